@@ -1,0 +1,48 @@
+// swift-tools-version:6.0
+import PackageDescription
+
+let package = Package(
+    name: "docpipe",
+    platforms: [.macOS(.v13)],
+    products: [
+        .library(name: "DocPipe", targets: ["DocPipe"]),
+        .executable(name: "docpipe", targets: ["docpipe"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
+        .package(url: "https://github.com/jpsim/Yams", from: "5.0.1"),
+    ],
+    targets: [
+        .systemLibrary(
+            name: "CLibXML2",
+            pkgConfig: "libxml-2.0",
+            providers: [.apt(["libxml2-dev"])]
+        ),
+        // The document model is the only thing stages share.
+        .target(name: "DocPipeCore"),
+        .target(name: "DocPipeDecode", dependencies: ["DocPipeCore"]),
+        .target(name: "DocPipeClean", dependencies: ["DocPipeCore", "CLibXML2"]),
+        .target(name: "DocPipeSegment", dependencies: ["DocPipeCore"]),
+        .target(name: "DocPipeEmit", dependencies: ["DocPipeCore"]),
+        .target(
+            name: "DocPipe",
+            dependencies: [
+                "DocPipeCore", "DocPipeDecode", "DocPipeClean", "DocPipeSegment", "DocPipeEmit",
+                .product(name: "Yams", package: "Yams"),
+            ]
+        ),
+        .executableTarget(
+            name: "docpipe",
+            dependencies: ["DocPipe", .product(name: "ArgumentParser", package: "swift-argument-parser")]
+        ),
+        .target(name: "DocPipeBench"),
+        .executableTarget(name: "docpipe-bench", dependencies: ["DocPipe", "DocPipeBench"]),
+        .testTarget(name: "DocPipeCoreTests", dependencies: ["DocPipeCore"]),
+        .testTarget(name: "DocPipeDecodeTests", dependencies: ["DocPipeDecode"]),
+        .testTarget(name: "DocPipeCleanTests", dependencies: ["DocPipeClean", "DocPipeDecode"]),
+        .testTarget(name: "DocPipeSegmentTests", dependencies: ["DocPipeSegment", "DocPipeDecode", "DocPipeClean"]),
+        .testTarget(name: "DocPipeEmitTests", dependencies: ["DocPipeEmit", "CLibXML2"]),
+        .testTarget(name: "DocPipeTests", dependencies: ["DocPipe", "CLibXML2"]),
+    ],
+    swiftLanguageModes: [.v6]
+)

@@ -1,0 +1,101 @@
+/// Builds a new text from an old one, left to right, recording where every piece came from.
+///
+/// Every cleaning pass is a `TextBuilder` run: copy what stays, replace what changes (optionally
+/// recording a ``Fix``). Source ranges must be given in increasing order; a gap between two calls is a
+/// deletion. The resulting ``OffsetMap`` maps the new text back to the old one.
+public struct TextBuilder: Sendable {
+    public let source: String
+    private var out: [UInt8] = []
+    private var segments: [OffsetMap.Segment] = []
+    private var cursor = 0
+    /// Fixes recorded on this pass, with ranges in the *new* text and the replaced range of the old text.
+    public private(set) var fixes: [PendingFix] = []
+
+    /// A fix made by this builder, before the document knows where it stands in the raw file.
+    public struct PendingFix: Sendable, Equatable {
+        public var kind: Fix.Kind
+        public var before: String
+        public var after: String
+        public var newRange: Range<Int>
+        public var oldRange: Range<Int>
+    }
+
+    public init(source: String, capacity: Int? = nil) {
+        var s = source
+        s.makeContiguousUTF8()
+        self.source = s
+        out.reserveCapacity(capacity ?? source.utf8.count)
+    }
+
+    /// The old-text offset up to which everything has been consumed.
+    public var consumed: Int { cursor }
+    /// Length in UTF-8 bytes of what has been built so far.
+    public var builtLength: Int { out.count }
+    /// The last byte built so far, if any.
+    public var lastByte: UInt8? { out.last }
+
+    private mutating func skip(to offset: Int) {
+        precondition(offset >= cursor, "TextBuilder ranges must be increasing")
+        if offset > cursor {
+            segments.append(.init(targetStart: out.count, targetEnd: out.count, sourceStart: cursor, sourceEnd: offset, linear: false))
+            cursor = offset
+        }
+    }
+
+    /// Copies `range` of the old text unchanged.
+    public mutating func copy(_ range: Range<Int>) {
+        guard !range.isEmpty else { return }
+        skip(to: range.lowerBound)
+        let start = out.count
+        source.utf8.withContiguousStorageIfAvailable { buf in
+            out.append(contentsOf: buf[range])
+        } ?? out.append(contentsOf: source.utf8Slice(range).utf8)
+        segments.append(.init(targetStart: start, targetEnd: out.count, sourceStart: range.lowerBound, sourceEnd: range.upperBound, linear: true))
+        cursor = range.upperBound
+    }
+
+    /// Copies everything up to `offset` that has not been consumed yet.
+    public mutating func copy(upTo offset: Int) {
+        if offset > cursor { copy(cursor..<offset) }
+    }
+
+    /// Replaces `range` of the old text (possibly empty: an insertion) with `replacement`.
+    /// With a `fix` kind, the change is recorded as a ``Fix``.
+    public mutating func replace(_ range: Range<Int>, with replacement: String, fix kind: Fix.Kind? = nil) {
+        skip(to: range.lowerBound)
+        let start = out.count
+        out.append(contentsOf: replacement.utf8)
+        segments.append(.init(targetStart: start, targetEnd: out.count, sourceStart: range.lowerBound, sourceEnd: range.upperBound, linear: false))
+        cursor = range.upperBound
+        if let kind {
+            let before = source.utf8Slice(range)
+            fixes.append(PendingFix(kind: kind, before: before, after: replacement, newRange: start..<out.count, oldRange: range))
+        }
+    }
+
+    /// Appends text that has no counterpart in the old text (a separator), anchored at the cursor.
+    public mutating func insert(_ text: String, fix kind: Fix.Kind? = nil) {
+        replace(cursor..<cursor, with: text, fix: kind)
+    }
+
+    /// Finishes: the rest of the old text is copied unless `dropRest`.
+    public consuming func finish(dropRest: Bool = false) -> Rewrite {
+        let n = source.utf8.count
+        if dropRest { skip(to: n) } else { copy(upTo: n) }
+        let text = String(decoding: out, as: UTF8.self)
+        return Rewrite(text: text, map: OffsetMap(segments: segments), fixes: fixes)
+    }
+}
+
+/// The result of one pass over a text: the new text, its map back to the old, and the fixes made.
+public struct Rewrite: Sendable {
+    public var text: String
+    public var map: OffsetMap
+    public var fixes: [TextBuilder.PendingFix]
+
+    public init(text: String, map: OffsetMap, fixes: [TextBuilder.PendingFix]) {
+        self.text = text
+        self.map = map
+        self.fixes = fixes
+    }
+}

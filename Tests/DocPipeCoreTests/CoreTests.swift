@@ -1,0 +1,147 @@
+import Testing
+@testable import DocPipeCore
+
+@Suite struct SHA256Tests {
+    @Test(arguments: [
+        ("", "e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855"),
+        ("abc", "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad"),
+        ("abcdbcdecdefdefgefghfghighijhijkijkljklmklmnlmnomnopnopq", "248d6a61d20638b8e5c026930c3e6039a33ce45964ff2167f6ecedd419db06c1"),
+    ])
+    func knownVectors(input: String, hex: String) {
+        #expect(SHA256.hex(Array(input.utf8)) == hex)
+    }
+
+    @Test func millionA() {
+        #expect(SHA256.hex([UInt8](repeating: 0x61, count: 1_000_000)) == "cdc76e5c9914fb9281a1c7e284d73e67f1809a48a497200e046d39ccc7112cd0")
+    }
+}
+
+@Suite struct TextBuilderTests {
+    @Test func replaceAndMapBack() {
+        let old = "ab€cd"  // € is 3 bytes: offsets a0 b1 €2..5 c5 d6
+        var b = TextBuilder(source: old)
+        b.copy(0..<2)
+        b.replace(2..<5, with: "EUR", fix: .encoding)
+        let r = b.finish()
+        #expect(r.text == "abEURcd")
+        #expect(r.map.sourceStart(0) == 0)
+        #expect(r.map.sourceStart(2) == 2)
+        #expect(r.map.sourceStart(3) == 2)  // inside a replacement: its start
+        #expect(r.map.sourceEnd(4) == 5)
+        #expect(r.map.sourceStart(5) == 5)
+        #expect(r.map.sourceRange(5..<7) == 5..<7)
+        #expect(r.fixes == [.init(kind: .encoding, before: "€", after: "EUR", newRange: 2..<5, oldRange: 2..<5)])
+    }
+
+    @Test func gapsAreDeletions() {
+        var b = TextBuilder(source: "a<b>c")
+        b.copy(0..<1)
+        b.copy(4..<5)
+        let r = b.finish()
+        #expect(r.text == "ac")
+        #expect(r.map.sourceStart(1) == 4)
+        #expect(r.map.sourceEnd(1) == 1)
+        #expect(r.map.targetRange(ofSource: 1..<4) == 1..<1)
+    }
+}
+
+@Suite struct OffsetMapTests {
+    /// Two passes composed map straight to the original.
+    @Test func composition() {
+        let original = "xx&amp;yy  zz"
+        var p1 = TextBuilder(source: original)
+        p1.copy(0..<2)
+        p1.replace(2..<7, with: "&", fix: .entity)
+        let r1 = p1.finish()  // "xx&yy  zz"
+        #expect(r1.text == "xx&yy  zz")
+        var p2 = TextBuilder(source: r1.text)
+        p2.copy(0..<5)
+        p2.replace(5..<7, with: " ", fix: .whitespace)
+        let r2 = p2.finish()  // "xx&yy zz"
+        #expect(r2.text == "xx&yy zz")
+        let m = r2.map.composed(with: r1.map)
+        #expect(m.sourceRange(0..<2) == 0..<2)
+        #expect(m.sourceRange(2..<3) == 2..<7)
+        #expect(m.sourceRange(3..<5) == 7..<9)
+        #expect(m.sourceRange(6..<8) == 11..<13)
+        // Every copied byte maps to an equal byte of the original.
+        let o = Array(original.utf8), t = Array(r2.text.utf8)
+        for i in [0, 1, 3, 4, 6, 7] { #expect(o[m.sourceStart(i)] == t[i]) }
+    }
+
+    @Test func linearRatio() {
+        // A run of 2-byte characters decoded from 1-byte raw characters.
+        let m = OffsetMap(segments: [.init(targetStart: 0, targetEnd: 6, sourceStart: 10, sourceEnd: 13, linear: true)])
+        #expect(m.sourceStart(2) == 11)
+        #expect(m.sourceEnd(6) == 13)
+        #expect(m.targetStart(ofSource: 12) == 4)
+    }
+
+    @Test func randomEditsComposeExactly() {
+        var rng = SplitMix(seed: 7)
+        for _ in 0..<200 {
+            var text = String((0..<40).map { _ in "abcdé€ \n".randomElement(using: &rng)! })
+            let original = text
+            var map = OffsetMap(identity: text.utf8.count)
+            for _ in 0..<4 {
+                let u = Array(text.utf8)
+                var b = TextBuilder(source: text)
+                var i = 0
+                while i < u.count {
+                    var j = i + 1
+                    while j < u.count, u[j] & 0xC0 == 0x80 { j += 1 }
+                    switch rng.next() % 5 {
+                    case 0: b.replace(i..<j, with: "XY")
+                    case 1: b.replace(i..<j, with: "")
+                    default: b.copy(i..<j)
+                    }
+                    i = j
+                }
+                let r = b.finish()
+                map = r.map.composed(with: map)
+                text = r.text
+            }
+            // Every surviving byte that is copied maps to the same byte in the original.
+            let t = Array(text.utf8), o = Array(original.utf8)
+            for seg in map.segments where seg.linear {
+                for k in seg.targetStart..<seg.targetEnd { #expect(t[k] == o[seg.sourceStart + (k - seg.targetStart)]) }
+            }
+            #expect(map.targetLength == t.count)
+        }
+    }
+}
+
+@Suite struct LineIndexTests {
+    @Test func linesAndColumns() {
+        let s = "ab\r\ncé\rx\ny"
+        let li = LineIndex(s)
+        #expect(li.position(of: 0) == (1, 1))
+        #expect(li.position(of: 4) == (2, 1))
+        #expect(li.position(of: 6) == (2, 2 + 1 - 1 + 1))  // after "cé": column 3
+        #expect(li.position(of: 8) == (3, 1))
+        #expect(li.position(of: 10) == (4, 1))
+        #expect(li.lineRange(1, in: s) == 0..<2)
+        #expect(li.lineRange(2, in: s) == 4..<7)
+    }
+
+    @Test func scalarIndexAcrossCheckpoints() {
+        let s = String(repeating: "é", count: 100) + "a"
+        let si = ScalarIndex(s)
+        #expect(si.scalarOffset(200) == 100)
+        #expect(si.scalarOffset(201) == 101)
+        #expect(si.scalarOffset(64) == 32)
+    }
+}
+
+/// A small seeded generator so property tests are repeatable.
+struct SplitMix: RandomNumberGenerator {
+    var state: UInt64
+    init(seed: UInt64) { state = seed }
+    mutating func next() -> UInt64 {
+        state &+= 0x9E3779B97F4A7C15
+        var z = state
+        z = (z ^ (z >> 30)) &* 0xBF58476D1CE4E5B9
+        z = (z ^ (z >> 27)) &* 0x94D049BB133111EB
+        return z ^ (z >> 31)
+    }
+}
