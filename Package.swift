@@ -23,11 +23,12 @@ let package = Package(
         .target(name: "DocPipeDecode", dependencies: ["DocPipeCore"]),
         .target(name: "DocPipeClean", dependencies: ["DocPipeCore", "CLibXML2"]),
         .target(name: "DocPipeSegment", dependencies: ["DocPipeCore"]),
+        .target(name: "DocPipeValidate", dependencies: ["DocPipeCore"]),
         .target(name: "DocPipeEmit", dependencies: ["DocPipeCore"]),
         .target(
             name: "DocPipe",
             dependencies: [
-                "DocPipeCore", "DocPipeDecode", "DocPipeClean", "DocPipeSegment", "DocPipeEmit",
+                "DocPipeCore", "DocPipeDecode", "DocPipeClean", "DocPipeSegment", "DocPipeValidate", "DocPipeEmit",
                 .product(name: "Yams", package: "Yams"),
             ]
         ),
@@ -36,13 +37,17 @@ let package = Package(
             dependencies: ["DocPipe", .product(name: "ArgumentParser", package: "swift-argument-parser")]
         ),
         .target(name: "DocPipeBench"),
+        // Schema validators shared by the test targets (JSON Schema subset, XSD through libxml2).
+        .target(name: "DocPipeTestSupport", dependencies: ["CLibXML2"]),
         .executableTarget(name: "docpipe-bench", dependencies: ["DocPipe", "DocPipeBench"]),
+        .executableTarget(name: "docpipe-conformance", dependencies: ["DocPipe"]),
         .testTarget(name: "DocPipeCoreTests", dependencies: ["DocPipeCore"]),
         .testTarget(name: "DocPipeDecodeTests", dependencies: ["DocPipeDecode"]),
         .testTarget(name: "DocPipeCleanTests", dependencies: ["DocPipeClean", "DocPipeDecode"]),
-        .testTarget(name: "DocPipeSegmentTests", dependencies: ["DocPipeSegment", "DocPipeDecode", "DocPipeClean"]),
-        .testTarget(name: "DocPipeEmitTests", dependencies: ["DocPipeEmit", "CLibXML2"]),
-        .testTarget(name: "DocPipeTests", dependencies: ["DocPipe", "CLibXML2"]),
+        .testTarget(name: "DocPipeSegmentTests", dependencies: ["DocPipeSegment", "DocPipeCore"]),
+        .testTarget(name: "DocPipeEmitTests", dependencies: ["DocPipeEmit", "DocPipeCore", "DocPipeTestSupport", "CLibXML2"]),
+        .testTarget(name: "DocPipeValidateTests", dependencies: ["DocPipe", "DocPipeValidate"]),
+        .testTarget(name: "DocPipeTests", dependencies: ["DocPipe", "DocPipeTestSupport", "CLibXML2"]),
     ],
     swiftLanguageModes: [.v6]
 )

@@ -89,7 +89,7 @@ enum Slot: String, Sendable {
     case body, res, resun, verb, activity, activity2, activity3, money, pct, pct2, decade, mid, person, role
     case committee, art, instrument, obligation, season, partner, partnerShort, hedge, staff, freq, report
     case report2, adj, duration, country, country2, country3, day, month, ordinal, iso, big, century, symbol
-    case count, memberCount, observerCount, hduration, measure
+    case count, hq, memberCount, memberPast, observerCount, hduration, measure
 }
 
 enum Piece: Sendable {
@@ -418,7 +418,9 @@ struct DocumentWriter {
         case .big: appendGrouped(rng.range(2...900) * 1000)
         case .century: appendText(rng.pick(["the late 19th century", "the early 20th century", "the 1890s", "the interwar years"]))
         case .symbol: appendText(rng.pick(v.symbolsPhrases))
+        case .hq: appendText(profile.hq)
         case .memberCount: appendInt(profile.memberCount)
+        case .memberPast: appendInt(rng.range(min(12, profile.memberCount)...profile.memberCount))
         case .observerCount: appendInt(profile.observerCount)
         case .hduration: appendText(rng.pick(v.hedgedDurations))
         case .measure: appendText(rng.pick(v.measurements))

@@ -188,7 +188,7 @@ enum CorpusVocabulary {
     /// First words of templates that may be lower-cased after an opener ("However, the …").
     static let lowerableStarts: [String] = [
         "The ", "Its ", "Between ", "Critics ", "Contributions ", "Projects ", "Programmes ", "Field ", "Staff ",
-        "Membership ", "During ", "In ", "About ", "Under ", "Observers ", "Over ", "Some ", "A new ", "An independent ",
+        "Membership ", "During ", "In ", "About ", "Under ", "Observers ", "Some ", "A new ", "An independent ",
     ]
 
     static let adjectives: [String] = [
@@ -222,7 +222,7 @@ enum CorpusVocabulary {
     /// Sentence templates. Slots are `{name}`; see `CorpusGenerator.Slot` for the list.
     static let sentenceTemplates: [String] = [
         "The {org} was established in {year} by {nsmall} {members} meeting in {city}.",
-        "Its headquarters are in {city}, with regional offices in {city2} and {city3}.",
+        "Its headquarters are in {hq}, with regional offices in {city2} and {city3}.",
         "Today the {acr} has {memberCount} {members} and a further {observerCount} {observers}.",
         "In {month} {year} the {body} adopted resolution {res}, which {verb} the programme on {activity}.",
         "The budget approved for {year} amounted to {money}, of which {pct} was spent on {activity}.",
@@ -231,7 +231,7 @@ enum CorpusVocabulary {
         "The Organization’s work on {activity} is overseen by the {committee}.",
         "Under Article {art} of the {instrument}, {members} {obligation}.",
         "In {season} {year}, the {acr} and the {partner} signed a memorandum of understanding on {activity}.",
-        "{hedge} {staff} staff work at the {city} secretariat and in {n} country offices.",
+        "{hedge} {staff} staff work at the {hq} secretariat and in {n} country offices.",
         "The {body} meets {freq}; its {year} session in {city} was attended by more than {n} delegates.",
         "Its flagship publication, “{report}”, has appeared {freq} since {year}.",
         "About {pct} of the {members}’ contributions are {adj} rather than assessed.",
@@ -255,7 +255,7 @@ enum CorpusVocabulary {
         "Observers include the {partner} and {hedge} {n} non-governmental organizations.",
         "In {year} the {acr} was granted observer status in the United Nations General Assembly (resolution {resun}).",
         "The {year} strategy set targets for {activity}, {activity2} and {activity3}.",
-        "Between {year} and {year2} the number of {members} grew from {nsmall} to {n}, and it stands at {memberCount} today.",
+        "Between {year} and {year2} the number of {members} grew from {nsmall} to {memberPast}, and it stands at {memberCount} today.",
         "Staff costs account for {pct} of expenditure, well below the {pct2} recorded in {decade}.",
         "A new headquarters building in {city} was inaugurated in {month} {year} at a cost of {money}.",
         "Critics argued that the {acr} spent too much on {activity} and too little on {activity2}.",

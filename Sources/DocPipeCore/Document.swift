@@ -51,6 +51,8 @@ public struct Document: Sendable {
     public var blocks: [Block] = []
     public var sentences: [Sentence] = []
     public var diagnostics: [Diagnostic] = []
+    /// Damage the cleaner could not repair.
+    public var residue: [Residue] = []
     /// Names of the stages that have run, in order.
     public var stagesRun: [String] = []
 
@@ -72,12 +74,13 @@ public struct Document: Sendable {
 
     /// Replaces the text with the result of a pass over it, composing the source map and carrying
     /// every layer's ranges over to the new text.
-    public mutating func apply(_ rewrite: Rewrite, note: String? = nil) {
+    public mutating func apply(_ rewrite: Rewrite) {
         if rewrite.map.isIdentity && rewrite.text == text { return }
         let step = rewrite.map
         for i in fixes.indices { fixes[i].range = step.targetRange(ofSource: fixes[i].range) }
         for i in blocks.indices { blocks[i].range = step.targetRange(ofSource: blocks[i].range) }
         for i in sentences.indices { sentences[i].range = step.targetRange(ofSource: sentences[i].range) }
+        for i in residue.indices { residue[i].range = step.targetRange(ofSource: residue[i].range) }
         for i in diagnostics.indices {
             if let r = diagnostics[i].range { diagnostics[i].range = step.targetRange(ofSource: r) }
             for j in diagnostics[i].related.indices {
@@ -86,7 +89,7 @@ public struct Document: Sendable {
         }
         for f in rewrite.fixes {
             let origin = map.sourceRange(f.oldRange)
-            fixes.append(Fix(kind: f.kind, before: f.before, after: f.after, range: f.newRange, origin: origin, note: note))
+            fixes.append(Fix(kind: f.kind, before: f.before, after: f.after, range: f.newRange, origin: origin, note: f.note))
         }
         map = step.composed(with: map)
         text = rewrite.text

@@ -35,11 +35,14 @@ public struct Block: Sendable, Equatable {
     public var level: Int
     /// UTF-8 range in the current text.
     public var range: Range<Int>
+    /// Whether the block (and its level) comes from markup, rather than being inferred from plain-text layout.
+    public var fromMarkup: Bool
 
-    public init(kind: Kind, level: Int = 0, range: Range<Int>) {
+    public init(kind: Kind, level: Int = 0, range: Range<Int>, fromMarkup: Bool = false) {
         self.kind = kind
         self.level = level
         self.range = range
+        self.fromMarkup = fromMarkup
     }
 }
 
@@ -86,5 +89,25 @@ public struct Diagnostic: Sendable, Equatable {
         self.message = message
         self.range = range
         self.related = related
+    }
+}
+
+/// Damage the cleaner found but could not repair, for the validation rules to report.
+public struct Residue: Sendable, Equatable {
+    public enum Kind: String, Sendable {
+        /// U+FFFD or mojibake left in the text.
+        case encoding
+        /// Markup that could not be turned into structure.
+        case markup
+    }
+    public var kind: Kind
+    /// UTF-8 range in the current text.
+    public var range: Range<Int>
+    public var note: String
+
+    public init(kind: Kind, range: Range<Int>, note: String) {
+        self.kind = kind
+        self.range = range
+        self.note = note
     }
 }

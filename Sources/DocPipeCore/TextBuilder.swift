@@ -18,6 +18,7 @@ public struct TextBuilder: Sendable {
         public var after: String
         public var newRange: Range<Int>
         public var oldRange: Range<Int>
+        public var note: String? = nil
     }
 
     public init(source: String, capacity: Int? = nil) {
@@ -61,7 +62,7 @@ public struct TextBuilder: Sendable {
 
     /// Replaces `range` of the old text (possibly empty: an insertion) with `replacement`.
     /// With a `fix` kind, the change is recorded as a ``Fix``.
-    public mutating func replace(_ range: Range<Int>, with replacement: String, fix kind: Fix.Kind? = nil) {
+    public mutating func replace(_ range: Range<Int>, with replacement: String, fix kind: Fix.Kind? = nil, note: String? = nil) {
         skip(to: range.lowerBound)
         let start = out.count
         out.append(contentsOf: replacement.utf8)
@@ -69,7 +70,7 @@ public struct TextBuilder: Sendable {
         cursor = range.upperBound
         if let kind {
             let before = source.utf8Slice(range)
-            fixes.append(PendingFix(kind: kind, before: before, after: replacement, newRange: start..<out.count, oldRange: range))
+            fixes.append(PendingFix(kind: kind, before: before, after: replacement, newRange: start..<out.count, oldRange: range, note: note))
         }
     }
 

@@ -1,1 +1,97 @@
-print("todo")
+// Benchmarks on a generated, deterministic corpus. Measures throughput in MB/s (10^6 bytes of input
+// per second of wall time) and peak memory; see `make bench-clean` and `make bench`.
+import DocPipe
+import DocPipeBench
+import DocPipeClean
+import DocPipeCore
+import DocPipeDecode
+import Foundation
+
+struct Args {
+    var mode = "clean"
+    var megabytes = 24
+    var repeats = 3
+    init() {
+        var it = CommandLine.arguments.dropFirst().makeIterator()
+        while let a = it.next() {
+            switch a {
+            case "--megabytes": megabytes = Int(it.next() ?? "") ?? megabytes
+            case "--repeats": repeats = Int(it.next() ?? "") ?? repeats
+            default: mode = a
+            }
+        }
+    }
+}
+
+func peakMemoryMB() -> Double {
+    var usage = rusage()
+    getrusage(RUSAGE_SELF.rawValue, &usage)
+    return Double(usage.ru_maxrss) / 1024  // kilobytes on Linux
+}
+
+func now() -> Double { Double(DispatchTime.now().uptimeNanoseconds) / 1e9 }
+
+let args = Args()
+let genStart = now()
+let corpus = CorpusGenerator.generate(megabytes: args.megabytes, documentCount: max(20, args.megabytes * 6))
+let totalBytes = corpus.reduce(0) { $0 + $1.bytes.count }
+let mb = Double(totalBytes) / 1e6
+print(String(format: "corpus: %d documents, %.1f MB, generated in %.2f s", corpus.count, mb, now() - genStart))
+
+/// Best-of-N wall time of `body` over the corpus on one thread.
+func measure(_ label: String, _ body: (BenchDocument) -> Int) {
+    var best = Double.infinity
+    var checksum = 0
+    for _ in 0..<args.repeats {
+        let t0 = now()
+        checksum = 0
+        for d in corpus { checksum &+= body(d) }
+        best = min(best, now() - t0)
+    }
+    print(String(format: "%-28@ %8.1f MB/s  (%.3f s, 1 thread, best of %d; checksum %d)", label as NSString, mb / best, best, args.repeats, checksum))
+}
+
+let decode = DecodeStage()
+let clean = CleanStage()
+
+switch args.mode {
+case "clean":
+    // Decode once, then time the clean stage alone.
+    var decoded: [Document] = []
+    for d in corpus {
+        var doc = Document(id: d.name, source: SourceFile(path: d.name, bytes: d.bytes))
+        try decode.process(&doc)
+        decoded.append(doc)
+    }
+    var best = Double.infinity
+    var fixes = 0
+    for _ in 0..<args.repeats {
+        var docs = decoded
+        let t0 = now()
+        fixes = 0
+        for i in docs.indices {
+            try clean.process(&docs[i])
+            fixes += docs[i].fixes.count
+        }
+        best = min(best, now() - t0)
+    }
+    print(String(format: "clean: %.1f MB/s per core (%.1f MB in %.3f s, 1 thread, best of %d), %d fixes, peak memory %.0f MB",
+                 mb / best, mb, best, args.repeats, fixes, peakMemoryMB()))
+case "decode":
+    measure("decode") { d in
+        var doc = Document(id: d.name, source: SourceFile(path: d.name, bytes: d.bytes))
+        try? decode.process(&doc)
+        return doc.text.utf8.count
+    }
+default:
+    let pipeline = try Pipeline(spec: .builtin)
+    measure("decode") { d in
+        var doc = Document(id: d.name, source: SourceFile(path: d.name, bytes: d.bytes))
+        try? decode.process(&doc)
+        return doc.text.utf8.count
+    }
+    measure("pipeline (no emit)") { d in
+        pipeline.process(SourceFile(path: d.name, bytes: d.bytes), id: d.name).fixes.count
+    }
+    print(String(format: "peak memory %.0f MB", peakMemoryMB()))
+}

@@ -1,0 +1,60 @@
+# docpipe — two commands do everything on a fresh Debian machine with Swift 6:
+#   make run    build (release) and process Input/ into Output/ with Pipelines/default.yml
+#   make test   build and run the whole test suite
+SHELL := /bin/bash
+SWIFT ?= swift
+PREFIX ?= /usr/local
+JOBS ?= $(shell nproc 2>/dev/null || echo 2)
+SUDO := $(shell [ "$$(id -u)" = 0 ] || command -v sudo >/dev/null 2>&1 && [ "$$(id -u)" != 0 ] && echo sudo)
+RELEASE := .build/release
+
+.PHONY: all deps build release run test conformance bench-clean bench install clean samples-check
+
+all: build
+
+## deps: install libxml2's headers (and pkg-config) with apt-get when they are missing
+deps:
+	@if ! command -v pkg-config >/dev/null 2>&1 || ! pkg-config --exists libxml-2.0; then \
+	  echo "docpipe: installing libxml2-dev and pkg-config with apt-get"; \
+	  $(SUDO) apt-get update -qq && DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq libxml2-dev pkg-config; \
+	fi
+
+build: deps
+	$(SWIFT) build
+
+release: deps
+	$(SWIFT) build -c release --product docpipe
+
+## run: process Input/ into Output/ with Pipelines/default.yml
+run: release
+	$(RELEASE)/docpipe run Input --pipeline Pipelines/default.yml --output Output --jobs $(JOBS)
+
+## test: unit, property, golden and CLI tests (Swift Testing)
+test: deps
+	$(SWIFT) build --build-tests
+	$(SWIFT) test --skip-build
+
+## conformance: score against the public data in ../shared/conformance (when present)
+conformance: deps
+	$(SWIFT) build -c release --product docpipe-conformance
+	$(RELEASE)/docpipe-conformance ../shared/conformance
+
+## bench-clean: MB/s of the clean stage on a generated corpus (~24 MB, ~1 % damaged lines)
+bench-clean: deps
+	$(SWIFT) build -c release --product docpipe-bench
+	$(RELEASE)/docpipe-bench clean --megabytes 24
+
+## bench: every stage and the whole pipeline, one thread and all cores
+bench: deps
+	$(SWIFT) build -c release --product docpipe-bench
+	$(RELEASE)/docpipe-bench all --megabytes 50
+
+install: release
+	install -d $(DESTDIR)$(PREFIX)/bin
+	install -m 0755 $(RELEASE)/docpipe $(DESTDIR)$(PREFIX)/bin/docpipe
+
+samples-check:
+	python3 Scripts/make-samples.py --check
+
+clean:
+	rm -rf .build

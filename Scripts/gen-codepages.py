@@ -1,0 +1,213 @@
+#!/usr/bin/env python3
+"""Generate CodePages.swift: single-byte code page tables and character-class
+masks used by the mojibake repair engine. Uses only Python's own codecs.
+
+Usage: python3 Scripts/gen-codepages.py [output-path]
+Default output: Sources/DocPipeClean/Mojibake/CodePages.swift
+"""
+import sys
+
+# (swift name, python codec, sloppy?, display name)
+ENCODINGS = [
+    ("latin1", "latin-1", False, "Latin-1"),
+    ("cp1252", "cp1252", True, "Windows-1252"),
+    ("cp1251", "cp1251", True, "Windows-1251"),
+    ("cp1250", "cp1250", True, "Windows-1250"),
+    ("cp1253", "cp1253", True, "Windows-1253"),
+    ("cp1254", "cp1254", True, "Windows-1254"),
+    ("cp1257", "cp1257", True, "Windows-1257"),
+    ("iso8859_2", "iso8859-2", False, "ISO-8859-2"),
+    ("macroman", "mac-roman", False, "MacRoman"),
+    ("cp437", "cp437", False, "CP437"),
+]
+
+
+def decode_table(codec, sloppy):
+    table = []
+    for b in range(256):
+        try:
+            ch = bytes([b]).decode(codec)
+        except UnicodeDecodeError:
+            ch = None
+        if ch is None:
+            ch = chr(b) if sloppy else None
+        table.append(ch)
+    if sloppy:
+        table[0x1A] = "\ufffd"  # byte 1A stands for a lost character
+    return table
+
+
+def chars(spec):
+    """Expand a string where 'a-z' style ranges are written as X-Y."""
+    out = set()
+    i = 0
+    while i < len(spec):
+        if i + 2 < len(spec) and spec[i + 1] == "-":
+            out.update(chr(c) for c in range(ord(spec[i]), ord(spec[i + 2]) + 1))
+            i += 3
+        else:
+            out.add(spec[i])
+            i += 1
+    return out
+
+
+CATS = {}
+CATS["C1"] = chars("\x80-\x9f")
+CATS["COMMON"] = chars("\u00a0\u00ad\u00b7\u00b4\u2013\u2014\u2015\u2026\u2019")
+CATS["BAD"] = chars("\u00a6\u00a4\u00a8\u00ac\u00af\u00b8\u0192\u02c6\u02c7\u02d8\u02db\u02dc\u2020\u2021\u2030\u2310\u25ca\ufffd\u00aa\u00ba")
+CATS["LAW"] = chars("\u00b6\u00a7")
+CATS["CUR"] = chars("\u00a2\u00a3\u00a5\u20a7\u20ac")
+CATS["START"] = chars("\u00a1\u00ab\u00bf\u00a9\u0384\u0385\u2018\u201a\u201c\u201e\u2022\u2039\uf8ff")
+CATS["END"] = chars("\u00ae\u00bb\u02dd\u201d\u203a\u2122")
+CATS["NUM"] = chars("\u00b2\u00b3\u00b9\u00b1\u00bc\u00bd\u00be\u00d7\u00b5\u00f7\u2044\u2202\u2206\u220f\u2211\u221a\u221e\u2229\u222b\u2248\u2260\u2261\u2264\u2265\u2116")
+CATS["KAO"] = chars("\u00d2-\u00d6\u00d9-\u00dc\u00f2-\u00f6\u00f8-\u00fc\u0150\u014c\u016a\u0172\u00b0")
+CATS["UPACC"] = chars("\u00c0-\u00d1\u00d8\u00dc\u00dd\u0102\u0100\u0104\u0106\u010c\u010e\u0110\u0118\u011a\u0112\u0116"
+                      "\u011e\u0122\u0130\u012a\u0136\u0139\u013d\u0141\u013b\u0143\u0147\u0145\u0152\u0158\u015a"
+                      "\u015e\u0160\u0162\u0164\u016e\u0170\u0178\u0179\u017b\u017d\u0490")
+CATS["LOWACC"] = chars("\u00df\u00e0-\u00f1\u0103\u0105\u0101\u0107\u010d\u010f\u0111\u0119\u011b\u0113\u0117\u011f"
+                       "\u0123\u012f\u012b\u0137\u013a\u013e\u0142\u013c\u0153\u0155\u015b\u015f\u0161\u0165\u00fc"
+                       "\u017a\u017c\u017e\u0491\ufb01\ufb02")
+CATS["UPCOM"] = chars("\u00de\u0391-\u03a9\u0386\u0388\u0389\u038a\u038c\u038e\u038f\u03aa\u03ab\u0401-\u042f")
+CATS["LOWCOM"] = chars("\u03b1-\u03c9\u03ac\u03ad\u03ae\u03af\u03b0\u0430-\u045f")
+CATS["BOX"] = chars("\u2502\u250c\u2510\u2518\u251c\u2524\u252c\u253c\u2550-\u256c\u2580\u2584\u2588\u258c\u2590\u2591\u2592\u2593")
+
+# Characters that can stand for bytes of UTF-8 in the code pages that ftfy-style
+# inconsistent-mojibake detection considers.
+CLUE_ENCODINGS = [e for e in ENCODINGS if e[0] in ("latin1", "cp1252", "cp1251", "cp1250", "cp1253", "cp1254", "cp1257")]
+
+
+def clue(lo_hi_list):
+    s = set()
+    for _, codec, sloppy, _ in CLUE_ENCODINGS:
+        t = decode_table(codec, sloppy)
+        for lo, hi in lo_hi_list:
+            for b in range(lo, hi + 1):
+                if t[b] is not None:
+                    s.add(t[b])
+    return s
+
+
+CATS["F2"] = clue([(0xC2, 0xDF)])
+CATS["F3"] = clue([(0xE0, 0xEF)])
+CATS["F4"] = clue([(0xF0, 0xF0), (0xF3, 0xF3)])
+CATS["CONT"] = clue([(0x80, 0xBF)]) | {" "}
+CATS["STRICT"] = clue([(0x80, 0xBF)]) - chars("\u2013\u2014\u2015\u2018\u2019\u201a\u201c\u201d\u201e\u2022\u2026")
+# Characters of Windows-1252 bytes 80-9F: "Â" + one of these is UTF-8 of a C1
+# control read as Windows-1252 (the "lone" sequences such as "Â’").
+cp1252 = decode_table("cp1252", True)
+CATS["LONEPUNCT"] = {cp1252[b] for b in range(0x80, 0xA0)} - chars("\x81\x8d\x8f\x90\x9d")
+CATS["ARABX"] = CATS["COMMON"] | CATS["CUR"] | CATS["BAD"] | CATS["NUM"] | CATS["START"] | chars("\u0178\u0160\u00ae\u00b0\u00b5\u00bb")
+CATS["AHAT"] = chars("\u20ac\u0153\u0160\u0161\u00a2\u00a3\u0178\u017e\u00a0\u00ad\u00ae\u00a9\u00b0\u00b7\u00bb\u2013\u2014\u00b4") | CATS["START"] | CATS["END"]
+
+BITS = list(CATS.keys())
+LOW_LIMIT = 0x500
+MID_BASE = 0x2000
+MID_COUNT = 0x600
+
+
+def main():
+    out_path = sys.argv[1] if len(sys.argv) > 1 else "Sources/DocPipeClean/Mojibake/CodePages.swift"
+    lines = []
+    w = lines.append
+    w("// GENERATED by Scripts/gen-codepages.py from Python's codecs. Do not edit by hand.")
+    w("")
+    w("enum MojibakeCodePage: Int, CaseIterable, Sendable {")
+    for i, (name, _, _, _) in enumerate(ENCODINGS):
+        w(f"    case {name} = {i}")
+    w("")
+    w("    var displayName: String {")
+    w("        switch self {")
+    for name, _, _, disp in ENCODINGS:
+        w(f"        case .{name}: return \"{disp}\"")
+    w("        }")
+    w("    }")
+    w("")
+    w("    var isSloppy: Bool {")
+    w("        switch self {")
+    sl = [n for n, _, s, _ in ENCODINGS if s]
+    w("        case " + ", ".join("." + n for n in sl) + ": return true")
+    w("        default: return false")
+    w("        }")
+    w("    }")
+    w("}")
+    w("")
+    w("enum MojibakeCharClass {")
+    for i, b in enumerate(BITS):
+        w(f"    static let {b.lower()}: UInt32 = 1 << {i}")
+    w("}")
+    w("")
+    w("enum MojibakeTables {")
+    # decode tables: 0 means undefined (byte 00 never needs to be looked up)
+    w("    /// decode[page * 256 + byte] -> scalar value (0xFFFFFFFF = undefined)")
+    w("    static let decode: [UInt32] = [")
+    for name, codec, sloppy, _ in ENCODINGS:
+        t = decode_table(codec, sloppy)
+        vals = [(0xFFFFFFFF if c is None else ord(c)) for c in t]
+        w(f"        // {name}")
+        for i in range(0, 256, 16):
+            w("        " + ", ".join(f"0x{v:X}" for v in vals[i:i + 16]) + ",")
+    w("    ]")
+    w("")
+    w("    /// Strict Windows-1252 for bytes 80-9F (0 = undefined).")
+    strict = []
+    for b in range(0x80, 0xA0):
+        try:
+            strict.append(ord(bytes([b]).decode("cp1252")))
+        except UnicodeDecodeError:
+            strict.append(0)
+    w("    static let cp1252C1: [UInt32] = [" + ", ".join(f"0x{v:X}" for v in strict) + "]")
+    w("")
+    # encode tables: sorted (scalar, byte) for scalars >= 0x80 (plus U+FFFD for sloppy)
+    w("    /// Per page: sorted scalars >= 0x80 that the page can encode, and their bytes.")
+    w("    static let encodeKeys: [[UInt32]] = [")
+    enc_bytes = []
+    for name, codec, sloppy, _ in ENCODINGS:
+        t = decode_table(codec, sloppy)
+        pairs = {}
+        for b in range(256):
+            c = t[b]
+            if c is None:
+                continue
+            if ord(c) >= 0x80 and ord(c) not in pairs:
+                pairs[ord(c)] = b
+        ks = sorted(pairs)
+        enc_bytes.append([pairs[k] for k in ks])
+        w("        [" + ", ".join(f"0x{k:X}" for k in ks) + "],")
+    w("    ]")
+    w("    static let encodeBytes: [[UInt8]] = [")
+    for bs in enc_bytes:
+        w("        [" + ", ".join(f"0x{b:X}" for b in bs) + "],")
+    w("    ]")
+    w("")
+    masks = {}
+    for bi, b in enumerate(BITS):
+        for ch in CATS[b]:
+            masks[ord(ch)] = masks.get(ord(ch), 0) | (1 << bi)
+    low = [masks.get(i, 0) for i in range(LOW_LIMIT)]
+    w(f"    static let lowLimit: UInt32 = 0x{LOW_LIMIT:X}")
+    w("    /// Class masks for scalars below lowLimit.")
+    w("    static let lowMasks: [UInt32] = [")
+    for i in range(0, LOW_LIMIT, 16):
+        w("        " + ", ".join(str(v) for v in low[i:i + 16]) + ",")
+    w("    ]")
+    mid = [masks.get(MID_BASE + i, 0) for i in range(MID_COUNT)]
+    w(f"    static let midBase: UInt32 = 0x{MID_BASE:X}")
+    w(f"    static let midCount: UInt32 = 0x{MID_COUNT:X}")
+    w("    /// Class masks for scalars midBase ..< midBase + midCount.")
+    w("    static let midMasks: [UInt32] = [")
+    for i in range(0, MID_COUNT, 16):
+        w("        " + ", ".join(str(v) for v in mid[i:i + 16]) + ",")
+    w("    ]")
+    high = sorted(k for k in masks if k >= LOW_LIMIT and not (MID_BASE <= k < MID_BASE + MID_COUNT))
+    assert all(k >= 0xF000 for k in high), [hex(k) for k in high]
+    w("    /// Class masks of the remaining scalars (all >= U+F000).")
+    w("    static let highKeys: [UInt32] = [" + ", ".join(f"0x{k:X}" for k in high) + "]")
+    w("    static let highMasks: [UInt32] = [" + ", ".join(str(masks[k]) for k in high) + "]")
+    w("}")
+    w("")
+    with open(out_path, "w", encoding="utf-8") as f:
+        f.write("\n".join(lines))
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,99 @@
+import DocPipeCore
+
+/// Stage 2: repairs the decoded text and records every change as a ``Fix`` with its place in the raw file.
+///
+/// Passes, in order: malformed-tag repair; markup (libxml2 for documents that are markup, stray-tag
+/// repair for plain text); HTML entities; mojibake; control characters; Unicode NFC; whitespace.
+/// Each pass is a ``TextBuilder`` run, so the source map composes across all of them.
+public struct CleanStage: ConfigurableStage {
+    public static let name = "clean"
+
+    /// How to treat markup: detect it (`auto`), always parse as HTML, never (plain text with stray
+    /// tags repaired), or leave markup alone (`off`).
+    public enum MarkupMode: String, Sendable, CaseIterable { case auto, html, text, off }
+
+    public var markup: MarkupMode = .auto
+    public var entities = true
+    public var mojibake = true
+    public var controls = true
+    public var nfc = true
+    public var whitespace = true
+    public var nbsp = true
+    public var bullets = true
+
+    public static let optionHelp: [(key: String, values: String, defaultValue: String)] = [
+        ("markup", MarkupMode.allCases.map(\.rawValue).joined(separator: "|"), "auto"),
+        ("entities", "true|false", "true"),
+        ("mojibake", "true|false", "true"),
+        ("controls", "true|false", "true"),
+        ("nfc", "true|false", "true"),
+        ("whitespace", "true|false", "true"),
+        ("nbsp", "true|false", "true"),
+        ("bullets", "true|false", "true"),
+    ]
+
+    public init() {}
+
+    public init(options: ConfigNode?) throws(ConfigError) {
+        var r = try OptionsReader(options, stage: Self.name)
+        markup = MarkupMode(rawValue: try r.choice("markup", MarkupMode.allCases.map(\.rawValue), default: "auto"))!
+        entities = try r.bool("entities", default: true)
+        mojibake = try r.bool("mojibake", default: true)
+        controls = try r.bool("controls", default: true)
+        nfc = try r.bool("nfc", default: true)
+        whitespace = try r.bool("whitespace", default: true)
+        nbsp = try r.bool("nbsp", default: true)
+        bullets = try r.bool("bullets", default: true)
+        try r.finish()
+    }
+
+    public func process(_ document: inout Document) throws {
+        applyMarkup(&document)
+        if entities { document.apply(EntityDecoder.rewrite(document.text)) }
+        if controls { document.apply(ControlPass.rewrite(document.text)) }
+        if nfc { document.apply(NFCPass.rewrite(document.text)) }
+        if whitespace {
+            let ws = WhitespacePass(nbsp: nbsp, bullets: bullets)
+            document.apply(ws.rewrite(document.text))
+        }
+    }
+
+    /// Markup: libxml2 for documents that are markup, stray-tag repair for plain text.
+    private func applyMarkup(_ document: inout Document) {
+        let asHTML: Bool
+        switch markup {
+        case .off: return
+        case .html: asHTML = true
+        case .text: asHTML = false
+        case .auto: asHTML = MarkupDetector.isMarkup(document.text, mediaType: document.mediaType)
+        }
+        if asHTML {
+            let x = HTMLExtractor.extract(document.text, options: HTMLOptions(decodeRemainingEntities: entities))
+            let residue = x.residue
+            let before = document.text.utf8.count
+            document.mediaType = "text/html"
+            // Residue ranges are in the text before this rewrite: record them first, so apply() carries them over.
+            for r in residue where r.upperBound <= before {
+                document.residue.append(Residue(kind: .markup, range: r, note: "markup that could not be turned into structure"))
+            }
+            document.apply(x.rewrite)
+            document.blocks = x.blocks
+        } else {
+            document.apply(MalformedTagRepair.rewrite(document.text))
+            let r = PlainTextMarkup.process(document.text)
+            for range in r.residue {
+                document.residue.append(Residue(kind: .markup, range: range, note: "markup in plain text that could not be turned into structure"))
+            }
+            document.apply(r.rewrite)
+            document.blocks.append(contentsOf: r.blocks)
+        }
+    }
+
+    /// Cleans a bare string (for tools and tests): the cleaned text and the fixes.
+    public func clean(_ text: String, mediaType: String = "text/plain") throws -> (text: String, fixes: [Fix]) {
+        var doc = Document(id: "-", source: SourceFile(path: "-", bytes: Array(text.utf8), mediaType: mediaType))
+        doc.setDecoded(text: text, encoding: "utf-8", rawMap: OffsetMap(identity: text.utf8.count))
+        try process(&doc)
+        return (doc.text, doc.fixes)
+    }
+}

@@ -1,0 +1,53 @@
+import DocPipeCore
+
+/// Removes control characters that have no place in text: C0 controls except tab, line feed and
+/// carriage return (line endings are the whitespace pass's business), DEL, C1 controls the mojibake
+/// repair could not explain, stray byte-order marks, and ANSI terminal escape sequences.
+enum ControlPass {
+    static func rewrite(_ text: String) -> Rewrite {
+        var b = TextBuilder(source: text)
+        let u = b.source.utf8
+        u.withContiguousStorageIfAvailable { p in
+            let n = p.count
+            var i = 0
+            while i < n {
+                let c = p[i]
+                if c >= 0x20 && c != 0x7F && c != 0xC2 && c != 0xEF { i += 1; continue }
+                if c == 0x09 || c == 0x0A || c == 0x0D { i += 1; continue }
+                if c == 0x1B {
+                    // ESC [ parameters final-byte: a terminal colour code pasted into text.
+                    var j = i + 1
+                    if j < n && p[j] == 0x5B {
+                        j += 1
+                        while j < n && (p[j] >= 0x30 && p[j] <= 0x3F || p[j] >= 0x20 && p[j] <= 0x2F) { j += 1 }
+                        if j < n && p[j] >= 0x40 && p[j] <= 0x7E { j += 1 } else { j = i + 1 }
+                    }
+                    b.copy(upTo: i)
+                    b.replace(i..<j, with: "", fix: .control, note: j > i + 1 ? "terminal escape sequence" : "control character")
+                    i = j
+                    continue
+                }
+                if c < 0x20 || c == 0x7F {
+                    b.copy(upTo: i)
+                    b.replace(i..<(i + 1), with: "", fix: .control, note: "control character")
+                    i += 1
+                    continue
+                }
+                if c == 0xC2, i + 1 < n, p[i + 1] >= 0x80 && p[i + 1] <= 0x9F {
+                    b.copy(upTo: i)
+                    b.replace(i..<(i + 2), with: "", fix: .control, note: "C1 control character")
+                    i += 2
+                    continue
+                }
+                if c == 0xEF, i + 2 < n, p[i + 1] == 0xBB, p[i + 2] == 0xBF {
+                    b.copy(upTo: i)
+                    b.replace(i..<(i + 3), with: "", fix: .control, note: "byte-order mark inside the text")
+                    i += 3
+                    continue
+                }
+                i += 1
+            }
+        }
+        return b.finish()
+    }
+}

@@ -1,0 +1,131 @@
+/// Recognises HTML tags, well-formed or malformed, at a `<` in UTF-8 bytes. Only known tag names count.
+enum TagScanner {
+    struct Match {
+        /// The bytes of the input the tag occupies (for a repair: what the repair replaces).
+        var range: Range<Int>
+        /// Lower-case tag name.
+        var name: String
+        var closing: Bool
+        /// The repaired spelling that replaces `range`, or nil when the tag is well-formed.
+        var repaired: String?
+        /// Whether the tag has attributes (anything between the name and `>`).
+        var hasAttributes: Bool
+    }
+
+    static let known: Set<String> = [
+        "a", "abbr", "acronym", "address", "area", "article", "aside", "audio", "b", "base", "basefont", "bdi", "bdo",
+        "big", "blockquote", "body", "br", "button", "canvas", "caption", "center", "cite", "code", "col", "colgroup",
+        "data", "datalist", "dd", "del", "details", "dfn", "dialog", "dir", "div", "dl", "dt", "em", "embed", "fieldset",
+        "figcaption", "figure", "font", "footer", "form", "frame", "frameset", "h1", "h2", "h3", "h4", "h5", "h6", "head",
+        "header", "hgroup", "hr", "html", "i", "iframe", "img", "input", "ins", "kbd", "label", "legend", "li", "link",
+        "main", "map", "mark", "menu", "meta", "meter", "nav", "nobr", "noscript", "object", "ol", "optgroup", "option",
+        "output", "p", "param", "picture", "pre", "progress", "q", "rp", "rt", "ruby", "s", "samp", "script", "section",
+        "select", "small", "source", "span", "strike", "strong", "style", "sub", "summary", "sup", "svg", "table",
+        "tbody", "td", "template", "textarea", "tfoot", "th", "thead", "time", "title", "tr", "track", "tt", "u", "ul",
+        "var", "video", "wbr",
+    ]
+    /// Tags after which `<name Title` (a capitalised word, no `>`) is read as a missing `>`.
+    static let blockish: Set<String> = [
+        "h1", "h2", "h3", "h4", "h5", "h6", "p", "div", "li", "td", "th", "dt", "dd", "blockquote", "section",
+        "article", "title", "caption", "pre", "center", "address",
+    ]
+
+    @inline(__always) static func headingLevel(_ name: String) -> Int {
+        let u = Array(name.utf8)
+        if u.count == 2, u[0] == 0x68, u[1] >= 0x31, u[1] <= 0x36 { return Int(u[1] - 0x30) }
+        return 0
+    }
+
+    /// Whether `<` at `i` opens a known tag followed by `>`, `/`, or a space (no recursion).
+    static func startsTag(_ p: UnsafeBufferPointer<UInt8>, at i: Int) -> Bool {
+        var j = i + 1
+        if j < p.count, p[j] == 0x2F { j += 1 }
+        let s = j
+        while j < p.count, ByteScan.isAlnum(p[j]), j - s < 12 { j += 1 }
+        guard j > s, j < p.count, p[j] == 0x3E || p[j] == 0x2F || p[j] == 0x20 else { return false }
+        return known.contains(String(decoding: UnsafeBufferPointer(rebasing: p[s..<j]), as: UTF8.self).lowercased())
+    }
+
+    /// The tag starting at `i` (which must be `<`), or nil when this `<` is not a known tag.
+    static func scan(_ p: UnsafeBufferPointer<UInt8>, at i: Int) -> Match? {
+        let n = p.count
+        var j = i + 1
+        guard j < n else { return nil }
+        let closing = p[j] == 0x2F
+        if closing { j += 1 }
+        let nameStart = j
+        guard j < n, ByteScan.isAlpha(p[j]) else { return nil }
+        while j < n, ByteScan.isAlnum(p[j]), j - nameStart < 12 { j += 1 }
+        let rawName = String(decoding: UnsafeBufferPointer(rebasing: p[nameStart..<j]), as: UTF8.self)
+        var name = rawName.lowercased()
+        let lineStartContext = i == 0 || ByteScan.isSpace(p[i - 1]) || p[i - 1] == 0x3E
+        if !known.contains(name) {
+            // `<h3Title`: a heading name run into a capitalised word.
+            if !closing, j - nameStart > 2, p[nameStart] | 0x20 == 0x68, p[nameStart + 1] >= 0x31, p[nameStart + 1] <= 0x36,
+               ByteScan.isUpper(p[nameStart + 2]), lineStartContext {
+                let tag = String(decoding: UnsafeBufferPointer(rebasing: p[nameStart..<nameStart + 2]), as: UTF8.self)
+                return Match(range: i..<nameStart + 2, name: tag.lowercased(), closing: false, repaired: "<" + tag + ">", hasAttributes: false)
+            }
+            return nil
+        }
+        if j < n, ByteScan.isAlnum(p[j]) { return nil }   // longer unknown identifier
+        name = name.lowercased()
+        let spelled = String(decoding: UnsafeBufferPointer(rebasing: p[i..<j]), as: UTF8.self)
+        let k = j
+        let c: UInt8 = k < n ? p[k] : 0x0A
+        if c == 0x3E { return Match(range: i..<k + 1, name: name, closing: closing, repaired: nil, hasAttributes: false) }
+        if c == 0x2F, k + 1 < n, p[k + 1] == 0x3E {
+            return Match(range: i..<k + 2, name: name, closing: closing, repaired: nil, hasAttributes: false)
+        }
+        // Is there a `>` before the next `<` (or line end, when `sameLine`)?
+        func closingBracket(from s: Int, sameLine: Bool, limit: Int) -> Int? {
+            var m = s
+            var quote: UInt8 = 0
+            while m < n, m - s < limit {
+                let d = p[m]
+                if quote != 0 { if d == quote { quote = 0 } }
+                else if d == 0x22 || d == 0x27 { if m > s, p[m - 1] == 0x3D || ByteScan.isSpace(p[m - 1]) { quote = d } }
+                else if d == 0x3E { return m }
+                else if d == 0x3C { return nil }
+                else if sameLine && (d == 0x0A || d == 0x0D) { return nil }
+                m += 1
+            }
+            return nil
+        }
+        if c == 0x3C {
+            if closing { return Match(range: i..<k, name: name, closing: true, repaired: spelled + ">", hasAttributes: false) }
+            guard lineStartContext else { return nil }
+            if k + 1 >= n || ByteScan.isSpace(p[k + 1]) { return nil }
+            // `<p<b>…`: the second `<` opens a tag of its own; otherwise it stands for the missing `>`.
+            if startsTag(p, at: k) {
+                return Match(range: i..<k, name: name, closing: false, repaired: spelled + ">", hasAttributes: false)
+            }
+            return Match(range: i..<k + 1, name: name, closing: false, repaired: spelled + ">", hasAttributes: false)
+        }
+        if c == 0x20 || c == 0x09 {
+            if let gt = closingBracket(from: k, sameLine: false, limit: 2048) {
+                return Match(range: i..<gt + 1, name: name, closing: closing, repaired: nil, hasAttributes: true)
+            }
+            if closing { return Match(range: i..<k, name: name, closing: true, repaired: spelled + ">", hasAttributes: false) }
+            guard lineStartContext, blockish.contains(name) else { return nil }
+            var m = k
+            while m < n, p[m] == 0x20 || p[m] == 0x09 { m += 1 }
+            guard m < n, ByteScan.isUpper(p[m]) || ByteScan.isDigit(p[m]) || p[m] >= 0xC0 else { return nil }
+            return Match(range: i..<m, name: name, closing: false, repaired: spelled + ">", hasAttributes: false)
+        }
+        if c == 0x0A || c == 0x0D {
+            if let gt = closingBracket(from: k, sameLine: false, limit: 2048) {
+                return Match(range: i..<gt + 1, name: name, closing: closing, repaired: nil, hasAttributes: true)
+            }
+            if closing { return Match(range: i..<k, name: name, closing: true, repaired: spelled + ">", hasAttributes: false) }
+            guard lineStartContext, blockish.contains(name) || name == "br" else { return nil }
+            return Match(range: i..<k, name: name, closing: false, repaired: spelled + ">", hasAttributes: false)
+        }
+        // Any other character after the name.
+        if closing {
+            if closingBracket(from: k, sameLine: true, limit: 2048) != nil { return nil }
+            return Match(range: i..<k, name: name, closing: true, repaired: spelled + ">", hasAttributes: false)
+        }
+        return nil
+    }
+}

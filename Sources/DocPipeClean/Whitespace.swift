@@ -1,0 +1,132 @@
+import DocPipeCore
+
+/// Normalises whitespace, line by line: line endings to LF, no trailing spaces, single spaces inside
+/// lines, at most one blank line in a row, no blank lines at the start or end, bullet lines without
+/// indentation, and non-breaking spaces turned into spaces where they are damage.
+///
+/// A non-breaking space is kept where typography wants one: next to a digit (`10 km`, `1 000`), after
+/// `§`, `¶` or `№`, and before `%`, `‰` or a currency sign. Anywhere else, between ordinary words, it is
+/// an artefact of scraping (`&nbsp;` runs) and becomes a space.
+struct WhitespacePass {
+    var lineEndings = true
+    var trailing = true
+    var innerRuns = true
+    var blankLines = true
+    var nbsp = true
+    var bullets = true
+
+    private static let bulletLeads: [[UInt8]] = ["•", "·", "▪", "‣", "◦", "–", "-", "*", "○", "■"].map { Array($0.utf8) }
+
+    func rewrite(_ text: String) -> Rewrite {
+        var b = TextBuilder(source: text)
+        let u = b.source.utf8
+        u.withContiguousStorageIfAvailable { p in
+            let n = p.count
+            var i = 0
+            var blankStart: Int? = nil   // start of a run of blank lines not yet emitted
+            var blankBreaks = 0
+            var sawContent = false
+
+            while i < n {
+                let lineStart = i
+                var j = i
+                while j < n && p[j] != 0x0A && p[j] != 0x0D { j += 1 }
+                let lineEnd = j
+                var brEnd = j
+                if j < n { brEnd = (p[j] == 0x0D && j + 1 < n && p[j + 1] == 0x0A) ? j + 2 : j + 1 }
+                // Content bounds, trimming spaces, tabs and NBSPs.
+                var cs = lineStart
+                while cs < lineEnd, let w = spaceWidth(p, cs, lineEnd) { cs += w }
+                var ce = lineEnd
+                while ce > cs, let w = spaceWidthBefore(p, ce, cs) { ce -= w }
+
+                if cs == ce {
+                    if blankStart == nil { blankStart = lineStart; blankBreaks = 0 }
+                    if brEnd > lineEnd { blankBreaks += 1 }
+                    i = brEnd
+                    continue
+                }
+                // Emit the pending blank lines: none at the start, one blank line elsewhere.
+                if let bs = blankStart {
+                    b.copy(upTo: bs)
+                    let region = bs..<lineStart
+                    if blankLines && !sawContent {
+                        b.replace(region, with: "", fix: .whitespace, note: "blank lines at the start")
+                    } else if blankLines && !(region.count == 1 && p[bs] == 0x0A) {
+                        b.replace(region, with: "\n", fix: .whitespace, note: blankBreaks > 1 ? "repeated blank lines" : "blank line")
+                    }
+                    blankStart = nil
+                }
+                sawContent = true
+                b.copy(upTo: lineStart)
+                // Leading indentation before a bullet.
+                if bullets && cs > lineStart && isBullet(p, cs, ce) {
+                    b.replace(lineStart..<cs, with: "", fix: .whitespace, note: "indentation before a bullet")
+                }
+                // Inside the line: space runs and non-breaking spaces.
+                var k = cs
+                while k < ce {
+                    guard let w = spaceWidth(p, k, ce) else { k += 1; continue }
+                    var e = k + w, count = 1
+                    while e < ce, let w2 = spaceWidth(p, e, ce) { e += w2; count += 1 }
+                    if count == 1 {
+                        if p[k] == 0xC2 && nbsp && !nbspWanted(p, k, k + 2, ce, lineStart) {
+                            b.copy(upTo: k)
+                            b.replace(k..<e, with: " ", fix: .whitespace, note: "non-breaking space between words")
+                        }
+                    } else if innerRuns {
+                        b.copy(upTo: k)
+                        b.replace(k..<e, with: " ", fix: .whitespace, note: "run of spaces")
+                    }
+                    k = e
+                }
+                b.copy(upTo: ce)
+                if trailing && lineEnd > ce { b.replace(ce..<lineEnd, with: "", fix: .whitespace, note: "trailing spaces") }
+                if lineEndings && brEnd > lineEnd && !(brEnd - lineEnd == 1 && p[lineEnd] == 0x0A) {
+                    b.copy(upTo: lineEnd)
+                    b.replace(lineEnd..<brEnd, with: "\n", fix: .whitespace, note: brEnd - lineEnd == 2 ? "CRLF line ending" : "CR line ending")
+                }
+                i = brEnd
+            }
+            if let bs = blankStart, blankLines {
+                b.copy(upTo: bs)
+                if bs < n { b.replace(bs..<n, with: "", fix: .whitespace, note: "blank lines at the end") }
+            }
+        }
+        return b.finish()
+    }
+
+    /// Width of a space, tab or NBSP at `i`, else nil.
+    @inline(__always) private func spaceWidth(_ p: UnsafeBufferPointer<UInt8>, _ i: Int, _ end: Int) -> Int? {
+        let c = p[i]
+        if c == 0x20 || c == 0x09 { return 1 }
+        if c == 0xC2 && i + 1 < end && p[i + 1] == 0xA0 { return 2 }
+        return nil
+    }
+
+    @inline(__always) private func spaceWidthBefore(_ p: UnsafeBufferPointer<UInt8>, _ e: Int, _ start: Int) -> Int? {
+        let c = p[e - 1]
+        if c == 0x20 || c == 0x09 { return 1 }
+        if c == 0xA0 && e - 2 >= start && p[e - 2] == 0xC2 { return 2 }
+        return nil
+    }
+
+    private func isBullet(_ p: UnsafeBufferPointer<UInt8>, _ cs: Int, _ ce: Int) -> Bool {
+        for lead in Self.bulletLeads where cs + lead.count < ce {
+            if (0..<lead.count).allSatisfy({ p[cs + $0] == lead[$0] }) && p[cs + lead.count] == 0x20 { return true }
+        }
+        return false
+    }
+
+    /// Whether the NBSP at `s..<e` is typographic (kept) rather than damage.
+    private func nbspWanted(_ p: UnsafeBufferPointer<UInt8>, _ s: Int, _ e: Int, _ ce: Int, _ lineStart: Int) -> Bool {
+        var prevStart = s - 1
+        while prevStart > lineStart && p[prevStart] & 0xC0 == 0x80 { prevStart -= 1 }
+        let prev = s > lineStart ? UTF8Bytes.scalar(p, at: prevStart).0 : " "
+        let next = e < ce ? UTF8Bytes.scalar(p, at: e).0 : " "
+        if prev.properties.numericType != nil || next.properties.numericType != nil { return true }
+        if "§¶№".unicodeScalars.contains(prev) { return true }
+        if "%‰€£$¥".unicodeScalars.contains(next) || next.properties.generalCategory == .currencySymbol { return true }
+        return false
+    }
+}

@@ -1,0 +1,140 @@
+import DocPipeCore
+
+/// Writes a ``Document`` as the annotated-document JSON (`docpipe.document/1`, DESIGN §4,
+/// `Schemas/docpipe-document-1.schema.json`).
+///
+/// - Every key is present, in a fixed order, even when its layer is empty.
+/// - `start`/`end` count Unicode scalars of `text` (end exclusive), as Python string indices do.
+/// - `line`/`column` (1-based, column in Unicode scalars) say where the annotation starts in the raw
+///   source file; diagnostics also carry `endLine`/`endColumn`. A fix is located by the original text
+///   it replaced.
+/// - A diagnostic about the whole document (no range) spans the whole text: `start` 0, `end` the text
+///   length, line 1 column 1 to the end of the file.
+/// - Blocks always carry `level`: the heading rank (≥ 1) for headings, 0 for paragraphs and list items.
+/// - `source.encoding` is null when the document was never decoded; `source.mediaType` is the media
+///   type the pipeline treated the document as.
+/// - Same document → same bytes.
+public enum JSONEmitter {
+    /// The document JSON, pretty-printed (two-space indent, one annotation per line), ending with a line break.
+    public static func encode(_ doc: Document) -> [UInt8] {
+        var w = JSONWriter(pretty: true, capacity: capacityHint(doc))
+        write(doc, to: &w)
+        w.finishLine()
+        return w.out
+    }
+
+    /// The document JSON on a single line with no whitespace and no line break (a JSON Lines record:
+    /// the caller writes the `\n`). Control characters, U+2028 and U+2029 are escaped, so the record
+    /// never contains a raw line break.
+    public static func encodeLine(_ doc: Document) -> [UInt8] {
+        var w = JSONWriter(pretty: false, capacity: capacityHint(doc))
+        write(doc, to: &w)
+        return w.out
+    }
+
+    private static func capacityHint(_ doc: Document) -> Int {
+        doc.text.utf8.count + 512 + 96 * (doc.fixes.count + doc.blocks.count + doc.sentences.count) + 256 * doc.diagnostics.count
+    }
+
+    static func write(_ doc: Document, to w: inout JSONWriter) {
+        let loc = Locator(doc)
+        w.beginObject()
+        w.field("schema", DocumentFormat.schemaID)
+        w.field("id", doc.id)
+        w.field("offsets", DocumentFormat.offsets)
+        w.key("source")
+        w.beginObject()
+        w.field("path", doc.source.path)
+        w.field("sha256", doc.source.sha256)
+        w.field("bytes", doc.source.bytes.count)
+        w.key("encoding")
+        if let e = doc.encoding { w.value(e) } else { w.null() }
+        w.field("mediaType", doc.mediaType)
+        w.endObject()
+        w.field("text", doc.text)
+
+        w.key("fixes")
+        w.beginArray()
+        for f in doc.fixes {
+            let l = loc.locate(f)
+            w.beginObject()
+            w.field("kind", f.kind.rawValue)
+            w.field("before", f.before)
+            w.field("after", f.after)
+            w.field("start", l.start)
+            w.field("end", l.end)
+            w.field("line", l.line)
+            w.field("column", l.column)
+            if let note = f.note { w.field("note", note) }
+            w.endObject()
+        }
+        w.endArray()
+
+        w.key("blocks")
+        w.beginArray()
+        for b in doc.blocks {
+            let l = loc.locate(b.range)
+            w.beginObject()
+            w.field("kind", b.kind.rawValue)
+            w.field("level", b.kind == .heading ? max(b.level, 1) : 0)
+            w.field("start", l.start)
+            w.field("end", l.end)
+            w.field("line", l.line)
+            w.field("column", l.column)
+            w.endObject()
+        }
+        w.endArray()
+
+        w.key("sentences")
+        w.beginArray()
+        for s in doc.sentences {
+            let l = loc.locate(s.range)
+            w.beginObject()
+            w.field("start", l.start)
+            w.field("end", l.end)
+            w.field("line", l.line)
+            w.field("column", l.column)
+            w.endObject()
+        }
+        w.endArray()
+
+        // Layers of the extract stage; filled by a later issue.
+        for k: StaticString in ["tokens", "entities", "acronyms", "dates", "quantities", "claims"] {
+            w.key(k)
+            w.beginArray()
+            w.endArray()
+        }
+
+        w.key("diagnostics")
+        w.beginArray()
+        for d in doc.diagnostics {
+            let l = loc.locate(d)
+            w.beginObject()
+            w.field("rule", d.rule)
+            w.field("severity", d.severity.rawValue)
+            w.field("message", d.message)
+            w.field("start", l.start)
+            w.field("end", l.end)
+            w.field("line", l.line)
+            w.field("column", l.column)
+            w.field("endLine", l.endLine)
+            w.field("endColumn", l.endColumn)
+            w.key("related")
+            w.beginArray()
+            for r in d.related {
+                let rl = loc.locate(r.range)
+                w.beginObject()
+                w.field("start", rl.start)
+                w.field("end", rl.end)
+                w.field("line", rl.line)
+                w.field("column", rl.column)
+                w.field("message", r.message)
+                w.endObject()
+            }
+            w.endArray()
+            w.endObject()
+        }
+        w.endArray()
+        w.endObject()
+    }
+}

@@ -1,0 +1,46 @@
+import DocPipeCore
+
+/// Damage the cleaner saw but could not repair: U+FFFD replacement characters and leftover mojibake.
+struct EncodingUnrepairedRule: Rule {
+    static let description = RuleDescription(
+        id: "encoding-unrepaired",
+        defaultSeverity: .warning,
+        summary: "The text still contains replacement characters or mojibake the cleaner could not repair.",
+        details: """
+        Bytes that were not valid in the detected encoding became U+FFFD when decoding; the original \
+        characters are lost and need a better source. Each run of replacement characters is reported \
+        once, with the raw bytes that were lost when the decoder saw them.
+        """,
+        triggering: [
+            "The secretariat moved to Gen↓\u{FFFD}ve in 1998.\n",
+            "Budget: ↓\u{FFFD}\u{FFFD} million.\n",
+        ],
+        nonTriggering: [
+            "The secretariat moved to Genève in 1998.\n",
+            "A question mark? Yes.\n",
+        ]
+    )
+
+    func check(_ document: Document) -> [Diagnostic] {
+        var out: [Diagnostic] = []
+        let u = Array(document.text.utf8)
+        var i = 0
+        while i + 2 < u.count {
+            if u[i] == 0xEF && u[i + 1] == 0xBF && u[i + 2] == 0xBD {
+                var j = i + 3
+                while j + 2 < u.count && u[j] == 0xEF && u[j + 1] == 0xBF && u[j + 2] == 0xBD { j += 3 }
+                let count = (j - i) / 3
+                let lost = document.fixes.filter { $0.kind == .encoding && $0.range.overlaps(i..<j) }.map(\.before).joined()
+                let what = lost.isEmpty ? "" : " (bytes \(lost) could not be decoded as \(document.encoding ?? "the detected encoding"))"
+                out.append(diagnostic("\(count == 1 ? "a replacement character" : "\(count) replacement characters") stand\(count == 1 ? "s" : "") for lost text\(what)", at: i..<j))
+                i = j
+            } else {
+                i += 1
+            }
+        }
+        for r in document.residue where r.kind == .encoding {
+            out.append(diagnostic("\(r.note): '\(document.text.utf8Slice(r.range))'", at: r.range))
+        }
+        return out
+    }
+}

@@ -1,0 +1,31 @@
+import DocPipeCore
+
+/// Markup the cleaner could not turn into structure.
+struct MarkupResidueRule: Rule {
+    static let description = RuleDescription(
+        id: "markup-residue",
+        defaultSeverity: .warning,
+        summary: "Markup remains that the cleaner could not turn into structure.",
+        details: """
+        In plain text, a heading tag on its own line becomes a heading and stray closing tags are \
+        removed; other tags (an inline <span>, a comment) are left in the text and reported here, so \
+        that nothing is silently dropped. In HTML, stretches that libxml2 could not place are reported.
+        """,
+        triggering: [
+            "The council met in Lyon. ↓<span class=\"x\">It adopted</span> two resolutions.\n",
+            "Members\n\n↓<!-- list missing --> The list follows.\n",
+        ],
+        nonTriggering: [
+            "Members\n\n<h3<Observer States\n\nTwo states observe.\n",
+            "Prices rose where a < b and c > d.\n",
+        ]
+    )
+
+    func check(_ document: Document) -> [Diagnostic] {
+        document.residue.filter { $0.kind == .markup }.map { r in
+            let text = document.text.utf8Slice(r.range)
+            let shown = text.isEmpty ? "" : ": '\(text.count > 60 ? String(text.prefix(60)) + "…" : text)'"
+            return diagnostic("\(r.note)\(shown)", at: r.range)
+        }
+    }
+}

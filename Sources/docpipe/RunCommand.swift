@@ -1,0 +1,62 @@
+import ArgumentParser
+import DocPipe
+import Foundation
+
+struct RunCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "run",
+        abstract: "Process documents and write annotated JSON and XML.",
+        discussion: """
+        For each input Input/a/b.txt, writes Output/a/b.json and Output/a/b.xml (atomically: an \
+        interrupted run never leaves a truncated file). Folders are searched recursively; hidden files \
+        are skipped. A document that cannot be read is reported and the others are still processed (exit 2).
+        """
+    )
+
+    @Argument(help: ArgumentHelp("Files or folders to process.", valueName: "PATH"))
+    var paths: [String] = ["Input"]
+
+    @OptionGroup var pipelineOptions: PipelineOptions
+
+    @Option(name: .long, help: ArgumentHelp("Where to write the outputs.", valueName: "DIR"))
+    var output: String = "Output"
+
+    @Option(name: .long, help: ArgumentHelp("Documents processed in parallel (default: all cores).", valueName: "N"))
+    var jobs: Int = ProcessInfo.processInfo.activeProcessorCount
+
+    @Flag(name: .long, help: "Never show the progress line (it is shown only when stderr is a terminal).")
+    var noProgress = false
+
+    func validate() throws {
+        guard jobs >= 1 else { throw ValidationError("--jobs expects a whole number of at least 1, found \(jobs)") }
+        guard !paths.isEmpty else { throw ValidationError("name at least one file or folder") }
+    }
+
+    func run() throws {
+        let pipeline = try pipelineOptions.load()
+        let inputs: [InputDocument]
+        do { inputs = try InputCollector.collect(paths) } catch {
+            warn("docpipe: " + error.description)
+            throw ExitCode(2)
+        }
+        guard !inputs.isEmpty else {
+            warn("docpipe: error: no input documents found in \(paths.joined(separator: ", "))")
+            throw ExitCode(2)
+        }
+        let runner = BatchRunner(pipeline: pipeline, outputDirectory: output, jobs: jobs, progress: !noProgress && stderrIsTerminal)
+        let started = Date()
+        let results = runner.run(inputs)
+        var failed = 0
+        for r in results {
+            if let e = r.error {
+                failed += 1
+                warn("docpipe: " + e.description)
+            }
+        }
+        let files = results.reduce(0) { $0 + $1.outputs.count }
+        let fixes = results.reduce(0) { $0 + $1.fixes }
+        let seconds = Date().timeIntervalSince(started)
+        warn("docpipe: \(results.count - failed) of \(results.count) documents processed, \(fixes) fixes, \(files) files written to \(output)/ in \(String(format: "%.2f", seconds)) s")
+        if failed > 0 { throw ExitCode(2) }
+    }
+}

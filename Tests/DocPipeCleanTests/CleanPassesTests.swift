@@ -1,0 +1,96 @@
+import DocPipeCore
+import Testing
+@testable import DocPipeClean
+
+@Suite struct WhitespacePassTests {
+    let pass = WhitespacePass()
+
+    @Test(arguments: [
+        ("Title\r\n\r\nBody line.\r\n", "Title\n\nBody line.\n"),
+        ("a\rb\r", "a\nb\n"),
+        ("Para one.   \nPara two.\t \n", "Para one.\nPara two.\n"),
+        ("\n\n\nFirst line\n", "First line\n"),
+        ("a\n\n\n\nb\n", "a\n\nb\n"),
+        ("a\n  \n \t\nb\n", "a\n\nb\n"),
+        ("end\n\n\n", "end\n"),
+        ("two  spaces   here\n", "two spaces here\n"),
+        ("See Also\n\n  • Item one\n  • Item two\n", "See Also\n\n• Item one\n• Item two\n"),
+        ("the\u{A0}Organization\u{A0}works\n", "the Organization works\n"),
+        ("10\u{A0}km and §\u{A0}5 and 45\u{A0}%\n", "10\u{A0}km and §\u{A0}5 and 45\u{A0}%\n"),
+        ("  indented code stays\n", "  indented code stays\n"),
+        ("no final newline", "no final newline"),
+        ("", ""),
+    ])
+    func normalises(input: String, expected: String) {
+        let r = pass.rewrite(input)
+        #expect(r.text == expected)
+        // Idempotent.
+        #expect(pass.rewrite(r.text).text == r.text)
+    }
+
+    @Test func everyChangeIsAFixAtItsPlace() {
+        let input = "Line one  \r\nLine\u{A0}two\r\n"
+        let r = pass.rewrite(input)
+        #expect(r.text == "Line one\nLine two\n")
+        let notes = r.fixes.map { $0.note ?? "" }
+        #expect(notes == ["trailing spaces", "CRLF line ending", "non-breaking space between words", "CRLF line ending"])
+        let u = Array(input.utf8)
+        for f in r.fixes { #expect(String(decoding: u[f.oldRange], as: UTF8.self) == f.before) }
+    }
+
+    @Test func optionsSwitchPartsOff() {
+        var p = WhitespacePass()
+        p.lineEndings = false
+        p.nbsp = false
+        #expect(p.rewrite("a\u{A0}b\r\n").text == "a\u{A0}b\r\n")
+    }
+}
+
+@Suite struct ControlPassTests {
+    @Test(arguments: [
+        ("bell\u{7}here", "bellhere"),
+        ("tab\tand\nnewline\r\n", "tab\tand\nnewline\r\n"),
+        ("\u{1B}[31mred\u{1B}[0m text", "red text"),
+        ("c1\u{85}left", "c1left"),
+        ("mid\u{FEFF}bom", "midbom"),
+        ("del\u{7F}ete", "delete"),
+        ("ÀÉÎõü ½ © ‰", "ÀÉÎõü ½ © ‰"),
+    ])
+    func removes(input: String, expected: String) {
+        let r = ControlPass.rewrite(input)
+        #expect(r.text == expected)
+        #expect(r.fixes.allSatisfy { $0.kind == .control })
+        #expect(ControlPass.rewrite(r.text).fixes.isEmpty)
+    }
+}
+
+@Suite struct NFCPassTests {
+    @Test(arguments: [
+        ("Cafe\u{301} au lait", "Café au lait"),
+        ("A\u{30A}ngstro\u{308}m", "Ångström"),
+        ("\u{212B}", "Å"),           // the Angstrom sign is a singleton
+        ("\u{1100}\u{1161}", "가"),   // Hangul jamo compose
+        ("already NFC: é ü ñ Ω 東京", "already NFC: é ü ñ Ω 東京"),
+        ("ASCII only", "ASCII only"),
+    ])
+    func composes(input: String, expected: String) {
+        let r = NFCPass.rewrite(input)
+        #expect(r.text == expected)
+        #expect(Array(r.text.unicodeScalars) == Array(expected.unicodeScalars))
+        #expect(NFCPass.rewrite(r.text).fixes.isEmpty)
+    }
+
+    @Test func fixNamesOnlyTheChangedCharacters() {
+        let r = NFCPass.rewrite("the Cafe\u{301} is open")
+        #expect(r.fixes.count == 1)
+        #expect(r.fixes[0].before == "e\u{301}")
+        #expect(r.fixes[0].after == "é")
+        #expect(r.fixes[0].kind == .normalization)
+    }
+
+    @Test func sensitiveTableCoversCombiningMarks() {
+        #expect(NFCPass.isSensitive(0x301))
+        #expect(!NFCPass.isSensitive(0xE9))
+        #expect(!NFCPass.isSensitive(0x4E2D))
+    }
+}
