@@ -2,8 +2,9 @@ import DocPipeCore
 
 /// Stage 2: repairs the decoded text and records every change as a ``Fix`` with its place in the raw file.
 ///
-/// Passes, in order: malformed-tag repair; markup (libxml2 for documents that are markup, stray-tag
-/// repair for plain text); HTML entities; mojibake; control characters; Unicode NFC; whitespace.
+/// Passes, in order: C0 control characters; malformed-tag repair and markup (libxml2 for documents
+/// that are markup, stray-tag repair for plain text); HTML entities; mojibake; remaining control
+/// characters (C1 ones the mojibake repair could not explain); Unicode NFC; whitespace.
 /// Each pass is a ``TextBuilder`` run, so the source map composes across all of them.
 public struct CleanStage: ConfigurableStage {
     public static let name = "clean"
@@ -48,6 +49,9 @@ public struct CleanStage: ConfigurableStage {
     }
 
     public func process(_ document: inout Document) throws {
+        // Controls first, so that one inside an entity or a tag cannot hide it from the passes below,
+        // and again after them for the ones entities and mojibake repairs reveal.
+        if controls { document.apply(ControlPass.rewrite(document.text, c1: false)) }
         applyMarkup(&document)
         if entities { document.apply(EntityDecoder.rewrite(document.text)) }
         if controls { document.apply(ControlPass.rewrite(document.text)) }
@@ -56,6 +60,10 @@ public struct CleanStage: ConfigurableStage {
             let ws = WhitespacePass(nbsp: nbsp, bullets: bullets)
             document.apply(ws.rewrite(document.text))
         }
+        // Report fixes in reading order (passes ran one after another over the whole text).
+        document.fixes = document.fixes.enumerated().sorted {
+            ($0.element.origin.lowerBound, $0.offset) < ($1.element.origin.lowerBound, $1.offset)
+        }.map(\.element)
     }
 
     /// Markup: libxml2 for documents that are markup, stray-tag repair for plain text.

@@ -4,7 +4,8 @@ import DocPipeCore
 /// carriage return (line endings are the whitespace pass's business), DEL, C1 controls the mojibake
 /// repair could not explain, stray byte-order marks, and ANSI terminal escape sequences.
 enum ControlPass {
-    static func rewrite(_ text: String) -> Rewrite {
+    /// With `c1` false, C1 controls stay for the mojibake repair, which reads them as Windows-1252.
+    static func rewrite(_ text: String, c1: Bool = true) -> Rewrite {
         var b = TextBuilder(source: text)
         let u = b.source.utf8
         u.withContiguousStorageIfAvailable { p in
@@ -33,7 +34,7 @@ enum ControlPass {
                     i += 1
                     continue
                 }
-                if c == 0xC2, i + 1 < n, p[i + 1] >= 0x80 && p[i + 1] <= 0x9F {
+                if c1, c == 0xC2, i + 1 < n, p[i + 1] >= 0x80 && p[i + 1] <= 0x9F {
                     b.copy(upTo: i)
                     b.replace(i..<(i + 2), with: "", fix: .control, note: "C1 control character")
                     i += 2

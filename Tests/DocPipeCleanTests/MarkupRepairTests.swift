@@ -63,6 +63,18 @@ import Testing
         lines.insert("<p>", at: 40)
         #expect(!MarkupDetector.isMarkup(lines.joined(separator: "\n"), mediaType: "text/plain"))
     }
+
+    /// A plain-text page with several stray tags (each on its own line) keeps its line structure.
+    @Test func severalStrayTagsInPlainTextAreNotMarkup() {
+        var lines: [String] = []
+        for i in 0..<30 { lines.append(i % 5 == 0 ? "" : "Paragraph \(i) of ordinary prose about member states.") }
+        lines[3] = "<h2>Members"
+        lines[9] = "<h3<Observers"
+        lines[14] = "<p<The council met twice.</p>"
+        lines[21] = "Regional offices<br>"
+        lines[27] = "</div"
+        #expect(!MarkupDetector.isMarkup(lines.joined(separator: "\n"), mediaType: "text/plain"))
+    }
 }
 
 @Suite struct MarkupPlainTextTests {

@@ -438,7 +438,7 @@ private struct Walker {
                         k += 1; pos += 1
                     }
                     if pos == s {
-                        if c == 0x3C, pos + 1 < n, ByteScan.isAlpha(p[pos + 1]) || p[pos + 1] == 0x2F {
+                        if emit, c == 0x3C, pos + 1 < n, ByteScan.isAlpha(p[pos + 1]) || p[pos + 1] == 0x2F {
                             let e = ByteScan.find(0x3E, in: p, from: pos, to: min(n, ByteScan.lineEnd(p, from: pos) + 0))
                             residue.append(pos..<min(e + 1, n))
                         }

@@ -1,8 +1,10 @@
 /// Decides whether a document is markup (to be parsed as HTML) or plain text with, at most, stray tags.
 ///
 /// True for `text/html` (and `application/xhtml+xml`); for an `<html` or `<body` tag; or when at least
-/// 3 well-formed block tags (`p`, `div`, `li`, `h1`–`h6`, `ul`, `ol`, `table`, `tr`, `td`, `br`, …, opening
-/// or closing) appear, and at least one per 20 lines. One stray tag in a long text never qualifies.
+/// 3 well-formed known tags (`p`, `div`, `li`, `h1`–`h6`, `ul`, `ol`, `table`, `tr`, `td`, `br`, …, opening
+/// or closing) appear and at least 40 % of the non-blank lines carry one: an HTML fragment is markup
+/// throughout, while a plain-text document with a handful of stray tags (a scraped page's leftovers)
+/// keeps its line structure and only has those lines repaired.
 public enum MarkupDetector {
     static let blockTags: Set<String> = [
         "p", "div", "li", "ul", "ol", "h1", "h2", "h3", "h4", "h5", "h6", "table", "tr", "td", "th", "br",
@@ -26,10 +28,24 @@ public enum MarkupDetector {
                 }
             }
             if tags < 3 { return false }
-            var lines = 1
-            var j = ByteScan.find(0x0A, in: p, from: 0, to: n)
-            while j < n { lines += 1; j = ByteScan.find(0x0A, in: p, from: j + 1, to: n) }
-            return tags * 20 >= lines
+            // Share of non-blank lines that carry a well-formed known tag.
+            var nonBlank = 0, tagged = 0
+            var start = 0
+            while start < n {
+                let end = ByteScan.find(0x0A, in: p, from: start, to: n)
+                var k = start
+                while k < end, ByteScan.isSpace(p[k]) { k += 1 }
+                if k < end {
+                    nonBlank += 1
+                    var q = ByteScan.find(0x3C, in: p, from: k, to: end)
+                    while q < end {
+                        if let m = TagScanner.scan(p, at: q), m.repaired == nil, blockTags.contains(m.name) { tagged += 1; break }
+                        q = ByteScan.find(0x3C, in: p, from: q + 1, to: end)
+                    }
+                }
+                start = end + 1
+            }
+            return tagged * 10 >= nonBlank * 4
         }
     }
 }

@@ -5,11 +5,12 @@ import Foundation
 enum MojibakeBadness {
     typealias C = MojibakeCharClass
 
-    static func isBad(_ s: ArraySlice<UInt32>) -> Bool {
-        s.withUnsafeBufferPointer { isBad($0) }
+    static func isBad(_ s: ArraySlice<UInt32>, before: UInt32? = nil) -> Bool {
+        s.withUnsafeBufferPointer { isBad($0, before: before) }
     }
 
-    static func isBad(_ buf: UnsafeBufferPointer<UInt32>) -> Bool {
+    /// `before`: the character preceding the text, when the text is a stretch of a longer line.
+    static func isBad(_ buf: UnsafeBufferPointer<UInt32>, before: UInt32? = nil) -> Bool {
         let n = buf.count
         guard n > 0, let s = buf.baseAddress else { return false }
         let low = MojibakeClasses.low, mid = MojibakeClasses.mid
@@ -116,6 +117,11 @@ enum MojibakeBadness {
             }
             // Windows-1252 encodings of 'à' and 'á'
             if a == 0xC3 && (b == 0xA0 || b == 0xA1) { return true }
+            // Beyond ftfy: "Ã…" is "Å" unless it ends a capitalised word ("AMANHÃ…" is Portuguese).
+            if a == 0xC3 && b == 0x2026 {
+                let prev: UInt32? = i > 0 ? s[i - 1] : before
+                if !(prev.map(MojibakeClasses.isUpper) ?? false) { return true }
+            }
             // end punctuation, then Â standing for itself
             if (ma & C.end) != 0 && b == 0xC2 {
                 if c == 0x20 || (mk(c) & (C.start | C.end)) != 0 { return true }

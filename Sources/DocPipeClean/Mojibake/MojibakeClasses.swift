@@ -30,6 +30,13 @@ enum MojibakeClasses {
         return 0
     }
 
+    /// An uppercase or titlecase letter.
+    static func isUpper(_ s: UInt32) -> Bool {
+        if s < 0x80 { return s >= 0x41 && s <= 0x5A }
+        guard let u = Unicode.Scalar(s) else { return false }
+        return u.properties.isUppercase || u.properties.generalCategory == .titlecaseLetter
+    }
+
     /// Python's `\s` for str.
     @inline(__always)
     static func isSpace(_ s: UInt32) -> Bool {

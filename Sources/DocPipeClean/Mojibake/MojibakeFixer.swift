@@ -4,8 +4,17 @@ import Foundation
 struct MojibakeFixer {
     let options: MojibakeOptions
     var depth = 0
+    /// The code page of the last whole-text decode done by `oneStep`.
+    var lastPage: MojibakeCodePage? = nil
     /// The characters after the stretch being fixed (see `MojibakeTranscode.restoreByteA0`).
     var following: [UInt8] = []
+    /// The character just before the stretch being fixed, when it is part of a longer line
+    /// (only the "Ã…" rule looks at it: "AMANHÃ…" is Portuguese, "0.1 Ã…" is "0.1 Å").
+    var contextBefore: UInt32? = nil
+
+    func looksBad(_ scalars: [UInt32]) -> Bool {
+        MojibakeBadness.isBad(scalars[...], before: contextBefore)
+    }
 
     init(options: MojibakeOptions) { self.options = options }
 
@@ -19,11 +28,27 @@ struct MojibakeFixer {
     mutating func fixLoop(_ input: [MojibakeItem]) -> [MojibakeItem] {
         var cur = input
         for _ in 0..<12 {
+            lastPage = nil
             guard let next = oneStep(cur) else { break }
             if MojibakeFixer.scalarsEqual(next, cur) { break }
             cur = next
+            // Beyond ftfy: a stretch of a line that was decoded once and is, again, entirely UTF-8
+            // read as the same code page is decoded again even when it no longer looks "bad"
+            // on its own ("Ã…â„¢" → "Å™" → "ř").
+            if depth > 0, let page = lastPage, let again = MojibakeFixer.decodeWhole(cur, page) {
+                cur = again
+            }
         }
         return cur
+    }
+
+    /// The items re-encoded with `page` and decoded as UTF-8, when that works and changes something.
+    static func decodeWhole(_ items: [MojibakeItem], _ page: MojibakeCodePage) -> [MojibakeItem]? {
+        guard items.contains(where: { $0.s >= 0x80 }),
+              let bytes = MojibakeTranscode.encode(items, page),
+              let decoded = MojibakeTranscode.decodeUTF8(bytes, page: page),
+              !scalarsEqual(decoded, items) else { return nil }
+        return decoded
     }
 
     mutating func oneStep(_ items: [MojibakeItem]) -> [MojibakeItem]? {
@@ -32,7 +57,7 @@ struct MojibakeFixer {
         for it in items where it.s >= 0x80 { allASCII = false; break }
         if allASCII { return nil }
         let scal = items.map { $0.s }
-        if !MojibakeBadness.isBad(scal[...]) { return nil }
+        if !looksBad(scal) { return nil }
 
         var latin1Possible = true
         for s in scal where s > 0xFF { latin1Possible = false; break }
@@ -48,6 +73,7 @@ struct MojibakeFixer {
                     MojibakeTranscode.replaceLossy(&bytes)
                 }
                 if let decoded = MojibakeTranscode.decodeUTF8(bytes, page: page) {
+                    lastPage = page
                     return decoded
                 }
             }
@@ -106,8 +132,9 @@ struct MojibakeFixer {
             }
             if j == i { i += 1; continue }
             let sub = Array(items[i..<j])
-            if j - i < n && MojibakeBadness.isBad(sub.map { $0.s }[...]) {
-                var inner = MojibakeFixer(options: options)
+            var inner = MojibakeFixer(options: options)
+            inner.contextBefore = i > 0 ? items[i - 1].s : contextBefore
+            if j - i < n && inner.looksBad(sub.map { $0.s }) {
                 inner.depth = depth + 1
                 inner.following = items[j..<min(n, j + 6)].map { $0.s < 0x80 ? UInt8($0.s) : 0x80 }
                 let fixed = inner.fixLoop(sub)
