@@ -2,9 +2,10 @@ import DocPipeCore
 
 /// Stage 2: repairs the decoded text and records every change as a ``Fix`` with its place in the raw file.
 ///
-/// Passes, in order: C0 control characters; malformed-tag repair and markup (libxml2 for documents
-/// that are markup, stray-tag repair for plain text); HTML entities; mojibake; remaining control
-/// characters (C1 ones the mojibake repair could not explain); Unicode NFC; whitespace.
+/// Passes, in order: control characters; malformed-tag repair and markup (libxml2 for documents
+/// that are markup, stray-tag repair for plain text); HTML entities; mojibake; control characters
+/// again (ones that entities revealed); Unicode NFC; whitespace. C1 controls that no encoding
+/// explains are kept and reported as residue (`encoding-unrepaired`), never silently deleted.
 /// Each pass is a ``TextBuilder`` run, so the source map composes across all of them.
 public struct CleanStage: ConfigurableStage {
     public static let name = "clean"
@@ -51,19 +52,50 @@ public struct CleanStage: ConfigurableStage {
     public func process(_ document: inout Document) throws {
         // Controls first, so that one inside an entity or a tag cannot hide it from the passes below,
         // and again after them for the ones entities and mojibake repairs reveal.
-        if controls { document.apply(ControlPass.rewrite(document.text, c1: false)) }
+        if controls { document.apply(ControlPass.rewrite(document.text)) }
         applyMarkup(&document)
         if entities { document.apply(EntityDecoder.rewrite(document.text)) }
+        if mojibake { document.apply(Self.repairMojibake(document.text)) }
         if controls { document.apply(ControlPass.rewrite(document.text)) }
         if nfc { document.apply(NFCPass.rewrite(document.text)) }
         if whitespace {
             let ws = WhitespacePass(nbsp: nbsp, bullets: bullets)
             document.apply(ws.rewrite(document.text))
         }
+        Self.reportC1Controls(&document)
         // Report fixes in reading order (passes ran one after another over the whole text).
         document.fixes = document.fixes.enumerated().sorted {
             ($0.element.origin.lowerBound, $0.offset) < ($1.element.origin.lowerBound, $1.offset)
         }.map(\.element)
+    }
+
+    /// C1 controls that no encoding explains are damage the cleaner cannot repair: kept, and reported.
+    static func reportC1Controls(_ document: inout Document) {
+        var found: [Residue] = []
+        document.text.utf8.withContiguousStorageIfAvailable { p in
+            var i = 0
+            while i + 1 < p.count {
+                if p[i] == 0xC2 && p[i + 1] >= 0x80 && p[i + 1] <= 0x9F {
+                    let code = String(0x80 + Int(p[i + 1] - 0x80), radix: 16, uppercase: true)
+                    found.append(Residue(kind: .encoding, range: i..<(i + 2), note: "C1 control character U+00\(code) that no encoding explains"))
+                    i += 2
+                } else {
+                    i += 1
+                }
+            }
+        }
+        document.residue.append(contentsOf: found)
+    }
+
+    /// Applies the mojibake engine's repairs as one pass.
+    static func repairMojibake(_ text: String) -> Rewrite {
+        let repairs = MojibakeRepairer.repairs(in: text)
+        var b = TextBuilder(source: text)
+        for r in repairs {
+            b.copy(upTo: r.range.lowerBound)
+            b.replace(r.range, with: r.replacement, fix: .mojibake, note: r.reason)
+        }
+        return b.finish()
     }
 
     /// Markup: libxml2 for documents that are markup, stray-tag repair for plain text.

@@ -1,11 +1,11 @@
 import DocPipeCore
 
 /// Removes control characters that have no place in text: C0 controls except tab, line feed and
-/// carriage return (line endings are the whitespace pass's business), DEL, C1 controls the mojibake
-/// repair could not explain, stray byte-order marks, and ANSI terminal escape sequences.
+/// carriage return (line endings are the whitespace pass's business), DEL, stray byte-order marks, and
+/// ANSI terminal escape sequences. C1 controls stay: the mojibake repair reads them as Windows-1252,
+/// and the ones it cannot explain are reported as residue rather than silently deleted.
 enum ControlPass {
-    /// With `c1` false, C1 controls stay for the mojibake repair, which reads them as Windows-1252.
-    static func rewrite(_ text: String, c1: Bool = true) -> Rewrite {
+    static func rewrite(_ text: String) -> Rewrite {
         var b = TextBuilder(source: text)
         let u = b.source.utf8
         u.withContiguousStorageIfAvailable { p in
@@ -13,7 +13,7 @@ enum ControlPass {
             var i = 0
             while i < n {
                 let c = p[i]
-                if c >= 0x20 && c != 0x7F && c != 0xC2 && c != 0xEF { i += 1; continue }
+                if c >= 0x20 && c != 0x7F && c != 0xEF { i += 1; continue }
                 if c == 0x09 || c == 0x0A || c == 0x0D { i += 1; continue }
                 if c == 0x1B {
                     // ESC [ parameters final-byte: a terminal colour code pasted into text.
@@ -32,12 +32,6 @@ enum ControlPass {
                     b.copy(upTo: i)
                     b.replace(i..<(i + 1), with: "", fix: .control, note: "control character")
                     i += 1
-                    continue
-                }
-                if c1, c == 0xC2, i + 1 < n, p[i + 1] >= 0x80 && p[i + 1] <= 0x9F {
-                    b.copy(upTo: i)
-                    b.replace(i..<(i + 2), with: "", fix: .control, note: "C1 control character")
-                    i += 2
                     continue
                 }
                 if c == 0xEF, i + 2 < n, p[i + 1] == 0xBB, p[i + 2] == 0xBF {

@@ -51,7 +51,7 @@ import Testing
         ("bell\u{7}here", "bellhere"),
         ("tab\tand\nnewline\r\n", "tab\tand\nnewline\r\n"),
         ("\u{1B}[31mred\u{1B}[0m text", "red text"),
-        ("c1\u{85}left", "c1left"),
+        ("c1\u{81}kept", "c1\u{81}kept"),
         ("mid\u{FEFF}bom", "midbom"),
         ("del\u{7F}ete", "delete"),
         ("ÀÉÎõü ½ © ‰", "ÀÉÎõü ½ © ‰"),

@@ -9,11 +9,14 @@ struct EncodingUnrepairedRule: Rule {
         details: """
         Bytes that were not valid in the detected encoding became U+FFFD when decoding; the original \
         characters are lost and need a better source. Each run of replacement characters is reported \
-        once, with the raw bytes that were lost when the decoder saw them.
+        once, with the raw bytes that were lost when the decoder saw them. C1 control characters that \
+        no encoding explains (U+0081 is undefined even in Windows-1252) are kept in the text and \
+        reported too.
         """,
         triggering: [
             "The secretariat moved to Gen↓\u{FFFD}ve in 1998.\n",
             "Budget: ↓\u{FFFD}\u{FFFD} million.\n",
+            "Trade grew by ↓\u{81}4 per cent in the second year.\n",
         ],
         nonTriggering: [
             "The secretariat moved to Genève in 1998.\n",
