@@ -75,6 +75,8 @@ public struct CleanStage: ConfigurableStage {
         document.text.utf8.withContiguousStorageIfAvailable { p in
             var i = 0
             while i + 1 < p.count {
+                while i + 8 <= p.count && UTF8Bytes.bytesEqual(UTF8Bytes.load(p, i), 0xC2) == 0 { i += 8 }
+                guard i + 1 < p.count else { break }
                 if p[i] == 0xC2 && p[i + 1] >= 0x80 && p[i + 1] <= 0x9F {
                     let code = String(0x80 + Int(p[i + 1] - 0x80), radix: 16, uppercase: true)
                     found.append(Residue(kind: .encoding, range: i..<(i + 2), note: "C1 control character U+00\(code) that no encoding explains"))

@@ -12,6 +12,14 @@ enum ControlPass {
             let n = p.count
             var i = 0
             while i < n {
+                // Eight bytes at a time while none is a control (tab, LF and CR included, for
+                // simplicity), DEL, or the lead byte of a BOM.
+                while i + 8 <= n {
+                    let w = UTF8Bytes.load(p, i)
+                    if UTF8Bytes.bytesBelow(w, 0x20) | UTF8Bytes.bytesEqual(w, 0x7F) | UTF8Bytes.bytesEqual(w, 0xEF) != 0 { break }
+                    i += 8
+                }
+                guard i < n else { break }
                 let c = p[i]
                 if c >= 0x20 && c != 0x7F && c != 0xEF { i += 1; continue }
                 if c == 0x09 || c == 0x0A || c == 0x0D { i += 1; continue }

@@ -24,6 +24,7 @@ enum NFCPass {
             var i = 0
             while i < n {
                 // Skip to the next byte that can start a sensitive scalar (lead byte ≥ 0xCC ⇒ scalar ≥ U+0300).
+                while i + 8 <= n && UTF8Bytes.load(p, i) & 0x8080_8080_8080_8080 == 0 { i += 8 }
                 while i < n && p[i] < 0xCC { i += 1 }
                 guard i < n else { break }
                 var runStart = i

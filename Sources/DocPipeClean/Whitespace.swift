@@ -30,6 +30,11 @@ struct WhitespacePass {
             while i < n {
                 let lineStart = i
                 var j = i
+                while j + 8 <= n {
+                    let word = UTF8Bytes.load(p, j)
+                    if UTF8Bytes.bytesEqual(word, 0x0A) | UTF8Bytes.bytesEqual(word, 0x0D) != 0 { break }
+                    j += 8
+                }
                 while j < n && p[j] != 0x0A && p[j] != 0x0D { j += 1 }
                 let lineEnd = j
                 var brEnd = j
@@ -66,6 +71,14 @@ struct WhitespacePass {
                 // Inside the line: space runs and non-breaking spaces.
                 var k = cs
                 while k < ce {
+                    // Eight bytes at a time while there is no tab, no NBSP lead byte and no two spaces in a row.
+                    while k + 8 <= ce {
+                        let word = UTF8Bytes.load(p, k)
+                        let sp = UTF8Bytes.bytesEqual(word, 0x20)
+                        if UTF8Bytes.bytesEqual(word, 0x09) | UTF8Bytes.bytesEqual(word, 0xC2) | (sp & (sp >> 8)) != 0 { break }
+                        k += (sp >> 56) != 0 ? 7 : 8  // a space in the last byte may start a run
+                    }
+                    guard k < ce else { break }
                     guard let w = spaceWidth(p, k, ce) else { k += 1; continue }
                     var e = k + w, count = 1
                     while e < ce, let w2 = spaceWidth(p, e, ce) { e += w2; count += 1 }

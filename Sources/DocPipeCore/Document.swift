@@ -75,7 +75,8 @@ public struct Document: Sendable {
     /// Replaces the text with the result of a pass over it, composing the source map and carrying
     /// every layer's ranges over to the new text.
     public mutating func apply(_ rewrite: Rewrite) {
-        if rewrite.map.isIdentity && rewrite.text == text { return }
+        // A pass that only copied changed nothing (the map alone proves it).
+        if rewrite.fixes.isEmpty && rewrite.map.isIdentity && rewrite.map.targetLength == text.utf8.count { return }
         let step = rewrite.map
         for i in fixes.indices { fixes[i].range = step.targetRange(ofSource: fixes[i].range) }
         for i in blocks.indices { blocks[i].range = step.targetRange(ofSource: blocks[i].range) }

@@ -10,6 +10,30 @@ extension String {
 
 /// Byte-level helpers shared by the stages.
 public enum UTF8Bytes {
+    /// 0x80 in each byte of `w` that is zero, 0 elsewhere (exact, no false positives).
+    @inlinable @inline(__always)
+    public static func zeroBytes(_ w: UInt64) -> UInt64 {
+        ~(((w & 0x7F7F_7F7F_7F7F_7F7F) &+ 0x7F7F_7F7F_7F7F_7F7F) | w | 0x7F7F_7F7F_7F7F_7F7F)
+    }
+
+    /// 0x80 in each byte of `w` equal to `b`.
+    @inlinable @inline(__always)
+    public static func bytesEqual(_ w: UInt64, _ b: UInt8) -> UInt64 { zeroBytes(w ^ (UInt64(b) &* 0x0101_0101_0101_0101)) }
+
+    /// 0x80 in each byte of `w` below `n` (n ≤ 0x80).
+    @inlinable @inline(__always)
+    public static func bytesBelow(_ w: UInt64, _ n: UInt8) -> UInt64 {
+        // A byte is below n when it is ASCII and adding (0x80 - n) leaves its top bit clear.
+        let ascii = ~w & 0x8080_8080_8080_8080
+        return ascii & ~((w & 0x7F7F_7F7F_7F7F_7F7F) &+ (UInt64(0x80 - n) &* 0x0101_0101_0101_0101))
+    }
+
+    /// Loads eight bytes at `i` (unaligned).
+    @inlinable @inline(__always)
+    public static func load(_ p: UnsafeBufferPointer<UInt8>, _ i: Int) -> UInt64 {
+        UnsafeRawPointer(p.baseAddress! + i).loadUnaligned(as: UInt64.self)
+    }
+
     /// Whether `b` is a UTF-8 continuation byte (10xxxxxx).
     @inlinable public static func isContinuation(_ b: UInt8) -> Bool { b & 0xC0 == 0x80 }
 
@@ -47,13 +71,28 @@ public struct ScalarIndex: Sendable {
 
     public init(_ text: String) {
         bytes = Array(text.utf8)
-        checkpoints.reserveCapacity(bytes.count / 64 + 1)
-        var count: Int32 = 0
-        for (i, b) in bytes.enumerated() {
-            if i & 63 == 0 { checkpoints.append(count) }
-            if b & 0xC0 != 0x80 { count += 1 }
+        let n = bytes.count
+        var cps = [Int32](repeating: 0, count: n / 64 + 1)
+        bytes.withUnsafeBufferPointer { p in
+            var count: Int32 = 0
+            var block = 0
+            while block * 64 < n {
+                cps[block] = count
+                let start = block * 64, end = min(start + 64, n)
+                var i = start
+                // Scalars = bytes that are not continuation bytes (10xxxxxx), eight at a time.
+                while i + 8 <= end {
+                    let w = UnsafeRawPointer(p.baseAddress! + i).loadUnaligned(as: UInt64.self)
+                    let continuation = (w & 0x8080_8080_8080_8080) & ~((w << 1) & 0x8080_8080_8080_8080)
+                    count += Int32(8 - continuation.nonzeroBitCount)
+                    i += 8
+                }
+                while i < end { if p[i] & 0xC0 != 0x80 { count += 1 }; i += 1 }
+                block += 1
+            }
+            if n % 64 == 0 { cps[n / 64] = count }
         }
-        if bytes.count & 63 == 0 { checkpoints.append(count) }
+        checkpoints = cps
     }
 
     /// Number of scalars before UTF-8 offset `offset`.
@@ -78,19 +117,30 @@ public struct LineIndex: Sendable {
 
     public init(_ text: String) {
         var starts = [0]
-        var prevCR = false
-        var i = 0
-        for b in text.utf8 {
-            if b == 0x0A {
-                starts.append(i + 1)
-                prevCR = false
-            } else {
-                if prevCR { starts.append(i) }
-                prevCR = b == 0x0D
+        text.utf8.withContiguousStorageIfAvailable { p in
+            let n = p.count
+            var i = 0
+            while i < n {
+                // Skip eight bytes at a time while none is CR or LF (both are below 0x0E).
+                while i + 8 <= n {
+                    let w = UnsafeRawPointer(p.baseAddress! + i).loadUnaligned(as: UInt64.self)
+                    let x = w ^ 0x0A0A_0A0A_0A0A_0A0A, y = w ^ 0x0D0D_0D0D_0D0D_0D0D
+                    let hasLF = (x &- 0x0101_0101_0101_0101) & ~x & 0x8080_8080_8080_8080
+                    let hasCR = (y &- 0x0101_0101_0101_0101) & ~y & 0x8080_8080_8080_8080
+                    if hasLF | hasCR != 0 { break }
+                    i += 8
+                }
+                guard i < n else { break }
+                let b = p[i]
+                if b == 0x0A {
+                    starts.append(i + 1)
+                } else if b == 0x0D {
+                    if i + 1 < n && p[i + 1] == 0x0A { i += 1 }
+                    starts.append(i + 1)
+                }
+                i += 1
             }
-            i += 1
         }
-        if prevCR { starts.append(i) }
         lineStarts = starts
         scalars = ScalarIndex(text)
     }

@@ -145,3 +145,24 @@ struct SplitMix: RandomNumberGenerator {
         return z ^ (z >> 31)
     }
 }
+
+@Suite struct ByteTrickTests {
+    /// The word-at-a-time helpers agree with the obvious byte loop for every byte value in every lane.
+    @Test func exhaustiveLanes() {
+        for lane in 0..<8 {
+            for v in 0...255 {
+                let filler: UInt8 = v == 0x41 ? 0x42 : 0x41
+                var bytes = [UInt8](repeating: filler, count: 8)
+                bytes[lane] = UInt8(v)
+                let w = bytes.withUnsafeBufferPointer { UTF8Bytes.load($0, 0) }
+                let bit = UInt64(0x80) << (8 * UInt64(lane))
+                #expect((UTF8Bytes.bytesEqual(w, 0x20) & bit != 0) == (v == 0x20))
+                #expect((UTF8Bytes.bytesEqual(w, 0xC2) & bit != 0) == (v == 0xC2))
+                #expect((UTF8Bytes.bytesBelow(w, 0x20) & bit != 0) == (v < 0x20))
+                #expect((UTF8Bytes.zeroBytes(w) & bit != 0) == (v == 0))
+                // No false positives in the other lanes.
+                #expect(UTF8Bytes.bytesEqual(w, 0x20) & ~bit == (filler == 0x20 ? ~bit & 0x8080_8080_8080_8080 : 0))
+            }
+        }
+    }
+}
