@@ -79,14 +79,18 @@ public struct CleanStage: ConfigurableStage {
                 guard i + 1 < p.count else { break }
                 if p[i] == 0xC2 && p[i + 1] >= 0x80 && p[i + 1] <= 0x9F {
                     let code = String(0x80 + Int(p[i + 1] - 0x80), radix: 16, uppercase: true)
-                    found.append(Residue(kind: .encoding, range: i..<(i + 2), note: "C1 control character U+00\(code) that no encoding explains"))
+                    found.append(Residue(kind: .encoding, range: i..<(i + 2), origin: i..<(i + 2), note: "C1 control character U+00\(code) that no encoding explains"))
                     i += 2
                 } else {
                     i += 1
                 }
             }
         }
-        document.residue.append(contentsOf: found)
+        document.residue.append(contentsOf: found.map { r in
+            var r = r
+            r.origin = document.origin(of: r.range)
+            return r
+        })
     }
 
     /// Applies the mojibake engine's repairs as one pass.
@@ -116,7 +120,7 @@ public struct CleanStage: ConfigurableStage {
             document.mediaType = "text/html"
             // Residue ranges are in the text before this rewrite: record them first, so apply() carries them over.
             for r in residue where r.upperBound <= before {
-                document.residue.append(Residue(kind: .markup, range: r, note: "markup that could not be turned into structure"))
+                document.residue.append(Residue(kind: .markup, range: r, origin: document.origin(of: r), note: "markup that could not be turned into structure"))
             }
             document.apply(x.rewrite)
             document.blocks = x.blocks
@@ -124,7 +128,7 @@ public struct CleanStage: ConfigurableStage {
             document.apply(MalformedTagRepair.rewrite(document.text))
             let r = PlainTextMarkup.process(document.text)
             for range in r.residue {
-                document.residue.append(Residue(kind: .markup, range: range, note: "markup in plain text that could not be turned into structure"))
+                document.residue.append(Residue(kind: .markup, range: range, origin: document.origin(of: range), note: "markup in plain text that could not be turned into structure"))
             }
             document.apply(r.rewrite)
             document.blocks.append(contentsOf: r.blocks)

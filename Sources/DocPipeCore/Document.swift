@@ -78,6 +78,7 @@ public struct Document: Sendable {
         // A pass that only copied changed nothing (the map alone proves it).
         if rewrite.fixes.isEmpty && rewrite.map.isIdentity && rewrite.map.targetLength == text.utf8.count { return }
         let step = rewrite.map
+        let oldRanges = fixes.map(\.range)
         for i in fixes.indices { fixes[i].range = step.targetRange(ofSource: fixes[i].range) }
         for i in blocks.indices { blocks[i].range = step.targetRange(ofSource: blocks[i].range) }
         for i in sentences.indices { sentences[i].range = step.targetRange(ofSource: sentences[i].range) }
@@ -88,7 +89,19 @@ public struct Document: Sendable {
                 diagnostics[i].related[j].range = step.targetRange(ofSource: diagnostics[i].related[j].range)
             }
         }
+        // A fix that rewrites exactly what an earlier fix produced continues it (`<h3<` → `<h3>` → ``
+        // is one fix, `<h3<` → ``): `before` stays the raw text, `after` becomes the final text.
+        var byOldRange: [Range<Int>: Int] = [:]
+        if !rewrite.fixes.isEmpty {
+            for i in fixes.indices where !oldRanges[i].isEmpty { byOldRange[oldRanges[i]] = i }
+        }
         for f in rewrite.fixes {
+            if let i = byOldRange[f.oldRange], fixes[i].kind == f.kind {
+                fixes[i].after = f.after
+                fixes[i].range = f.newRange
+                if let n = f.note { fixes[i].note = fixes[i].note.map { $0 + "; " + n } ?? n }
+                continue
+            }
             let origin = map.sourceRange(f.oldRange)
             fixes.append(Fix(kind: f.kind, before: f.before, after: f.after, range: f.newRange, origin: origin, note: f.note))
         }
@@ -111,6 +124,15 @@ public struct Document: Sendable {
         let a = originalLines.position(of: o.lowerBound)
         let b = originalLines.position(of: o.upperBound)
         return (a.line, a.column, b.line, b.column)
+    }
+
+    /// Where a diagnostic stands in the raw file: its `origin` when set, else where its range came from.
+    public func rawSpan(of diagnostic: Diagnostic) -> (line: Int, column: Int, endLine: Int, endColumn: Int)? {
+        if let o = diagnostic.origin {
+            let a = originalLines.position(of: o.lowerBound), b = originalLines.position(of: o.upperBound)
+            return (a.line, a.column, b.line, b.column)
+        }
+        return diagnostic.range.map { rawSpan(of: $0) }
     }
 
     /// Byte range of the raw file a range of the current text came from.

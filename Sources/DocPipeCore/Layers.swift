@@ -81,13 +81,17 @@ public struct Diagnostic: Sendable, Equatable {
     public var message: String
     /// UTF-8 range in the current text, or nil for a finding about the whole document.
     public var range: Range<Int>?
+    /// UTF-8 range of the original text, when the finding is about text the cleaner removed (a tag
+    /// it could not place): line and column come from here rather than from `range`.
+    public var origin: Range<Int>?
     public var related: [Related]
 
-    public init(rule: String, severity: Severity, message: String, range: Range<Int>?, related: [Related] = []) {
+    public init(rule: String, severity: Severity, message: String, range: Range<Int>?, origin: Range<Int>? = nil, related: [Related] = []) {
         self.rule = rule
         self.severity = severity
         self.message = message
         self.range = range
+        self.origin = origin
         self.related = related
     }
 }
@@ -103,11 +107,14 @@ public struct Residue: Sendable, Equatable {
     public var kind: Kind
     /// UTF-8 range in the current text.
     public var range: Range<Int>
+    /// UTF-8 range of the original text where the damage stood (it may be gone from the text).
+    public var origin: Range<Int>
     public var note: String
 
-    public init(kind: Kind, range: Range<Int>, note: String) {
+    public init(kind: Kind, range: Range<Int>, origin: Range<Int>, note: String) {
         self.kind = kind
         self.range = range
+        self.origin = origin
         self.note = note
     }
 }

@@ -71,6 +71,13 @@ struct Locator {
     /// Location of a diagnostic; a finding about the whole document (nil range) spans the whole text:
     /// start 0, end = length, line 1 column 1 to the end of the raw file.
     func locate(_ diagnostic: Diagnostic) -> Location {
+        if let r = diagnostic.range, let o = diagnostic.origin {
+            // About text the cleaner removed: offsets where it was, line/column where it stood in the raw file.
+            let c = clamp(r)
+            let a = raw.position(min(o.lowerBound, originalBytes)), b = raw.position(min(o.upperBound, originalBytes))
+            return Location(start: scalars.scalarOffset(c.lowerBound), end: scalars.scalarOffset(c.upperBound),
+                            line: a.line, column: a.column, endLine: b.line, endColumn: b.column)
+        }
         if let r = diagnostic.range { return locate(r, withEnd: true) }
         let end = raw.position(originalBytes)
         return Location(start: 0, end: scalarCount, line: 1, column: 1, endLine: end.line, endColumn: end.column)

@@ -166,3 +166,43 @@ struct SplitMix: RandomNumberGenerator {
         }
     }
 }
+
+@Suite struct DocumentTests {
+    func decoded(_ text: String) -> Document {
+        var d = Document(id: "t", source: SourceFile(path: "t.txt", bytes: Array(text.utf8)))
+        d.setDecoded(text: text, encoding: "utf-8", rawMap: OffsetMap(identity: text.utf8.count))
+        return d
+    }
+
+    /// A pass that rewrites exactly what an earlier fix produced continues that fix.
+    @Test func chainedFixesMerge() {
+        var doc = decoded("ab<h3<Title\n")
+        var p1 = TextBuilder(source: doc.text)
+        p1.copy(upTo: 2)
+        p1.replace(2..<6, with: "<h3>", fix: .markup, note: "repaired")
+        doc.apply(p1.finish())
+        var p2 = TextBuilder(source: doc.text)
+        p2.copy(upTo: 2)
+        p2.replace(2..<6, with: "", fix: .markup, note: "removed")
+        doc.apply(p2.finish())
+        #expect(doc.text == "abTitle\n")
+        #expect(doc.fixes.count == 1)
+        #expect(doc.fixes[0].before == "<h3<" && doc.fixes[0].after == "")
+        #expect(doc.fixes[0].note == "repaired; removed")
+        #expect(doc.fixes[0].origin == 2..<6)
+        #expect(doc.rawPosition(ofOriginal: doc.fixes[0].origin.lowerBound) == (1, 3))
+    }
+
+    /// Layers added before a rewrite are carried to the new text.
+    @Test func layersFollowRewrites() {
+        var doc = decoded("x  Heading\n")
+        doc.blocks = [Block(kind: .heading, level: 1, range: 3..<10)]
+        var b = TextBuilder(source: doc.text)
+        b.copy(upTo: 1)
+        b.replace(1..<3, with: " ", fix: .whitespace)
+        doc.apply(b.finish())
+        #expect(doc.text == "x Heading\n")
+        #expect(doc.blocks[0].range == 2..<9)
+        #expect(doc.rawSpan(of: doc.blocks[0].range).column == 4)
+    }
+}

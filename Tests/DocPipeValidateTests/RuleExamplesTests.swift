@@ -29,7 +29,7 @@ import Testing
         for ex in d.triggering {
             let (found, doc, marks) = run(ex, rule: id)
             #expect(!marks.isEmpty, "example without ↓: \(ex.text)")
-            let places = found.compactMap { $0.range.map { r in doc.rawSpan(of: r) } }.map { "\($0.line):\($0.column)" }
+            let places = found.compactMap { doc.rawSpan(of: $0) }.map { "\($0.line):\($0.column)" }
             #expect(places == marks.map { "\($0.line):\($0.column)" }, "\(id) on \(ex.text.debugDescription): \(found.map(\.message))")
             #expect(found.allSatisfy { $0.severity == d.defaultSeverity })
         }

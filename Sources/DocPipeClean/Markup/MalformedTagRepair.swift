@@ -18,7 +18,7 @@ public enum MalformedTagRepair {
                     if let fixed = m.repaired {
                         if builder == nil { builder = TextBuilder(source: text, capacity: n + 16) }
                         builder!.copy(upTo: m.range.lowerBound)
-                        builder!.replace(m.range, with: fixed, fix: .markup)
+                        builder!.replace(m.range, with: fixed, fix: .markup, note: "malformed tag repaired")
                     }
                     i = ByteScan.find(0x3C, in: p, from: max(m.range.upperBound, i + 1), to: n)
                 } else {

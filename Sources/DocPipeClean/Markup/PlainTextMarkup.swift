@@ -39,11 +39,11 @@ public enum PlainTextMarkup {
                 if builder == nil { builder = TextBuilder(source: text, capacity: n) }
                 if let h = headingLine(p, lineStart: ls, lineEnd: le, firstTag: i) {
                     builder!.copy(upTo: h.open.lowerBound)
-                    builder!.replace(h.open, with: "", fix: .markup)
+                    builder!.replace(h.open, with: "", fix: .markup, note: "heading tag in plain text: the line is a heading")
                     let start = builder!.builtLength
                     builder!.copy(h.open.upperBound..<h.titleEnd)
                     blocks.append(Block(kind: .heading, level: h.level, range: start..<builder!.builtLength, fromMarkup: true))
-                    if let c = h.close { builder!.replace(c, with: "", fix: .markup) }
+                    if let c = h.close { builder!.replace(c, with: "", fix: .markup, note: "closing heading tag") }
                 } else {
                     strayTags(p, from: i, lineStart: ls, lineEnd: le, builder: &builder!, residue: &residue)
                 }
@@ -110,7 +110,7 @@ public enum PlainTextMarkup {
                         let textAfter = m.range.upperBound < lineEnd && !ByteScan.isSpace(p[m.range.upperBound])
                         if textBefore && textAfter { replacement = "\n" }
                     }
-                    b.replace(m.range, with: replacement, fix: .markup)
+                    b.replace(m.range, with: replacement, fix: .markup, note: "stray tag in plain text")
                 } else {
                     residue.append(m.range)
                 }

@@ -42,7 +42,9 @@ struct EncodingUnrepairedRule: Rule {
             }
         }
         for r in document.residue where r.kind == .encoding {
-            out.append(diagnostic("\(r.note): '\(document.text.utf8Slice(r.range))'", at: r.range))
+            var d = diagnostic("\(r.note)", at: r.range)
+            d.origin = r.origin
+            out.append(d)
         }
         return out
     }

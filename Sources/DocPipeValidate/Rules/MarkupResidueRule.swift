@@ -14,6 +14,7 @@ struct MarkupResidueRule: Rule {
         triggering: [
             "The council met in Lyon. ↓<span class=\"x\">It adopted</span> two resolutions.\n",
             "Members\n\n↓<!-- list missing --> The list follows.\n",
+            RuleExample("<h1>Harbour Authority</h1>\n<p>Members meet ↓<blink>twice↓</blink> a year.</p>\n<p>Observers attend.</p>\n", mediaType: "text/html"),
         ],
         nonTriggering: [
             "Members\n\n<h3<Observer States\n\nTwo states observe.\n",
@@ -25,7 +26,9 @@ struct MarkupResidueRule: Rule {
         document.residue.filter { $0.kind == .markup }.map { r in
             let text = document.text.utf8Slice(r.range)
             let shown = text.isEmpty ? "" : ": '\(text.count > 60 ? String(text.prefix(60)) + "…" : text)'"
-            return diagnostic("\(r.note)\(shown)", at: r.range)
+            var d = diagnostic("\(r.note)\(shown)", at: r.range)
+            d.origin = r.origin
+            return d
         }
     }
 }
