@@ -23,12 +23,13 @@ let package = Package(
         .target(name: "DocPipeDecode", dependencies: ["DocPipeCore"]),
         .target(name: "DocPipeClean", dependencies: ["DocPipeCore", "CLibXML2"]),
         .target(name: "DocPipeSegment", dependencies: ["DocPipeCore"]),
+        .target(name: "DocPipeExtract", dependencies: ["DocPipeCore"], exclude: ["Resources"]),
         .target(name: "DocPipeValidate", dependencies: ["DocPipeCore"]),
         .target(name: "DocPipeEmit", dependencies: ["DocPipeCore"]),
         .target(
             name: "DocPipe",
             dependencies: [
-                "DocPipeCore", "DocPipeDecode", "DocPipeClean", "DocPipeSegment", "DocPipeValidate", "DocPipeEmit",
+                "DocPipeCore", "DocPipeDecode", "DocPipeClean", "DocPipeSegment", "DocPipeExtract", "DocPipeValidate", "DocPipeEmit",
                 .product(name: "Yams", package: "Yams"),
             ]
         ),
@@ -46,8 +47,9 @@ let package = Package(
         .testTarget(name: "DocPipeCleanTests", dependencies: ["DocPipeClean", "DocPipeDecode"]),
         .testTarget(name: "DocPipeSegmentTests", dependencies: ["DocPipeSegment", "DocPipeCore"]),
         .testTarget(name: "DocPipeEmitTests", dependencies: ["DocPipeEmit", "DocPipeCore", "DocPipeTestSupport", "CLibXML2"]),
+        .testTarget(name: "DocPipeExtractTests", dependencies: ["DocPipeExtract", "DocPipeCore"]),
         .testTarget(name: "DocPipeValidateTests", dependencies: ["DocPipe", "DocPipeValidate"]),
-        .testTarget(name: "DocPipeTests", dependencies: ["DocPipe", "DocPipeTestSupport", "CLibXML2"]),
+        .testTarget(name: "DocPipeTests", dependencies: ["DocPipe", "DocPipeTestSupport", "CLibXML2"], exclude: ["Golden"]),
     ],
     swiftLanguageModes: [.v6]
 )

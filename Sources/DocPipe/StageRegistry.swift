@@ -1,6 +1,7 @@
 import DocPipeClean
 import DocPipeCore
 import DocPipeDecode
+import DocPipeExtract
 import DocPipeSegment
 import DocPipeValidate
 
@@ -10,7 +11,7 @@ public struct StageRegistry: Sendable {
     public var order: [String] { types.map { $0.name } }
 
     /// The stages this build of docpipe has.
-    public static let standard = StageRegistry(types: [DecodeStage.self, CleanStage.self, SegmentStage.self, ValidateStage.self])
+    public static let standard = StageRegistry(types: [DecodeStage.self, CleanStage.self, SegmentStage.self, ExtractStage.self, ValidateStage.self])
 
     public init(types: [any ConfigurableStage.Type]) { self.types = types }
 

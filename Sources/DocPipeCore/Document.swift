@@ -50,6 +50,12 @@ public struct Document: Sendable {
     public var fixes: [Fix] = []
     public var blocks: [Block] = []
     public var sentences: [Sentence] = []
+    public var tokens: [Token] = []
+    public var entities: [Entity] = []
+    public var acronyms: [Acronym] = []
+    public var dates: [TimeExpression] = []
+    public var quantities: [Quantity] = []
+    public var claims: [Claim] = []
     public var diagnostics: [Diagnostic] = []
     /// Damage the cleaner could not repair.
     public var residue: [Residue] = []

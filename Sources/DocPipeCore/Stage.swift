@@ -100,6 +100,33 @@ public struct OptionsReader {
         return s
     }
 
+    /// A free-text option.
+    public mutating func string(_ key: String, default value: String) throws(ConfigError) -> String {
+        known.append(key)
+        guard let n = entry(key) else { return value }
+        guard let s = n.scalar else { throw n.error("option '\(key)' of stage '\(stage)' expects text, found \(n.describe)") }
+        return s
+    }
+
+    /// A list of strings (`[a, b]`), or one comma-separated string.
+    public mutating func strings(_ key: String, default value: [String]) throws(ConfigError) -> [String] {
+        known.append(key)
+        guard let n = entry(key) else { return value }
+        switch n.value {
+        case .null: return []
+        case .scalar(let s):
+            return s.split(separator: ",").map { String($0.drop { $0 == " " }.reversed().drop { $0 == " " }.reversed()) }.filter { !$0.isEmpty }
+        case .sequence(let items):
+            var out: [String] = []
+            for it in items {
+                guard let s = it.scalar else { throw it.error("option '\(key)' of stage '\(stage)' expects a list of text, found \(it.describe)") }
+                out.append(s)
+            }
+            return out
+        case .mapping: throw n.error("option '\(key)' of stage '\(stage)' expects a list of text, found a mapping")
+        }
+    }
+
     /// An integer option within `range`.
     public mutating func int(_ key: String, in range: ClosedRange<Int>, default value: Int) throws(ConfigError) -> Int {
         known.append(key)

@@ -142,7 +142,7 @@ import Testing
         try "version: 1\nstages: [decode, tokenize]\n".write(toFile: dir + "/u.yml", atomically: true, encoding: .utf8)
         let r = try Self.run(["run", "Input", "--pipeline", dir + "/u.yml", "--output", dir])
         #expect(r.status == 2)
-        #expect(r.stderr.contains("u.yml:2:18: error: unknown stage 'tokenize' (known stages: decode, clean, segment, validate)"))
+        #expect(r.stderr.contains("u.yml:2:18: error: unknown stage 'tokenize' (known stages: decode, clean, segment, extract, validate)"))
         try "version: 1\nstages: [decode\n".write(toFile: dir + "/y.yml", atomically: true, encoding: .utf8)
         let r2 = try Self.run(["clean", "-", "--pipeline", dir + "/y.yml"], stdin: "x")
         #expect(r2.status == 2)

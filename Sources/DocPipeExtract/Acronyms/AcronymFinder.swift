@@ -1,0 +1,6 @@
+import DocPipeCore
+
+// PLACEHOLDER — replaced by the acronym work.
+enum AcronymFinder {
+    static func definitions(in document: Document) -> [Acronym] { [] }
+}
