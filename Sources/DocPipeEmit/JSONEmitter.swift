@@ -33,7 +33,113 @@ public enum JSONEmitter {
     }
 
     private static func capacityHint(_ doc: Document) -> Int {
-        doc.text.utf8.count + 512 + 96 * (doc.fixes.count + doc.blocks.count + doc.sentences.count) + 256 * doc.diagnostics.count
+        doc.text.utf8.count + 512 + 96 * (doc.fixes.count + doc.blocks.count + doc.sentences.count + doc.tokens.count)
+            + 192 * (doc.entities.count + doc.dates.count + doc.quantities.count + doc.acronyms.count + doc.claims.count)
+            + 256 * doc.diagnostics.count
+    }
+
+    /// Writes `start`, `end`, `line`, `column` of a range of the text.
+    private static func span(_ r: Range<Int>, _ loc: Locator, _ w: inout JSONWriter) {
+        let l = loc.locate(r)
+        w.field("start", l.start)
+        w.field("end", l.end)
+        w.field("line", l.line)
+        w.field("column", l.column)
+    }
+
+    /// The layers of the extract stage: tokens, entities, acronyms, dates, quantities, claims.
+    static func writeExtraction(_ doc: Document, _ loc: Locator, to w: inout JSONWriter) {
+        w.key("tokens")
+        w.beginArray()
+        for t in doc.tokens {
+            w.beginObject()
+            w.field("kind", t.kind.rawValue)
+            span(t.range, loc, &w)
+            w.endObject()
+        }
+        w.endArray()
+
+        w.key("entities")
+        w.beginArray()
+        for e in doc.entities {
+            w.beginObject()
+            w.field("id", e.id)
+            w.field("type", e.kind.rawValue)
+            w.field("text", doc.text.utf8Slice(loc.clamp(e.range)))
+            span(e.range, loc, &w)
+            w.field("normalized", e.normalized)
+            w.field("refersTo", e.refersTo)
+            w.endObject()
+        }
+        w.endArray()
+
+        w.key("acronyms")
+        w.beginArray()
+        for a in doc.acronyms {
+            w.beginObject()
+            w.field("short", a.short)
+            w.field("long", a.long)
+            span(a.range, loc, &w)
+            let l = loc.locate(a.longRange)
+            w.field("longStart", l.start)
+            w.field("longEnd", l.end)
+            w.endObject()
+        }
+        w.endArray()
+
+        w.key("dates")
+        w.beginArray()
+        for d in doc.dates {
+            w.beginObject()
+            w.field("type", d.kind.rawValue)
+            w.field("value", d.value)
+            w.field("mod", d.mod)
+            w.field("from", d.from)
+            w.field("to", d.to)
+            w.field("quantity", d.quantity)
+            w.field("text", doc.text.utf8Slice(loc.clamp(d.range)))
+            span(d.range, loc, &w)
+            w.endObject()
+        }
+        w.endArray()
+
+        w.key("quantities")
+        w.beginArray()
+        for q in doc.quantities {
+            w.beginObject()
+            w.field("value", q.value)
+            w.field("unit", q.unit)
+            w.field("comparator", q.comparator.rawValue)
+            w.field("text", doc.text.utf8Slice(loc.clamp(q.range)))
+            span(q.range, loc, &w)
+            w.endObject()
+        }
+        w.endArray()
+
+        w.key("claims")
+        w.beginArray()
+        for c in doc.claims {
+            w.beginObject()
+            w.field("kind", c.kind.rawValue)
+            w.field("subject", c.subject)
+            w.field("subjectText", c.subjectText)
+            w.field("measure", c.measure)
+            w.field("value", c.value)
+            w.field("comparator", c.comparator.rawValue)
+            w.field("time", c.time)
+            w.field("quantity", c.quantity)
+            span(c.range, loc, &w)
+            w.key("items")
+            w.beginArray()
+            for r in c.items {
+                w.beginObject()
+                span(r, loc, &w)
+                w.endObject()
+            }
+            w.endArray()
+            w.endObject()
+        }
+        w.endArray()
     }
 
     static func write(_ doc: Document, to w: inout JSONWriter) {
@@ -98,12 +204,7 @@ public enum JSONEmitter {
         }
         w.endArray()
 
-        // Layers of the extract stage; filled by a later issue.
-        for k: StaticString in ["tokens", "entities", "acronyms", "dates", "quantities", "claims"] {
-            w.key(k)
-            w.beginArray()
-            w.endArray()
-        }
+        writeExtraction(doc, loc, to: &w)
 
         w.key("diagnostics")
         w.beginArray()

@@ -75,8 +75,25 @@ struct JSONWriter {
         out.append(contentsOf: [0x6E, 0x75, 0x6C, 0x6C])
     }
 
+    /// A number: integral values without a fraction (exact up to 2^53), others in Swift's shortest round-trip form.
+    mutating func value(_ d: Double) {
+        prefix()
+        out.append(contentsOf: JSONWriter.numberText(d).utf8)
+    }
+
+    static func numberText(_ d: Double) -> String {
+        guard d.isFinite else { return "null" }
+        if d == d.rounded(), abs(d) < 9.007199254740992e15 { return String(Int64(d)) }
+        return "\(d)"
+    }
+
     mutating func field(_ k: StaticString, _ s: String) { key(k); value(s) }
     mutating func field(_ k: StaticString, _ n: Int) { key(k); value(n) }
+    mutating func field(_ k: StaticString, _ d: Double) { key(k); value(d) }
+    /// A string or null.
+    mutating func field(_ k: StaticString, _ s: String?) { key(k); if let s { value(s) } else { null() } }
+    /// An integer or null.
+    mutating func field(_ k: StaticString, _ n: Int?) { key(k); if let n { value(n) } else { null() } }
 
     /// Adds a final line break (pretty files end with one).
     mutating func finishLine() { out.append(0x0A) }

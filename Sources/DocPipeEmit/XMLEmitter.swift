@@ -73,8 +73,7 @@ public enum XMLEmitter {
         }
         if !doc.sentences.isEmpty { x.raw("    </sentences>\n") }
 
-        // Layers of the extract stage; filled by a later issue.
-        x.raw("    <tokens/>\n    <entities/>\n    <acronyms/>\n    <dates/>\n    <quantities/>\n    <claims/>\n")
+        writeExtraction(doc, loc, &x)
 
         x.raw(doc.diagnostics.isEmpty ? "    <diagnostics/>\n" : "    <diagnostics>\n")
         for d in doc.diagnostics {
@@ -101,7 +100,100 @@ public enum XMLEmitter {
         return x.out
     }
 
-    /// An inline annotation of the body: UTF-8 range, rank (0 block, 1 sentence, 2 fix) and index in its layer.
+    /// The stand-off layers of the extract stage.
+    private static func writeExtraction(_ doc: Document, _ loc: Locator, _ x: inout XMLOut) {
+        x.raw(doc.tokens.isEmpty ? "    <tokens/>\n" : "    <tokens>\n")
+        for t in doc.tokens {
+            x.raw("      <token")
+            x.attr(" kind", t.kind.rawValue)
+            x.location(loc.locate(t.range))
+            x.raw("/>\n")
+        }
+        if !doc.tokens.isEmpty { x.raw("    </tokens>\n") }
+
+        x.raw(doc.entities.isEmpty ? "    <entities/>\n" : "    <entities>\n")
+        for e in doc.entities {
+            x.raw("      <entity")
+            x.attr(" id", e.id)
+            x.attr(" type", e.kind.rawValue)
+            x.attr(" text", doc.text.utf8Slice(loc.clamp(e.range)))
+            x.location(loc.locate(e.range))
+            if let n = e.normalized { x.attr(" normalized", n) }
+            if let r = e.refersTo { x.attr(" refersTo", r) }
+            x.raw("/>\n")
+        }
+        if !doc.entities.isEmpty { x.raw("    </entities>\n") }
+
+        x.raw(doc.acronyms.isEmpty ? "    <acronyms/>\n" : "    <acronyms>\n")
+        for a in doc.acronyms {
+            x.raw("      <acronym")
+            x.attr(" short", a.short)
+            x.attr(" long", a.long)
+            x.location(loc.locate(a.range))
+            let l = loc.locate(a.longRange)
+            x.attr(" longStart", l.start)
+            x.attr(" longEnd", l.end)
+            x.raw("/>\n")
+        }
+        if !doc.acronyms.isEmpty { x.raw("    </acronyms>\n") }
+
+        x.raw(doc.dates.isEmpty ? "    <dates/>\n" : "    <dates>\n")
+        for d in doc.dates {
+            x.raw("      <date")
+            x.attr(" type", d.kind.rawValue)
+            x.attr(" value", d.value)
+            if let m = d.mod { x.attr(" mod", m) }
+            if let f = d.from { x.attr(" from", f) }
+            if let t = d.to { x.attr(" to", t) }
+            if let q = d.quantity { x.attr(" quantity", q) }
+            x.attr(" text", doc.text.utf8Slice(loc.clamp(d.range)))
+            x.location(loc.locate(d.range))
+            x.raw("/>\n")
+        }
+        if !doc.dates.isEmpty { x.raw("    </dates>\n") }
+
+        x.raw(doc.quantities.isEmpty ? "    <quantities/>\n" : "    <quantities>\n")
+        for q in doc.quantities {
+            x.raw("      <quantity")
+            x.attr(" value", JSONWriter.numberText(q.value))
+            x.attr(" unit", q.unit)
+            x.attr(" comparator", q.comparator.rawValue)
+            x.attr(" text", doc.text.utf8Slice(loc.clamp(q.range)))
+            x.location(loc.locate(q.range))
+            x.raw("/>\n")
+        }
+        if !doc.quantities.isEmpty { x.raw("    </quantities>\n") }
+
+        x.raw(doc.claims.isEmpty ? "    <claims/>\n" : "    <claims>\n")
+        for c in doc.claims {
+            x.raw("      <claim")
+            x.attr(" kind", c.kind.rawValue)
+            if let s = c.subject { x.attr(" subject", s) }
+            x.attr(" subjectText", c.subjectText)
+            x.attr(" measure", c.measure)
+            x.attr(" value", JSONWriter.numberText(c.value))
+            x.attr(" comparator", c.comparator.rawValue)
+            if let t = c.time { x.attr(" time", t) }
+            if let q = c.quantity { x.attr(" quantity", q) }
+            x.location(loc.locate(c.range))
+            if c.items.isEmpty { x.raw("/>\n"); continue }
+            x.raw(">\n")
+            for r in c.items {
+                x.raw("        <item")
+                x.location(loc.locate(r))
+                x.raw("/>\n")
+            }
+            x.raw("      </claim>\n")
+        }
+        if !doc.claims.isEmpty { x.raw("    </claims>\n") }
+    }
+
+    /// Ranks of inline annotations, outermost first: a span may only sit inside one of a lower rank.
+    private enum Rank: Int {
+        case block = 0, sentence, quantity, date, acronym, entity, fix
+    }
+
+    /// An inline annotation of the body: UTF-8 range, rank and index in its layer.
     private struct Span {
         var start: Int
         var end: Int
@@ -120,10 +212,17 @@ public enum XMLEmitter {
                     && (r.upperBound == n || !UTF8Bytes.isContinuation(p[r.upperBound]))
             }
             var spans: [Span] = []
-            spans.reserveCapacity(doc.blocks.count + doc.sentences.count + doc.fixes.count)
-            for (i, b) in doc.blocks.enumerated() where usable(b.range) { spans.append(Span(start: b.range.lowerBound, end: b.range.upperBound, rank: 0, index: i)) }
-            for (i, s) in doc.sentences.enumerated() where usable(s.range) { spans.append(Span(start: s.range.lowerBound, end: s.range.upperBound, rank: 1, index: i)) }
-            for (i, f) in doc.fixes.enumerated() where usable(f.range) { spans.append(Span(start: f.range.lowerBound, end: f.range.upperBound, rank: 2, index: i)) }
+            spans.reserveCapacity(doc.blocks.count + doc.sentences.count + doc.fixes.count + doc.entities.count + doc.dates.count + doc.quantities.count)
+            func add(_ r: Range<Int>, _ rank: Rank, _ i: Int) {
+                if usable(r) { spans.append(Span(start: r.lowerBound, end: r.upperBound, rank: rank.rawValue, index: i)) }
+            }
+            for (i, b) in doc.blocks.enumerated() { add(b.range, .block, i) }
+            for (i, s) in doc.sentences.enumerated() { add(s.range, .sentence, i) }
+            for (i, q) in doc.quantities.enumerated() { add(q.range, .quantity, i) }
+            for (i, d) in doc.dates.enumerated() { add(d.range, .date, i) }
+            for (i, a) in doc.acronyms.enumerated() { add(a.range, .acronym, i) }
+            for (i, e) in doc.entities.enumerated() { add(e.range, .entity, i) }
+            for (i, f) in doc.fixes.enumerated() { add(f.range, .fix, i) }
             spans.sort { a, b in
                 if a.start != b.start { return a.start < b.start }
                 if a.end != b.end { return a.end > b.end }
@@ -135,15 +234,22 @@ public enum XMLEmitter {
             func close(_ s: Span) {
                 XMLEscaper.appendText(p, pos..<s.end, to: &x.out)
                 pos = s.end
-                switch s.rank {
-                case 0:
+                switch Rank(rawValue: s.rank)! {
+                case .block:
                     switch doc.blocks[s.index].kind {
                     case .heading: x.raw("</heading>")
                     case .paragraph: x.raw("</p>")
                     case .listItem: x.raw("</item>")
                     }
-                case 1: x.raw("</s>")
-                default: x.raw("</fix>")
+                case .sentence: x.raw("</s>")
+                case .quantity: x.raw("</quantity>")
+                case .date: x.raw("</date>")
+                case .acronym: x.raw("</acronym>")
+                case .entity:
+                    x.raw("</")
+                    x.out.append(contentsOf: doc.entities[s.index].kind.rawValue.lowercased().utf8)
+                    x.raw(">")
+                case .fix: x.raw("</fix>")
                 }
             }
             for s in spans {
@@ -151,8 +257,8 @@ public enum XMLEmitter {
                 if let top = stack.last, top.end < s.end || top.rank >= s.rank { continue }
                 XMLEscaper.appendText(p, pos..<s.start, to: &x.out)
                 pos = s.start
-                switch s.rank {
-                case 0:
+                switch Rank(rawValue: s.rank)! {
+                case .block:
                     let b = doc.blocks[s.index]
                     switch b.kind {
                     case .heading:
@@ -162,8 +268,34 @@ public enum XMLEmitter {
                     case .paragraph: x.raw("<p>")
                     case .listItem: x.raw("<item>")
                     }
-                case 1: x.raw("<s>")
-                default:
+                case .sentence: x.raw("<s>")
+                case .quantity:
+                    let q = doc.quantities[s.index]
+                    x.raw("<quantity")
+                    x.attr(" value", JSONWriter.numberText(q.value))
+                    x.attr(" unit", q.unit)
+                    x.attr(" comparator", q.comparator.rawValue)
+                    x.raw(">")
+                case .date:
+                    let d = doc.dates[s.index]
+                    x.raw("<date")
+                    x.attr(" type", d.kind.rawValue)
+                    x.attr(" value", d.value)
+                    if let m = d.mod { x.attr(" mod", m) }
+                    x.raw(">")
+                case .acronym:
+                    x.raw("<acronym")
+                    x.attr(" long", doc.acronyms[s.index].long)
+                    x.raw(">")
+                case .entity:
+                    let e = doc.entities[s.index]
+                    x.raw("<")
+                    x.out.append(contentsOf: e.kind.rawValue.lowercased().utf8)
+                    x.attr(" id", e.id)
+                    if let n = e.normalized { x.attr(" normalized", n) }
+                    if let r = e.refersTo { x.attr(" refersTo", r) }
+                    x.raw(">")
+                case .fix:
                     let f = doc.fixes[s.index]
                     x.raw("<fix")
                     x.attr(" kind", f.kind.rawValue)
