@@ -35,7 +35,7 @@ let package = Package(
         ),
         .executableTarget(
             name: "docpipe",
-            dependencies: ["DocPipe", .product(name: "ArgumentParser", package: "swift-argument-parser")]
+            dependencies: ["DocPipe", "DocPipeEmit", "DocPipeValidate", .product(name: "ArgumentParser", package: "swift-argument-parser")]
         ),
         .target(name: "DocPipeBench"),
         // Schema validators shared by the test targets (JSON Schema subset, XSD through libxml2).

@@ -10,6 +10,8 @@ public struct DocumentSummary: Sendable {
     public var blocks: Int
     public var sentences: Int
     public var diagnostics: [Diagnostic]
+    /// The diagnostics located in the raw file, for reports.
+    public var findings: [Finding] = []
     public var outputs: [String]
     /// Set when the document could not be read or written; the batch went on.
     public var error: InputError?
@@ -22,12 +24,16 @@ public struct BatchRunner: Sendable {
     public var outputDirectory: String
     public var jobs: Int
     public var progress: Bool
+    /// Whether to write each document's formats (`run`) or only report (`check`).
+    public var writeOutputs: Bool
 
-    public init(pipeline: Pipeline, outputDirectory: String, jobs: Int = ProcessInfo.processInfo.activeProcessorCount, progress: Bool = false) {
+    public init(pipeline: Pipeline, outputDirectory: String, jobs: Int = ProcessInfo.processInfo.activeProcessorCount,
+                progress: Bool = false, writeOutputs: Bool = true) {
         self.pipeline = pipeline
         self.outputDirectory = outputDirectory
         self.jobs = max(1, jobs)
         self.progress = progress
+        self.writeOutputs = writeOutputs
     }
 
     /// Processes one input: read, run the stages, write the formats. Never throws; errors go in the summary.
@@ -44,6 +50,8 @@ public struct BatchRunner: Sendable {
         summary.blocks = doc.blocks.count
         summary.sentences = doc.sentences.count
         summary.diagnostics = doc.diagnostics
+        summary.findings = Finding.make(from: doc)
+        guard writeOutputs else { return summary }
         for format in pipeline.spec.formats {
             let path = outputDirectory + "/" + input.id + "." + format.rawValue
             let data: [UInt8] = switch format {

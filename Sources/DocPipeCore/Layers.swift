@@ -118,3 +118,17 @@ public struct Residue: Sendable, Equatable {
         self.note = note
     }
 }
+
+/// What reports need to know of a validation rule (SARIF `rules[]`, JUnit test names).
+public struct RuleMetadata: Sendable, Equatable {
+    public var id: String
+    public var defaultSeverity: Severity
+    public var summary: String
+    public var details: String
+    public init(id: String, defaultSeverity: Severity, summary: String, details: String) {
+        self.id = id
+        self.defaultSeverity = defaultSeverity
+        self.summary = summary
+        self.details = details
+    }
+}

@@ -15,7 +15,7 @@ struct Docpipe: ParsableCommand {
         Exit codes: 0 success; 1 findings at or above --fail-on; 2 usage, pipeline-file or input errors.
         """,
         version: DocPipeVersion.string,
-        subcommands: [RunCommand.self, CleanCommand.self, RulesCommand.self]
+        subcommands: [RunCommand.self, CheckCommand.self, CleanCommand.self, RulesCommand.self]
     )
 
     /// Parses and runs, mapping argument errors to exit code 2 (the contract) instead of 64.

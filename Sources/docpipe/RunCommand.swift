@@ -1,5 +1,6 @@
 import ArgumentParser
 import DocPipe
+import DocPipeEmit
 import Foundation
 
 struct RunCommand: ParsableCommand {
@@ -7,8 +8,8 @@ struct RunCommand: ParsableCommand {
         commandName: "run",
         abstract: "Process documents and write annotated JSON and XML.",
         discussion: """
-        For each input Input/a/b.txt, writes Output/a/b.json and Output/a/b.xml (atomically: an \
-        interrupted run never leaves a truncated file). Folders are searched recursively; hidden files \
+        For each input Input/a/b.txt, writes Output/a/b.json and Output/a/b.xml, and for the whole run \
+        Output/diagnostics.sarif (atomically: an interrupted run never leaves a truncated file). Folders are searched recursively; hidden files \
         are skipped. A document that cannot be read is reported and the others are still processed (exit 2).
         """
     )
@@ -53,7 +54,16 @@ struct RunCommand: ParsableCommand {
                 warn("docpipe: " + e.description)
             }
         }
-        let files = results.reduce(0) { $0 + $1.outputs.count }
+        // Every run also leaves its findings for CI: Output/diagnostics.sarif.
+        let documents = results.filter { $0.error == nil }.map { CheckedDocument(path: $0.input.path, findings: $0.findings) }
+        let sarifPath = output + "/diagnostics.sarif"
+        do {
+            try FileIO.writeAtomically(Reports.sarif(documents, rules: RuleInfo.all, toolVersion: DocPipeVersion.string), to: sarifPath)
+        } catch {
+            warn("docpipe: " + error.description)
+            failed += 1
+        }
+        let files = results.reduce(0) { $0 + $1.outputs.count } + 1
         let fixes = results.reduce(0) { $0 + $1.fixes }
         let seconds = Date().timeIntervalSince(started)
         warn("docpipe: \(results.count - failed) of \(results.count) documents processed, \(fixes) fixes, \(files) files written to \(output)/ in \(String(format: "%.2f", seconds)) s")
