@@ -65,7 +65,8 @@ import Testing
 
         let produced = Self.files(under: out1)
         let inputs = Self.files(under: repoRoot + "/Input")
-        #expect(produced.count == inputs.count * 2, "a JSON and an XML per input")
+        #expect(produced.count == inputs.count * 2 + 1, "a JSON and an XML per input, and diagnostics.sarif")
+        #expect(produced.contains("diagnostics.sarif"))
         #expect(Self.files(under: out2) == produced)
 
         let schema = try JSONSchemaValidator(schemaBytes: Array(try Data(contentsOf: URL(fileURLWithPath: repoRoot + "/Schemas/docpipe-document-1.schema.json"))))
@@ -76,7 +77,10 @@ import Testing
             let bytes = try Data(contentsOf: URL(fileURLWithPath: out1 + "/" + f))
             // Same bytes whatever the job count.
             #expect(bytes == (try Data(contentsOf: URL(fileURLWithPath: out2 + "/" + f))), "\(f) differs between --jobs 1 and --jobs 4")
-            if f.hasSuffix(".json") {
+            if f.hasSuffix(".sarif") {
+                let issues = SARIFCheck.validate(try JSONValue.parse(Array(bytes)))
+                #expect(issues.isEmpty, "\(f): \(issues.prefix(5))")
+            } else if f.hasSuffix(".json") {
                 let issues = schema.validate(try JSONValue.parse(Array(bytes)))
                 #expect(issues.isEmpty, "\(f): \(issues.prefix(5))")
             } else {

@@ -1,0 +1,107 @@
+import Foundation
+import Testing
+@testable import DocPipeTestSupport
+
+/// `docpipe check`: formats, exit codes, --fail-on, --baseline and fingerprints.
+@Suite(.serialized) struct CheckCommandTests {
+    static let doc = """
+    Harbour Authority
+
+    The authority runs four ports. It was founded in 1961 by three cities.
+
+    Members
+
+    Observers
+
+    The authority runs four ports.
+    """
+
+    static func write(_ text: String, name: String = "harbour.txt") throws -> (dir: String, path: String) {
+        let dir = CLITests.tempDir()
+        let path = dir + "/" + name
+        try text.write(toFile: path, atomically: true, encoding: .utf8)
+        return (dir, path)
+    }
+
+    @Test func textFormatAndExitCodes() throws {
+        let (dir, path) = try Self.write(Self.doc)
+        let r = try CLITests.run(["check", path], cwd: dir)
+        #expect(r.status == 0, "warnings do not fail with the default --fail-on error")
+        #expect(r.stdout.contains("\(path):5:1: warning: section 'Members' is empty"))
+        #expect(r.stdout.contains("[empty-section]"))
+        #expect(r.stdout.contains("    Members\n    ^~~~~~~\n"))
+        #expect(r.stdout.contains("\(path):9:1: warning: sentence repeated from line 3"))
+        #expect(r.stdout.contains("\(path):3:1: note: first stated here"))
+        #expect(!r.stdout.contains("\u{1B}["), "no colour when stdout is not a terminal")
+        #expect(r.stdout.hasSuffix("0 errors, 2 warnings, 0 notes in 1 document\n"))
+        let w = try CLITests.run(["check", path, "--fail-on", "warning"], cwd: dir)
+        #expect(w.status == 1)
+        let never = try CLITests.run(["check", path, "--fail-on", "never", "--format", "json"], cwd: dir)
+        #expect(never.status == 0)
+        let bad = try CLITests.run(["check", path, "--format", "pdf"], cwd: dir)
+        #expect(bad.status == 2)
+        #expect(bad.stderr.contains("--format expects one of text, json, sarif, github, junit"))
+    }
+
+    @Test func sarifIsWhatGitHubReads() throws {
+        let (dir, path) = try Self.write(Self.doc)
+        let r = try CLITests.run(["check", "harbour.txt", "--format", "sarif"], cwd: dir)
+        let log = try JSONValue.parse(Array(r.stdout.utf8))
+        #expect(SARIFCheck.validate(log).isEmpty, "\(SARIFCheck.validate(log))")
+        let results = log["runs"]?.array?[0]["results"]?.array ?? []
+        #expect(results.count == 2)
+        let dup = results.first { $0["ruleId"] == .string("duplicate-sentence") }
+        #expect(dup?["locations"]?.array?[0]["physicalLocation"]?["artifactLocation"]?["uri"] == .string("harbour.txt"))
+        #expect(dup?["relatedLocations"]?.array?[0]["physicalLocation"]?["region"]?["startLine"] == .number(3))
+        _ = path
+    }
+
+    @Test func sarifCheckCatchesBrokenLogs() throws {
+        let broken = try JSONValue.parse(#"{"version":"2.1.0","$schema":"sarif-2.1.0","runs":[{"tool":{"driver":{"name":"x","rules":[]}},"columnKind":"utf16CodeUnits","results":[{"ruleId":"r","level":"fatal","message":{"text":""},"locations":[{"physicalLocation":{"artifactLocation":{"uri":"/abs/path"},"region":{"startLine":0}}}]}]}]}"#)
+        let issues = SARIFCheck.validate(broken)
+        #expect(issues.count >= 5, "\(issues)")
+    }
+
+    /// Moving unrelated lines changes line numbers, not fingerprints; a baseline then hides the known findings.
+    @Test func baselineSurvivesUnrelatedEdits() throws {
+        let (dir, path) = try Self.write(Self.doc)
+        let first = try CLITests.run(["check", path, "--format", "json"], cwd: dir)
+        let baseline = dir + "/baseline.json"
+        try first.stdout.write(toFile: baseline, atomically: true, encoding: .utf8)
+        let fps1 = (try JSONValue.parse(Array(first.stdout.utf8)))["findings"]?.array?.compactMap { $0["fingerprint"]?.string } ?? []
+        #expect(fps1.count == 2)
+
+        let moved = "Harbour Authority\n\nA new opening paragraph.\n\nAnother one.\n" + Self.doc.split(separator: "\n", omittingEmptySubsequences: false).dropFirst().joined(separator: "\n")
+        try moved.write(toFile: path, atomically: true, encoding: .utf8)
+        let second = try CLITests.run(["check", path, "--format", "json"], cwd: dir)
+        let fps2 = (try JSONValue.parse(Array(second.stdout.utf8)))["findings"]?.array?.compactMap { $0["fingerprint"]?.string } ?? []
+        #expect(Set(fps2) == Set(fps1))
+
+        let suppressed = try CLITests.run(["check", path, "--baseline", baseline, "--fail-on", "warning"], cwd: dir)
+        #expect(suppressed.status == 0)
+        #expect(suppressed.stdout.hasSuffix("0 errors, 0 warnings, 0 notes in 1 document\n"))
+        let badBaseline = try CLITests.run(["check", path, "--baseline", path], cwd: dir)
+        #expect(badBaseline.status == 2)
+        #expect(badBaseline.stderr.contains("not a baseline"))
+    }
+
+    @Test func githubAnnotationsAreEscaped() throws {
+        let (dir, _) = try Self.write(Self.doc, name: "a,b:c%.txt")
+        let r = try CLITests.run(["check", "a,b:c%.txt", "--format", "github"], cwd: dir)
+        #expect(r.stdout.contains("::warning file=a%2Cb%3Ac%25.txt,line=5,col=1,endLine=5,endColumn=8,title=docpipe empty-section::section 'Members' is empty"))
+        // The related note rides in the message, its line break escaped.
+        #expect(r.stdout.contains("%0Aa,b:c%25.txt:3:1: first stated here"))
+        #expect(!r.stdout.split(separator: "\n").contains { !$0.hasPrefix("::") })
+    }
+
+    @Test func junitHasACasePerDocumentAndRule() throws {
+        let (dir, _) = try Self.write(Self.doc)
+        let r = try CLITests.run(["check", "harbour.txt", "--format", "junit"], cwd: dir)
+        let xml = Array(r.stdout.utf8)
+        #expect(XMLCheck.wellFormednessErrors(xml).isEmpty)
+        let rules = try CLITests.run(["rules"]).stdout.split(separator: "\n").count
+        #expect(r.stdout.components(separatedBy: "<testcase ").count - 1 == rules)
+        #expect(r.stdout.contains("failures=\"2\""))
+        #expect(r.stdout.contains("<testcase classname=\"harbour.txt\" name=\"markup-residue\"/>"))
+    }
+}
