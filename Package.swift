@@ -41,7 +41,7 @@ let package = Package(
         // Schema validators shared by the test targets (JSON Schema subset, XSD through libxml2).
         .target(name: "DocPipeTestSupport", dependencies: ["CLibXML2"]),
         .executableTarget(name: "docpipe-bench", dependencies: ["DocPipe", "DocPipeBench"]),
-        .executableTarget(name: "docpipe-conformance", dependencies: ["DocPipe"]),
+        .executableTarget(name: "docpipe-conformance", dependencies: ["DocPipe", "DocPipeClean", "DocPipeExtract"]),
         .testTarget(name: "DocPipeCoreTests", dependencies: ["DocPipeCore"]),
         .testTarget(name: "DocPipeDecodeTests", dependencies: ["DocPipeDecode"]),
         .testTarget(name: "DocPipeCleanTests", dependencies: ["DocPipeClean", "DocPipeDecode"]),

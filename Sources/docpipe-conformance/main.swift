@@ -72,5 +72,7 @@ enum Compare {
     }
 }
 
-let ranAny = scoreFtfy(root + "/ftfy")
+var ranAny = scoreFtfy(root + "/ftfy")
+print("")
+ranAny = scoreMED1250(root + "/abbreviations") || ranAny
 if !ranAny { print("conformance: no data found under \(root)") }

@@ -1,0 +1,245 @@
+// Aligning a short form with the words of a candidate long form (Schwartz–Hearst, scored).
+//
+// Schwartz & Hearst (2003) take the shortest run of preceding words whose characters contain the short
+// form's letters in order, the first letter at the start of a word. Here every possible first word is
+// tried, each alignment is scored (a letter at the start of a word scores more than one inside a word,
+// a run of letters inside a word scores like a piece of it: `HIV/AIDS`), content words the alignment
+// leaves unused cost, and the best candidate wins (the shortest on a tie). All work is bounded by the
+// look-back window, so a document costs time linear in its length.
+
+typealias SF = AcronymShortForm
+
+/// A window of text split into space-separated tokens, with per-byte matching information.
+struct AcronymRegion {
+    struct Word {
+        var start: Int      // absolute byte offset of the token's first byte
+        var end: Int        // absolute byte offset after the token (trailing punctuation included)
+        var first: Int      // relative offset of the first alphanumeric byte, or -1
+        var lowered: String
+        var isStop: Bool
+        var commaBefore: Bool
+        var capitalized: Bool
+    }
+    let base: Int
+    var cells: [UInt8] = []   // lower-cased ASCII alphanumeric, or 0
+    var kind: [UInt8] = []    // 0 none, 1 inside a word, 2 start of a word piece (after - / ' or camel case), 3 start of a word
+    var wordOf: [Int32] = []
+    var words: [Word] = []
+
+    static let stopWords: Set<String> = ["of", "for", "the", "and", "on", "in", "to", "with", "by", "a", "an", "or", "at",
+                                         "from", "as", "de", "du", "des", "la", "le", "et", "und", "der", "die", "via", "into", "its"]
+    /// Words a long form never starts with.
+    static let badStarts: Set<String> = ["of", "for", "the", "and", "on", "in", "to", "with", "by", "a", "an", "or", "at", "from",
+                                         "as", "via", "into", "its", "this", "that", "these", "those", "their", "his", "her",
+                                         "our", "we", "is", "are", "was", "were", "be", "been", "which", "who", "whose", "both",
+                                         "each", "all", "such", "than", "then", "but", "not", "no", "also", "using", "called",
+                                         "termed", "named", "known", "so-called", "i.e.", "e.g."]
+
+    var bytes: [UInt8] = []
+
+    /// The byte before region offset `q` (a space before the region).
+    func prevByte(_ q: Int) -> UInt8 { q > 0 ? bytes[q - 1] : 0x20 }
+
+    init(_ t: UnsafeBufferPointer<UInt8>, _ lo: Int, _ hi: Int) {
+        base = lo
+        bytes = Array(t[lo..<hi])
+        let n = hi - lo
+        cells = [UInt8](repeating: 0, count: n)
+        kind = [UInt8](repeating: 0, count: n)
+        wordOf = [Int32](repeating: -1, count: n)
+        var i = lo
+        var sawComma = false
+        while i < hi {
+            let b = t[i]
+            if SF.isSpace(b) { i += 1; continue }
+            var j = i
+            while j < hi && !SF.isSpace(t[j]) { j += 1 }
+            var w = Word(start: i, end: j, first: -1, lowered: "", isStop: false, commaBefore: sawComma, capitalized: false)
+            var low: [UInt8] = []
+            low.reserveCapacity(j - i)
+            var prev: UInt8 = 0x20
+            for k in i..<j {
+                let c = t[k]
+                wordOf[k - lo] = Int32(words.count)
+                if SF.isAlnum(c) {
+                    cells[k - lo] = SF.lower(c)
+                    if w.first < 0 {
+                        w.first = k - lo
+                        kind[k - lo] = 3
+                    } else if !SF.isAlnum(prev) || (SF.isUpper(c) && SF.isLower(prev))
+                                || (SF.isDigit(c) && SF.isAlpha(prev)) || (SF.isAlpha(c) && SF.isDigit(prev)) {
+                        kind[k - lo] = 2
+                    } else {
+                        kind[k - lo] = 1
+                    }
+                }
+                low.append(SF.lower(c))
+                prev = c
+            }
+            // `2,3-diaminonaphthalene`, `(-)-[125I]-cyanopindolol`: the first letter piece after a locant starts the word.
+            if w.first >= 0, SF.isDigit(t[lo + w.first]) || t[i] == 0x28 || t[i] == 0x5B {
+                var q = w.first
+                while q < j - lo, !(kind[q] == 2 && SF.isAlpha(t[lo + q]) && q > 0 && t[lo + q - 1] == 0x2D) { q += 1 }
+                if q < j - lo, AcronymFinder.isLocant(t, i, lo + q) { kind[q] = 3 }
+            }
+            // Trailing punctuation is not part of the word's spelling.
+            while let l = low.last, l == 0x2C || l == 0x2E || l == 0x3B || l == 0x3A { low.removeLast() }
+            sawComma = t[j - 1] == 0x2C
+            w.lowered = String(decoding: low, as: UTF8.self)
+            w.isStop = AcronymRegion.stopWords.contains(w.lowered)
+            w.capitalized = SF.isUpper(t[i]) && (i + 1 < j) && SF.isLower(t[i + 1])
+            words.append(w)
+            i = j
+        }
+    }
+}
+
+struct AcronymMatch {
+    var firstWord: Int
+    /// Region offset where the first letter matched (the first word's first letter, or a piece of it).
+    var start: Int
+    /// Letters matched at a word or piece start, or continuing a run from one (`AIDS`).
+    var good: Int
+    var score: Double
+    var unmatchedContent: Int
+    /// Unused content words after the last used one.
+    var trailingUnmatched: Int
+    var lastUsedWord: Int
+    var starts: Int          // letters matched at the start of a word or word piece
+    var letters: Int         // letters in the short form
+}
+
+enum AcronymMatcher {
+    static let negInf = -1.0e9
+
+    /// Aligns `sf` with the region (with and without a plural `s`); `onlyFirstWord` pins the long form to the first word (`SF (long form)`).
+    static func best(_ sf: SF.Letters, in region: AcronymRegion, onlyFirstWord: Bool = false) -> AcronymMatch? {
+        var bestMatch: AcronymMatch?
+        for dropPlural in (sf.optionalPluralS ? [false, true] : [false]) {
+            var chars = sf.chars
+            if dropPlural { chars.removeLast() }
+            if let m = align(chars, region, onlyFirstWord: onlyFirstWord) {
+                var m = m
+                m.letters = sf.chars.count
+                if dropPlural { m.score -= 0.5 }
+                if bestMatch == nil || m.score > bestMatch!.score { bestMatch = m }
+            }
+        }
+        return bestMatch
+    }
+
+    static func align(_ c: [UInt8], _ r: AcronymRegion, onlyFirstWord: Bool) -> AcronymMatch? {
+        let m = c.count, n = r.cells.count
+        guard m >= 1, n >= 1, !r.words.isEmpty else { return nil }
+        // F[k][p]: best score matching c[k...] with c[k] at p. nextPos: where c[k+1] went.
+        var F = [Double](repeating: negInf, count: m * n)
+        var nextPos = [Int32](repeating: -1, count: m * n)
+        var sufMax = [Double](repeating: negInf, count: n + 1)
+        var sufArg = [Int32](repeating: -1, count: n + 1)
+        // A word's first letter scores most (a stop word's less: `and` rarely lends its letter), a word
+        // piece's next, a letter inside a word least.
+        var stopStart = [Bool](repeating: false, count: n)
+        for w in r.words where w.isStop && w.first >= 0 { stopStart[w.first] = true }
+        @inline(__always) func base(_ p: Int) -> Double {
+            switch r.kind[p] { case 3: return stopStart[p] ? 1.0 : 3.0; case 2: return 2.0; default: return 0.2 }
+        }
+        for k in stride(from: m - 1, through: 0, by: -1) {
+            // Suffix maxima of F[k+1].
+            if k < m - 1 {
+                sufMax[n] = negInf; sufArg[n] = -1
+                for p in stride(from: n - 1, through: 0, by: -1) {
+                    let v = F[(k + 1) * n + p]
+                    if v > sufMax[p + 1] { sufMax[p] = v; sufArg[p] = Int32(p) } else { sufMax[p] = sufMax[p + 1]; sufArg[p] = sufArg[p + 1] }
+                }
+            }
+            for p in 0..<n where r.cells[p] == c[k] {
+                let s = base(p)
+                if k == m - 1 { F[k * n + p] = s; continue }
+                var bestNext = negInf, arg: Int32 = -1
+                if p + 1 < n {
+                    // A run inside one word (`AIDS` in `HIV/AIDS`) reads like a word piece.
+                    let adj = F[(k + 1) * n + p + 1]
+                    if adj > negInf / 2 && r.kind[p + 1] == 1 {
+                        bestNext = adj + 0.8; arg = Int32(p + 1)
+                    }
+                    if sufMax[p + 1] > bestNext { bestNext = sufMax[p + 1]; arg = sufArg[p + 1] }
+                }
+                if arg >= 0 { F[k * n + p] = s + bestNext; nextPos[k * n + p] = arg }
+            }
+        }
+        var best: AcronymMatch?
+        let lastWord = r.words.count - 1
+        var wi = lastWord
+        while wi >= 0 {
+            defer { wi -= 1 }
+            if onlyFirstWord && wi != 0 { continue }
+            let w = r.words[wi]
+            guard w.first >= 0, !AcronymRegion.badStarts.contains(w.lowered) else { continue }
+            // The long form starts at the word, or at a piece of it after `-` or `/` (`2,3-diaminonaphthalene`,
+            // `anti-human immunodeficiency virus`).
+            // A letter inside a bracket that opens the word (`(FEV1)/forced`) does not start a long form.
+            var depth = 0
+            for q in (w.start - r.base)..<w.first {
+                let b = r.bytes[q]
+                if b == 0x28 || b == 0x5B { depth += 1 } else if b == 0x29 || b == 0x5D { depth -= 1 }
+            }
+            var starts = depth > 0 ? [] : [w.first]
+            if !onlyFirstWord {
+                let wordEnd = w.end - r.base
+                var q = w.first + 1
+                while q < wordEnd {
+                    if r.kind[q] >= 2 {
+                        let pb = r.prevByte(q)
+                        if pb == 0x2D || pb == 0x2F { starts.append(q) }
+                    }
+                    q += 1
+                }
+            }
+            for st in starts {
+                let f = F[st]
+                if f <= negInf / 2 { continue }
+                guard let cand = evaluate(c, r, wi: wi, start: st, f: f, F: F, nextPos: nextPos) else { continue }
+                if best == nil || cand.score > best!.score + 1e-9 { best = cand }
+            }
+        }
+        return best
+    }
+
+    /// Walks the alignment that starts at `start` in word `wi` and scores the long form it implies.
+    static func evaluate(_ c: [UInt8], _ r: AcronymRegion, wi: Int, start: Int, f: Double, F: [Double], nextPos: [Int32]) -> AcronymMatch? {
+        let m = c.count, n = r.cells.count
+        let lastWord = r.words.count - 1
+        var used = [Bool](repeating: false, count: r.words.count)
+        var wordStarts = [Bool](repeating: false, count: r.words.count)
+        var p = start, k = 0, starts = 0, good = 0, prevP = -2
+        while p >= 0 && k < m {
+            let wd = Int(r.wordOf[p])
+            used[wd] = true
+            if r.kind[p] >= 2 { starts += 1; good += 1; wordStarts[wd] = true }
+            else if prevP == p - 1 { good += 1 }
+            if k == m - 1 { break }
+            prevP = p
+            p = Int(nextPos[k * n + p]); k += 1
+        }
+        var unmatched = 0, content = 0, commas = 0
+        for x in wi...lastWord {
+            let wx = r.words[x]
+            if !wx.isStop { content += 1; if !used[x] { unmatched += 1 } }
+            if x > wi && wx.commaBefore {
+                // A long form crosses a comma only when the part after it supplies a word-start letter
+                // (`Educational, Scientific and Cultural`).
+                if !wordStarts[x] { return nil }
+                commas += 1
+            }
+        }
+        let maxContent = min(max(m + 5, 3), 2 * m + 1, 10)
+        if content > maxContent { return nil }
+        var lastUsed = lastWord
+        while lastUsed > wi && !used[lastUsed] { lastUsed -= 1 }
+        var trailing = 0
+        if lastUsed < lastWord { for x in (lastUsed + 1)...lastWord where !r.words[x].isStop { trailing += 1 } }
+        let score = f - 3.0 * Double(unmatched) - 1.0 * Double(commas)
+        return AcronymMatch(firstWord: wi, start: start, good: good, score: score, unmatchedContent: unmatched,
+                            trailingUnmatched: trailing, lastUsedWord: lastUsed, starts: starts, letters: m)
+    }
+}
