@@ -67,6 +67,8 @@ extension Rule {
 /// Every rule this build has, in the order `docpipe rules` lists them.
 public enum RuleCatalog {
     public static let all: [any Rule] = [
+        AcronymConflictRule(),
+        AcronymUndefinedRule(),
         EmptySectionRule(),
         DuplicateSentenceRule(),
         EncodingUnrepairedRule(),

@@ -8,7 +8,7 @@ import Testing
 /// non-triggering example none.
 @Suite struct RuleExamplesTests {
     static let pipeline: Pipeline = {
-        let spec = try! PipelineSpec.parse(yaml: "version: 1\nstages: [decode, clean, segment]\n", file: "<test>")
+        let spec = try! PipelineSpec.parse(yaml: "version: 1\nstages: [decode, clean, segment, extract]\n", file: "<test>")
         return try! Pipeline(spec: spec)
     }()
 

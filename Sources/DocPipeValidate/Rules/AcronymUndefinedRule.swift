@@ -1,0 +1,112 @@
+import DocPipeCore
+
+/// An acronym used but never defined in the document.
+struct AcronymUndefinedRule: Rule {
+    static let description = RuleDescription(
+        id: "acronym-undefined",
+        defaultSeverity: .note,
+        summary: "An acronym is used but never defined in the document.",
+        details: """
+        A word of two or more capitals (digits and inner lower-case letters allowed: "MoU", "G77" is \
+        not one) that no parenthesised definition in the document explains is reported once, at its \
+        first use. Not reported: acronyms everyone knows (UN, EU, US, UK, HIV, AIDS, GDP …, a short \
+        list kept with the rule), Roman numerals, words in all-capital headings or phrases ("DATA \
+        CHARTER"), and the plural or singular of a defined acronym.
+        """,
+        triggering: [
+            "The Soil Agency works with ↓UNEP on erosion. UNEP funds two projects.\n",
+            "Harbour Authority (HA)\n\nThe HA signed a pact with ↓CARICOM and the ↓OECS.\n",
+        ],
+        nonTriggering: [
+            "The United Nations Environment Programme (UNEP) funds two projects. UNEP also trains staff.\n",
+            "The UN and the EU signed the pact in the US.\n",
+            "World War II ended. Chapter IV follows.\n",
+            "Every member signs the DATA CHARTER before joining.\n",
+            "Resolution A/RES/61/16 was adopted; the ÉCOLE group met; fees are CHF 400 under a CC BY licence.\n",
+            "Two Regional Consultative Processes (RCPs) exist; each RCP meets yearly.\n",
+        ]
+    )
+
+    /// Acronyms that need no definition in reference text.
+    static let wellKnown: Set<String> = [
+        "UN", "U.N", "EU", "US", "USA", "UK", "USSR", "NATO", "HIV", "AIDS", "GDP", "GNP", "CEO", "NGO", "NGOs", "TV", "DNA",
+        "AM", "PM", "BC", "AD", "BCE", "CE", "ID", "OK", "PhD", "FAQ", "PDF", "URL", "ISBN", "ISSN", "ISO", "COVID", "UNESCO",
+        "UNICEF", "WHO", "CO2", "UAE", "DC", "HTML", "HTML5", "XML", "JSON", "PDF", "SMS", "GPS", "AAA",
+        // ISO 4217 currency codes
+        "USD", "EUR", "GBP", "CHF", "JPY", "CNY", "CAD", "AUD", "NZD", "SEK", "NOK", "DKK", "INR", "BRL", "ZAR", "RUB", "MXN", "XOF", "XAF",
+        // English words written in capitals
+        "BY", "OF", "IN", "TO", "AT", "ON", "AN", "AND", "THE", "FOR", "OR", "IS", "IT", "AS", "BE", "NO", "SO", "UP", "WE", "CC",
+    ]
+
+    func check(_ document: Document) -> [Diagnostic] {
+        var defined = Set<String>()
+        for a in document.acronyms {
+            defined.insert(a.short)
+            defined.insert(AcronymConflictRule.singular(a.short))
+            defined.insert(a.short + "s")
+            for part in a.short.split(separator: " ") { defined.insert(String(part)) }
+        }
+        // Headings written in capitals are styling, not acronyms.
+        let capsHeadings = document.blocks.filter { $0.kind == .heading }.map(\.range).filter { r in
+            let t = document.text.utf8Slice(r)
+            return t.uppercased() == t
+        }
+        var reported = Set<String>()
+        var out: [Diagnostic] = []
+        let u = Array(document.text.utf8)
+        var i = 0
+        while i < u.count {
+            guard Self.isWordByte(u[i]) else { i += 1; continue }
+            var j = i
+            while j < u.count, Self.isWordByte(u[j]) { j += 1 }
+            let word = String(decoding: u[i..<j], as: UTF8.self)
+            let range = i..<j
+            i = j
+            guard Self.looksLikeAcronym(word), !Self.wellKnown.contains(word), !defined.contains(word),
+                  !Self.isRoman(word), !reported.contains(word) else { continue }
+            if capsHeadings.contains(where: { $0.contains(range.lowerBound) }) { continue }
+            // Part of a document symbol such as A/RES/47/4.
+            if (range.lowerBound > 0 && u[range.lowerBound - 1] == 0x2F) || (range.upperBound < u.count && u[range.upperBound] == 0x2F) { continue }
+            if Self.inCapitalPhrase(u, range) { continue }
+            reported.insert(word)
+            out.append(diagnostic("\(word) is used but never defined in this document", at: range))
+        }
+        return out
+    }
+
+    /// Letters, digits, and any non-ASCII byte (so `ÉCOLE` is one word, not `COLE`).
+    static func isWordByte(_ b: UInt8) -> Bool { (b >= 0x30 && b <= 0x39) || (b | 0x20 >= 0x61 && b | 0x20 <= 0x7A) || b >= 0x80 }
+
+    /// Two or more capitals, starting with one, at least half the letters capitals, no lone letter.
+    static func looksLikeAcronym(_ w: String) -> Bool {
+        let bytes = Array(w.utf8)
+        guard bytes.count >= 2, bytes.count <= 12, bytes[0] >= 0x41 && bytes[0] <= 0x5A, bytes.allSatisfy({ $0 < 0x80 }) else { return false }
+        let upper = bytes.filter { $0 >= 0x41 && $0 <= 0x5A }.count
+        let lower = bytes.filter { $0 >= 0x61 && $0 <= 0x7A }.count
+        guard upper >= 2 else { return false }
+        // A trailing plural s is allowed (NGOs).
+        let effectiveLower = bytes.last == 0x73 ? lower - 1 : lower
+        return effectiveLower * 2 < upper + 1 && effectiveLower <= 1
+    }
+
+    static func isRoman(_ w: String) -> Bool { w.allSatisfy { "IVXLCDM".contains($0) } }
+
+    /// A word inside a run of at least two all-capital words of three or more letters ("DATA CHARTER").
+    static func inCapitalPhrase(_ u: [UInt8], _ r: Range<Int>) -> Bool {
+        func capsWord(before: Bool) -> Bool {
+            var k = before ? r.lowerBound - 1 : r.upperBound
+            guard k >= 0, k < u.count, u[k] == 0x20 else { return false }
+            var s = k, e = k
+            if before {
+                e = k; s = k
+                while s > 0, isWordByte(u[s - 1]) { s -= 1 }
+            } else {
+                k += 1; s = k; e = k
+                while e < u.count, isWordByte(u[e]) { e += 1 }
+            }
+            let w = before ? u[s..<e] : u[s..<e]
+            return w.count >= 3 && w.allSatisfy { $0 >= 0x41 && $0 <= 0x5A }
+        }
+        return r.count >= 3 && (capsWord(before: true) || capsWord(before: false))
+    }
+}
