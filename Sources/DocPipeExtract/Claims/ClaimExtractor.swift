@@ -1,6 +1,947 @@
 import DocPipeCore
 
-// PLACEHOLDER — replaced by the quantities/claims work.
+/// Turns quantities into claims: who has how many of what, when; lists announced with a count; totals
+/// and additions. Precise rather than greedy: a count whose subject is not found confidently gets no
+/// subject, and a number in a prepositional phrase (`offices in over 100 countries`) gets no claim.
 enum ClaimExtractor {
-    static func claims(in document: Document) -> [Claim] { [] }
+    static func claims(in document: Document) -> [Claim] {
+        let s = ScanText(document)
+        var qs = QuantityExtractor.matches(s, document)
+        var byRange: [Range<Int>: Int] = [:]
+        for (k, q) in document.quantities.enumerated() where byRange[q.range] == nil { byRange[q.range] = k }
+        for k in qs.indices { qs[k].index = byRange[qs[k].range] }
+        var b = ClaimBuilder(s: s, document: document, quantities: qs)
+        return b.run()
+    }
 }
+
+/// A resolved subject.
+struct ClaimSubject: Equatable {
+    var id: String?
+    var text: String
+}
+
+struct ClaimBuilder {
+    let s: ScanText
+    let document: Document
+    let quantities: [QuantityMatch]
+    var t: [ScanToken] { s.tokens }
+    var out: [Claim] = []
+    /// Confident subject of each sentence (an entity or a proper name), for pronouns in the next one.
+    var sentenceSubjects: [Int: ClaimSubject] = [:]
+    var entityByID: [String: Entity] = [:]
+    var entitiesSorted: [Entity] = []
+    var acronymLong: [String: String] = [:]
+    /// Time expressions: byte range and TIMEX value.
+    var times: [(range: Range<Int>, value: String)] = []
+    var foundingDate: String?
+    /// Quantity ranges already used as parts of a total or enumeration.
+    var usedAsPart: Set<Int> = []
+    /// Quantities that already announce an enumeration.
+    var enumerated: Set<Int> = []
+
+    init(s: ScanText, document: Document, quantities: [QuantityMatch]) {
+        self.s = s
+        self.document = document
+        self.quantities = quantities
+        for e in document.entities { entityByID[e.id] = e }
+        entitiesSorted = document.entities.sorted { $0.range.lowerBound < $1.range.lowerBound }
+        for a in document.acronyms where acronymLong[a.short] == nil { acronymLong[a.short] = a.long }
+        buildTimes()
+    }
+
+    // MARK: - driver
+
+    mutating func run() -> [Claim] {
+        var bySentence: [Int: [Int]] = [:]
+        for (k, q) in quantities.enumerated() {
+            let si = s.sentenceOf[q.number.lowerBound]
+            if si >= 0 { bySentence[si, default: []].append(k) }
+        }
+        for si in s.sentences.indices {
+            if let subj = mainSubject(si), subj.confident { sentenceSubjects[si] = subj.subject }
+            guard let qk = bySentence[si] else { continue }
+            sentenceClaims(si, qk)
+        }
+        return out
+    }
+
+    // MARK: - per sentence
+
+    private mutating func sentenceClaims(_ si: Int, _ qk: [Int]) {
+        let sent = s.sentences[si]
+        var lastClaim: (q: Int, subject: ClaimSubject?, time: String?, measure: String)? = nil
+        var k = 0
+        while k < qk.count {
+            let qi = qk[k]
+            let q = quantities[qi]
+            k += 1
+            if usedAsPart.contains(qi) { continue }
+            guard q.kind == .count || q.kind == .bare else { continue }
+
+            // Enumeration / total announced by this quantity.
+            if let consumed = totalOrEnumeration(si, qi, qk) {
+                if consumed > 0 {
+                    lastClaim = nil
+                    continue
+                }
+            }
+            // `bringing the total membership to 16 agencies`
+            if totalTo(si, qi) { continue }
+
+            guard let (subject, measure, explicit) = subjectFor(si, qi, lastClaim: lastClaim) else { continue }
+            guard !measure.isEmpty else { continue }
+            let time = timeFor(si, q, inherited: explicit == .coordinated ? lastClaim?.time : nil)
+            var kind: Claim.Kind = .count
+            var items: [Range<Int>] = []
+            if q.addition && hasJoiningVerb(sent) { kind = .addition }
+            if q.addition || kind == .addition, let list = namesAfter(q.tokens.upperBound, sent) { items = list; if kind == .count && hasJoiningVerb(sent) { kind = .addition } }
+            if q.addition, !items.isEmpty { kind = .addition }
+            let range = clauseRange(si, q)
+            out.append(Claim(kind: kind, subject: subject?.id, subjectText: subject?.text ?? "", measure: measure, value: q.value,
+                             comparator: q.comparator, time: time, quantity: q.index, range: kind == .addition ? q.range : range, items: items))
+            lastClaim = (qi, subject, time, measure)
+        }
+        // Enumerations announced in words without a number token before `:` are handled through quantities only.
+        ordinalEnumeration(si, qk)
+    }
+
+    enum SubjectHow { case verb, possessive, fronted, coordinated, after, founding, numberOf, predicate, inherited }
+
+    /// The subject and measure of a counting quantity, or nil when it is not a claim about a subject.
+    private func subjectFor(_ si: Int, _ qi: Int, lastClaim: (q: Int, subject: ClaimSubject?, time: String?, measure: String)?) -> (ClaimSubject?, String, SubjectHow)? {
+        let q = quantities[qi]
+        let sent = s.sentences[si]
+        let measure = q.unit
+        var L = q.leftEdge - 1
+        while L >= sent.lowerBound, t[L].kind == .word, ClaimTables.adverbs.contains(t[L].lower) { L -= 1 }
+        let atStart = L < sent.lowerBound || (L == sent.lowerBound && t[L].kind == .punct)
+        if q.kind == .bare {
+            // `the total number of active IOM projects … was over 2,400`
+            if L >= sent.lowerBound, ["was", "is", "were", "are", "stood", "reached", "totalled", "totaled"].contains(t[L].lower) || (t[L].lower == "at" && L > sent.lowerBound && t[L - 1].lower == "stood"),
+               let (m, subj) = numberOf(sent, before: L) {
+                return (subj, m, .numberOf)
+            }
+            // `a staff of 18`, `The Commission’s staff of 18`
+            if L >= sent.lowerBound + 1, t[L].lower == "of", ["staff", "membership", "workforce"].contains(t[L - 1].lower) {
+                let m = t[L - 1].lower == "staff" || t[L - 1].lower == "workforce" ? "staff" : "members"
+                if L - 2 >= sent.lowerBound, QuantityExtractor.isPossessive(t[L - 2].lower) || ClaimTables.pronouns.contains(t[L - 2].lower) {
+                    return (subjectAt(L - 2, si), m, .possessive)
+                }
+                return (mainSubject(si).map { $0.subject }, m, .predicate)
+            }
+            // `… and reached 58 in 2015`: gapping after a count of the same sentence.
+            if let lc = lastClaim, L >= sent.lowerBound, ["reached", "grew", "rose", "increased", "to"].contains(t[L].lower) {
+                return (lc.subject, lc.measure, .coordinated)
+            }
+            return nil
+        }
+        if atStart {
+            // `N Ys belong to X`, `Over 60 NGOs currently hold observer status with the Organization`
+            return subjectAfter(si, qi)
+        }
+        let w = t[L].lower
+        if QuantityExtractor.isPossessive(w) || w == "its" || w == "their" {
+            return (subjectAt(L, si), measure, .possessive)
+        }
+        if ClaimTables.partialVerbs.contains(w) { return nil }
+        if q.addition, ["admitted", "added", "welcomed", "admits", "adds"].contains(w) {
+            return (subjectBefore(L, si), measure, .verb)
+        }
+        if ClaimTables.countVerbs.contains(w) || (w == "together" && L > sent.lowerBound && t[L - 1].lower == "brings") {
+            var v = L
+            if w == "together" { v -= 1 }
+            return (subjectBefore(v, si), measure, .verb)
+        }
+        if w == "of", L - 1 >= sent.lowerBound, t[L - 1].lower == "up", L - 2 >= sent.lowerBound, t[L - 2].lower == "made" {
+            return (subjectBefore(L - 2, si), measure, .verb)
+        }
+        if w == "of", L - 1 >= sent.lowerBound, t[L - 1].lower == "consists" || t[L - 1].lower == "consisted" {
+            return (subjectBefore(L - 1, si), measure, .verb)
+        }
+        // Predicate `X is an organisation of 22 members`
+        if w == "of" {
+            var a = L - 1, n = 0
+            while a >= sent.lowerBound, n < 5, t[a].kind == .word, !["a", "an"].contains(t[a].lower) { a -= 1; n += 1 }
+            if a >= sent.lowerBound, ["a", "an"].contains(t[a].lower), a - 1 >= sent.lowerBound, ClaimTables.copulas.contains(t[a - 1].lower) {
+                return (subjectBefore(a - 1, si), measure, .predicate)
+            }
+            return nil
+        }
+        // Founders: `was founded by 51 members`, `created in 1979 by 8 governments`
+        if w == "by" {
+            var a = L - 1, n = 0
+            while a >= sent.lowerBound, n < 6 {
+                if ClaimTables.foundingVerbs.contains(t[a].lower) {
+                    return (mainSubject(si).map { $0.subject }, measure, .founding)
+                }
+                a -= 1; n += 1
+            }
+            return nil
+        }
+        // `With 157 member states, an additional 10 states …, the IOM promotes …`
+        if sentenceStartsWith(si, "with"), let ms = mainSubject(si), t[ms.start].start > q.range.lowerBound,
+           ["with", ",", "and"].contains(w) {
+            return (ms.subject, measure, .fronted)
+        }
+        // Coordination: `has 165 Member States and a further 8 states holding Observer status`
+        if let lc = lastClaim, w == "and" || w == "," {
+            let prevEnd = quantities[lc.q].tokens.upperBound
+            var ok = true
+            for x in prevEnd...L where !(t[x].lower == "," || t[x].lower == "and") { ok = false; break }
+            if ok { return (lc.subject, measure, .coordinated) }
+        }
+        return nil
+    }
+
+    /// `N Ys (adverb) belong to X`, `… hold observer status with X`, `A further N Ys hold observer status.`
+    private func subjectAfter(_ si: Int, _ qi: Int) -> (ClaimSubject?, String, SubjectHow)? {
+        let q = quantities[qi]
+        let sent = s.sentences[si]
+        var j = q.tokens.upperBound
+        while j < sent.upperBound, t[j].kind == .word, ClaimTables.adverbs.contains(t[j].lower) { j += 1 }
+        guard j < sent.upperBound else { return nil }
+        var measure = q.unit
+        func words(_ n: Int) -> [String] { (0..<n).compactMap { j + $0 < sent.upperBound ? t[j + $0].lower : nil } }
+        var objectAt: Int? = nil
+        if words(2) == ["belong", "to"] { objectAt = j + 2 }
+        else if words(3) == ["are", "members", "of"] || words(3) == ["are", "part", "of"] { objectAt = j + 3 }
+        else if words(3) == ["hold", "observer", "status"] || words(3) == ["have", "observer", "status"] || words(3) == ["enjoy", "observer", "status"] {
+            if !measure.hasPrefix("observer") { measure = measure == "states" ? "observer states" : "observer " + measure }
+            if j + 3 < sent.upperBound, ["with", "at", "in"].contains(t[j + 3].lower) { objectAt = j + 4 }
+            else if q.addition, si > 0, let prev = sentenceSubjects[si - 1] { return (prev, measure, .inherited) }
+            else { return nil }
+        }
+        guard let o = objectAt else {
+            // `Today 61 member states contribute …`: a membership count stated without its organisation
+            // belongs to the previous sentence's subject.
+            if Self.membershipMeasures.contains(measure), si > 0, let prev = sentenceSubjects[si - 1], t[j].kind == .word, !t[j].capitalized, !QuantityTables.phraseStops.contains(t[j].lower) || ["are", "have", "were", "had"].contains(t[j].lower) { return (prev, measure, .inherited) }
+            return nil
+        }
+        return (subjectStarting(o, si), measure, .after)
+    }
+
+    static let membershipMeasures: Set<String> = ["member states", "members", "member countries", "member societies", "observer states", "contracting parties", "member organizations"]
+
+    /// `The (total) number of (active) IOM projects … was N`
+    private func numberOf(_ sent: Range<Int>, before L: Int) -> (String, ClaimSubject?)? {
+        var k = sent.lowerBound
+        while k + 1 < L {
+            if t[k].lower == "number", t[k + 1].lower == "of" {
+                var j = k + 2
+                var subj: ClaimSubject? = nil
+                while j < L, t[j].kind == .word, !QuantityTables.phraseStops.contains(t[j].lower) {
+                    if QuantityExtractor.isPluralNoun(t[j]) && !t[j].capitalized {
+                        return (QuantityTables.unitPhrases[t[j].lower] ?? t[j].lower, subj)
+                    }
+                    if t[j].acronym || t[j].capitalized { subj = subjectAt(j, s.sentenceOf[j]) }
+                    j += 1
+                }
+                return nil
+            }
+            k += 1
+        }
+        return nil
+    }
+
+    // MARK: - subjects
+
+    /// The subject of the verb at token v: the noun phrase right before it (past adverbs), or the
+    /// sentence's main subject when the subject is elided (`… in 1959 and today has 14 …`).
+    private func subjectBefore(_ v: Int, _ si: Int) -> ClaimSubject? {
+        let sent = s.sentences[si]
+        var k = v - 1
+        while k >= sent.lowerBound, t[k].kind == .word, ClaimTables.adverbs.contains(t[k].lower) { k -= 1 }
+        guard k >= sent.lowerBound else { return nil }
+        if t[k].lower == "and" || t[k].lower == "," { return mainSubject(si)?.subject }
+        if t[k].lower == "also", k > sent.lowerBound { k -= 1 }
+        return subjectAt(k, si)
+    }
+
+    /// The subject whose last token is k: an entity, a pronoun, or a proper name.
+    func subjectAt(_ k: Int, _ si: Int) -> ClaimSubject? {
+        guard k >= 0, k < t.count else { return nil }
+        let tok = t[k]
+        if tok.kind == .word, ClaimTables.pronouns.contains(tok.lower) {
+            return si > 0 ? sentenceSubjects[si - 1] : nil
+        }
+        if let e = entityCovering(tok.start..<tok.end) { return resolve(e) }
+        guard let np = properNameEnding(at: k, si) else { return nil }
+        return name(np)
+    }
+
+    /// A subject starting at token k (after `belong to`, `with`).
+    func subjectStarting(_ k: Int, _ si: Int) -> ClaimSubject? {
+        var k = k
+        guard k < t.count else { return nil }
+        if t[k].lower == "the", k + 1 < t.count { k += 1 }
+        if let e = entityCovering(t[k].start..<t[k].end) { return resolve(e) }
+        guard t[k].capitalized || t[k].acronym else { return nil }
+        var e = k
+        while e + 1 < t.count, s.sentenceOf[e + 1] == si {
+            let n = t[e + 1]
+            if n.kind == .word && (n.capitalized || n.acronym) { e += 1; continue }
+            if n.kind == .word, ["of", "for", "on", "de"].contains(n.lower), e + 2 < t.count, t[e + 2].capitalized { e += 2; continue }
+            break
+        }
+        let r = k..<(e + 1)
+        if r.count == 1 && !t[k].acronym && !isKnownName(s.text(tokens: r)) { return nil }
+        return name(r)
+    }
+
+    /// Capitalised words (with `of`, `for`, `on`, `and` inside) ending at k; nil for a lone
+    /// sentence-initial word (`Membership grew …`) unless it is an acronym or preceded by `the`.
+    private func properNameEnding(at k: Int, _ si: Int) -> Range<Int>? {
+        var k = k
+        let sent = s.sentences[si]
+        if t[k].lower == ")", k - 2 >= sent.lowerBound, t[k - 2].lower == "(" { k -= 3 }
+        guard k >= sent.lowerBound, t[k].kind == .word, t[k].capitalized || t[k].acronym else { return nil }
+        var a = k
+        while a - 1 >= sent.lowerBound {
+            let p = t[a - 1]
+            if p.kind == .word && (p.capitalized || p.acronym) && p.lower != "the" { a -= 1; continue }
+            if p.kind == .word, ["of", "for", "on", "de"].contains(p.lower), a - 2 >= sent.lowerBound, t[a - 2].capitalized, t[a - 2].lower != "the" { a -= 1; continue }
+            break
+        }
+        // Sentence-initial fronting words are not part of the name (`Today IOM has`, `Currently the …`).
+        while a < k, t[a].kind == .word, ClaimTables.presentWords.contains(t[a].lower) || ["in", "with", "by", "since", "after", "as"].contains(t[a].lower) { a += 1 }
+        let hasThe = a - 1 >= sent.lowerBound && t[a - 1].lower == "the"
+        let single = a == k
+        if single && !t[k].acronym && !hasThe && !isKnownName(t[k].lower) { return nil }
+        return a..<(k + 1)
+    }
+
+    private func isKnownName(_ text: String) -> Bool {
+        acronymLong.keys.contains { $0.lowercased() == text.lowercased() }
+    }
+
+    /// Canonical subject for a name written in the text: an entity covering it, else the acronym's long
+    /// form, else the text without a possessive ending.
+    private func name(_ r: Range<Int>) -> ClaimSubject {
+        let bytes = t[r.lowerBound].start..<t[r.upperBound - 1].end
+        if let e = entityCovering(bytes) { return resolve(e) }
+        var text = s.text(bytes)
+        for suf in ["’s", "'s", "’", "'"] where text.hasSuffix(suf) { text = String(text.dropLast(suf.count)); break }
+        if let paren = text.firstIndex(of: "("), text.hasSuffix(")") {
+            text = claimTrimSpaces(String(text[..<paren]))
+        }
+        if let long = acronymLong[text] { text = long }
+        return ClaimSubject(id: nil, text: text)
+    }
+
+    func entityCovering(_ r: Range<Int>) -> Entity? {
+        var lo = 0, hi = entitiesSorted.count
+        while lo < hi { let m = (lo + hi) / 2; if entitiesSorted[m].range.lowerBound <= r.lowerBound { lo = m + 1 } else { hi = m } }
+        var k = lo - 1
+        var best: Entity? = nil
+        while k >= 0, k >= lo - 8 {
+            let e = entitiesSorted[k]
+            if e.range.lowerBound <= r.lowerBound && e.range.upperBound >= r.upperBound - 4 && e.range.upperBound > r.lowerBound,
+               [.org, .gpe, .person, .loc].contains(e.kind) {
+                if best == nil || e.range.count > best!.range.count { best = e }
+            }
+            k -= 1
+        }
+        // An entity inside the range that ends it (`the Organization` → entity `Organization`).
+        if best == nil {
+            for e in entitiesSorted[max(0, lo - 1)..<min(entitiesSorted.count, lo + 8)] where e.range.lowerBound >= r.lowerBound && e.range.upperBound <= r.upperBound && r.upperBound - e.range.upperBound <= 4 {
+                if [.org, .gpe, .person, .loc].contains(e.kind) { best = e }
+            }
+        }
+        return best
+    }
+
+    /// Follows `refersTo` to the first mention; its id and canonical name.
+    func resolve(_ e: Entity) -> ClaimSubject {
+        var cur = e
+        var seen: Set<String> = [e.id]
+        while let r = cur.refersTo, let next = entityByID[r], !seen.contains(r) { seen.insert(r); cur = next }
+        var text = cur.normalized ?? e.normalized ?? s.text(cur.range)
+        if let long = acronymLong[text] { text = long }
+        return ClaimSubject(id: cur.id, text: text)
+    }
+
+    /// The grammatical subject of the sentence's main clause: past a fronted phrase (`With …,`, `In 2010,`,
+    /// `Founded by …,`) the first name followed by a verb.
+    func mainSubject(_ si: Int) -> (subject: ClaimSubject, start: Int, confident: Bool)? {
+        let sent = s.sentences[si]
+        var k = sent.lowerBound
+        let end = min(sent.upperBound, sent.lowerBound + 60)
+        while k < end {
+            let tok = t[k]
+            if tok.kind == .word {
+                // A candidate: pronoun, entity, or proper name starting here, followed by a verb.
+                if k == sent.lowerBound || t[k - 1].lower == "," || t[k - 1].lower == "the" || isFrontEnd(k, sent) {
+                    var start = k
+                    if tok.lower == "the" { k += 1; continue }
+                    var e = k
+                    if ClaimTables.pronouns.contains(tok.lower) && tok.lower != "its" && tok.lower != "their" {
+                        if isVerbAt(e + 1, sent), si > 0, let p = sentenceSubjects[si - 1] { return (p, start, true) }
+                        return nil
+                    }
+                    if let ent = entityCovering(tok.start..<tok.end), ent.range.lowerBound >= tok.start {
+                        while e + 1 < sent.upperBound, t[e + 1].end <= ent.range.upperBound { e += 1 }
+                        if e + 3 < sent.upperBound, t[e + 1].lower == "(", t[e + 3].lower == ")" { e += 3 }
+                        if isVerbAt(e + 1, sent) { return (resolve(ent), start, true) }
+                    } else if tok.capitalized || tok.acronym {
+                        while e + 1 < sent.upperBound {
+                            let n = t[e + 1]
+                            if n.kind == .word && (n.capitalized || n.acronym) && !QuantityExtractor.isPossessive(t[e].lower) { e += 1; continue }
+                            if n.kind == .word, ["of", "for", "on", "de"].contains(n.lower), e + 2 < sent.upperBound, t[e + 2].capitalized { e += 2; continue }
+                            break
+                        }
+                        if e + 3 < sent.upperBound, t[e + 1].lower == "(", t[e + 3].lower == ")" { e += 3 }
+                        if isVerbAt(e + 1, sent), !QuantityExtractor.isPossessive(t[e].lower) {
+                            if start > sent.lowerBound, t[start - 1].lower == "the" { start -= 1 }
+                            if let np = properNameEnding(at: e, si) { return (name(np), start, true) }
+                        }
+                    }
+                }
+            }
+            // Stop at the first verb: the main subject comes before it.
+            if k > sent.lowerBound + 1, isFiniteVerb(k), !(k == sent.lowerBound) { break }
+            k += 1
+        }
+        return nil
+    }
+
+    private func isFrontEnd(_ k: Int, _ sent: Range<Int>) -> Bool {
+        // `In 2022 the Bank …`, `Today IOM has …`
+        guard k > sent.lowerBound else { return true }
+        let p = t[k - 1]
+        return p.kind == .number || ClaimTables.presentWords.contains(p.lower)
+    }
+
+    private func isFiniteVerb(_ k: Int) -> Bool {
+        let w = t[k].lower
+        return ClaimTables.pastAux.contains(w) || ClaimTables.presentAux.contains(w) || ClaimTables.presentVerbs.contains(w)
+    }
+
+    private func isVerbAt(_ k0: Int, _ sent: Range<Int>) -> Bool {
+        var k = k0
+        while k < sent.upperBound, t[k].kind == .word, ClaimTables.adverbs.contains(t[k].lower) { k += 1 }
+        guard k < sent.upperBound, t[k].kind == .word, !t[k].capitalized else { return false }
+        let w = t[k].lower
+        if isFiniteVerb(k) || ClaimTables.countVerbs.contains(w) { return true }
+        if ["will", "can", "may", "shall", "must", "might", "could", "should", "would"].contains(w) { return true }
+        if QuantityTables.phraseStops.contains(w) { return false }
+        return w.hasSuffix("s") || w.hasSuffix("ed")
+    }
+
+    private func sentenceStartsWith(_ si: Int, _ w: String) -> Bool {
+        let sent = s.sentences[si]
+        return t[sent.lowerBound].lower == w
+    }
+
+    // MARK: - time frames
+
+    private mutating func buildTimes() {
+        for d in document.dates where d.kind == .date {
+            times.append((d.range, d.value))
+        }
+        // Own years in date context, when the dates layer did not cover them.
+        var covered = Set<Int>()
+        for d in document.dates { for x in d.range { covered.insert(x) } }
+        for (k, tok) in t.enumerated() where tok.kind == .number && tok.end - tok.start == 4 {
+            guard let v = Int(tok.lower), v >= 1000, v <= 2100 else { continue }
+            if covered.contains(tok.start) { continue }
+            if k + 1 < t.count, !t[k + 1].spaceBefore, t[k + 1].kind == .word {
+                if t[k + 1].lower == "s", v % 10 == 0 { times.append((tok.start..<t[k + 1].end, String(v / 10))) }   // 1950s → 195
+                continue
+            }
+            if k > 0, t[k - 1].kind == .word, QuantityTables.yearContext.contains(t[k - 1].lower) || QuantityTables.months.contains(t[k - 1].lower) {
+                times.append((tok.start..<tok.end, String(v)))
+            }
+        }
+        for (k, tok) in t.enumerated() where tok.kind == .word && ClaimTables.presentWords.contains(tok.lower) {
+            if tok.lower == "now" && k + 1 < t.count && t[k + 1].lower == "that" { continue }
+            times.append((tok.start..<tok.end, "PRESENT_REF"))
+        }
+        times.sort { $0.range.lowerBound < $1.range.lowerBound }
+        // Founding date: a date within a few words after a founding verb.
+        for (k, tok) in t.enumerated() where tok.kind == .word && ClaimTables.foundingVerbs.contains(tok.lower) {
+            let limit = min(t.count, k + 8)
+            if let d = times.first(where: { $0.value != "PRESENT_REF" && $0.range.lowerBound >= tok.end && $0.range.lowerBound < (limit < t.count ? t[limit].start : Int.max) }) {
+                foundingDate = d.value
+                break
+            }
+        }
+    }
+
+    /// The clause around a quantity: sentence bounded by `;`.
+    private func clauseTokens(_ si: Int, _ q: QuantityMatch) -> Range<Int> {
+        let sent = s.sentences[si]
+        var a = q.tokens.lowerBound, b = q.tokens.upperBound
+        while a > sent.lowerBound, t[a - 1].lower != ";" { a -= 1 }
+        while b < sent.upperBound, t[b].lower != ";" { b += 1 }
+        return a..<b
+    }
+
+    private func segmentTokens(_ si: Int, _ q: QuantityMatch) -> Range<Int> {
+        let c = clauseTokens(si, q)
+        var a = q.tokens.lowerBound, b = q.tokens.upperBound
+        while a > c.lowerBound, t[a - 1].lower != ",", !(t[a - 1].lower == "and" && isVerbAt(a, c)) { a -= 1 }
+        while b < c.upperBound, t[b].lower != ",", !(t[b].lower == "and" && isVerbAt(b + 1, c)) { b += 1 }
+        return a..<b
+    }
+
+    func clauseRange(_ si: Int, _ q: QuantityMatch) -> Range<Int> {
+        let c = clauseTokens(si, q)
+        return t[c.lowerBound].start..<t[c.upperBound - 1].end
+    }
+
+    private func timeFor(_ si: Int, _ q: QuantityMatch, inherited: String?) -> String? {
+        let seg = segmentTokens(si, q), clause = clauseTokens(si, q)
+        for span in [seg, clause] {
+            let lo = t[span.lowerBound].start, hi = t[span.upperBound - 1].end
+            var best: (Int, String)? = nil
+            var a = 0, z = times.count
+            while a < z { let m = (a + z) / 2; if times[m].range.lowerBound < lo { a = m + 1 } else { z = m } }
+            for x in times[a...].prefix(while: { $0.range.lowerBound < hi }) where x.range.upperBound <= hi {
+                if x.range.overlaps(q.range) { continue }
+                let dist = x.range.lowerBound >= q.range.upperBound ? x.range.lowerBound - q.range.upperBound : q.range.lowerBound - x.range.upperBound
+                if best == nil || dist < best!.0 { best = (dist, x.value) }
+            }
+            if let b = best { return b.1 }
+            // `at its founding`
+            let words = span.map { t[$0].lower }
+            if words.contains("founding") || (words.contains("when") && words.contains("founded")) { return foundingDate ?? "PAST_REF" }
+            if span == seg, let i = inherited { return i }
+        }
+        return tense(clause, around: q)
+    }
+
+    private func tense(_ clause: Range<Int>, around q: QuantityMatch) -> String? {
+        func classify(_ k: Int) -> String? {
+            let w = t[k].lower
+            guard t[k].kind == .word else { return nil }
+            if ClaimTables.pastAux.contains(w) { return "PAST_REF" }
+            if ClaimTables.presentAux.contains(w) || ClaimTables.presentVerbs.contains(w) { return "PRESENT_REF" }
+            if w.hasSuffix("s"), !t[k].capitalized, k > 0, t[k - 1].kind == .word, t[k - 1].capitalized || t[k - 1].acronym,
+               !QuantityTables.phraseStops.contains(w), !QuantityExtractor.isPossessive(t[k - 1].lower) { return "PRESENT_REF" }
+            if w.hasSuffix("ed"), !t[k].capitalized, k > 0, !["the", "a", "an"].contains(t[k - 1].lower), w.count > 4,
+               ClaimTables.foundingVerbs.contains(w) || ClaimTables.joiningVerbs.contains(w) || ClaimTables.countVerbs.contains(w) { return "PAST_REF" }
+            return nil
+        }
+        var k = q.tokens.lowerBound - 1
+        while k >= clause.lowerBound { if let c = classify(k) { return c }; k -= 1 }
+        k = q.tokens.upperBound
+        while k < clause.upperBound { if let c = classify(k) { return c }; k += 1 }
+        return nil
+    }
+
+    // MARK: - totals, enumerations, additions
+
+    private func hasJoiningVerb(_ sent: Range<Int>) -> Bool {
+        sent.contains { ClaimTables.joiningVerbs.contains(t[$0].lower) }
+    }
+
+    /// `N Ys: A, B and C` (enumeration), `N Ys: 54 …, 7 … and 27 …` / `N Ys comprise …` (total), `the
+    /// following N Ys:` + list items. Returns the number of claims added, or nil when not such a quantity.
+    private mutating func totalOrEnumeration(_ si: Int, _ qi: Int, _ qk: [Int]) -> Int? {
+        let q = quantities[qi]
+        let sent = s.sentences[si]
+        var j = q.tokens.upperBound
+        // Find the part introducer right after the counted noun (allow `of migration management`, short).
+        var introducer: [String]? = nil
+        var scan = j, steps = 0
+        while scan < sent.upperBound, steps < 6, introducer == nil {
+            for intro in ClaimTables.partIntroducers {
+                if scan + intro.count <= sent.upperBound, (0..<intro.count).allSatisfy({ t[scan + $0].lower == intro[$0] }) {
+                    if intro == [":"] || steps == 0 { introducer = intro; j = scan + intro.count }
+                    break
+                }
+            }
+            if introducer != nil { break }
+            if t[scan].kind != .word { break }
+            scan += 1; steps += 1
+        }
+        guard let intro = introducer else { return nil }
+        let subjectInfo = subjectFor(si, qi, lastClaim: nil)
+        let subject = subjectInfo?.0
+        var measure = q.unit.isEmpty ? (subjectInfo?.1 ?? "") : q.unit
+        let time = timeFor(si, q, inherited: nil)
+        // Parts that are quantities.
+        let later = qk.filter { quantities[$0].tokens.lowerBound >= j }
+        var parts: [Int] = []
+        var expect = j
+        for p in later {
+            let pq = quantities[p]
+            if pq.tokens.lowerBound > expect + 8 { break }
+            if pq.leftEdge > 0, ["making", "totalling", "totaling", "bringing", "to", "total"].contains(t[pq.leftEdge - 1].lower) { break }
+            // Between parts only separators and the previous part's trailing words.
+            parts.append(p)
+            expect = pq.tokens.upperBound
+            var x = expect
+            while x < sent.upperBound, t[x].kind == .word, !["and"].contains(t[x].lower), x - expect < 8 { x += 1 }
+            expect = x
+        }
+        if parts.count >= 2, intro != ["are"] {
+            let claimRange = t[q.tokens.lowerBound].start..<t[quantities[parts.last!].tokens.upperBound - 1].end
+            if measure.isEmpty { measure = quantities[parts[0]].unit }
+            out.append(Claim(kind: .total, subject: subject?.id, subjectText: subject?.text ?? "", measure: measure, value: q.value,
+                             comparator: q.comparator, time: time, quantity: q.index, range: claimRange,
+                             items: parts.map { quantities[$0].range }))
+            for p in parts {
+                let pq = quantities[p]
+                usedAsPart.insert(p)
+                out.append(Claim(kind: .count, subject: subject?.id, subjectText: subject?.text ?? "", measure: pq.unit.isEmpty ? measure : pq.unit,
+                                 value: pq.value, comparator: pq.comparator, time: time, quantity: pq.index, range: pq.range))
+            }
+            // `making 41 in all` restates the total with the same parts.
+            if let last = parts.last, let mk = qk.first(where: { quantities[$0].tokens.lowerBound > quantities[last].tokens.upperBound }),
+               quantities[mk].tokens.lowerBound >= 1, ["making", "totalling", "totaling", "totals"].contains(t[quantities[mk].leftEdge - 1].lower) {
+                usedAsPart.insert(mk)
+                let mq = quantities[mk]
+                out.append(Claim(kind: .total, subject: subject?.id, subjectText: subject?.text ?? "", measure: measure, value: mq.value,
+                                 comparator: mq.comparator, time: time, quantity: mq.index, range: mq.range, items: parts.map { quantities[$0].range }))
+            }
+            return parts.count + 1
+        }
+        guard intro == [":"] else { return nil }
+        guard q.unit.isEmpty == false || t[q.leftEdge > 0 ? q.leftEdge - 1 : 0].lower == "following" else { return nil }
+        // Items: an inline list after the colon, or the blocks that follow.
+        var items: [Range<Int>] = []
+        if j < sent.upperBound || (j < t.count && s.sentenceOf[j] == si) {
+            items = inlineItems(from: j, si)
+        }
+        if items.isEmpty {
+            items = followingBlockItems(after: t[j - 1].end)
+        }
+        guard items.count >= 1 else { return nil }
+        if measure.isEmpty { measure = "items" }
+        let range = t[sent.lowerBound].start..<t[j - 1].end
+        out.append(Claim(kind: .enumeration, subject: subject?.id, subjectText: subject?.text ?? "", measure: measure, value: q.value,
+                         comparator: q.comparator, time: time, quantity: q.index, range: range, items: items))
+        enumerated.insert(qi)
+        // The announced count is also a count of the subject (`today has 9 members: …`).
+        if let subj = subject, subjectInfo?.2 == .verb || subjectInfo?.2 == .possessive || subjectInfo?.2 == .founding {
+            out.append(Claim(kind: .count, subject: subj.id, subjectText: subj.text, measure: measure, value: q.value,
+                             comparator: q.comparator, time: time, quantity: q.index, range: clauseRange(si, q)))
+        }
+        return 1
+    }
+
+    /// Items after `:` in the same block: `;`-separated if any `;`, else a name / phrase list split at commas and `and`.
+    private func inlineItems(from j: Int, _ si: Int) -> [Range<Int>] {
+        var end = j
+        while end < t.count, s.sentenceOf[end] == si || (s.sentenceOf[end] == -1 && end == j) { end += 1 }
+        while end > j, [".", "…"].contains(t[end - 1].lower) { end -= 1 }
+        guard end > j else { return [] }
+        if (j..<end).contains(where: { t[$0].lower == ";" }) {
+            return splitTokens(j..<end, at: [";"])
+        }
+        if let names = nameList(from: j, limit: end), names.end >= end - 1 { return names.items }
+        return splitTokens(j..<end, at: [",", "and"])
+    }
+
+    private func splitTokens(_ r: Range<Int>, at seps: Set<String>) -> [Range<Int>] {
+        var items: [Range<Int>] = []
+        var a = r.lowerBound
+        for k in r where seps.contains(t[k].lower) {
+            if k > a { items.append(t[a].start..<t[k - 1].end) }
+            a = k + 1
+        }
+        if a < r.upperBound { items.append(t[a].start..<t[r.upperBound - 1].end) }
+        return items
+    }
+
+    /// List-item blocks after an offset; or short paragraphs without a sentence inside (plain-text lists).
+    private func followingBlockItems(after offset: Int) -> [Range<Int>] {
+        var items: [Range<Int>] = []
+        guard let first = s.blocks.firstIndex(where: { $0.range.lowerBound >= offset }) else { return [] }
+        var b = first
+        while b < s.blocks.count {
+            let blk = s.blocks[b]
+            if blk.kind == .heading { break }
+            let words = blk.tokens.filter { t[$0].kind == .word }.count
+            let internalStop = blk.tokens.dropLast().contains { [".", "!", "?", ":"].contains(t[$0].lower) }
+            if blk.kind != .listItem, let last = items.last {
+                // A plain-text list is a run of lines: a blank line ends it.
+                var newlines = 0
+                for x in last.upperBound..<blk.range.lowerBound where s.bytes[x] == 0x0A { newlines += 1 }
+                if newlines >= 2 { break }
+            }
+            if blk.kind == .listItem || (words <= 12 && !internalStop && words > 0) {
+                items.append(blk.range)
+                b += 1
+            } else { break }
+        }
+        return items
+    }
+
+    /// `The first … The second … The third …` sentences after a sentence announcing a count.
+    private mutating func ordinalEnumeration(_ si: Int, _ qk: [Int]) {
+        guard let qi = qk.first(where: { quantities[$0].kind == .count && !usedAsPart.contains($0) }) else { return }
+        let q = quantities[qi]
+        guard q.value >= 2, q.value <= 20, !enumerated.contains(qi) else { return }
+        var items: [Range<Int>] = []
+        var next = si + 1
+        var expected = 1
+        while next < s.sentences.count {
+            let ns = s.sentences[next]
+            var k = ns.lowerBound
+            if t[k].lower == "the", k + 1 < ns.upperBound { k += 1 }
+            guard let o = ClaimTables.ordinals[t[k].lower], o == expected || (o == 0 && expected > 1) else { break }
+            items.append(t[ns.lowerBound].start..<t[ns.upperBound - 1].end)
+            expected += 1
+            next += 1
+            if o == 0 { break }
+        }
+        guard items.count >= 2 else { return }
+        let subj = subjectFor(si, qi, lastClaim: nil)?.0
+        let sent = s.sentences[si]
+        out.append(Claim(kind: .enumeration, subject: subj?.id, subjectText: subj?.text ?? "", measure: q.unit, value: q.value,
+                         comparator: q.comparator, time: nil, quantity: q.index, range: t[sent.lowerBound].start..<t[sent.upperBound - 1].end, items: items))
+    }
+
+    /// Names after a count: `a further four members – A, B, C and D`.
+    private func namesAfter(_ j: Int, _ sent: Range<Int>) -> [Range<Int>]? {
+        guard j < sent.upperBound, ["–", "—", ":", ","].contains(t[j].lower) else { return nil }
+        guard let nl = nameList(from: j + 1, limit: sent.upperBound), nl.items.count >= 1 else { return nil }
+        return nl.items
+    }
+
+    /// A list of proper names from token a: `IOM, the International Labour Organization (ILO) … and the World Bank`.
+    func nameList(from a: Int, limit: Int) -> (items: [Range<Int>], end: Int)? {
+        // First pass: name chunks and separators.
+        var chunks: [(range: Range<Int>, sepBefore: String, startsWithThe: Bool, endsWithParen: Bool)] = []
+        var k = a
+        var sep = ""
+        while k < limit {
+            var start = k
+            var the = false
+            if t[k].lower == "the", k + 1 < limit, t[k + 1].capitalized || t[k + 1].acronym { the = true; k += 1 }
+            guard k < limit, t[k].kind == .word, t[k].capitalized || t[k].acronym else { break }
+            if !the { start = k }
+            var e = k
+            var paren = false
+            while e + 1 < limit {
+                let n = t[e + 1]
+                if n.kind == .word && (n.capitalized || n.acronym) { e += 1; continue }
+                if n.kind == .word, ["of", "for", "on", "de", "du", "in", "to"].contains(n.lower), e + 2 < limit, t[e + 2].capitalized || t[e + 2].lower == "the" {
+                    e += 1; if t[e + 1].lower == "the" { e += 1 }; continue
+                }
+                if n.lower == "(" {
+                    var c = e + 2
+                    while c < limit, c - e < 14, t[c].lower != ")" { c += 1 }
+                    if c < limit, t[c].lower == ")" { e = c; paren = true; continue }
+                }
+                break
+            }
+            chunks.append((start..<(e + 1), sep, the, paren))
+            k = e + 1
+            if k < limit, t[k].lower == ",", k + 1 < limit, t[k + 1].lower == "and" { sep = ", and"; k += 2 }
+            else if k < limit, t[k].lower == "," { sep = ","; k += 1 }
+            else if k < limit, t[k].lower == "and" { sep = "and"; k += 1 }
+            else { k = e + 1; sep = ""; break }
+        }
+        guard !chunks.isEmpty else { return nil }
+        // Merge chunks split inside a name when the list marks its items with `the` or `(ACR)`.
+        let theStyle = chunks.filter(\.startsWithThe).count >= 2
+        let parenStyle = chunks.filter(\.endsWithParen).count >= 2
+        var items: [Range<Int>] = []
+        var prevParen = false
+        for c in chunks {
+            if items.isEmpty || !(theStyle || parenStyle) || c.startsWithThe || prevParen {
+                items.append(c.range)
+            } else {
+                items[items.count - 1] = items[items.count - 1].lowerBound..<c.range.upperBound
+            }
+            prevParen = c.endsWithParen
+        }
+        let end = chunks.last!.range.upperBound
+        return (items.map { t[$0.lowerBound].start..<t[$0.upperBound - 1].end }, end)
+    }
+
+    /// `bringing the total (GMG) membership to 16 (agencies)`, `a total of N`: a total claim whose
+    /// items are the earlier claims of the membership history (founding + additions), when a founding is found.
+    private mutating func totalTo(_ si: Int, _ qi: Int) -> Bool {
+        let q = quantities[qi]
+        let sent = s.sentences[si]
+        let L = q.leftEdge - 1
+        guard L >= sent.lowerBound, t[L].lower == "to" else { return false }
+        var k = L - 1
+        var hasTotal = false
+        var subjectTok: Int? = nil
+        var measure = q.unit
+        while k >= sent.lowerBound, L - k < 8 {
+            let w = t[k].lower
+            if w == "total" { hasTotal = true }
+            if w == "membership", measure.isEmpty { measure = "members" }
+            if t[k].acronym || (t[k].capitalized && k > sent.lowerBound) { subjectTok = k }
+            if ["bringing", "brings", "brought", "bring", "raising", "raised"].contains(w) { break }
+            k -= 1
+        }
+        guard hasTotal, k >= sent.lowerBound, L - k < 8 else { return false }
+        if measure.isEmpty { measure = "members" }
+        var subject = subjectTok.flatMap { subjectAt($0, si) } ?? mainSubject(si)?.subject
+        let time = timeFor(si, q, inherited: nil)
+        let history = membershipHistory(upTo: si, totalStart: t[k].start)
+        if subject == nil, let h = history.first { subject = h.subject }
+        for h in history where !out.contains(where: { $0.range == h.range && $0.kind != .total }) {
+            out.append(Claim(kind: h.kind, subject: subject?.id, subjectText: subject?.text ?? "", measure: "members", value: h.value,
+                             comparator: .exactly, time: h.time, quantity: h.quantity, range: h.range, items: h.items))
+        }
+        let complete = history.first?.kind == .count
+        out.append(Claim(kind: .total, subject: subject?.id, subjectText: subject?.text ?? "", measure: measure, value: q.value,
+                         comparator: q.comparator, time: time, quantity: q.index, range: t[k].start..<q.range.upperBound,
+                         items: complete ? history.map(\.range) : []))
+        return true
+    }
+
+    struct HistoryEvent {
+        var kind: Claim.Kind
+        var value: Double
+        var range: Range<Int>
+        var items: [Range<Int>]
+        var time: String?
+        var quantity: Int?
+        var subject: ClaimSubject?
+    }
+
+    /// Founding (`established … by the heads of A, B …`, `created in 1979 by 8 governments`) and
+    /// additions (`expanded to include …`, `admitted a further four members – …`, `A and B were admitted`,
+    /// `X joined in 1980, Y in 1995`, `were joined by A in 1983, by B in 1985, and by six territories in 2002`)
+    /// from the founding sentence to the total, at most 15 sentences back.
+    private mutating func membershipHistory(upTo si: Int, totalStart: Int) -> [HistoryEvent] {
+        var events: [HistoryEvent] = []
+        var base: HistoryEvent? = nil
+        var from = si
+        // Find the founding sentence, backwards.
+        var b = si
+        while b >= 0, si - b <= 15 {
+            if let ev = foundingEvent(b) { base = ev; from = b; break }
+            b -= 1
+        }
+        guard let founding = base else { return [] }
+        events.append(founding)
+        for x in from...si {
+            events += additionEvents(x, before: x == si ? totalStart : Int.max, skipFoundingIn: x == from)
+        }
+        return events
+    }
+
+    private func dateIn(_ r: Range<Int>) -> String? {
+        if let v = times.first(where: { $0.range.lowerBound >= r.lowerBound && $0.range.upperBound <= r.upperBound && $0.value != "PRESENT_REF" })?.value { return v }
+        // The sentence's own date (`In early 2006 membership … was expanded to include …`).
+        let si = s.sentenceOf[s.tokenIndex(atOrAfter: r.lowerBound)]
+        guard si >= 0 else { return nil }
+        let sr = t[s.sentences[si].lowerBound].start..<t[s.sentences[si].upperBound - 1].end
+        let inSentence = times.filter { $0.range.lowerBound >= sr.lowerBound && $0.range.upperBound <= sr.upperBound && $0.value != "PRESENT_REF" }
+        return inSentence.count == 1 ? inSentence[0].value : inSentence.last(where: { $0.range.upperBound <= r.lowerBound })?.value
+    }
+
+    private func foundingEvent(_ si: Int) -> HistoryEvent? {
+        let sent = s.sentences[si]
+        for k in sent where ClaimTables.foundingVerbs.contains(t[k].lower) {
+            var j = k + 1
+            var n = 0
+            while j < sent.upperBound, n < 8, t[j].lower != "by" { j += 1; n += 1 }
+            guard j < sent.upperBound, t[j].lower == "by" else { continue }
+            j += 1
+            let clause = t[sent.lowerBound].start..<t[sent.upperBound - 1].end
+            if let q = quantities.first(where: { $0.tokens.lowerBound == j && ($0.kind == .count) }) {
+                return HistoryEvent(kind: .count, value: q.value, range: q.range, items: [], time: dateIn(clause), quantity: q.index, subject: mainSubject(si)?.subject)
+            }
+            if t[j].lower == "the", j + 2 < sent.upperBound, ["heads", "representatives", "governments", "leaders"].contains(t[j + 1].lower), t[j + 2].lower == "of" { j += 3 }
+            if let nl = nameList(from: j, limit: sent.upperBound), nl.items.count >= 2 {
+                let r = nl.items.first!.lowerBound..<nl.items.last!.upperBound
+                return HistoryEvent(kind: .count, value: Double(nl.items.count), range: r, items: nl.items, time: dateIn(clause), quantity: nil, subject: nil)
+            }
+        }
+        return nil
+    }
+
+    private func additionEvents(_ si: Int, before limitByte: Int, skipFoundingIn: Bool) -> [HistoryEvent] {
+        let sent = s.sentences[si]
+        var events: [HistoryEvent] = []
+        var k = sent.lowerBound
+        let clauseR = t[sent.lowerBound].start..<t[sent.upperBound - 1].end
+        while k < sent.upperBound, t[k].start < limitByte {
+            let w = t[k].lower
+            // `expanded to include A, B …`, `admitted A …`, `(were) joined by A in 1983, by B …`
+            var listStart: Int? = nil
+            if w == "include", k > 0, t[k - 1].lower == "to" { listStart = k + 1 }
+            if w == "admitted", k + 1 < sent.upperBound, t[k + 1].lower != "as" { listStart = k + 1 }
+            if w == "joined", k + 1 < sent.upperBound, t[k + 1].lower == "by" { listStart = k + 2 }
+            if let ls = listStart {
+                var j = ls
+                var first = true
+                while j < sent.upperBound {
+                    if let q = quantities.first(where: { $0.tokens.lowerBound == j || $0.leftEdge == j }), q.kind == .count {
+                        var items: [Range<Int>] = []
+                        var e = q.tokens.upperBound
+                        if let nl = namesAfterList(e, sent) { items = nl.items; e = nl.end }
+                        events.append(HistoryEvent(kind: .addition, value: q.value, range: q.range, items: items, time: dateIn(groupRange(j, e, sent)), quantity: q.index))
+                        j = e
+                    } else if let nl = nameList(from: j, limit: sent.upperBound) {
+                        let r = nl.items.first!.lowerBound..<nl.items.last!.upperBound
+                        events.append(HistoryEvent(kind: .addition, value: Double(nl.items.count), range: r, items: nl.items, time: dateIn(groupRange(j, nl.end, sent)), quantity: nil))
+                        j = nl.end
+                    } else { break }
+                    first = false
+                    // `in 1983, by Vanuatu in 1985, and by six territories in 2002`
+                    while j < sent.upperBound, [",", "in", "and"].contains(t[j].lower) || t[j].kind == .number || QuantityTables.months.contains(t[j].lower) || ["early", "late", "mid"].contains(t[j].lower) { j += 1 }
+                    if j < sent.upperBound, t[j].lower == "by", w == "joined" { j += 1; continue }
+                    break
+                }
+                _ = first
+                k = max(k + 1, j)
+                continue
+            }
+            // `A and B were admitted (as members)`, `Monaco joined in 1980, Slovenia in 1995 and Andorra in 2004`
+            if ((w == "were" || w == "was") && k + 1 < sent.upperBound && t[k + 1].lower == "admitted") || (w == "joined" && (k + 1 >= sent.upperBound || t[k + 1].lower != "by")) {
+                if let (items, _) = namesBefore(k, sent) {
+                    let r = items.first!.lowerBound..<items.last!.upperBound
+                    events.append(HistoryEvent(kind: .addition, value: Double(items.count), range: r, items: items, time: dateIn(t[k].start..<min(clauseR.upperBound, t[min(k + 4, sent.upperBound - 1)].end)), quantity: nil))
+                    if w == "joined" {
+                        // Gapped continuation: `, Slovenia in 1995 and Andorra in 2004`
+                        var j = k + 1
+                        while j < sent.upperBound {
+                            while j < sent.upperBound, ["in", "early", "late", "mid"].contains(t[j].lower) || t[j].kind == .number || QuantityTables.months.contains(t[j].lower) { j += 1 }
+                            guard j < sent.upperBound, [",", "and"].contains(t[j].lower) else { break }
+                            j += 1
+                            if j < sent.upperBound, t[j].lower == "and" { j += 1 }
+                            guard let nl = nameList(from: j, limit: sent.upperBound), nl.end < sent.upperBound, t[nl.end].lower == "in" else { break }
+                            let r2 = nl.items.first!.lowerBound..<nl.items.last!.upperBound
+                            events.append(HistoryEvent(kind: .addition, value: Double(nl.items.count), range: r2, items: nl.items, time: dateIn(t[nl.end].start..<t[min(nl.end + 2, sent.upperBound - 1)].end), quantity: nil))
+                            j = nl.end
+                        }
+                        k = j
+                        continue
+                    }
+                }
+            }
+            k += 1
+        }
+        return events
+    }
+
+    private func groupRange(_ a: Int, _ e: Int, _ sent: Range<Int>) -> Range<Int> {
+        var z = e
+        var n = 0
+        while z < sent.upperBound, n < 4, t[z].lower != "," { z += 1; n += 1 }
+        return t[a].start..<t[max(a, min(z, sent.upperBound) - 1)].end
+    }
+
+    private func namesAfterList(_ j: Int, _ sent: Range<Int>) -> (items: [Range<Int>], end: Int)? {
+        guard j < sent.upperBound, ["–", "—", ":"].contains(t[j].lower) else { return nil }
+        return nameList(from: j + 1, limit: sent.upperBound)
+    }
+
+    /// The name list ending right before token k, starting after a fronted `In 2010,` or at the sentence start.
+    private func namesBefore(_ k: Int, _ sent: Range<Int>) -> ([Range<Int>], Int)? {
+        var a = sent.lowerBound
+        if let c = (sent.lowerBound..<k).first(where: { t[$0].lower == "," }), c < sent.lowerBound + 5, t[sent.lowerBound].lower == "in" { a = c + 1 }
+        guard let nl = nameList(from: a, limit: k), nl.end == k else { return nil }
+        return (nl.items, a)
+    }
+}
+
+private func claimTrimSpaces(_ x: String) -> String {
+        var s = Substring(x)
+        while s.first == " " { s = s.dropFirst() }
+        while s.last == " " { s = s.dropLast() }
+        return String(s)
+    }

@@ -1,6 +1,385 @@
 import DocPipeCore
 
-// PLACEHOLDER — replaced by the quantities/claims work.
+/// A quantity as found, with the token positions the claim extractor needs.
+struct QuantityMatch {
+    enum Kind { case count, bare, money, percent, measure, fraction }
+    var value: Double
+    var unit: String
+    var comparator: Comparator
+    var kind: Kind
+    /// Bytes of the whole mention: hedge, currency, number, scale, counted noun.
+    var range: Range<Int>
+    /// Token range of the whole mention.
+    var tokens: Range<Int>
+    /// Token range of the number itself (with its scale word).
+    var number: Range<Int>
+    /// Token range of the counted noun (empty for bare numbers, money, percentages).
+    var unitTokens: Range<Int>
+    /// `a further`, `an additional`, `another`, `N more`.
+    var addition: Bool
+    /// Token index where the hedges / addition marker begin (`a further` in `a further 8 states`).
+    var leftEdge: Int
+    /// Index in `Document.quantities`, when the extractor's output is stored there.
+    var index: Int? = nil
+
+    var isCount: Bool { kind == .count }
+}
+
+/// Finds numbers with what they count or measure, on the text's UTF-8 bytes, in one left-to-right pass
+/// with a bounded look-around per number.
 enum QuantityExtractor {
-    static func quantities(in document: Document) -> [Quantity] { [] }
+    static func quantities(in document: Document) -> [Quantity] {
+        let scan = ScanText(document)
+        return matches(scan, document).map {
+            Quantity(value: $0.value, unit: $0.unit, comparator: $0.comparator, range: $0.range)
+        }
+    }
+
+    static func matches(_ s: ScanText, _ document: Document) -> [QuantityMatch] {
+        let dateRanges = document.dates.map(\.range).sorted { $0.lowerBound < $1.lowerBound }
+        var d = 0
+        var out: [QuantityMatch] = []
+        var i = 0
+        let t = s.tokens
+        while i < t.count {
+            let tok = t[i]
+            var found: QuantityMatch?
+            if tok.kind == .number {
+                while d < dateRanges.count && dateRanges[d].upperBound <= tok.start { d += 1 }
+                if d < dateRanges.count && dateRanges[d].lowerBound <= tok.start {
+                    i += 1; continue
+                }
+                found = numeral(s, i)
+            } else if tok.kind == .word {
+                found = numberWords(s, i)
+            }
+            if let q = found {
+                out.append(q)
+                i = max(q.tokens.upperBound, i + 1)
+            } else {
+                i += 1
+            }
+        }
+        for k in out.indices { out[k].index = k }
+        return out
+    }
+
+    // MARK: - numerals
+
+    private static func numeral(_ s: ScanText, _ i: Int) -> QuantityMatch? {
+        let t = s.tokens
+        let tok = t[i]
+        guard var value = Double(tok.lower) else { return nil }
+        let prev = i > 0 ? t[i - 1] : nil
+        let next = i + 1 < t.count ? t[i + 1] : nil
+        // Glued to something: `A/RES/47/4`, `2004/2005`, `10:30`, `COVID-19`, `G20`, `2021–2025`, `(2)`.
+        if let n = next, !n.spaceBefore, n.kind == .punct, ["/", ":", "-", "–", "—", "."].contains(n.lower),
+           i + 2 < t.count, t[i + 2].kind == .number, !t[i + 2].spaceBefore { return nil }
+        if let p = prev, !tok.spaceBefore {
+            if p.kind == .word || p.kind == .number { return nil }
+            if ["/", "-", "–", "—", ":", "+", "#", "№", "±", "."].contains(p.lower) { return nil }
+            if p.lower == "(", let n = next, n.lower == ")", !n.spaceBefore { return nil }
+        }
+        if let p = prev, p.kind == .punct, ["+", "#", "№", "§", "±"].contains(p.lower) { return nil }
+        // Phone numbers and digit groups: `22 717 9111`.
+        if let n = next, n.kind == .number, n.spaceBefore { return nil }
+        if let p = prev, p.kind == .number { return nil }
+        // References: `Article 4`, `resolution 2758`, `No. 5`.
+        if let p = prev, p.kind == .word, QuantityTables.referenceWords.contains(p.lower) { return nil }
+        if let p = prev, p.lower == ".", i >= 2, t[i - 2].kind == .word, ["no", "art", "res", "vol", "p", "pp", "para", "fig", "nos"].contains(t[i - 2].lower) { return nil }
+        // A name right before the number: `Hungary 1956`, `Windows 10`, `Regional Association 5`.
+        if let p = prev, p.kind == .word, p.capitalized, !QuantityTables.capitalizedBeforeNumber.contains(p.lower),
+           !isPossessive(p.lower), !QuantityTables.comparators.keys.contains(p.lower), !QuantityTables.currencyCodes.contains(p.lower) { return nil }
+        // Times: `3 pm`, `10.30 am`.
+        if let n = next, n.kind == .word, ["am", "pm", "a.m", "p.m", "gmt", "utc", "hrs", "h"].contains(n.lower) { return nil }
+
+        let rawLen = tok.end - tok.start
+        let isFourDigitInteger = rawLen == 4 && !tok.lower.contains(".") && tok.lower.count == 4
+        var j = i + 1
+        var kind: QuantityMatch.Kind = .bare
+        var unit = ""
+        // Currency before: `$`, `US$`, `€`, `CHF `, `USD `.
+        var first = i
+        var currency: String?
+        if let p = prev {
+            if p.kind == .punct, let c = QuantityTables.currencySymbols[p.lower] {
+                currency = c
+                first = i - 1
+                if c == "USD", i >= 2, t[i - 2].kind == .word, !p.spaceBefore, let c2 = QuantityTables.currencyPrefixWords[t[i - 2].lower] {
+                    currency = c2; first = i - 2
+                }
+            } else if p.kind == .word, QuantityTables.currencyCodes.contains(p.lower), p.acronym || p.capitalized {
+                currency = p.lower.uppercased(); first = i - 1
+            }
+        }
+        // Scale: `1.4 billion`, `$3m`.
+        if j < t.count, t[j].kind == .word {
+            if t[j].spaceBefore, let sc = QuantityTables.scales[t[j].lower], sc > 100 || currency == nil {
+                value *= sc; j += 1
+            } else if !t[j].spaceBefore {
+                if currency != nil, let sc = QuantityTables.attachedScales[t[j].lower] {
+                    value *= sc; j += 1
+                } else if QuantityTables.measureUnits.contains(t[j].lower) {
+                    return finish(s, first, i, j + 1, value, t[j].lower == "k" ? "K" : s.text(t[j].start..<t[j].end), .measure, j..<j + 1)
+                } else {
+                    return nil // ordinal `21st`, decade `1950s`, code `5G`
+                }
+            }
+        }
+        if let c = currency {
+            return finish(s, first, i, j, value, c, .money, j..<j)
+        }
+        if isFourDigitInteger, value >= 1000, value <= 2100 {
+            if let p = prev, p.kind == .word, QuantityTables.yearContext.contains(p.lower) || QuantityTables.months.contains(p.lower) { return nil }
+            if let p = prev, p.kind == .punct, ["–", "-", "/", "(", "’", "'"].contains(p.lower) { return nil }
+            if let n = next, n.kind == .punct, ["/", "–", "-"].contains(n.lower) { return nil }
+        }
+        let (u, k, ut, end, more) = unitAfter(s, j, value: value)
+        unit = u; kind = k
+        if kind == .bare {
+            if isFourDigitInteger && value >= 1000 && value <= 2100 { return nil }  // a year
+            if tok.lower.contains(".") && !more { return nil }                     // `CC BY 4.0`, versions
+        }
+        if unit == "#duration" { return nil }
+        var m = finish(s, first, i, end, value, unit, kind, ut)
+        if more { m.addition = true }
+        return m
+    }
+
+    // MARK: - number words
+
+    private static func numberWords(_ s: ScanText, _ i: Int) -> QuantityMatch? {
+        let t = s.tokens
+        let w = t[i].lower
+        // Capitalised number word inside a sentence is part of a name (`Group of Eight`).
+        if t[i].capitalized, i > 0, s.sentenceOf[i] == s.sentenceOf[i - 1], t[i - 1].lower != "“", t[i - 1].lower != "\"" { return nil }
+        var value: Double
+        var j = i + 1
+        if w.contains("-") {
+            let parts = w.split(separator: "-").map(String.init)
+            if parts.count == 2, let a = QuantityTables.units[parts[0]], let b = QuantityTables.units[parts[1]], a >= 20, a.truncatingRemainder(dividingBy: 10) == 0, b < 10 {
+                value = a + b
+            } else if parts.count == 2, let a = QuantityTables.units[parts[0]], let f = QuantityTables.fractions[parts[1]], parts[1] != "half" {
+                return finish(s, i, i, i + 1, a / f, "fraction", .fraction, i + 1..<i + 1)
+            } else { return nil }
+        } else if let v = QuantityTables.units[w] {
+            value = v
+            if j < t.count, t[j].kind == .word, let f = QuantityTables.fractions[t[j].lower], t[j].lower != "half", t[j].lower != "halves",
+               value > 0, t[j].lower.hasSuffix("s") || value == 1 {
+                return finish(s, i, i, j + 1, value / f, "fraction", .fraction, j + 1..<j + 1)
+            }
+        } else if w == "a" || w == "an" || w == "one" {
+            guard j < t.count, t[j].kind == .word else { return nil }
+            if t[j].lower == "dozen" { value = 12; j += 1 } else if let sc = QuantityTables.scales[t[j].lower] { value = sc; j += 1 } else { return nil }
+            return wordsTail(s, i, i, j, value)
+        } else if w == "half", j + 1 < t.count, t[j].lower == "a", let sc = QuantityTables.scales[t[j + 1].lower], sc >= 1000 {
+            return wordsTail(s, i, i, j + 2, sc / 2)
+        } else if w == "dozen", i > 0, t[i - 1].lower == "a" {
+            return nil
+        } else {
+            return nil
+        }
+        // Compound: `one hundred and fifty`, `twenty five`, `two thousand`, `three million`.
+        var total = 0.0, current = value
+        while j < t.count, t[j].kind == .word {
+            let x = t[j].lower
+            if let sc = QuantityTables.scales[x] {
+                if sc == 100 { current *= 100 } else { total += current * sc; current = 0 }
+                j += 1
+            } else if let u = QuantityTables.units[x], current >= 20, current.truncatingRemainder(dividingBy: 10) == 0, u < 10, current < 100 {
+                current += u; j += 1
+            } else if x == "and", j + 1 < t.count, let u = QuantityTables.units[t[j + 1].lower], (current >= 100 || total >= 1000) {
+                current += u; j += 2
+            } else { break }
+        }
+        value = total + current
+        return wordsTail(s, i, i, j, value)
+    }
+
+    private static func wordsTail(_ s: ScanText, _ first: Int, _ i: Int, _ j: Int, _ value: Double) -> QuantityMatch? {
+        let t = s.tokens
+        var j = j
+        if j < t.count, t[j].kind == .word, value >= 1000 {
+            // `nearly a million dollars`
+            if let c = currencyWord(s, j) { return finish(s, first, i, c.end, value, c.code, .money, j..<j) }
+        }
+        if j < t.count, t[j].lower == "dozen" { return nil }
+        let (u, k, ut, end, more) = unitAfter(s, j, value: value)
+        if u == "#duration" { return nil }
+        if k == .bare {
+            // `one` without a noun is a pronoun (`into one with …`); `the first of two`, `one of`.
+            if t[i].lower == "one" || t[i].lower == "a" || t[i].lower == "an" { return nil }
+            if j < t.count, t[j].lower == "of" { return nil }
+        }
+        j = end
+        var m = finish(s, first, i, j, value, u, k, ut)
+        if more { m.addition = true }
+        return m
+    }
+
+    // MARK: - the unit after the number
+
+    private static func currencyWord(_ s: ScanText, _ j: Int) -> (code: String, end: Int)? {
+        let t = s.tokens
+        if j + 1 < t.count, let c = QuantityTables.currencyWords[t[j].lower + " " + t[j + 1].lower] { return (c, j + 2) }
+        if let c = QuantityTables.currencyWords[t[j].lower] { return (c, j + 1) }
+        return nil
+    }
+
+    /// Returns (unit, kind, unit token range, end token, `N more`).
+    static func unitAfter(_ s: ScanText, _ j0: Int, value: Double) -> (String, QuantityMatch.Kind, Range<Int>, Int, Bool) {
+        let t = s.tokens
+        var j = j0
+        var more = false
+        guard j < t.count else { return ("", .bare, j..<j, j, false) }
+        if t[j].kind == .punct {
+            if t[j].lower == "%" { return ("%", .percent, j..<j + 1, j + 1, false) }
+            if t[j].lower == "‰" { return ("‰", .percent, j..<j + 1, j + 1, false) }
+            if t[j].lower == "°" {
+                if j + 1 < t.count, t[j + 1].kind == .word, !t[j + 1].spaceBefore, ["c", "f"].contains(t[j + 1].lower) {
+                    return ("°" + t[j + 1].lower.uppercased(), .measure, j..<j + 2, j + 2, false)
+                }
+                return ("°", .measure, j..<j + 1, j + 1, false)
+            }
+            return ("", .bare, j..<j, j, false)
+        }
+        guard t[j].kind == .word else { return ("", .bare, j..<j, j, false) }
+        if t[j].lower == "more", j + 1 < t.count, t[j + 1].lower != "than" { more = true; j += 1 }
+        guard j < t.count, t[j].kind == .word else { return ("", .bare, j..<j, j, more) }
+        if t[j].lower == "percent" || t[j].lower == "pct" { return ("%", .percent, j..<j + 1, j + 1, false) }
+        if t[j].lower == "per", j + 1 < t.count, t[j + 1].lower == "cent" { return ("%", .percent, j..<j + 2, j + 2, false) }
+        if let c = currencyWord(s, j) { return (c.code, .money, j..<c.end, c.end, false) }
+        if j + 1 < t.count, QuantityTables.measureUnits.contains(t[j].lower + " " + t[j + 1].lower) {
+            return (t[j].lower + " " + t[j + 1].lower, .measure, j..<j + 2, j + 2, false)
+        }
+        if QuantityTables.measureUnits.contains(t[j].lower) {
+            var u = s.text(t[j].start..<t[j].end)
+            var e = j + 1
+            // `m³/s`
+            if e + 1 < t.count, t[e].lower == "/", !t[e].spaceBefore, t[e + 1].kind == .word, !t[e + 1].spaceBefore {
+                u += "/" + t[e + 1].lower; e += 2
+            }
+            return (u, .measure, j..<e, e, false)
+        }
+        if QuantityTables.timeNouns.contains(t[j].lower) { return ("#duration", .measure, j..<j + 1, j + 1, false) }
+        // Phrase table, longest first (up to five words).
+        var words: [String] = []
+        var k = j
+        while k < t.count, t[k].kind == .word, words.count < 5 { words.append(t[k].lower); k += 1 }
+        if words.count > 0 {
+            for n in stride(from: words.count, through: 1, by: -1) {
+                let key = words[0..<n].joined(separator: " ")
+                if let canon = QuantityTables.unitPhrases[key] {
+                    return observerSuffix(s, canon, j, j + n, more)
+                }
+            }
+        }
+        // Generic: up to four words before a stop word, ending at the last plural-looking noun.
+        var cand: [Int] = []
+        k = j
+        while k < t.count, t[k].kind == .word, cand.count < 4 {
+            let w = t[k].lower
+            if QuantityTables.phraseStops.contains(w) { break }
+            if cand.isEmpty && QuantityTables.months.contains(w) { break }
+            cand.append(k); k += 1
+        }
+        var headAt = -1
+        for (n, idx) in cand.enumerated() {
+            if isPluralNoun(t[idx]) { headAt = n }
+            else if value == 1 && n == cand.count - 1 && headAt < 0 && isSingularNoun(t[idx]) { headAt = n }
+        }
+        guard headAt >= 0 else { return ("", .bare, j..<j, j, more) }
+        let ut = j..<(cand[headAt] + 1)
+        var parts: [String] = []
+        for idx in ut {
+            let tk = t[idx]
+            var w = tk.acronym ? s.text(tk.start..<tk.end) : tk.lower
+            if idx == ut.upperBound - 1 && value == 1 && !isPluralNoun(tk) { w = pluralize(w) }
+            parts.append(w)
+        }
+        let key = parts.joined(separator: " ")
+        var canon = QuantityTables.unitPhrases[key.lowercased()] ?? key
+        if QuantityTables.timeNouns.contains(parts.last!.lowercased()) { return ("#duration", .measure, ut, ut.upperBound, more) }
+        if QuantityTables.measureUnits.contains(parts.last!.lowercased()) { return (canon, .measure, ut, ut.upperBound, more) }
+        if let last = parts.last, let c = QuantityTables.unitPhrases[last.lowercased()], parts.count > 1, c != last.lowercased() {
+            canon = (parts.dropLast() + [c]).joined(separator: " ")
+        }
+        return observerSuffix(s, canon, j, ut.upperBound, more)
+    }
+
+    /// `10 states holding observer status` → `observer states`.
+    private static func observerSuffix(_ s: ScanText, _ unit: String, _ j: Int, _ end: Int, _ more: Bool) -> (String, QuantityMatch.Kind, Range<Int>, Int, Bool) {
+        let t = s.tokens
+        if end + 2 < t.count, ["holding", "with", "having"].contains(t[end].lower), t[end + 1].lower == "observer", t[end + 2].lower == "status" {
+            let u = unit.hasPrefix("observer") ? unit : (unit == "states" ? "observer states" : "observer " + unit)
+            return (u, .count, j..<end + 3, end + 3, more)
+        }
+        return (unit, .count, j..<end, end, more)
+    }
+
+    static func isPossessive(_ w: String) -> Bool { w.hasSuffix("'s") || w.hasSuffix("’s") || w.hasSuffix("s'") || w.hasSuffix("s’") }
+
+    static func isPluralNoun(_ tk: ScanToken) -> Bool {
+        let w = tk.lower
+        if QuantityTables.invariantPlurals.contains(w) { return true }
+        if QuantityTables.verbsInS.contains(w) || isPossessive(w) { return false }
+        guard w.count >= 3, w.hasSuffix("s") else { return false }
+        if w.hasSuffix("ss") || w.hasSuffix("us") || w.hasSuffix("is") || w.hasSuffix("ous") { return false }
+        if tk.capitalized && !tk.acronym && w.count > 3 {
+            // `Member States`, `Observers` are fine; `Paris`, `Athens` are places: accept only common plural endings.
+            return w.hasSuffix("es") || w.hasSuffix("rs") || w.hasSuffix("ts") || w.hasSuffix("ns") || w.hasSuffix("ds") || w.hasSuffix("ls")
+        }
+        return true
+    }
+
+    static func isSingularNoun(_ tk: ScanToken) -> Bool {
+        let w = tk.lower
+        if tk.capitalized && !tk.acronym { return false }
+        if w.hasSuffix("ly") || w.hasSuffix("ing") || w.hasSuffix("ed") { return false }
+        return w.count >= 3 && !QuantityTables.phraseStops.contains(w)
+    }
+
+    static func pluralize(_ w: String) -> String {
+        if w.hasSuffix("staff") || w.hasSuffix("s") { return w }
+        if w.hasSuffix("y"), let c = w.dropLast().last, !"aeiou".contains(c) { return String(w.dropLast()) + "ies" }
+        if w.hasSuffix("ch") || w.hasSuffix("sh") || w.hasSuffix("x") { return w + "es" }
+        return w + "s"
+    }
+
+    // MARK: - assembling
+
+    private static func finish(_ s: ScanText, _ first: Int, _ numberStart: Int, _ end: Int, _ value: Double, _ unit: String,
+                               _ kind: QuantityMatch.Kind, _ unitTokens: Range<Int>) -> QuantityMatch {
+        let t = s.tokens
+        // Hedges and addition markers before the number (up to three words), longest first.
+        var left = first
+        var comparator = Comparator.exactly
+        var addition = false
+        var edge = first
+        func phrase(_ a: Int, _ b: Int) -> String? {
+            guard a >= 0 else { return nil }
+            var ws: [String] = []
+            for k in a..<b { guard t[k].kind == .word, s.sentenceOf[k] == s.sentenceOf[first] else { return nil }; ws.append(t[k].lower) }
+            return ws.joined(separator: " ")
+        }
+        for n in stride(from: 3, through: 1, by: -1) {
+            if let p = phrase(left - n, left), let c = QuantityTables.comparators[p] {
+                comparator = c; left -= n; edge = left; break
+            }
+        }
+        for n in stride(from: 2, through: 1, by: -1) {
+            if let p = phrase(edge - n, edge), QuantityTables.additionMarkers.contains(p) {
+                addition = true; edge -= n; break
+            }
+        }
+        if comparator == .exactly {
+            // `a further some 8`? rare; `an additional estimated`? rare — but `a further over 10` no.
+        }
+        let lastTok = max(end, numberStart + 1)
+        let range = t[left].start..<t[lastTok - 1].end
+        var numEnd = numberStart + 1
+        while numEnd < end, t[numEnd].kind == .word, QuantityTables.scales[t[numEnd].lower] != nil || QuantityTables.units[t[numEnd].lower] != nil || t[numEnd].lower == "and" { numEnd += 1 }
+        return QuantityMatch(value: value, unit: unit, comparator: comparator, kind: kind, range: range, tokens: left..<lastTok,
+                             number: numberStart..<numEnd, unitTokens: unitTokens, addition: addition, leftEdge: edge)
+    }
 }

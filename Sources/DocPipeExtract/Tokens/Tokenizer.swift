@@ -1,6 +1,357 @@
 import DocPipeCore
 
-// PLACEHOLDER — replaced by the tokens/entities work.
+/// Splits text into tokens with UTF-8 byte ranges, in one left-to-right pass over the bytes.
+///
+/// Decisions (see also `TokenizerTests`):
+/// - Numbers stay whole: `9,000` (comma + exactly three digits), `1.4`, `2004/2005`, `47/4`, `10:30`,
+///   `21st`, `1950s`, `1(2)` / `4(3)` / `2(a)` (a bracketed sub-number glued to a number). Kind `number`
+///   when the token starts with a digit.
+/// - Document symbols stay whole: `A/RES/47/4`, `S/RES/1325` (letters and digits joined by `/` when a
+///   part holds a digit). Kind `word`. `HIV/AIDS` and `and/or` split at the slash.
+/// - Hyphenated words are one token: `mid-1970s`, `Secretary-General`, `well-being`, `co-ordination`.
+/// - Abbreviations keep their periods: `U.S.`, `e.g.`, `i.e.` (single letters joined by periods), and a
+///   short list of title / reference abbreviations (`Dr.`, `Mr.`, `Ms.`, `No.`, `Art.` …, see `abbreviations`).
+/// - Apostrophes: the possessive / clitic `’s` (`'s`) and `n’t` are split off (`IOM’s` → `IOM` + `’s`), as
+///   in the Penn Treebank; a trailing apostrophe (`migrants’`) becomes a punctuation token; an apostrophe
+///   between letters otherwise stays inside the word (`d’Ivoire`, `O'Brien`).
+/// - Currency: `$`, `€`, `£`, `¥` are `symbol` tokens of their own (`$1.4` → `$` + `1.4`); a currency
+///   sign glued to letters is one symbol token (`US$`, `A$`, `HK$`). `%` is a symbol.
+/// - Curly quotes, dashes, ellipses, brackets and other punctuation are `punctuation`, one scalar each.
 enum Tokenizer {
-    static func tokens(in text: String) -> [Token] { [] }
+    static func tokens(in text: String) -> [Token] {
+        var text = text
+        return text.withUTF8 { tokens(in: $0) }
+    }
+
+    static func tokens(in p: UnsafeBufferPointer<UInt8>) -> [Token] {
+        var out: [Token] = []
+        out.reserveCapacity(p.count / 5 + 16)
+        let n = p.count
+        var i = 0
+        while i < n {
+            let b = p[i]
+            if b < 0x80 {
+                switch asciiClassOf(b) {
+                case .space:
+                    i += 1
+                case .letter:
+                    i = emitWord(p, i, scanWord(p, i), &out)
+                case .digit:
+                        i = emitWord(p, i, scanNumber(p, i), &out)
+                case .punct:
+                    out.append(Token(kind: .punctuation, range: i..<(i + 1)))
+                    i += 1
+                case .symbol:
+                    out.append(Token(kind: .symbol, range: i..<(i + 1)))
+                    i += 1
+                }
+            } else {
+                let (cls, len) = classify(p, i)
+                switch cls {
+                case .space:
+                    i += len
+                case .letter, .digit:
+                    i = emitWord(p, i, scanWord(p, i), &out)
+                case .punct:
+                    out.append(Token(kind: .punctuation, range: i..<(i + len)))
+                    i += len
+                case .symbol:
+                    out.append(Token(kind: .symbol, range: i..<(i + len)))
+                    i += len
+                }
+            }
+        }
+        return out
+    }
+
+    // MARK: - Classes
+
+    enum Class: UInt8 { case space, letter, digit, punct, symbol }
+
+    @inline(__always)
+    static func asciiClassOf(_ b: UInt8) -> Class {
+        if b <= 0x20 || b == 0x7F { return .space }
+        if isASCIILetter(b) { return .letter }
+        if isDigit(b) { return .digit }
+        // Bits of `.,;:!?()"'-/` and of `[]{}` + backquote (checked against `asciiClass` in the tests).
+        let bit: UInt64 = b < 0x40 ? (1 << UInt64(b)) & 0x8C00_F386_0000_0000 : (1 << UInt64(b - 0x40)) & 0x2800_0001_2800_0000
+        return bit != 0 ? .punct : .symbol
+    }
+
+    static let asciiClass: [Class] = {
+        var t = [Class](repeating: .symbol, count: 128)
+        for b in 0..<33 { t[b] = .space }
+        t[127] = .space
+        for b in UInt8(ascii: "a")...UInt8(ascii: "z") { t[Int(b)] = .letter }
+        for b in UInt8(ascii: "A")...UInt8(ascii: "Z") { t[Int(b)] = .letter }
+        for b in UInt8(ascii: "0")...UInt8(ascii: "9") { t[Int(b)] = .digit }
+        for ch in ".,;:!?()[]{}\"'-/`" { t[Int(ch.asciiValue!)] = .punct }
+        return t
+    }()
+
+    /// Class and length of the (non-ASCII) scalar at `i`.
+    @inline(__always)
+    static func classify(_ p: UnsafeBufferPointer<UInt8>, _ i: Int) -> (Class, Int) {
+        let b = p[i]
+        if b < 0x80 { return (asciiClassOf(b), 1) }
+        // Fast path for the General Punctuation block (E2 80 xx / E2 81 xx): quotes, dashes, spaces.
+        if b == 0xE2, i + 2 < p.count, p[i + 1] == 0x80 {
+            let c = p[i + 2]
+            if c <= 0x8B || c == 0xAF { return (.space, 3) }  // U+2000–U+200B, U+202F
+            if c == 0xA8 || c == 0xA9 { return (.space, 3) }  // line / paragraph separator
+            return (.punct, 3)  // U+2010–U+203F: dashes, quotes, bullets, ellipsis, ‰ …
+        }
+        let (s, len) = UTF8Bytes.scalar(p, at: i)
+        let v = s.value
+        switch v {
+        case 0xA0, 0x1680, 0x3000, 0xFEFF, 0x85: return (.space, len)
+        case 0xA2...0xA5, 0x20A0...0x20CF: return (.symbol, len)  // ¢ £ ¤ ¥, currency block
+        case 0xA1, 0xA7, 0xAB, 0xB6, 0xB7, 0xBB, 0xBF: return (.punct, len)
+        case 0xA6, 0xA8...0xAA, 0xAC...0xB5, 0xB8...0xBA, 0xBC...0xBE, 0xD7, 0xF7: return (.symbol, len)
+        default: break
+        }
+        if v >= 0xC0 && v < 0x2000 { return (.letter, len) }  // Latin, Greek, Cyrillic … (marks count as letters)
+        let props = s.properties
+        if props.isAlphabetic || props.numericType != nil { return (.letter, len) }
+        switch props.generalCategory {
+        case .nonspacingMark, .spacingMark, .enclosingMark: return (.letter, len)
+        case .spaceSeparator, .lineSeparator, .paragraphSeparator, .control, .format: return (.space, len)
+        case .mathSymbol, .currencySymbol, .modifierSymbol, .otherSymbol, .privateUse, .unassigned, .surrogate: return (.symbol, len)
+        default: return (.punct, len)
+        }
+    }
+
+    @inline(__always) static func isDigit(_ b: UInt8) -> Bool { b &- 0x30 < 10 }
+    @inline(__always) static func isASCIILetter(_ b: UInt8) -> Bool { (b | 0x20) &- 0x61 < 26 }
+
+    /// Whether a word character (letter or digit, any script) starts at `i`.
+    @inline(__always)
+    static func isWordChar(_ p: UnsafeBufferPointer<UInt8>, _ i: Int) -> Bool {
+        guard i < p.count else { return false }
+        let b = p[i]
+        if b < 0x80 { return isDigit(b) || isASCIILetter(b) }
+        let c = classify(p, i).0
+        return c == .letter || c == .digit
+    }
+
+    /// An apostrophe at `i` (`'` or U+2019 `’`): its length, else 0.
+    @inline(__always)
+    static func apostropheLength(_ p: UnsafeBufferPointer<UInt8>, _ i: Int) -> Int {
+        guard i < p.count else { return 0 }
+        if p[i] == 0x27 { return 1 }
+        if p[i] == 0xE2, i + 2 < p.count, p[i + 1] == 0x80, p[i + 2] == 0x99 { return 3 }
+        return 0
+    }
+
+    /// Hyphens joining words: `-` and U+2010 / U+2011.
+    @inline(__always)
+    static func hyphenLength(_ p: UnsafeBufferPointer<UInt8>, _ i: Int) -> Int {
+        guard i < p.count else { return 0 }
+        if p[i] == 0x2D { return 1 }
+        if p[i] == 0xE2, i + 2 < p.count, p[i + 1] == 0x80, p[i + 2] == 0x90 || p[i + 2] == 0x91 { return 3 }
+        return 0
+    }
+
+    // MARK: - Words
+
+    /// End of the word starting at `start` (letters, digits, internal hyphens, internal apostrophes,
+    /// abbreviation periods, `/`-joined document symbols).
+    static func scanWord(_ p: UnsafeBufferPointer<UInt8>, _ start: Int) -> Int {
+        let n = p.count
+        var i = start
+        var sawDigit = false
+        while i < n {
+            let b = p[i]
+            if b < 0x80 {
+                if isASCIILetter(b) { i += 1; continue }
+                if isDigit(b) { sawDigit = true; i += 1; continue }
+                if b == 0x2D, isWordChar(p, i + 1) { i += 1; continue }  // hyphen inside a word
+                if b == 0x27 {
+                    if isClitic(p, i) || isNegation(p, start, i) { return i }
+                    if isWordChar(p, i + 1) { i += 1; continue }
+                    return i
+                }
+                if b == 0x2E { return abbreviationEnd(p, start, i) }
+                if b == 0x2F, slashJoins(p, start, i, sawDigit: sawDigit) { i = scanSymbolTail(p, i); return i }
+                return i  // `US$` is handled by emitWord
+            }
+            let (c, len) = classify(p, i)
+            if c == .letter || c == .digit { i += len; continue }
+            if len == 3, p[i] == 0xE2, p[i + 1] == 0x80 {
+                if p[i + 2] == 0x99 {  // ’
+                    if isClitic(p, i) || isNegation(p, start, i) { return i }
+                    if isWordChar(p, i + 3) { i += 3; continue }
+                    return i
+                }
+                if p[i + 2] == 0x90 || p[i + 2] == 0x91, isWordChar(p, i + 3) { i += 3; continue }
+            }
+            return i
+        }
+        return i
+    }
+
+    /// `’s` / `'s` / `n’t` clitic at the apostrophe `i` (followed by a non-word character).
+    @inline(__always)
+    static func isClitic(_ p: UnsafeBufferPointer<UInt8>, _ i: Int) -> Bool {
+        let a = apostropheLength(p, i)
+        let j = i + a
+        guard j < p.count else { return false }
+        if p[j] == 0x73 || p[j] == 0x53 { return !isWordChar(p, j + 1) }  // s / S
+        return false
+    }
+
+    /// `n’t` / `n't` ending a word at the apostrophe `i` (`don't` → `do` + `n't`).
+    @inline(__always)
+    static func isNegation(_ p: UnsafeBufferPointer<UInt8>, _ start: Int, _ i: Int) -> Bool {
+        guard i - start >= 2, p[i - 1] | 0x20 == 0x6E else { return false }
+        let j = i + apostropheLength(p, i)
+        return j < p.count && p[j] | 0x20 == 0x74 && !isWordChar(p, j + 1)
+    }
+
+    static func isUpperRun(_ p: UnsafeBufferPointer<UInt8>, _ s: Int, _ e: Int) -> Bool {
+        guard e - s <= 3 else { return false }
+        for k in s..<e where !(p[k] &- 0x41 < 26) { return false }
+        return true
+    }
+
+    /// Known abbreviations that keep their final period (lower-cased, without the period).
+    static let abbreviations: Set<[UInt8]> = Set([
+        "dr", "mr", "mrs", "ms", "prof", "st", "jr", "sr", "no", "nos", "art", "arts", "vol", "vols", "vs", "etc",
+        "inc", "ltd", "co", "corp", "gen", "gov", "sen", "rep", "rev", "hon", "mt", "fig", "figs", "approx", "para",
+        "paras", "sec", "ch", "pp", "op", "cit", "ibid", "al", "cf", "ca", "amb", "messrs", "mme", "mlle",
+    ].map { Array($0.utf8) })
+
+    /// At a period following a word `start..<dot`: the end of the token (after the period when it is an
+    /// abbreviation, at the period otherwise).
+    static func abbreviationEnd(_ p: UnsafeBufferPointer<UInt8>, _ start: Int, _ dot: Int) -> Int {
+        let n = p.count
+        // Single letters joined by periods: U.S., e.g., i.e., U.N.
+        if dot - start == 1, isASCIILetter(p[start]), dot + 2 < n, isASCIILetter(p[dot + 1]), p[dot + 2] == 0x2E {
+            var j = dot + 3
+            while j + 1 < n, isASCIILetter(p[j]), p[j + 1] == 0x2E { j += 2 }
+            return j
+        }
+        // A number inside a symbol: `EntityRow/CN.4` is handled by the slash path; `No.` etc.
+        let len = dot - start
+        if len <= 7 {
+            var key = [UInt8]()
+            key.reserveCapacity(len)
+            for k in start..<dot {
+                let b = p[k]
+                guard b < 0x80 else { return dot }
+                key.append(b | (isASCIILetter(b) ? 0x20 : 0))
+            }
+            if abbreviations.contains(key) { return dot + 1 }
+        }
+        return dot
+    }
+
+    /// Whether a `/` at `i` continues a document symbol (`A/RES/47/4`) or a number range.
+    static func slashJoins(_ p: UnsafeBufferPointer<UInt8>, _ start: Int, _ i: Int, sawDigit: Bool) -> Bool {
+        guard i + 1 < p.count, isWordChar(p, i + 1), p[i + 1] < 0x80 else { return false }
+        if sawDigit { return true }
+        // Letters only so far: join when the first part is upper case and a digit follows somewhere in
+        // the slash-joined run (`A/RES/47/4`), not for `HIV/AIDS` or `and/or`.
+        for k in start..<i where !(p[k] &- 0x41 < 26) { return false }
+        var j = i
+        while j < p.count {
+            let b = p[j]
+            if isDigit(b) { return true }
+            if isASCIILetter(b) || b == 0x2F || b == 0x2E || b == 0x2D { j += 1; continue }
+            return false
+        }
+        return false
+    }
+
+    /// Continues a document symbol after a joining `/`: letters, digits, `/`, `.` and `-` between word characters.
+    static func scanSymbolTail(_ p: UnsafeBufferPointer<UInt8>, _ from: Int) -> Int {
+        var j = from
+        let n = p.count
+        while j < n {
+            let b = p[j]
+            if isASCIILetter(b) || isDigit(b) { j += 1; continue }
+            if b == 0x2F || b == 0x2E || b == 0x2D, j + 1 < n, isASCIILetter(p[j + 1]) || isDigit(p[j + 1]) { j += 1; continue }
+            if b == 0x28, let e = bracketSuffix(p, j) { j = e; continue }  // A/RES/2758(XXVI)
+            break
+        }
+        return j
+    }
+
+    /// `(2)`, `(a)`, `(XXVI)` glued to a number: the end after `)`, else nil.
+    @inline(__always)
+    static func bracketSuffix(_ p: UnsafeBufferPointer<UInt8>, _ open: Int) -> Int? {
+        var j = open + 1
+        let n = p.count
+        while j < n, j - open <= 6, isDigit(p[j]) || isASCIILetter(p[j]) { j += 1 }
+        guard j > open + 1, j < n, p[j] == 0x29 else { return nil }
+        // A bracketed word `(see)` is not a sub-number: digits, one letter, or roman numerals only.
+        let len = j - open - 1
+        if len > 1 {
+            var allDigits = true, allRoman = true
+            for k in (open + 1)..<j {
+                if !isDigit(p[k]) { allDigits = false }
+                if !"IVXLC".utf8.contains(p[k]) { allRoman = false }
+            }
+            if !allDigits && !allRoman { return nil }
+        }
+        return j + 1
+    }
+
+    /// Appends a word or number (or `US$`) and the clitic that follows it; returns where scanning goes on.
+    @inline(__always)
+    static func emitWord(_ p: UnsafeBufferPointer<UInt8>, _ s: Int, _ e: Int, _ out: inout [Token]) -> Int {
+        let kind: Token.Kind = isDigit(p[s]) ? .number : .word
+        if e < p.count, p[e] == 0x24, kind == .word, isUpperRun(p, s, e) {
+            out.append(Token(kind: .symbol, range: s..<(e + 1)))  // US$, A$, HK$
+            return e + 1
+        }
+        // `don't` → `do` + `n't`.
+        if kind == .word, e - s >= 2, e < p.count, p[e - 1] | 0x20 == 0x6E, apostropheLength(p, e) > 0 {
+            let a = apostropheLength(p, e)
+            if e + a < p.count, p[e + a] | 0x20 == 0x74, !isWordChar(p, e + a + 1) {
+                out.append(Token(kind: .word, range: s..<(e - 1)))
+                out.append(Token(kind: .word, range: (e - 1)..<(e + a + 1)))
+                return e + a + 1
+            }
+        }
+        out.append(Token(kind: kind, range: s..<e))
+        if e < p.count, isClitic(p, e) {
+            let a = apostropheLength(p, e)
+            out.append(Token(kind: .word, range: e..<(e + a + 1)))
+            return e + a + 1
+        }
+        return e
+    }
+
+    // MARK: - Numbers
+
+    /// End of a number starting at the digit `start`: digits with `,ddd` groups, a decimal part,
+    /// `/`-joined parts, `:` times, an ordinal or decade suffix, a bracketed sub-number, a hyphenated tail.
+    static func scanNumber(_ p: UnsafeBufferPointer<UInt8>, _ start: Int) -> Int {
+        let n = p.count
+        var i = start
+        while i < n, isDigit(p[i]) { i += 1 }
+        while i < n {
+            let b = p[i]
+            if (b == 0x2C || b == 0x2E || b == 0x3A || b == 0x2F), i + 1 < n, isDigit(p[i + 1]) {
+                if b == 0x2C {
+                    // Thousands group: exactly three digits follow.
+                    guard i + 3 < n, isDigit(p[i + 2]), isDigit(p[i + 3]), !(i + 4 < n && isDigit(p[i + 4])) else { break }
+                    i += 4
+                    continue
+                }
+                i += 1
+                while i < n, isDigit(p[i]) { i += 1 }
+                continue
+            }
+            if b == 0x28, let e = bracketSuffix(p, i) { i = e; continue }
+            break
+        }
+        // Letter suffixes (21st, 1950s, 5km, 3D) and hyphenated tails (15-year-old) belong to the token.
+        if i < n, isWordChar(p, i) || (hyphenLength(p, i) > 0 && isWordChar(p, i + hyphenLength(p, i))) {
+            let e = scanWord(p, i)
+            return e
+        }
+        return i
+    }
 }

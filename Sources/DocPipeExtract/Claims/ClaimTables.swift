@@ -1,0 +1,43 @@
+/// Word lists the claim patterns use (all lower case).
+enum ClaimTables {
+    /// `X has / counts / employs … N Ys`.
+    static let countVerbs: Set<String> = [
+        "has", "have", "had", "counts", "counted", "count", "numbers", "numbered", "employs", "employed", "employ",
+        "comprises", "comprised", "comprise", "totals", "totalled", "totaled", "boasts", "unites", "united", "gathers",
+        "groups", "brings", "includes", "included", "reached", "reaches",
+    ]
+    /// Verbs after which the count is only part of the subject's membership (`includes 5 …`): no count claim.
+    static let partialVerbs: Set<String> = ["includes", "included", "include", "including"]
+    static let adverbs: Set<String> = [
+        "currently", "now", "today", "still", "also", "already", "presently", "then", "altogether", "together",
+        "jointly", "officially", "reportedly", "only", "just", "nowadays", "again",
+    ]
+    static let presentWords: Set<String> = ["today", "currently", "now", "presently", "nowadays"]
+    static let copulas: Set<String> = ["is", "was", "are", "were", "remains", "remained", "became", "becomes", "has become"]
+    static let foundingVerbs: Set<String> = ["founded", "established", "created", "formed", "launched", "set", "born", "constituted", "inaugurated"]
+    static let joiningVerbs: Set<String> = ["joined", "admitted", "acceded", "include", "added", "welcomed", "join", "joins", "accede", "admit", "admits"]
+    static let pronouns: Set<String> = ["it", "its", "they", "their"]
+    static let pastAux: Set<String> = ["was", "were", "had", "did"]
+    static let presentAux: Set<String> = ["is", "are", "has", "have", "am", "does", "do"]
+    static let presentVerbs: Set<String> = [
+        "counts", "comprises", "employs", "numbers", "holds", "hold", "belong", "belongs", "includes", "totals",
+        "works", "operates", "remains", "unites", "brings", "represents", "promotes", "runs", "comprise", "employ",
+    ]
+    static let ordinals: [String: Int] = [
+        "first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixth": 6, "seventh": 7, "eighth": 8,
+        "ninth": 9, "tenth": 10, "firstly": 1, "secondly": 2, "thirdly": 3, "finally": 0, "lastly": 0,
+    ]
+    /// Words after a total that introduce its parts.
+    static let partIntroducers: [[String]] = [
+        [":"], ["comprise"], ["comprises"], ["comprising"], ["comprised"], ["consist", "of"], ["consists", "of"],
+        ["consisting", "of"], ["made", "up", "of"], ["divided", "into"], [",", "of", "which"], [",", "of", "whom"],
+        ["of", "which"], ["of", "whom"], ["–"], ["—"], ["are"],
+    ]
+    /// Prepositions that make a number the object of something else (`offices in over 100 countries`).
+    static let blockingPrepositions: Set<String> = [
+        "in", "across", "from", "to", "for", "into", "among", "between", "within", "than", "at", "on", "per",
+        "through", "throughout", "via", "around", "under", "after", "before", "during", "against", "like", "including",
+        "which", "whom", "if", "every", "each", "about",
+    ]
+    static let nameConnectors: Set<String> = ["of", "for", "on", "and", "de", "du", "des", "la", "le", "the", "in", "to", "&"]
+}

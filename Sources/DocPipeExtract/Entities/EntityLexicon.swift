@@ -1,0 +1,185 @@
+import DocPipeCore
+
+/// A gazetteer name: what a matched surface form stands for.
+struct GazetteerEntry: Sendable {
+    var kind: Entity.Kind
+    /// Canonical name, or the ISO code for countries.
+    var normalized: String
+    /// An upper-case short form (`WHO`, `UN`): matched only when its neighbours are not upper case too.
+    var isShortForm: Bool
+    /// The surface is the canonical name itself (not an alias).
+    var isCanonical: Bool
+}
+
+/// Word properties the recogniser tests, as bits on vocabulary ids.
+struct WordFlags: OptionSet, Sendable {
+    let rawValue: UInt32
+    static let orgHead = WordFlags(rawValue: 1 << 0)
+    static let plural = WordFlags(rawValue: 1 << 1)
+    static let lawHead = WordFlags(rawValue: 1 << 2)
+    static let eventHead = WordFlags(rawValue: 1 << 3)
+    static let refHead = WordFlags(rawValue: 1 << 4)
+    static let refHeadLower = WordFlags(rawValue: 1 << 5)
+    static let refGeneric = WordFlags(rawValue: 1 << 6)
+    static let generic = WordFlags(rawValue: 1 << 7)
+    static let connector = WordFlags(rawValue: 1 << 8)
+    static let noStart = WordFlags(rawValue: 1 << 9)
+    static let nameParticle = WordFlags(rawValue: 1 << 10)
+    static let firstName = WordFlags(rawValue: 1 << 11)
+    static let currencyCode = WordFlags(rawValue: 1 << 12)
+    static let currencySymbol = WordFlags(rawValue: 1 << 13)
+    static let scale = WordFlags(rawValue: 1 << 14)
+    static let numberWord = WordFlags(rawValue: 1 << 15)
+    static let yearCue = WordFlags(rawValue: 1 << 16)
+    /// The word occurs in some gazetteer name (so a sentence-initial capital may still start a name).
+    static let nameWord = WordFlags(rawValue: 1 << 17)
+    static let resolution = WordFlags(rawValue: 1 << 18)
+    static let article = WordFlags(rawValue: 1 << 19)
+    static let the = WordFlags(rawValue: 1 << 20)
+    static let a = WordFlags(rawValue: 1 << 21)
+    static let and = WordFlags(rawValue: 1 << 22)
+    static let possessive = WordFlags(rawValue: 1 << 23)
+    static let takesArticle = WordFlags(rawValue: 1 << 24)  // of / for / on / to / against: may be followed by `the`
+    static let any: WordFlags = []
+}
+
+/// The recogniser's data, parsed once from the TSV files embedded in `GazetteerData` (see
+/// `Scripts/gen-gazetteers.py`): a vocabulary, word flags, and tries over token ids for gazetteer names
+/// and multi-word cues (titles, currency names, `per cent`).
+struct EntityLexicon: Sendable {
+    static let shared = EntityLexicon(files: GazetteerData.files)
+
+    private(set) var vocab = EntityVocab()
+    private(set) var flags: [WordFlags] = []
+    /// Per id: scale power (`million` → 6) or number-word value (`five` → 5).
+    private(set) var intValue: [Int32] = []
+    /// Per id: currency code of a currency symbol or ISO code token.
+    private(set) var currency: [Int32: String] = [:]
+    private(set) var trie = EntityTokenTrie()
+    let gazetteerRoot: Int32
+    let titleRoot: Int32
+    let currencyWordRoot: Int32
+    let percentRoot: Int32
+    private(set) var entries: [GazetteerEntry] = []
+    /// Payload strings of the cue tries (currency codes).
+    private(set) var cueValues: [String] = []
+    /// Longest gazetteer name in tokens.
+    private(set) var maxNameLength = 1
+
+    init(files: [(name: String, text: String)]) {
+        gazetteerRoot = trie.makeRoot()
+        titleRoot = trie.makeRoot()
+        currencyWordRoot = trie.makeRoot()
+        percentRoot = trie.makeRoot()
+        for (_, text) in files {
+            for line in text.split(separator: "\n", omittingEmptySubsequences: true) {
+                if line.hasPrefix("#") { continue }
+                let cols = line.split(separator: "\t", omittingEmptySubsequences: false).map(String.init)
+                guard cols.count >= 2 else { continue }
+                if let kind = Entity.Kind(rawValue: cols[0]), cols.count >= 3 {
+                    addNames(kind: kind, normalized: cols[1], surfaces: cols[2])
+                } else {
+                    addLexicon(category: cols[0], word: cols[1], value: cols.count > 2 ? cols[2] : "")
+                }
+            }
+        }
+        // Function words the patterns test directly.
+        for w in ["the"] { set(w, .the) }
+        for w in ["a", "an"] { set(w, .a) }
+        for w in ["and", "&"] { set(w, .and) }
+        for w in ["'s", "'S"] { set(w, .possessive) }
+        for w in ["of", "for", "on", "to", "against"] { set(w, .takesArticle) }
+        for w in ["resolution", "resolutions"] { set(w, .resolution) }
+        for w in ["Article", "Art.", "Articles"] { set(w, .article) }
+    }
+
+    // MARK: Lookup
+
+    @inline(__always) func flags(_ id: Int32) -> WordFlags { id >= 0 ? flags[Int(id)] : [] }
+    @inline(__always) func value(_ id: Int32) -> Int { id >= 0 ? Int(intValue[Int(id)]) : 0 }
+
+    // MARK: Building
+
+    private mutating func intern(_ word: String) -> Int32 {
+        let id = vocab.intern(word)
+        while flags.count <= Int(id) {
+            flags.append([])
+            intValue.append(0)
+        }
+        return id
+    }
+
+    private mutating func set(_ word: String, _ f: WordFlags, value: Int32? = nil) {
+        let id = intern(word)
+        flags[Int(id)].formUnion(f)
+        if let value { intValue[Int(id)] = value }
+    }
+
+    /// Token texts of a surface form, tokenised exactly as documents are.
+    static func tokenTexts(_ s: String) -> [String] {
+        var s = s
+        return s.withUTF8 { p in
+            Tokenizer.tokens(in: p).map { String(decoding: UnsafeBufferPointer(rebasing: p[$0.range]), as: UTF8.self) }
+        }
+    }
+
+    private mutating func path(_ surface: String, fold: Bool) -> [Int32] {
+        Self.tokenTexts(fold ? surface.lowercased() : surface).map { intern($0) }
+    }
+
+    private mutating func addNames(kind: Entity.Kind, normalized: String, surfaces: String) {
+        for raw in surfaces.split(separator: "|") {
+            let surface = raw == "=" ? normalized : String(raw)
+            let words = Self.tokenTexts(surface)
+            guard !words.isEmpty else { continue }
+            let ids = words.map { intern($0) }
+            for (w, id) in zip(words, ids) where w.first?.isUppercase == true {
+                flags[Int(id)].insert(.nameWord)
+            }
+            let letters = surface.unicodeScalars.filter { $0.properties.isAlphabetic }
+            let shortForm = words.count == 1 && letters.count >= 2 && letters.allSatisfy { $0.properties.isUppercase || !$0.properties.isLowercase }
+                && letters.contains { $0.properties.isUppercase } && surface.count <= 8
+            entries.append(GazetteerEntry(kind: kind, normalized: normalized, isShortForm: shortForm, isCanonical: surface == normalized))
+            // Later files (hand-written places.tsv after the generated countries.tsv) override.
+            trie.insert(root: gazetteerRoot, ids, payload: Int32(entries.count - 1), replace: true)
+            maxNameLength = max(maxNameLength, ids.count)
+        }
+    }
+
+    private mutating func addLexicon(category: String, word: String, value: String) {
+        switch category {
+        case "orghead": set(word, value == "pl" ? [.orgHead, .plural] : .orgHead)
+        case "lawhead": set(word, .lawHead)
+        case "eventhead": set(word, .eventHead)
+        case "refhead": set(word, .refHead)
+        case "refheadlower": set(word.lowercased(), .refHeadLower)
+        case "refgeneric": set(word.lowercased(), .refGeneric); set(word.prefix(1).uppercased() + word.dropFirst(), .refGeneric)
+        case "generic": set(word, .generic)
+        case "connector": set(word.lowercased(), .connector)
+        case "nostart": set(word, .noStart)
+        case "nameparticle": set(word, .nameParticle)
+        case "firstname": set(word, .firstName)
+        case "yearcue": set(word.lowercased(), .yearCue)
+        case "scale": set(word.lowercased(), .scale, value: Int32(value) ?? 0)
+        case "numword": set(word.lowercased(), .numberWord, value: Int32(value) ?? 0)
+        case "curcode":
+            set(word, .currencyCode)
+            currency[intern(word)] = value
+        case "cursym":
+            set(word, .currencySymbol)
+            currency[intern(word)] = value
+        case "title":
+            let p = path(word, fold: false)
+            trie.insert(root: titleRoot, p, payload: 0, replace: true)
+        case "curword":
+            cueValues.append(value)
+            let p = path(word, fold: true)
+            trie.insert(root: currencyWordRoot, p, payload: Int32(cueValues.count - 1), replace: true)
+        case "percent":
+            let p = path(word, fold: true)
+            trie.insert(root: percentRoot, p, payload: 0, replace: true)
+        default:
+            break
+        }
+    }
+}

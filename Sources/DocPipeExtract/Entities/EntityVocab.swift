@@ -1,0 +1,150 @@
+/// An interning table from byte strings to dense ids, looked up straight from document bytes without
+/// building a `String`. Keys are normalised on the fly: U+2019 `’` reads as `'`, and lookups can fold
+/// ASCII upper case. Open addressing, FNV-1a hashing.
+struct EntityVocab: Sendable {
+    private var keyBytes: [UInt8] = []
+    private var keyStart: [Int32] = []
+    private var keyLength: [Int32] = []
+    private var slots: [Int32]
+    private var mask: Int
+
+    init(capacity: Int = 1 << 14) {
+        var size = 16
+        while size < capacity * 2 { size <<= 1 }
+        slots = [Int32](repeating: -1, count: size)
+        mask = size - 1
+    }
+
+    var count: Int { keyStart.count }
+
+    /// Iterates the normalised bytes of `p[range]` (`’` → `'`, optional ASCII folding).
+    @inline(__always)
+    private static func forEachNormalized(_ p: UnsafeBufferPointer<UInt8>, _ range: Range<Int>, fold: Bool, _ body: (UInt8) -> Bool) -> Bool {
+        var i = range.lowerBound
+        let end = range.upperBound
+        while i < end {
+            var b = p[i]
+            if b == 0xE2, i + 2 < end, p[i + 1] == 0x80, p[i + 2] == 0x99 {
+                b = 0x27
+                i += 3
+            } else {
+                if fold, b &- 0x41 < 26 { b |= 0x20 }
+                i += 1
+            }
+            if !body(b) { return false }
+        }
+        return true
+    }
+
+    @inline(__always)
+    private static func hash(_ p: UnsafeBufferPointer<UInt8>, _ range: Range<Int>, fold: Bool) -> (UInt64, Int) {
+        var h: UInt64 = 0xcbf2_9ce4_8422_2325
+        var n = 0
+        _ = forEachNormalized(p, range, fold: fold) { b in
+            h = (h ^ UInt64(b)) &* 0x100_0000_01b3
+            n += 1
+            return true
+        }
+        return (h ^ (h >> 29), n)
+    }
+
+    /// The id of `p[range]`, or -1.
+    @inline(__always)
+    func id(_ p: UnsafeBufferPointer<UInt8>, _ range: Range<Int>, fold: Bool = false) -> Int32 {
+        let (h, n) = Self.hash(p, range, fold: fold)
+        var s = Int(truncatingIfNeeded: h) & mask
+        return keyBytes.withUnsafeBufferPointer { kb in
+            while true {
+                let id = slots[s]
+                if id < 0 { return -1 }
+                if Int(keyLength[Int(id)]) == n {
+                    var k = Int(keyStart[Int(id)])
+                    let same = Self.forEachNormalized(p, range, fold: fold) { b in
+                        defer { k += 1 }
+                        return kb[k] == b
+                    }
+                    if same { return id }
+                }
+                s = (s + 1) & mask
+            }
+        }
+    }
+
+    func id(of key: String, fold: Bool = false) -> Int32 {
+        var key = key
+        return key.withUTF8 { id($0, 0..<$0.count, fold: fold) }
+    }
+
+    /// Interns `key` (already normalised as wanted) and returns its id.
+    @discardableResult
+    mutating func intern(_ key: String) -> Int32 {
+        let existing = id(of: key)
+        if existing >= 0 { return existing }
+        if (keyStart.count + 1) * 2 > slots.count { grow() }
+        var bytes: [UInt8] = []
+        var key = key
+        key.withUTF8 { p in _ = Self.forEachNormalized(p, 0..<p.count, fold: false) { bytes.append($0); return true } }
+        let newID = Int32(keyStart.count)
+        keyStart.append(Int32(keyBytes.count))
+        keyLength.append(Int32(bytes.count))
+        keyBytes.append(contentsOf: bytes)
+        insertSlot(newID, bytes)
+        return newID
+    }
+
+    private mutating func insertSlot(_ id: Int32, _ bytes: [UInt8]) {
+        let h = bytes.withUnsafeBufferPointer { Self.hash($0, 0..<$0.count, fold: false).0 }
+        var s = Int(truncatingIfNeeded: h) & mask
+        while slots[s] >= 0 { s = (s + 1) & mask }
+        slots[s] = id
+    }
+
+    private mutating func grow() {
+        let size = slots.count * 2
+        slots = [Int32](repeating: -1, count: size)
+        mask = size - 1
+        for id in 0..<keyStart.count {
+            let a = Int(keyStart[id]), n = Int(keyLength[id])
+            insertSlot(Int32(id), Array(keyBytes[a..<(a + n)]))
+        }
+    }
+}
+
+/// A trie over token ids, stored as one hash map from (node, token id) to child node. Each trie has
+/// its own root, so many word lists (gazetteer names, titles, currency words) share one map.
+struct EntityTokenTrie: Sendable {
+    private var children: [Int64: Int32] = [:]
+    /// Payload of each node (an index into the owner's table), or -1.
+    private(set) var payload: [Int32] = []
+
+    /// Makes a new root and returns it.
+    mutating func makeRoot() -> Int32 {
+        payload.append(-1)
+        return Int32(payload.count - 1)
+    }
+
+    @inline(__always)
+    func child(_ node: Int32, _ token: Int32) -> Int32? {
+        children[Int64(node) << 32 | Int64(UInt32(bitPattern: token))]
+    }
+
+    /// Inserts a path; returns false (and leaves the payload) when the path already had one.
+    @discardableResult
+    mutating func insert(root: Int32, _ path: [Int32], payload value: Int32, replace: Bool) -> Bool {
+        var node = root
+        for t in path {
+            let key = Int64(node) << 32 | Int64(UInt32(bitPattern: t))
+            if let c = children[key] {
+                node = c
+            } else {
+                payload.append(-1)
+                let c = Int32(payload.count - 1)
+                children[key] = c
+                node = c
+            }
+        }
+        if payload[Int(node)] >= 0 && !replace { return false }
+        payload[Int(node)] = value
+        return true
+    }
+}

@@ -1,0 +1,162 @@
+import Testing
+import DocPipeCore
+@testable import DocPipeExtract
+
+private func run(_ d: Document) -> [Claim] {
+    var d = d
+    d.quantities = QuantityExtractor.quantities(in: d)
+    return ClaimExtractor.claims(in: d)
+}
+
+private func claims(_ text: String) -> [Claim] { run(qcDocument(text)) }
+
+struct ClaimCase: CustomTestStringConvertible, Sendable {
+    var text: String
+    var subject: String
+    var measure: String
+    var value: Double
+    var time: String?
+    var comparator: Comparator = .exactly
+    var testDescription: String { text }
+}
+
+@Suite struct ClaimExtractorTests {
+    static let subjectCases: [ClaimCase] = [
+        .init(text: "The Harbour Authority has 42 member states.", subject: "Harbour Authority", measure: "member states", value: 42, time: "PRESENT_REF"),
+        .init(text: "ZRF’s 1,200 staff work in ten regions.", subject: "ZRF", measure: "staff", value: 1200, time: nil),
+        .init(text: "The Lake Council is an alliance of 12 member states.", subject: "Lake Council", measure: "member states", value: 12, time: "PRESENT_REF"),
+        .init(text: "The Delta Fund employs 300 engineers.", subject: "Delta Fund", measure: "engineers", value: 300, time: "PRESENT_REF"),
+        .init(text: "The Delta Fund numbers 31 shareholders.", subject: "Delta Fund", measure: "shareholders", value: 31, time: "PRESENT_REF"),
+        .init(text: "With 70 member states and 5 observer states, the Delta Fund leads the field.", subject: "Delta Fund", measure: "member states", value: 70, time: "PRESENT_REF"),
+        .init(text: "Fourteen states belong to the Delta Fund.", subject: "Delta Fund", measure: "states", value: 14, time: nil),
+        .init(text: "In 2014 the Delta Fund had 90 members.", subject: "Delta Fund", measure: "members", value: 90, time: "2014"),
+        .init(text: "The Delta Fund was founded by 51 members.", subject: "Delta Fund", measure: "members", value: 51, time: "PAST_REF"),
+        .init(text: "The Delta Fund had 64 members by 1960.", subject: "Delta Fund", measure: "members", value: 64, time: "1960"),
+        .init(text: "The Delta Fund currently has over 80 members.", subject: "Delta Fund", measure: "members", value: 80, time: "PRESENT_REF", comparator: .over),
+    ]
+
+    @Test(arguments: subjectCases)
+    func subjectPatterns(_ c: ClaimCase) throws {
+        let cs = claims(c.text)
+        let claim = try #require(cs.first { $0.measure == c.measure && $0.value == c.value }, "\(cs)")
+        #expect(claim.subjectText == c.subject)
+        #expect(claim.kind == .count)
+        #expect(claim.comparator == c.comparator)
+        if let tm = c.time { #expect(claim.time == tm) }
+    }
+
+    @Test func coordinatedCountsShareTheSubject() {
+        let cs = claims("The Delta Fund currently has 120 member states and a further 6 states holding observer status.")
+        #expect(cs.count == 2)
+        #expect(cs.map(\.measure) == ["member states", "observer states"])
+        #expect(Set(cs.map(\.subjectText)) == ["Delta Fund"])
+        #expect(cs.allSatisfy { $0.time == "PRESENT_REF" })
+    }
+
+    @Test func prepositionalNumbersAreNotClaims() {
+        let cs = claims("The Delta Fund has offices in over 100 countries.")
+        #expect(cs.isEmpty)
+    }
+
+    @Test func unclearSubjectStaysNil() {
+        let cs = claims("Membership includes 40 states from Africa.")
+        #expect(cs.allSatisfy { $0.subject == nil })
+    }
+
+    @Test func acronymAndEntityLinksGiveOneSubject() {
+        let text = "The Harbour Authority (HA) was set up in 1970. HA has 40 member states. The Authority counts 44 member states."
+        var d = qcDocument(text)
+        d.acronyms = [Acronym(short: "HA", long: "Harbour Authority", range: qcRange(text, "HA"), longRange: qcRange(text, "Harbour Authority"))]
+        d.entities = [
+            Entity(id: "e1", kind: .org, range: qcRange(text, "Harbour Authority"), normalized: "Harbour Authority"),
+            Entity(id: "e2", kind: .org, range: qcRange(text, "HA", occurrence: 1), normalized: "Harbour Authority", refersTo: "e1"),
+            Entity(id: "e4", kind: .org, range: qcRange(text, "Authority", occurrence: 1), refersTo: "e1"),
+        ]
+        let cs = run(d)
+        #expect(cs.count == 2)
+        #expect(cs.allSatisfy { $0.subject == "e1" && $0.subjectText == "Harbour Authority" && $0.measure == "member states" })
+        #expect(cs.map(\.value) == [40, 44])
+    }
+
+    @Test func acronymWithoutEntitiesUsesLongForm() {
+        let text = "The Harbour Authority (HA) is old. HA has 40 member states."
+        var d = qcDocument(text)
+        d.acronyms = [Acronym(short: "HA", long: "Harbour Authority", range: qcRange(text, "HA"), longRange: qcRange(text, "Harbour Authority"))]
+        #expect(run(d).first?.subjectText == "Harbour Authority")
+    }
+
+    @Test func timeFramesFromDatesLayerAndTense() {
+        let text = "In the spring of 1999 the Delta Fund had 20 members. Today the Delta Fund has 30 members."
+        var d = qcDocument(text)
+        d.dates = [TimeExpression(kind: .date, value: "1999-SP", range: qcRange(text, "the spring of 1999"))]
+        let cs = run(d)
+        #expect(cs.map(\.time) == ["1999-SP", "PRESENT_REF"])
+    }
+
+    @Test func foundingTime() {
+        let cs = claims("The Delta Fund was established in 1961. At its founding the Delta Fund had 9 members.")
+        #expect(cs.first?.time == "1961")
+    }
+
+    @Test func enumerationWithListItems() throws {
+        let text = "The Delta Fund works in the following three areas:\nWater\nRoads\nSchools\nHealth\n\nMore text follows here, in a longer paragraph of prose."
+        var d = qcDocument(text)
+        d.blocks = [Block(kind: .paragraph, range: qcRange(text, "The Delta Fund works in the following three areas:"))]
+            + ["Water", "Roads", "Schools", "Health"].map { Block(kind: .listItem, range: qcRange(text, $0)) }
+            + [Block(kind: .paragraph, range: qcRange(text, "More text follows here, in a longer paragraph of prose."))]
+        let e = try #require(run(d).first { $0.kind == .enumeration })
+        #expect(e.value == 3)
+        #expect(e.items.count == 4)
+        #expect(e.measure == "areas")
+    }
+
+    @Test func enumerationWithOrdinalSentences() throws {
+        let text = "There are three pillars of the Delta Fund. The first is water. The second is energy. The third pillar is trade. Other work continues."
+        let e = try #require(claims(text).first { $0.kind == .enumeration })
+        #expect(e.value == 3)
+        #expect(e.items.count == 3)
+    }
+
+    @Test func enumerationInline() throws {
+        let text = "The Delta Fund was founded by five states: Chad, Mali, Niger, Benin and Togo."
+        let e = try #require(claims(text).first { $0.kind == .enumeration })
+        #expect(e.value == 5)
+        #expect(e.items.count == 5)
+        #expect(e.subjectText == "Delta Fund")
+    }
+
+    @Test func totalWithParts() throws {
+        let text = "The Lake Council has 88 states: 54 full members, 7 associate members and 27 observers."
+        let cs = claims(text)
+        let total = try #require(cs.first { $0.kind == .total })
+        #expect(total.value == 88)
+        #expect(total.items.count == 3)
+        let parts = cs.filter { $0.kind == .count }
+        #expect(parts.map(\.value) == [54, 7, 27])
+        #expect(parts.allSatisfy { $0.subjectText == "Lake Council" })
+    }
+
+    @Test func additionWithNamedItems() throws {
+        let text = "In 2001 the Lake Council admitted a further three members – the Bay Trust, the River Board (RB) and the Coast Guild."
+        let a = try #require(claims(text).first { $0.kind == .addition })
+        #expect(a.value == 3)
+        #expect(a.items.count == 3)
+        #expect(a.time == "2001")
+    }
+
+    @Test func totalWithMembershipHistory() throws {
+        let text = "The Lake Council was established in 1990 by the heads of Alpha Corp, the Beta Bank and the Gamma Fund. In 1995 it was expanded to include Delta Group and Echo Ltd. In 2000 the Lake Council admitted a further two members – the Foxtrot Union and the Golf Board. In 2005, Hotel Trust was admitted as a member, bringing the total membership to 8 agencies."
+        let cs = claims(text)
+        let total = try #require(cs.first { $0.kind == .total })
+        #expect(total.value == 8)
+        #expect(total.items.count == 4)
+        let parts = cs.filter { c in total.items.contains(c.range) && c.kind != .total }
+        #expect(parts.map(\.value).reduce(0, +) == 8)
+    }
+
+    @Test func additionsWithoutFoundingLeaveTotalUnchecked() throws {
+        let cs = claims("Monaco joined in 1980 and Andorra in 2004, bringing the total membership to 9.")
+        let total = try #require(cs.first { $0.kind == .total })
+        #expect(total.items.isEmpty)
+    }
+}

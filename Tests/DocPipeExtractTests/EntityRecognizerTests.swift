@@ -1,0 +1,222 @@
+import Testing
+import DocPipeCore
+@testable import DocPipeExtract
+
+@Suite struct EntityRecognizerTests {
+    // MARK: ORG
+
+    @Test(arguments: [
+        ("The World Health Organization met in Geneva.", ["ORG:World Health Organization", "GPE:Geneva"]),
+        ("Officials of the Department of Economic and Social Affairs spoke.", ["ORG:Department of Economic and Social Affairs"]),
+        ("It joined the United Nations Office on Drugs and Crime last year.", ["ORG:United Nations Office on Drugs and Crime"]),
+        ("The Lakeside Water Commission approved it.", ["ORG:Lakeside Water Commission"]),
+        ("They wrote to the Office for Coastal Fisheries and Aquaculture.", ["ORG:Office for Coastal Fisheries and Aquaculture"]),
+        ("A grant from the Northern Rivers Development Bank arrived.", ["ORG:Northern Rivers Development Bank"]),
+        ("Staff of the Food and Agriculture Organization and the World Bank met.", ["ORG:Food and Agriculture Organization", "ORG:World Bank"]),
+        ("The UN Secretariat and the UN Department for Field Safety replied.", ["ORG:UN Secretariat", "ORG:UN Department for Field Safety"]),
+        ("The Pacific Tuna Forum and the Alpine Rescue Network signed.", ["ORG:Pacific Tuna Forum", "ORG:Alpine Rescue Network"]),
+        ("She chaired the Board of Governors of the Andean Seed Institute.", ["ORG:Board of Governors of the Andean Seed Institute"]),
+        ("The United Nations Children’s Fund helps.", ["ORG:United Nations Children’s Fund"]),
+        ("The Office of the Permanent Observer is small.", ["ORG:Office of the Permanent Observer"]),
+        ("Help came from the UNICEF office.", ["ORG:UNICEF"]),
+    ] as [(String, [String])])
+    func organisations(_ text: String, _ expected: [String]) {
+        #expect(entitySpans(text) == expected)
+    }
+
+    @Test(arguments: [
+        "The Council met on Monday.",                       // a bare head noun is no name
+        "Regional Organization and Intergovernmental Organizations",  // generic modifier + head
+        "Cooperation between the two partners grew.",        // sentence-initial capital, no head
+        "Several have Observer Status.",
+        "Mandated to help governments, it grew.",
+        "WHO WE ARE",                                         // an upper-case heading, not the WHO
+        "the committee on fisheries met",                     // lower case
+    ])
+    func noOrganisation(_ text: String) {
+        #expect(recogniseEntities(text).filter { $0.kind == "ORG" }.isEmpty, "\(recogniseEntities(text))")
+    }
+
+    @Test func noLeadingTheInSpans() {
+        let text = "The International Labour Organization and the Asian Development Bank met the Organization of American States."
+        let e = recogniseEntities(text)
+        #expect(e.map(\.text) == ["International Labour Organization", "Asian Development Bank", "Organization of American States"])
+        for x in e { #expect(!x.text.lowercased().hasPrefix("the ")) }
+    }
+
+    @Test func namesDoNotRunAcrossLines() {
+        #expect(entitySpans("Liaison Mission to the United Nations\n\nIn addition, it grew.") == ["ORG:Liaison Mission to the United Nations"])
+    }
+
+    @Test func knownOrganisationIsNoModifier() {
+        // `Geneva-based` does not swallow the name that follows; a trailing common noun is not part of it.
+        #expect(entitySpans("The Geneva-based World Meteorological Organization Chiefs of Staff met.") == ["ORG:World Meteorological Organization"])
+        #expect(entitySpans("It leads the UN Cluster Approach.") == ["ORG:UN"])
+    }
+
+    @Test func organisationNormalisedToCanonicalName() {
+        let e = recogniseEntities("The UN Refugee Agency and the ILO met.")
+        #expect(e.map(\.norm) == ["Office of the United Nations High Commissioner for Refugees", "International Labour Organization"])
+        #expect(recogniseEntities("UN Country Teams work.").first?.norm == "United Nations Country Teams")
+    }
+
+    // MARK: GPE / LOC
+
+    @Test(arguments: [
+        ("Refugees from Côte d'Ivoire and the Ivory Coast.", ["CI", "CI"]),
+        ("Trade between Türkiye and Turkey is one.", ["TR", "TR"]),
+        ("Côte d’Ivoire with a curly apostrophe.", ["CI"]),
+        ("Bolivia, the Plurinational State of Bolivia and Viet Nam or Vietnam.", ["BO", "BO", "VN", "VN"]),
+        ("South Korea and the Democratic People's Republic of Korea", ["KR", "KP"]),
+        ("the United States of America, the United States, the UK and Britain", ["US", "US", "GB", "GB"]),
+        ("the Democratic Republic of the Congo and the Congo", ["CD", "CG"]),
+        ("Georgia and Jordan signed.", ["GE", "JO"]),
+        ("the former Czechoslovakia and the USSR", ["CSHH", "SUHH"]),
+    ] as [(String, [String])])
+    func countries(_ text: String, _ codes: [String]) {
+        let e = recogniseEntities(text)
+        #expect(e.allSatisfy { $0.kind == "GPE" }, "\(e)")
+        #expect(e.map(\.norm) == codes)
+    }
+
+    @Test func regionsAndCities() {
+        let text = "Offices in Africa, Europe, the Americas, the Middle East, Asia and Oceania, Latin America and Sub-Saharan Africa; staff in Nairobi, New York and Addis Ababa."
+        let e = recogniseEntities(text)
+        #expect(e.map { "\($0.kind):\($0.text)" } == [
+            "LOC:Africa", "LOC:Europe", "LOC:Americas", "LOC:Middle East", "LOC:Asia", "LOC:Oceania", "LOC:Latin America",
+            "LOC:Sub-Saharan Africa", "GPE:Nairobi", "GPE:New York", "GPE:Addis Ababa",
+        ])
+    }
+
+    @Test func koreaAloneIsAmbiguous() {
+        #expect(recogniseEntities("Korea").isEmpty)
+    }
+
+    // MARK: PERSON
+
+    @Test(arguments: [
+        ("Dr. Amara Okonkwo opened the session.", ["PERSON:Amara Okonkwo"]),
+        ("Secretary-General Ilse Brandvold said so.", ["PERSON:Ilse Brandvold"]),
+        ("Ms. Tanaka and Mr Oduya agreed.", ["PERSON:Tanaka", "PERSON:Oduya"]),
+        ("John Kowalczyk wrote it.", ["PERSON:John Kowalczyk"]),
+        ("President of the Assembly", []),
+        ("Ms. Georgia Pell spoke.", ["PERSON:Georgia Pell"]),
+        ("Director-General John F. Kennedy spoke.", ["PERSON:John F. Kennedy"]),
+        ("Queen Mary University", ["ORG:Queen Mary University"]),
+    ] as [(String, [String])])
+    func persons(_ text: String, _ expected: [String]) {
+        #expect(entitySpans(text) == expected)
+    }
+
+    @Test func surnameRefersToFullName() {
+        let e = recogniseEntities("Prof. Lena Varga chaired. Later Varga left.")
+        #expect(e.map(\.text) == ["Lena Varga", "Varga"])
+        #expect(e[1].ref == "e1")
+        #expect(e[1].kind == "PERSON")
+    }
+
+    // MARK: MONEY / PERCENT / CARDINAL
+
+    @Test(arguments: [
+        ("a budget of $1.4 billion", "$1.4 billion", "1400000000 USD"),
+        ("US$ 3 million was pledged", "US$ 3 million", "3000000 USD"),
+        ("it costs €25 only", "€25", "25 EUR"),
+        ("a fee of £40", "£40", "40 GBP"),
+        ("a salary of CHF 18,000", "CHF 18,000", "18000 CHF"),
+        ("some 40 million euros", "40 million euros", "40000000 EUR"),
+        ("2.5 million US dollars", "2.5 million US dollars", "2500000 USD"),
+        ("USD 0.75", "USD 0.75", "0.75 USD"),
+    ] as [(String, String, String)])
+    func money(_ text: String, _ span: String, _ norm: String) {
+        let e = recogniseEntities(text).filter { $0.kind == "MONEY" }
+        #expect(e.map(\.text) == [span])
+        #expect(e.map(\.norm) == [norm])
+    }
+
+    @Test(arguments: [
+        ("over 90 per cent of staff", "90 per cent", "0.9"),
+        ("90 percent", "90 percent", "0.9"),
+        ("rose 60% in", "60%", "0.6"),
+        ("12.5 % of", "12.5 %", "0.125"),
+        ("150% of", "150%", "1.5"),
+        ("ninety per cent", "ninety per cent", "0.9"),
+    ] as [(String, String, String)])
+    func percent(_ text: String, _ span: String, _ norm: String) {
+        let e = recogniseEntities(text).filter { $0.kind == "PERCENT" }
+        #expect(e.map(\.text) == [span])
+        #expect(e.map(\.norm) == [norm])
+    }
+
+    @Test(arguments: [
+        ("With 157 member states", ["157"]),
+        ("some 9,000 staff in 150 countries", ["9000", "150"]),
+        ("the estimated 11 million people", ["11000000"]),
+        ("nearly a million migrants", ["1000000"]),
+        ("a further four members and three elements", ["4", "3"]),
+        ("Established in 1951, it grew in 2004/2005.", []),
+        ("Hungary 1956, Chile 1973", []),
+        ("1500 people came", ["1500"]),
+        ("one of the members", []),
+        ("the 21st century", []),
+        ("in the 1950s", []),
+    ] as [(String, [String])])
+    func cardinals(_ text: String, _ values: [String]) {
+        #expect(recogniseEntities(text).filter { $0.kind == "CARDINAL" }.map(\.norm) == values)
+    }
+
+    // MARK: LAW / EVENT
+
+    @Test(arguments: [
+        ("(GA resolution A/RES/47/4)", "LAW:resolution A/RES/47/4", "A/RES/47/4"),
+        ("under A/RES/47/4 the", "LAW:A/RES/47/4", "A/RES/47/4"),
+        ("under resolution 2758 the", "LAW:resolution 2758", "resolution 2758"),
+        ("by General Assembly resolution 47/4 it", "LAW:General Assembly resolution 47/4", "A/RES/47/4"),
+        ("Security Council resolution 1325 says", "LAW:Security Council resolution 1325", "S/RES/1325"),
+        ("defined in Article 1(2) of", "LAW:Article 1(2)", "Article 1(2)"),
+        ("as Article 4(3) states", "LAW:Article 4(3)", "Article 4(3)"),
+        ("the Convention on the Status of River Pilots entered", "LAW:Convention on the Status of River Pilots", "Convention on the Status of River Pilots"),
+        ("the Constitution of the Lakeside Water Commission says", "LAW:Constitution of the Lakeside Water Commission", "Constitution of the Lakeside Water Commission"),
+        ("the Charter of the United Nations", "LAW:Charter of the United Nations", "Charter of the United Nations"),
+        ("the Fisheries Cooperation Agreement was signed", "LAW:Fisheries Cooperation Agreement", "Fisheries Cooperation Agreement"),
+        ("the 1951 Refugee Convention", "LAW:1951 Refugee Convention", "Convention Relating to the Status of Refugees"),
+    ] as [(String, String, String)])
+    func laws(_ text: String, _ span: String, _ norm: String) {
+        let e = recogniseEntities(text).filter { $0.kind == "LAW" }
+        #expect(e.map { "\($0.kind):\($0.text)" } == [span])
+        #expect(e.map(\.norm) == [norm])
+    }
+
+    @Test func bareConstitutionIsNoLaw() {
+        #expect(recogniseEntities("according to its constitution and the Constitution itself").isEmpty)
+    }
+
+    @Test(arguments: [
+        ("after the Second World War ended", "EVENT:Second World War", "Second World War"),
+        ("after World War II ended", "EVENT:World War II", "Second World War"),
+        ("during the Cold War years", "EVENT:Cold War", "Cold War"),
+        ("at the Lisbon Ocean Summit in", "EVENT:Lisbon Ocean Summit", "Lisbon Ocean Summit"),
+        ("the Third Regional Conference on Water Rights opened", "EVENT:Third Regional Conference on Water Rights", "Third Regional Conference on Water Rights"),
+    ] as [(String, String, String)])
+    func events(_ text: String, _ span: String, _ norm: String) {
+        let e = recogniseEntities(text).filter { $0.kind == "EVENT" }
+        #expect(e.map { "\($0.kind):\($0.text)" } == [span])
+        #expect(e.map(\.norm) == [norm])
+    }
+
+    @Test func standingConferenceIsAnOrganisation() {
+        #expect(entitySpans("the United Nations Conference on Trade and Development said") == ["ORG:United Nations Conference on Trade and Development"])
+    }
+
+    // MARK: Pipeline
+
+    @Test func emptyDocument() {
+        #expect(recogniseEntities("").isEmpty)
+    }
+
+    @Test func stageFillsEntities() throws {
+        var doc = entityDocument("The World Bank lent $5 million to Chad.")
+        try ExtractStage().process(&doc)
+        #expect(doc.entities.map(\.kind) == [.org, .money, .gpe])
+        #expect(!doc.tokens.isEmpty)
+    }
+}

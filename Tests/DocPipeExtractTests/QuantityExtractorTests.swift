@@ -1,0 +1,106 @@
+import Testing
+import DocPipeCore
+@testable import DocPipeExtract
+
+/// A document over `text` with hand-set layers.
+func qcDocument(_ text: String) -> Document {
+    var d = Document(id: "t", source: SourceFile(path: "t.txt", bytes: Array(text.utf8)))
+    d.setDecoded(text: text, encoding: "utf-8", rawMap: OffsetMap(identity: text.utf8.count))
+    return d
+}
+
+func qcRange(_ text: String, _ needle: String, occurrence: Int = 0) -> Range<Int> {
+    let b = Array(text.utf8), n = Array(needle.utf8)
+    var seen = 0
+    for i in 0...(b.count - n.count) where Array(b[i..<(i + n.count)]) == n {
+        if seen == occurrence { return i..<(i + n.count) }
+        seen += 1
+    }
+    fatalError("not found: \(needle)")
+}
+
+struct QuantityCase: CustomTestStringConvertible, Sendable {
+    var sentence: String
+    var value: Double
+    var unit: String
+    var comparator: Comparator = .exactly
+    var testDescription: String { sentence }
+}
+
+@Suite struct QuantityExtractorTests {
+    static let cases: [QuantityCase] = [
+        .init(sentence: "The league has 9,000 staff.", value: 9000, unit: "staff"),
+        .init(sentence: "Its budget is $1.4 billion a year.", value: 1_400_000_000, unit: "USD"),
+        .init(sentence: "They moved nearly a million refugees.", value: 1_000_000, unit: "refugees", comparator: .nearly),
+        .init(sentence: "The board admitted a further four members.", value: 4, unit: "members"),
+        .init(sentence: "It serves some 160 million people.", value: 160_000_000, unit: "people", comparator: .about),
+        .init(sentence: "Five states signed the pact.", value: 5, unit: "states"),
+        .init(sentence: "The council has ten non-permanent members.", value: 10, unit: "non-permanent members"),
+        .init(sentence: "The union counts 165 Member States.", value: 165, unit: "member states"),
+        .init(sentence: "It ran over 2,400 projects.", value: 2400, unit: "projects", comparator: .over),
+        .init(sentence: "It works in 40 countries and territories.", value: 40, unit: "countries and territories"),
+        .init(sentence: "There are 12 states holding observer status.", value: 12, unit: "observer states"),
+        .init(sentence: "More than 70 NGOs attended.", value: 70, unit: "NGOs", comparator: .over),
+        .init(sentence: "Almost 300 offices closed.", value: 300, unit: "offices", comparator: .nearly),
+        .init(sentence: "About 20 agencies replied.", value: 20, unit: "agencies", comparator: .about),
+        .init(sentence: "An estimated 3,500 volunteers helped.", value: 3500, unit: "volunteers", comparator: .about),
+        .init(sentence: "At least 14 members voted.", value: 14, unit: "members", comparator: .atLeast),
+        .init(sentence: "It can admit up to 30 members.", value: 30, unit: "members", comparator: .atMost),
+        .init(sentence: "No more than 8 observers may attend.", value: 8, unit: "observers", comparator: .atMost),
+        .init(sentence: "Fewer than 50 delegates came.", value: 50, unit: "delegates", comparator: .under),
+        .init(sentence: "Two-thirds of the members agreed.", value: 2.0 / 3.0, unit: "fraction"),
+        .init(sentence: "Fees rose by 12% last year.", value: 12, unit: "%"),
+        .init(sentence: "Some 45 per cent came from grants.", value: 45, unit: "%", comparator: .about),
+        .init(sentence: "A grant of €40 million was paid.", value: 40_000_000, unit: "EUR"),
+        .init(sentence: "A fine of £12,500 was imposed.", value: 12500, unit: "GBP"),
+        .init(sentence: "The fee is CHF 18,000 per member.", value: 18000, unit: "CHF"),
+        .init(sentence: "A loan of US$3 million was signed.", value: 3_000_000, unit: "USD"),
+        .init(sentence: "The fund has twenty-five trustees.", value: 25, unit: "trustees"),
+        .init(sentence: "It employs one hundred and fifty engineers.", value: 150, unit: "engineers"),
+        .init(sentence: "The body opened one office in Lima.", value: 1, unit: "offices"),
+        .init(sentence: "The area is 155,000 km² in size.", value: 155000, unit: "km²"),
+        .init(sentence: "In 1990 the group had 1,200 staff members.", value: 1200, unit: "staff"),
+    ]
+
+    @Test(arguments: cases)
+    func extracts(_ c: QuantityCase) throws {
+        let qs = QuantityExtractor.quantities(in: qcDocument(c.sentence))
+        let q = try #require(qs.first { $0.unit == c.unit }, "\(qs)")
+        #expect(abs(q.value - c.value) < 1e-9)
+        #expect(q.comparator == c.comparator)
+    }
+
+    static let nonQuantities: [String] = [
+        "It was founded in 1951 in Geneva.",
+        "See resolution 2758 and Article 4 of the treaty.",
+        "The text is A/RES/47/4 of the assembly.",
+        "This was its 21st session.",
+        "Call +41 22 717 9111 for details.",
+        "The meeting starts at 10:30 sharp.",
+        "Between 2004/2005 and 2021–2025 little changed.",
+        "Hungary 1956 and Chile 1973 were crises.",
+        "Under Article 1(2) the body shall cooperate.",
+        "He grew up in the 1950s.",
+        "It turned into one with a larger budget.",
+        "Teams were deployed within 72 hours.",
+    ]
+
+    @Test(arguments: nonQuantities)
+    func ignores(_ sentence: String) {
+        #expect(QuantityExtractor.quantities(in: qcDocument(sentence)).isEmpty)
+    }
+
+    @Test func skipsNumbersInsideTaggedDates() {
+        let text = "On 4 October 1955 the club met."
+        var d = qcDocument(text)
+        d.dates = [TimeExpression(kind: .date, value: "1955-10-04", range: qcRange(text, "4 October 1955"))]
+        #expect(QuantityExtractor.quantities(in: d).isEmpty)
+    }
+
+    @Test func rangeCoversHedgeNumberAndNoun() {
+        let text = "The union runs over 2,400 projects in 2014."
+        let q = QuantityExtractor.quantities(in: qcDocument(text))
+        #expect(q.count == 1)
+        #expect(q.first?.range == qcRange(text, "over 2,400 projects"))
+    }
+}

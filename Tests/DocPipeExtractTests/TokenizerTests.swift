@@ -1,0 +1,77 @@
+import Testing
+import DocPipeCore
+@testable import DocPipeExtract
+
+/// `word|number|punctuation|symbol` shorthands: w, n, p, s.
+private func tok(_ text: String) -> [String] {
+    Tokenizer.tokens(in: text).map { t in
+        let k: String
+        switch t.kind {
+        case .word: k = "w"
+        case .number: k = "n"
+        case .punctuation: k = "p"
+        case .symbol: k = "s"
+        }
+        return k + ":" + text.utf8Slice(t.range)
+    }
+}
+
+@Suite struct TokenizerTests {
+    @Test(arguments: [
+        ("some 9,000 staff", ["w:some", "n:9,000", "w:staff"]),
+        ("an estimated $1.4 billion.", ["w:an", "w:estimated", "s:$", "n:1.4", "w:billion", "p:."]),
+        ("in 2004/2005 –", ["w:in", "n:2004/2005", "p:–"]),
+        ("(GA resolution A/RES/47/4).", ["p:(", "w:GA", "w:resolution", "w:A/RES/47/4", "p:)", "p:."]),
+        ("Article 1(2) of", ["w:Article", "n:1(2)", "w:of"]),
+        ("Article 4(3).", ["w:Article", "n:4(3)", "p:."]),
+        ("the 21st century", ["w:the", "n:21st", "w:century"]),
+        ("in the mid-1970s and 1950s", ["w:in", "w:the", "w:mid-1970s", "w:and", "n:1950s"]),
+        ("e.g., the U.S. and", ["w:e.g.", "p:,", "w:the", "w:U.S.", "w:and"]),
+        ("Dr. Roe met Mr Smith.", ["w:Dr.", "w:Roe", "w:met", "w:Mr", "w:Smith", "p:."]),
+        ("IOM’s policy", ["w:IOM", "w:’s", "w:policy"]),
+        ("the Fund's work", ["w:the", "w:Fund", "w:'s", "w:work"]),
+        ("migrants’ rights", ["w:migrants", "p:’", "w:rights"]),
+        ("Côte d'Ivoire and Côte d’Ivoire", ["w:Côte", "w:d'Ivoire", "w:and", "w:Côte", "w:d’Ivoire"]),
+        ("don't", ["w:do", "w:n't"]),
+        ("well-being, co-ordination", ["w:well-being", "p:,", "w:co-ordination"]),
+        ("“The Agency” — said", ["p:“", "w:The", "w:Agency", "p:”", "p:—", "w:said"]),
+        ("HIV/AIDS and/or", ["w:HIV", "p:/", "w:AIDS", "w:and", "p:/", "w:or"]),
+        ("US$ 3 million", ["s:US$", "n:3", "w:million"]),
+        ("€25 and £40 at 60%", ["s:€", "n:25", "w:and", "s:£", "n:40", "w:at", "n:60", "s:%"]),
+        ("CHF 18,000", ["w:CHF", "n:18,000"]),
+        ("1,2345 and 10:30", ["n:1", "p:,", "n:2345", "w:and", "n:10:30"]),
+        ("ends 1951.", ["w:ends", "n:1951", "p:."]),
+        ("Türkiye\u{00A0}and", ["w:Türkiye", "w:and"]),
+        ("Secretary-General …", ["w:Secretary-General", "p:…"]),
+    ] as [(String, [String])])
+    func tokens(_ text: String, _ expected: [String]) {
+        #expect(tok(text) == expected)
+    }
+
+    @Test func rangesCoverTextWithoutOverlap() {
+        let text = "The Organization’s 157 member states (A/RES/47/4) — “quoted” $1.4bn, e.g. U.S.\nNew line\u{2028}x"
+        let ts = Tokenizer.tokens(in: text)
+        var last = 0
+        for t in ts {
+            #expect(t.range.lowerBound >= last)
+            #expect(!t.range.isEmpty)
+            last = t.range.upperBound
+        }
+        #expect(last <= text.utf8.count)
+        // Every non-space byte is inside a token.
+        let covered = ts.reduce(0) { $0 + $1.range.count }
+        let nonSpace = text.unicodeScalars.filter { !$0.properties.isWhitespace }.reduce(0) { $0 + String($1).utf8.count }
+        #expect(covered == nonSpace)
+    }
+
+    @Test func emptyAndSpaceOnly() {
+        #expect(Tokenizer.tokens(in: "").isEmpty)
+        #expect(Tokenizer.tokens(in: " \n\t\u{00A0}").isEmpty)
+    }
+}
+
+@Test func asciiClassFunctionMatchesTable() {
+    for b in 0..<128 {
+        #expect(Tokenizer.asciiClassOf(UInt8(b)) == Tokenizer.asciiClass[b], "byte \(b)")
+    }
+}
