@@ -74,5 +74,7 @@ enum Compare {
 
 var ranAny = scoreFtfy(root + "/ftfy")
 print("")
+ranAny = scoreWikiWars(root + "/wikiwars") || ranAny
+print("")
 ranAny = scoreMED1250(root + "/abbreviations") || ranAny
 if !ranAny { print("conformance: no data found under \(root)") }

@@ -1,7 +1,1101 @@
 import DocPipeCore
 
-// PLACEHOLDER — replaced by the dates work.
-struct TimexTagger {
-    var referenceDate: String?
-    func tag(_ document: Document) -> [TimeExpression] { [] }
+/// TIMEX3-style date, duration, set and time tagging of English prose.
+///
+/// One linear pass: `DateScanner` cuts the UTF-8 bytes into tokens (words carry their lexicon entry
+/// from `DateLexicon`), then `TimexParser` tries a fixed set of hand-written patterns at each token that
+/// can start an expression and keeps the longest match. Relative and underspecified expressions
+/// (`the following year`, `June 10`, `that night`) are resolved against `referenceDate` when given (news
+/// mode) or else against the last date mentioned before them (narrative mode, as HeidelTime does for
+/// encyclopedia text).
+///
+/// Ranges: `2004/2005` is one expression (value `2004`, from `2004`, to `2005`). Ranges written with a
+/// dash or with `from … to` / `between … and` (`1990–1995`, `1915-16`, `6–7 January 1916`) are two
+/// expressions, each with its own value and both carrying the range in `from`/`to`.
+public struct TimexTagger: Sendable {
+    public var referenceDate: String?
+
+    public init(referenceDate: String? = nil) {
+        self.referenceDate = referenceDate
+    }
+
+    public func tag(_ document: Document) -> [TimeExpression] {
+        tag(text: document.text)
+    }
+
+    public func tag(text: String) -> [TimeExpression] {
+        let ref = referenceDate.flatMap(TimexTagger.parsePoint)
+        func run(_ buf: UnsafeBufferPointer<UInt8>) -> [TimeExpression] {
+            var parser = TimexParser(tokens: DateScanner.scan(buf), reference: ref)
+            parser.run()
+            return parser.out
+        }
+        if let r = text.utf8.withContiguousStorageIfAvailable(run) { return r }
+        return Array(text.utf8).withUnsafeBufferPointer(run)
+    }
+
+    /// `YYYY`, `YYYY-MM` or `YYYY-MM-DD` as a point.
+    static func parsePoint(_ s: String) -> DatePoint? {
+        let parts = s.split(separator: "-").map { Int($0) }
+        guard let y = parts.first ?? nil else { return nil }
+        var p = DatePoint(year: y)
+        if parts.count > 1, let m = parts[1], (1...12).contains(m) { p.month = m }
+        if parts.count > 2, let d = parts[2], (1...31).contains(d), p.month > 0 { p.day = d }
+        return p
+    }
+}
+
+/// A match: token range [s, e) and the expression it denotes.
+struct TimexMatch {
+    var s: Int
+    var e: Int
+    var kind: TimeExpression.Kind
+    var value: String
+    var mod: String? = nil
+    var from: String? = nil
+    var to: String? = nil
+    var quantity: String? = nil
+    /// The calendar point a DATE/TIME denotes (anchors later relative expressions in narrative mode).
+    var point: DatePoint? = nil
+    /// The year was written (not taken from the anchor).
+    var explicitYear = false
+    /// Shape, for range tails: 1 = plain year, 2 = month + day.
+    var shape = 0
+}
+
+struct TimexParser {
+    typealias K = DateLexicon.Kind
+    let t: [DateToken]
+    let n: Int
+    let reference: DatePoint?
+    var anchor: DatePoint?
+    var out: [TimeExpression] = []
+    var outTok: [Range<Int>] = []
+    var outShape: [(shape: Int, explicitYear: Bool)] = []
+    /// First token index of the next line (patterns never cross a line break).
+    var limit = 0
+
+    init(tokens: [DateToken], reference: DatePoint?) {
+        t = tokens
+        n = tokens.count
+        self.reference = reference
+    }
+
+    var ctx: DatePoint? { reference ?? anchor }
+
+    // MARK: token helpers (all bounded by the current line)
+
+    @inline(__always) func k(_ i: Int) -> K? { i >= 0 && i < limit && t[i].kind == .word ? t[i].lex : nil }
+    @inline(__always) func lv(_ i: Int) -> Int { t[i].lexValue }
+    @inline(__always) func p(_ i: Int, _ c: UInt8) -> Bool { i >= 0 && i < limit && t[i].kind == .punct && t[i].ch == c }
+    @inline(__always) func isNum(_ i: Int) -> Bool { i >= 0 && i < limit && t[i].kind == .number && !t[i].decimal }
+    @inline(__always) func adj(_ i: Int) -> Bool { i >= 0 && i < limit && !t[i].spaceBefore }
+    @inline(__always) func isWord(_ i: Int) -> Bool { i >= 0 && i < limit && t[i].kind == .word }
+    /// Punctuation or the end of the line.
+    @inline(__always) func boundary(_ i: Int) -> Bool { i >= limit || t[i].kind == .punct }
+    func unit(_ i: Int) -> (DateUnit, plural: Bool)? {
+        guard k(i) == .unit, !t[i].cap, let u = DateUnit(rawValue: lv(i) % 100) else { return nil }
+        return (u, lv(i) > 100)
+    }
+    func singularUnit(_ i: Int) -> DateUnit? {
+        guard let (u, pl) = unit(i), !pl else { return nil }
+        return u
+    }
+
+    // MARK: driver
+
+    mutating func run() {
+        var i = 0
+        while i < n {
+            if i >= limit {
+                limit = i + 1
+                while limit < n && !t[limit].lineBefore { limit += 1 }
+            }
+            let tok = t[i]
+            if canStart(i), let m = parseAt(i) {
+                emit(m)
+                i = m.e
+                tails(after: m, &i)
+            } else {
+                i += 1
+            }
+        }
+        linkRanges()
+    }
+
+    /// A cheap test of whether any pattern can start at token i (most words cannot).
+    @inline(__always) func canStart(_ i: Int) -> Bool {
+        let tok = t[i]
+        switch tok.kind {
+        case .number: return true
+        case .punct: return tok.ch == 0x27
+        case .word:
+            guard let kk = tok.lex else { return false }
+            switch kk {
+            case .the, .a_:
+                let nx = i + 1
+                return nx < limit && (t[nx].kind == .number || t[nx].lex != nil)
+            case .in_: return k(i + 1) == .the
+            case .at: return k(i + 1) == .present || k(i + 1) == .least || k(i + 1) == .partOfDay
+            case .and, .of, .to, .from, .between, .blockBefore, .blockAfter, .ordSuffix, .than, .least, .other, .old, .bc:
+                return false
+            case .tempPrep: return k(i + 1) == .partOfDay
+            default: return true
+            }
+        }
+    }
+
+    mutating func emit(_ m: TimexMatch) {
+        if let pt = m.point, m.kind == .date || m.kind == .time, reference == nil {
+            // Written years set the anchor; resolved expressions only refine it within its year
+            // (`the following year` does not move it: measured better on WikiWars).
+            // The second date of a range into a later year (`1975–1976`) leaves the anchor on the first.
+            let secondOfRange = m.s > 0 && outTok.last?.upperBound == m.s - 1 && (p(m.s - 1, 0x2D) || k(m.s - 1) == .to || k(m.s - 1) == .and)
+            if secondOfRange, let a = anchor, a.year != pt.year, a.year > pt.year - 3 { /* keep */ }
+            else if m.explicitYear { anchor = pt } else if let a = anchor, a.year == pt.year, pt.month > 0 { anchor = pt }
+        }
+        out.append(TimeExpression(kind: m.kind, value: m.value, mod: m.mod, from: m.from, to: m.to, quantity: m.quantity,
+                                  range: t[m.s].start..<t[m.e - 1].end))
+        outTok.append(m.s..<m.e)
+        outShape.append((m.shape, m.explicitYear))
+    }
+
+    /// Second halves of ranges that are not dates on their own: `1915-16`, `May 4–5, 1865`, `May 4 and 5`.
+    mutating func tails(after m: TimexMatch, _ i: inout Int) {
+        let e = m.e
+        if m.shape == 1, let pt = m.point, p(e, 0x2D), adj(e), isNum(e + 1), adj(e + 1), t[e + 1].digits == 2,
+           !(adj(e + 2) && (isWord(e + 2) || isNum(e + 2))) {
+            let y = pt.year / 100 * 100 + t[e + 1].num
+            if y > pt.year {
+                emit(TimexMatch(s: e + 1, e: e + 2, kind: .date, value: DatePoint(year: y).value, point: DatePoint(year: y), explicitYear: true, shape: 1))
+                i = e + 2
+            }
+            return
+        }
+        if m.shape == 2, var pt = m.point, p(e, 0x2D) || k(e) == .and || (k(e) == .to && lv(e) == 0), let (d, e2) = day(e + 1),
+           d > pt.day, month(e2) == nil {
+            pt.day = d
+            var end = e2
+            var explicit = false
+            var j = e2
+            if p(j, 0x2C) { j += 1 }
+            if let (y, e3) = yearAfter(j) {
+                pt.year = y
+                end = e3
+                explicit = true
+                // The year written after the second day belongs to the first too.
+                if let last = out.indices.last, !outShape[last].explicitYear, var first = m.point {
+                    first.year = y
+                    out[last].value = first.value
+                }
+            }
+            emit(TimexMatch(s: e + 1, e: end, kind: .date, value: pt.value, point: pt, explicitYear: explicit, shape: 2))
+            i = end
+        }
+    }
+
+    /// Consecutive dates joined by a dash, `from … to/until`, `between … and`: both get from/to.
+    mutating func linkRanges() {
+        guard out.count > 1 else { return }
+        for a in 0..<(out.count - 1) {
+            let b = a + 1
+            guard out[a].kind == .date, out[b].kind == .date, out[a].from == nil, out[b].from == nil else { continue }
+            let ea = outTok[a].upperBound, sb = outTok[b].lowerBound, sa = outTok[a].lowerBound
+            guard sb == ea + 1, ea < n, !t[sb].lineBefore, !t[ea].lineBefore else { continue }
+            let j = t[ea]
+            var linked = false
+            if j.kind == .punct && j.ch == 0x2D { linked = true }
+            if j.kind == .word, j.lex == .to, lv(ea) <= 1, sa > 0, t[sa - 1].lex == .from { linked = true }
+            if j.kind == .word, j.lex == .and, sa > 0, t[sa - 1].lex == .between { linked = true }
+            if linked {
+                out[a].from = out[a].value; out[a].to = out[b].value
+                out[b].from = out[a].value; out[b].to = out[b].value
+            }
+        }
+    }
+
+    // MARK: pattern dispatch
+
+    mutating func parseAt(_ i: Int) -> TimexMatch? {
+        var best = refs(i)
+        TimexParser.keepLonger(&best, modded(i))
+        TimexParser.keepLonger(&best, approx(i))
+        TimexParser.keepLonger(&best, core(i))
+        TimexParser.keepLonger(&best, duration(i))
+        TimexParser.keepLonger(&best, setExpr(i))
+        TimexParser.keepLonger(&best, dayRangeHead(i))
+        return best
+    }
+
+    @inline(__always) static func keepLonger(_ best: inout TimexMatch?, _ m: TimexMatch?) {
+        guard let m else { return }
+        if let b = best, b.e >= m.e { return }
+        best = m
+    }
+
+    func core(_ i: Int) -> TimexMatch? {
+        var best = absDate(i)
+        TimexParser.keepLonger(&best, decadeOrCentury(i))
+        TimexParser.keepLonger(&best, season(i))
+        TimexParser.keepLonger(&best, relative(i))
+        TimexParser.keepLonger(&best, partOfDay(i))
+        TimexParser.keepLonger(&best, clockTime(i))
+        return best
+    }
+
+    // MARK: numbers
+
+    /// A day of the month: `12`, `12th`.
+    func day(_ i: Int) -> (Int, Int)? {
+        guard isNum(i), !t[i].grouped, t[i].digits <= 2, (1...31).contains(t[i].num) else { return nil }
+        if p(i + 1, 0x3A) && adj(i + 1) { return nil }          // 10:30
+        if k(i + 1) == .ordSuffix && adj(i + 1) { return (t[i].num, i + 2) }
+        if isWord(i + 1) && adj(i + 1) { return nil }            // 12km
+        return (t[i].num, i + 1)
+    }
+
+    /// An ordinal: `19th`, `nineteenth`, `twenty-first`, `twenty first`.
+    func ordinal(_ i: Int) -> (Int, Int)? {
+        if isNum(i), !t[i].grouped, t[i].digits <= 2, k(i + 1) == .ordSuffix, adj(i + 1) { return (t[i].num, i + 2) }
+        if k(i) == .ordinal { return (lv(i), i + 1) }
+        if k(i) == .tens {
+            var j = i + 1
+            if p(j, 0x2D) && adj(j) { j += 1 }
+            if k(j) == .ordinal, lv(j) < 10 { return (lv(i) + lv(j), j + 1) }
+        }
+        return nil
+    }
+
+    /// A cardinal quantity for durations: digits or number words (`25`, `twenty-five`, `a hundred`).
+    func cardinal(_ i: Int) -> (Int, Int)? {
+        if isNum(i) {
+            guard t[i].digits <= 4 || t[i].grouped else { return nil }
+            if p(i - 1, 0x24) || (i > 0 && t[i - 1].kind == .punct && (t[i - 1].ch == 0x2F || t[i - 1].ch == 0x3A) && adj(i)) { return nil }
+            return (t[i].num, i + 1)
+        }
+        var v = 0, j = i
+        if k(j) == .tens {
+            v = lv(j); j += 1
+            if p(j, 0x2D), adj(j), k(j + 1) == .cardinal, lv(j + 1) < 10 { v += lv(j + 1); j += 2 }
+            else if k(j) == .cardinal, lv(j) < 10 { v += lv(j); j += 1 }
+        } else if k(j) == .cardinal, lv(j) < 100 {
+            v = lv(j); j += 1
+        } else if k(j) == .a_, k(j + 1) == .cardinal, lv(j + 1) >= 12 {
+            v = 1; j += 1
+        } else {
+            return nil
+        }
+        if k(j) == .cardinal, lv(j) >= 100 { v *= lv(j); j += 1 }
+        else if v >= 100 && j == i + 1 { /* bare "hundred" */ }
+        return (v, j)
+    }
+
+    /// A month name: `June`, `Jun.`, `Sept` (capitalised; abbreviations only where `needNumber`).
+    func month(_ i: Int, abbrOK: Bool = true) -> (Int, Int)? {
+        guard i < limit, t[i].kind == .word, t[i].cap, let kk = t[i].lex else { return nil }
+        if kk == .month { return (lv(i), i + 1) }
+        if kk == .monthAbbr && abbrOK {
+            if p(i + 1, 0x2E) && adj(i + 1) { return (lv(i), i + 2) }
+            return (lv(i), i + 1)
+        }
+        return nil
+    }
+
+    /// An era marker after a number: `BC`, `BCE`, `AD`, `CE`, `B.C.`, `A.D.` → (is BC, end).
+    func era(_ i: Int) -> (Bool, Int)? {
+        if k(i) == .bc { return (true, i + 1) }
+        if k(i) == .ad { return (false, i + 1) }
+        guard isWord(i), t[i].cap, t[i].end - t[i].start == 1, p(i + 1, 0x2E), adj(i + 1), isWord(i + 2), adj(i + 2),
+              t[i + 2].cap, t[i + 2].end - t[i + 2].start == 1 else { return nil }
+        let a = t[i].b0, b = t[i + 2].b0
+        guard (a == 0x62 && b == 0x63) || (a == 0x61 && b == 0x64) else { return nil }    // b.c. / a.d.
+        var e = i + 3
+        if p(e, 0x2E), adj(e) { e += 1 }
+        return (a == 0x62, e)
+    }
+
+    /// A year after a month or a day (`June 2004`, `12 June 2004`, `June 490 BC`).
+    func yearAfter(_ i: Int) -> (Int, Int)? {
+        guard isNum(i), !t[i].grouped, t[i].digits <= 4 else { return nil }
+        if let (bc, e) = era(i + 1) { return (bc ? 1 - t[i].num : t[i].num, e) }
+        if isWord(i + 1) && adj(i + 1) { return nil }
+        if p(i + 1, 0x3A) && adj(i + 1) && isNum(i + 2) { return nil }
+        if let c = ctx, c.year <= 0, t[i].digits == 3 || t[i].digits == 2 { return (1 - t[i].num, i + 1) }
+        guard t[i].digits == 4 else { return nil }
+        return (t[i].num, i + 1)
+    }
+
+    /// Words that introduce a year (`in 1951`, `since 1990`, `the 1950 election`).
+    func temporalBefore(_ i: Int) -> Bool {
+        guard i >= 0, i < n else { return true }
+        if t[i].kind == .punct { return true }
+        guard let kk = t[i].lex else { return false }
+        switch kk {
+        case .in_, .tempPrep, .of, .from, .to, .between, .and, .the, .modStart, .modMid, .modEnd, .at, .circa, .approx,
+             .later, .earlier, .month, .monthAbbr, .season, .this, .that:
+            return true
+        default: return false
+        }
+    }
+
+    /// A bare number read as a year, with the checks that keep counts, codes, money and times out.
+    func plainYear(_ i: Int) -> (Int, Int)? {
+        guard isNum(i) else { return nil }
+        let tk = t[i]
+        guard !tk.grouped else { return nil }
+        // Era-marked years of any length: `490 BC`, `AD 9`, `9 AD`.
+        if tk.digits <= 4, let (bc, e) = era(i + 1), bc || k(i + 1) != .ad || lv(i + 1) == 0 || tk.digits >= 3 { return (bc ? 1 - tk.num : tk.num, e) }
+        // `from 499 to 493 BC`: the era written once for both
+        if k(i + 1) == .to || k(i + 1) == .and || p(i + 1, 0x2D), isNum(i + 2), t[i + 2].num <= tk.num, k(i + 3) == .bc, tk.digits <= 4 {
+            return (1 - tk.num, i + 1)
+        }
+        var y = tk.num
+        if tk.digits == 4 {
+            guard (1000...2100).contains(y) else { return nil }
+        } else if (tk.digits == 3 || tk.digits == 2), let c = ctx, c.year <= 0, i > 0,
+                  let kk = t[i - 1].lex, kk == .in_ || kk == .tempPrep || kk == .to || kk == .circa {
+            y = 1 - y   // BC narrative: `in 480`
+        } else {
+            return nil
+        }
+        // After: glued letters, times, percentages, codes, units of measure and counted nouns.
+        let nx = i + 1
+        if nx < limit {
+            let a = t[nx]
+            if adj(nx) {
+                if a.kind == .word { return nil }
+                if a.kind == .punct {
+                    switch a.ch {
+                    case 0x25: return nil                                                // %
+                    case 0x2F: if !(tk.digits == 4 && isNum(nx + 1) && adj(nx + 1) && (t[nx + 1].digits == 2 || t[nx + 1].digits == 4) && !(p(nx + 2, 0x2F) && adj(nx + 2))) { return nil }
+                    case 0x3A: if isNum(nx + 1) && adj(nx + 1) { return nil }            // 19:45
+                    case 0x2E, 0x2C: if isNum(nx + 1) && adj(nx + 1) { return nil }      // 1999.5, 1999,12
+                    case 0x2D: if isNum(nx + 1) && adj(nx + 1) && t[nx + 1].digits != 2 && t[nx + 1].digits != 4 { return nil }
+                    default: break
+                    }
+                }
+            }
+            if a.kind == .word, let kk = a.lex, kk == .blockAfter || kk == .per { return nil }
+            if a.kind == .word, k(nx) == .unit { return nil }            // `1500 years` is a duration
+            if a.kind == .word, !a.cap, a.lex == nil, lastByteIsS(nx), !temporalBefore(i - 1) || (i > 0 && t[i - 1].lex == .and) { return nil }
+        }
+        // Before: currency, codes, `resolution 2758`, `No. 1951`, `A/RES/47/4`.
+        if i > 0 && i - 1 < n {
+            let b = t[i - 1]
+            if b.kind == .punct {
+                if b.ch == 0x24 || b.ch == 0x23 { return nil }
+                if !tk.spaceBefore && (b.ch == 0x2F || b.ch == 0x3A || b.ch == 0x2E) { return nil }
+                if b.ch == 0x2E, i > 1, t[i - 2].lex == .blockBefore { return nil }
+                if b.ch == 0x2D, i > 1, t[i - 2].kind == .number, outTok.last?.upperBound != i - 1 { return nil }
+            }
+            if b.lex == .blockBefore { return nil }
+        }
+        return (y, i + 1)
+    }
+
+    /// Unknown words carry their last letter (negated, lower case) in `lexValue`.
+    func lastByteIsS(_ i: Int) -> Bool { t[i].lex == nil && t[i].lexValue == -115 }
+
+    // MARK: absolute dates
+
+    /// The year of a month written without one: the anchor's.
+    /// The year of a month or day written without one: the anchor's. (Tried on WikiWars and rejected:
+    /// moving forward a year when the month precedes the anchor's, and preferring the last written
+    /// date that had a month; both lowered value accuracy.)
+    func resolvedYear(_ mo: Int) -> Int? { ctx?.year }
+
+    func point(_ y: Int?, _ m: Int, _ d: Int) -> (String, DatePoint?) {
+        if let y {
+            let pt = DatePoint(year: y, month: m, day: d)
+            return (pt.value, pt)
+        }
+        var s = "XXXX"
+        if m > 0 { s += "-" + DatePoint.pad2(m) }
+        if m > 0 && d > 0 { s += "-" + DatePoint.pad2(d) }
+        return (s, nil)
+    }
+
+    func absDate(_ i: Int) -> TimexMatch? {
+        var j = i
+        var weekday = false
+        if k(j) == .weekday, t[j].cap {
+            j += 1
+            if p(j, 0x2C) { j += 1 }
+            weekday = true
+        }
+        // the 12th of June [2004]
+        if k(j) == .the, let (d, e) = ordinalDay(j + 1), k(e) == .of, let (mo, e2) = month(e + 1) {
+            return dayMonthTail(i, d, mo, e2)
+        }
+        if let (mo, e) = month(j) {
+            let isAbbr = t[j].lex == .monthAbbr
+            if let (d, e2) = day(e), !(p(e2, 0x3A)) {
+                var e3 = e2
+                if p(e3, 0x2C) { e3 += 1 }
+                if let (y, e4) = yearAfter(e3) {
+                    let pt = DatePoint(year: y, month: mo, day: d)
+                    return TimexMatch(s: i, e: e4, kind: .date, value: pt.value, point: pt, explicitYear: true, shape: 2)
+                }
+                guard d <= DatePoint.daysIn(month: mo, year: 2000) else { return nil }
+                if k(e3) == .of, let (y, e4) = yearAfter(e3 + 1) ?? ofThatYear(e3 + 1) {
+                    let pt = DatePoint(year: y, month: mo, day: d)
+                    return TimexMatch(s: i, e: e4, kind: .date, value: pt.value, point: pt, explicitYear: e4 == e3 + 2, shape: 2)
+                }
+                let (v, pt) = point(resolvedYear(mo), mo, d)
+                return TimexMatch(s: i, e: e2, kind: .date, value: v, point: pt, shape: 2)
+            }
+            var e3 = e
+            if k(e3) == .of, let (y, e4) = ofThatYear(e3 + 1) {
+                let pt = DatePoint(year: y, month: mo)
+                return TimexMatch(s: i, e: e4, kind: .date, value: pt.value, point: pt)
+            }
+            if p(e3, 0x2C) || k(e3) == .of { e3 += 1 }
+            if let (y, e4) = yearAfter(e3) {
+                let pt = DatePoint(year: y, month: mo)
+                return TimexMatch(s: i, e: e4, kind: .date, value: pt.value, point: pt, explicitYear: true)
+            }
+            if weekday || isAbbr { return nil }
+            // A bare month name: `May` and `March` need a preposition before them.
+            if mo == 5 || mo == 3 {
+                guard j > 0, let kk = t[j - 1].lex, kk == .in_ || kk == .tempPrep || kk == .to || kk == .from || kk == .of || kk == .between
+                        || kk == .modStart || kk == .modMid || kk == .modEnd else { return nil }
+                if t[j].lineBefore { return nil }
+            }
+            // `between March and April 1918`: the year written with the second month
+            if k(e) == .and || k(e) == .to || p(e, 0x2D), let (_, e5) = month(e + 1), let (y, _) = yearAfter(p(e5, 0x2C) ? e5 + 1 : e5) {
+                let pt = DatePoint(year: y, month: mo)
+                return TimexMatch(s: i, e: e, kind: .date, value: pt.value, point: pt, explicitYear: true)
+            }
+            let (v, pt) = point(resolvedYear(mo), mo, 0)
+            return TimexMatch(s: i, e: e, kind: .date, value: v, point: pt)
+        }
+        // [the] 12 June [2004]
+        if k(j) == .the, !weekday, let (d, e) = day(j + 1), let (mo, e2) = month(e) {
+            return dayMonthTail(i, d, mo, e2)
+        }
+        // Christmas [1963]
+        if k(j) == .holiday, t[j].cap, !weekday {
+            let mo = lv(j) / 100, d = lv(j) % 100
+            if let (y, e2) = yearAfter(j + 1) {
+                let pt = DatePoint(year: y, month: mo, day: d)
+                return TimexMatch(s: i, e: e2, kind: .date, value: pt.value, point: pt, explicitYear: true)
+            }
+            let (v, pt) = point(resolvedYear(mo), mo, d)
+            return TimexMatch(s: i, e: j + 1, kind: .date, value: v, point: pt)
+        }
+        // 12 June [2004]
+        if let (d, e) = day(j) {
+            var e1 = e
+            if k(e1) == .of { e1 += 1 }
+            if let (mo, e2) = month(e1) {
+                return dayMonthTail(i, d, mo, e2)
+            }
+        }
+        if weekday { return nil }
+        return yearForms(i)
+    }
+
+    /// `that year`, `the same year`, `this year`, `next year`, `the following year` after `of`: the year it names.
+    func ofThatYear(_ i: Int) -> (Int, Int)? {
+        guard let c = ctx else { return nil }
+        var j = i
+        if k(j) == .the { j += 1 }
+        var by = 0
+        if let kk = k(j) {
+            switch kk {
+            case .that, .this: if k(j + 1) == .same { j += 1 }
+            case .same: guard j > i else { return nil }
+            case .next: by = 1
+            case .previous: by = -1
+            default: return nil
+            }
+        } else { return nil }
+        guard singularUnit(j + 1) == .year else { return nil }
+        return (c.year + by, j + 2)
+    }
+
+    func ordinalDay(_ i: Int) -> (Int, Int)? {
+        if let (d, e) = ordinal(i), (1...31).contains(d) { return (d, e) }
+        return nil
+    }
+
+    func dayMonthTail(_ s: Int, _ d: Int, _ mo: Int, _ e: Int) -> TimexMatch? {
+        guard d <= DatePoint.daysIn(month: mo, year: 2000) else { return nil }
+        var e3 = e
+        if p(e3, 0x2C) { e3 += 1 }
+        if let (y, e4) = yearAfter(e3) {
+            let pt = DatePoint(year: y, month: mo, day: d)
+            return TimexMatch(s: s, e: e4, kind: .date, value: pt.value, point: pt, explicitYear: true)
+        }
+        let (v, pt) = point(resolvedYear(mo), mo, d)
+        return TimexMatch(s: s, e: e, kind: .date, value: v, point: pt)
+    }
+
+    /// `6` in `6–7 January 1916`: the first day of a day range, dated by what follows.
+    func dayRangeHead(_ i: Int) -> TimexMatch? {
+        guard let (d, e) = day(i), p(e, 0x2D) || k(e) == .and || (k(e) == .to && lv(e) == 0) else { return nil }
+        guard let (d2, _) = day(e + 1), d2 > d, let m = absDate(e + 1), var pt = m.point, pt.day > 0 else { return nil }
+        pt.day = d
+        return TimexMatch(s: i, e: e, kind: .date, value: pt.value, point: pt, explicitYear: m.explicitYear)
+    }
+
+    /// Years in all their shapes: `1951`, `490 BC`, `AD 9`, `2004/2005`, `2004-06-12`, `12/06/2004`.
+    func yearForms(_ i: Int) -> TimexMatch? {
+        // AD 9
+        if k(i) == .ad, lv(i) == 0, t[i].cap, isNum(i + 1), !t[i + 1].grouped, t[i + 1].digits <= 4, !(isWord(i + 2) && adj(i + 2)) {
+            let pt = DatePoint(year: t[i + 1].num)
+            return TimexMatch(s: i, e: i + 2, kind: .date, value: pt.value, point: pt, explicitYear: true, shape: 1)
+        }
+        // '89: a two-digit year after an apostrophe
+        if p(i, 0x27), isNum(i + 1), adj(i + 1), t[i + 1].digits == 2, !(adj(i + 2) && (isWord(i + 2) || isNum(i + 2))),
+           !(i > 0 && adj(i) && isWord(i - 1)) {
+            var y = (ctx.map { $0.year > 0 ? $0.year / 100 : 19 } ?? 19) * 100 + t[i + 1].num
+            if let c = ctx, y > c.year + 10 { y -= 100 }
+            let pt = DatePoint(year: y)
+            return TimexMatch(s: i, e: i + 2, kind: .date, value: pt.value, point: pt, explicitYear: true)
+        }
+        guard isNum(i), !t[i].grouped else { return nil }
+        let a = t[i]
+        // ISO 2004-06-12
+        if a.digits == 4, p(i + 1, 0x2D), adj(i + 1), isNum(i + 2), adj(i + 2), t[i + 2].digits == 2, p(i + 3, 0x2D), adj(i + 3),
+           isNum(i + 4), adj(i + 4), t[i + 4].digits == 2 {
+            let mo = t[i + 2].num, d = t[i + 4].num
+            guard (1...12).contains(mo), d >= 1, d <= DatePoint.daysIn(month: mo, year: a.num) else { return nil }
+            let pt = DatePoint(year: a.num, month: mo, day: d)
+            return TimexMatch(s: i, e: i + 5, kind: .date, value: pt.value, point: pt, explicitYear: true)
+        }
+        // 12/06/2004 (only when day and month cannot be swapped)
+        if a.digits <= 2, p(i + 1, 0x2F), adj(i + 1), isNum(i + 2), adj(i + 2), t[i + 2].digits <= 2, p(i + 3, 0x2F), adj(i + 3),
+           isNum(i + 4), adj(i + 4), t[i + 4].digits == 4 {
+            if i > 0, adj(i), t[i - 1].kind != .punct || t[i - 1].ch == 0x2F { return nil }
+            let x = a.num, y = t[i + 2].num, yr = t[i + 4].num
+            var d = 0, mo = 0
+            if x > 12 && y <= 12 { d = x; mo = y } else if y > 12 && x <= 12 { d = y; mo = x } else if x == y { d = x; mo = x } else { return nil }
+            guard mo >= 1, d >= 1, d <= DatePoint.daysIn(month: mo, year: yr) else { return nil }
+            let pt = DatePoint(year: yr, month: mo, day: d)
+            return TimexMatch(s: i, e: i + 5, kind: .date, value: pt.value, point: pt, explicitYear: true)
+        }
+        guard let (y, e) = plainYear(i) else { return nil }
+        // 2004/2005, 2004/05: one expression spanning both years.
+        if a.digits == 4, e == i + 1, p(e, 0x2F), adj(e), isNum(e + 1), adj(e + 1), !(p(e + 2, 0x2F) && adj(e + 2)) {
+            let b = t[e + 1]
+            var y2 = -1
+            if b.digits == 4 && b.num > y && b.num - y <= 10 { y2 = b.num }
+            if b.digits == 2 && (y / 100 * 100 + b.num) > y && (y / 100 * 100 + b.num) - y <= 10 { y2 = y / 100 * 100 + b.num }
+            if y2 > 0 {
+                let pt = DatePoint(year: y)
+                return TimexMatch(s: i, e: e + 2, kind: .date, value: pt.value, from: pt.value, to: DatePoint(year: y2).value,
+                                  point: pt, explicitYear: true)
+            }
+        }
+        if p(e, 0x2F) && adj(e) { return nil }
+        let pt = DatePoint(year: y)
+        return TimexMatch(s: i, e: e, kind: .date, value: pt.value, point: pt, explicitYear: true, shape: 1)
+    }
+
+    // MARK: decades, centuries, seasons
+
+    func decadeOrCentury(_ i: Int) -> TimexMatch? {
+        var j = i
+        let hasThe = k(j) == .the
+        if hasThe { j += 1 }
+        // 1950s, 1950's
+        if isNum(j), !t[j].grouped, t[j].digits == 4, t[j].num % 10 == 0, let e = pluralS(j + 1) {
+            // `the 1800s` is the century (`18`); `the 2000s` in today's usage is the decade (`200`).
+            let v = t[j].num % 100 == 0 && t[j].num != 2000 ? String(t[j].num / 100) : String(t[j].num / 10)
+            return TimexMatch(s: i, e: e, kind: .date, value: v)
+        }
+        // '50s
+        if p(j, 0x27), isNum(j + 1), adj(j + 1), t[j + 1].digits == 2, t[j + 1].num % 10 == 0, let e = pluralS(j + 2) {
+            let c = (ctx?.year ?? 1900) / 100
+            return TimexMatch(s: i, e: e, kind: .date, value: String(c * 10 + t[j + 1].num / 10))
+        }
+        // the fifties
+        if hasThe, k(j) == .decadeWord, !t[j].cap {
+            let c = (ctx?.year ?? 1900) / 100
+            return TimexMatch(s: i, e: j + 1, kind: .date, value: String(c * 10 + lv(j)))
+        }
+        // the 21st century, the nineteenth century BC
+        if let (c, e) = ordinal(j), c >= 1, c <= 30 {
+            var e1 = e
+            if p(e1, 0x2D) && adj(e1) { e1 += 1 }
+            guard singularUnit(e1) == .century else { return nil }
+            if k(e1 + 1) == .bc { return TimexMatch(s: i, e: e1 + 2, kind: .date, value: "BC" + DatePoint.pad2(c - 1)) }
+            if k(e1 + 1) == .ad { return TimexMatch(s: i, e: e1 + 2, kind: .date, value: DatePoint.pad2(c - 1)) }
+            return TimexMatch(s: i, e: e1 + 1, kind: .date, value: DatePoint.pad2(c - 1))
+        }
+        return nil
+    }
+
+    /// A glued `s` or `'s` after a number: returns the index after it.
+    func pluralS(_ i: Int) -> Int? {
+        if isWord(i), adj(i), t[i].end - t[i].start == 1, t[i].lex == nil, !t[i].cap {
+            // the only one-letter unknown lowercase words glued to digits are `s` (and unit letters; `m` is in no decade)
+            return lastByteIsS(i) ? i + 1 : nil
+        }
+        if p(i, 0x27), adj(i), isWord(i + 1), adj(i + 1), t[i + 1].end - t[i + 1].start == 1, lastByteIsS(i + 1) { return i + 2 }
+        return nil
+    }
+
+
+    func season(_ i: Int) -> TimexMatch? {
+        var j = i
+        var det = false
+        if let kk = k(j), kk == .the || kk == .this || kk == .that { j += 1; det = true }
+        guard k(j) == .season, lv(j) < 100 else { return nil }
+        let code = ["", "SP", "SU", "FA", "WI"][lv(j)]
+        let isFall = lv(j) == 3 && t[j].end - t[j].start == 4
+        var e = j + 1
+        if k(e) == .of { e += 1 }
+        if let (y, e2) = yearAfter(e) ?? plainYear(e) {
+            let v = DatePoint.yearString(y) + "-" + code
+            return TimexMatch(s: i, e: e2, kind: .date, value: v, point: DatePoint(year: y), explicitYear: true)
+        }
+        if e > j + 1, let (y, e2) = ofThatYear(e) {
+            return TimexMatch(s: i, e: e2, kind: .date, value: DatePoint.yearString(y) + "-" + code, point: DatePoint(year: y))
+        }
+        if isFall { return nil }
+        if t[j].cap { return nil }
+        guard let c = ctx else { return TimexMatch(s: i, e: j + 1, kind: .date, value: "XXXX-" + code) }
+        return TimexMatch(s: i, e: j + 1, kind: .date, value: DatePoint.yearString(c.year) + "-" + code, point: DatePoint(year: c.year))
+    }
+
+    // MARK: relative dates
+
+    /// The anchor moved by `n` of `u`, as a value at the unit's granularity.
+    func shifted(_ u: DateUnit, _ by: Int) -> (String, DatePoint?)? {
+        guard let c = ctx else { return nil }
+        switch u {
+        case .decade:
+            if c.year <= 0 { return ("BC" + DatePoint.pad((1 - c.year) / 10 - by, 3), nil) }
+            return (String(c.year / 10 + by), nil)
+        case .century:
+            if c.year <= 0 { return ("BC" + DatePoint.pad2((1 - c.year) / 100 - by), nil) }
+            return (DatePoint.pad2((c.year - 1) / 100 + by), nil)
+        case .year, .month, .day:
+            if let pt = c.shifted(u, by) { return (pt.value, pt) }
+            // The anchor is coarser than the unit: keep the anchor's granularity.
+            if u == .day, c.month > 0 { let pt = DatePoint(year: c.year, month: c.month); return (pt.value, pt) }
+            if by == 0 || u != .year { let pt = DatePoint(year: c.year); return (pt.value, pt) }
+            return nil
+        case .week:
+            guard c.day > 0, let pt = c.shifted(.week, by) else { return nil }
+            return (isoWeek(pt), nil)
+        default: return nil
+        }
+    }
+
+    func isoWeek(_ pt: DatePoint) -> String {
+        let days = DatePoint.days(pt.year, pt.month, pt.day)
+        let wd = ((days % 7) + 7 + 3) % 7 + 1                // 1 = Monday
+        let thursday = days - wd + 4
+        let (ty, _, _) = DatePoint.civil(thursday)
+        let week = (thursday - DatePoint.days(ty, 1, 1)) / 7 + 1
+        return DatePoint.yearString(ty) + "-W" + DatePoint.pad2(week)
+    }
+
+    func relative(_ i: Int) -> TimexMatch? {
+        var j = i
+        let hasThe = k(j) == .the
+        if hasThe { j += 1 }
+        guard let kk = k(j) else {
+            return quantifiedRelative(i)
+        }
+        // the following / next / previous year; last year
+        if kk == .next || kk == .previous || (kk == .last && !hasThe) {
+            if kk == .next && lv(j) == 0 && !hasThe && t[j].end - t[j].start != 4 { return nil }   // `following` needs `the`
+            let by = kk == .next ? 1 : -1
+            let e = j + 1
+            if let u = singularUnit(e), let (v, pt) = shifted(u, by) {
+                return TimexMatch(s: i, e: e + 1, kind: .date, value: v, point: pt)
+            }
+            if k(e) == .partOfDay, !t[e].cap, let c = ctx, let pt = c.shifted(.day, by) {
+                return TimexMatch(s: i, e: e + 1, kind: .time, value: pt.value + "T" + partCode(lv(e)), point: pt)
+            }
+            if k(e) == .season, lv(e) < 100, !t[e].cap, let c = ctx {
+                let code = ["", "SP", "SU", "FA", "WI"][lv(e)]
+                let y = c.year + by
+                return TimexMatch(s: i, e: e + 1, kind: .date, value: DatePoint.yearString(y) + "-" + code, point: DatePoint(year: y))
+            }
+            if hasThe, let (mo, e2) = month(e, abbrOK: false), let c = ctx {
+                var y = c.year
+                if by > 0 { if c.month == 0 || mo <= c.month { y += 1 } } else { if c.month == 0 || mo >= c.month { y -= 1 } }
+                let pt = DatePoint(year: y, month: mo)
+                return TimexMatch(s: i, e: e2, kind: .date, value: pt.value, point: pt)
+            }
+            return nil
+        }
+        // later in 1792, later in the summer
+        if !hasThe, kk == .later || kk == .earlier, lv(j) == 0, k(j + 1) == .in_, var m = core(j + 2), m.kind == .date, m.point != nil {
+            m.s = i
+            return m
+        }
+        // the year 1950
+        if hasThe, singularUnit(j) == .year, let y = yearForms(j + 1), y.shape == 1 {
+            var m = y
+            m.s = i
+            return m
+        }
+        // (later|earlier) (that|the same|this) year; that night
+        var j2 = j
+        var det = hasThe
+        if !hasThe && (kk == .later || kk == .earlier) && lv(j) == 0 {
+            j2 += 1
+            if k(j2) == .the { j2 += 1; det = true }
+        }
+        if let k2 = k(j2), k2 == .that || k2 == .this || k2 == .same {
+            var e = j2 + 1
+            if k2 == .same && !det { return nil }
+            if k2 != .same && k(e) == .same { e += 1 }
+            if k2 == .this && lv(j2) != 0 { return nil }
+            if let u = singularUnit(e), let (v, pt) = shifted(u, 0) {
+                return TimexMatch(s: i, e: e + 1, kind: .date, value: v, point: pt)
+            }
+            if k(e) == .partOfDay, !t[e].cap, let c = ctx {
+                let base = c.day > 0 ? c.value : "XXXX-XX-XX"
+                return TimexMatch(s: i, e: e + 1, kind: .time, value: base + "T" + partCode(lv(e)), point: c.day > 0 ? c : nil)
+            }
+            if k(e) == .season, lv(e) < 100, !t[e].cap, let c = ctx {
+                let code = ["", "SP", "SU", "FA", "WI"][lv(e)]
+                return TimexMatch(s: i, e: e + 1, kind: .date, value: DatePoint.yearString(c.year) + "-" + code, point: DatePoint(year: c.year))
+            }
+            return nil
+        }
+        // the day before, the year after
+        if hasThe, let u = singularUnit(j), u == .day || u == .year || u == .month || u == .week,
+           let k3 = k(j + 1), (k3 == .later || k3 == .earlier) && lv(j + 1) == 2, let (v, pt) = shifted(u, k3 == .later ? 1 : -1) {
+            return TimexMatch(s: i, e: j + 2, kind: .date, value: v, point: pt)
+        }
+        return quantifiedRelative(i)
+    }
+
+    /// `two years later`, `a year earlier`, `ten days ago`, `a few months later`.
+    func quantifiedRelative(_ i: Int) -> TimexMatch? {
+        if let (_, pl) = unit(i), pl, let kk = k(i + 1), (kk == .later || kk == .earlier) && lv(i + 1) <= 1 {
+            return TimexMatch(s: i, e: i + 2, kind: .date, value: kk == .later ? "FUTURE_REF" : "PAST_REF")
+        }
+        guard let q = quantity(i), let (u, _) = unit(q.end) else { return nil }
+        let e = q.end + 1
+        guard let kk = k(e), kk == .later || kk == .earlier || kk == .ago else { return nil }
+        if lv(e) == 2 && !boundary(e + 1) { return nil }          // `two days after the battle` stays a duration
+        let sign = kk == .later ? 1 : -1
+        guard let n = q.value else {
+            return TimexMatch(s: i, e: e + 1, kind: .date, value: sign > 0 ? "FUTURE_REF" : "PAST_REF")
+        }
+        let (uu, nn) = u == .decade ? (DateUnit.year, 10 * n) : u == .century ? (DateUnit.year, 100 * n) : (u, n)
+        guard let (v, pt) = shifted(uu, sign * nn) else { return nil }
+        return TimexMatch(s: i, e: e + 1, kind: .date, value: v, point: pt)
+    }
+
+    func partCode(_ v: Int) -> String { ["", "MO", "AF", "EV", "NI", "DT"][v] }
+
+    // MARK: times of day
+
+    func partOfDay(_ i: Int) -> TimexMatch? {
+        var j = i
+        if k(j) == .the { j += 1 }
+        guard k(j) == .partOfDay, !t[j].cap else { return nil }
+        let code = partCode(lv(j))
+        if j > i, k(j + 1) == .of, let m = absDate(j + 2), let pt = m.point, pt.day > 0 {
+            return TimexMatch(s: i, e: m.e, kind: .time, value: pt.value + "T" + code, point: pt, explicitYear: m.explicitYear)
+        }
+        // at night, in the morning, during the night
+        guard i > 0, let kb = t[i - 1].lex, !t[i].lineBefore else { return nil }
+        let ok = (j == i && (kb == .at || kb == .tempPrep) && (lv(j) == 4)) || (j > i && (kb == .in_ || kb == .tempPrep))
+        guard ok, boundary(j + 1) || k(j + 1) == .of || k(j + 1) == .and || (isWord(j + 1) && t[j + 1].lex == nil) else { return nil }
+        if k(j + 1) == .of { return nil }
+        if let c = ctx, c.day > 0 {
+            return TimexMatch(s: i, e: j + 1, kind: .time, value: c.value + "T" + code, point: c)
+        }
+        return TimexMatch(s: i, e: j + 1, kind: .time, value: "XXXX-XX-XXT" + code)
+    }
+
+    /// 10:30, 10:30 p.m., 5 pm, noon, midnight.
+    func clockTime(_ i: Int) -> TimexMatch? {
+        var h = -1, mi = 0, e = i
+        if isNum(i), t[i].digits <= 2, p(i + 1, 0x3A), adj(i + 1), isNum(i + 2), adj(i + 2), t[i + 2].digits == 2 {
+            h = t[i].num; mi = t[i + 2].num; e = i + 3
+            if p(e, 0x3A), adj(e), isNum(e + 1) { e += 2 }
+            if isWord(e), adj(e), k(e) == .unit, DateUnit(rawValue: lv(e) % 100) == .hour { e += 1 }
+        } else if isNum(i), t[i].digits <= 2, (1...12).contains(t[i].num), ampm(i + 1) != nil {
+            h = t[i].num; e = i + 1
+        } else if k(i) == .noon || k(i) == .midnight, !t[i].cap {
+            let base = ctx.map { $0.day > 0 ? $0.value : "XXXX-XX-XX" } ?? "XXXX-XX-XX"
+            return TimexMatch(s: i, e: i + 1, kind: .time, value: base + (k(i) == .noon ? "T12:00" : "T24:00"))
+        } else {
+            return nil
+        }
+        guard h <= 24, mi < 60 else { return nil }
+        if let (pm, e2) = ampm(e) {
+            if pm && h < 12 { h += 12 }
+            if !pm && h == 12 { h = 0 }
+            e = e2
+        }
+        let base = ctx.map { $0.day > 0 ? $0.value : "XXXX-XX-XX" } ?? "XXXX-XX-XX"
+        return TimexMatch(s: i, e: e, kind: .time, value: base + "T" + DatePoint.pad2(h) + ":" + DatePoint.pad2(mi))
+    }
+
+    /// `am`, `pm`, `a.m.`, `p.m.` → (is pm, end).
+    func ampm(_ i: Int) -> (Bool, Int)? {
+        if k(i) == .am { return (false, i + 1) }
+        if k(i) == .pm { return (true, i + 1) }
+        guard isWord(i), t[i].end - t[i].start == 1, p(i + 1, 0x2E), adj(i + 1), isWord(i + 2), adj(i + 2), t[i + 2].end - t[i + 2].start == 1 else { return nil }
+        let a = t[i].lex == .a_, pm = t[i].lex == .blockBefore   // `a` and `p` are both in the lexicon
+        guard a || pm else { return nil }
+        var e = i + 3
+        if p(e, 0x2E), adj(e) { e += 1 }
+        return (pm, e)
+    }
+
+    // MARK: modifiers
+
+    /// early/mid/late X, the beginning/middle/end of X, the first half of 1941, the third quarter of 2005.
+    func modded(_ i: Int) -> TimexMatch? {
+        var j = i
+        let hasThe = k(j) == .the
+        if hasThe { j += 1 }
+        guard let kk = k(j) else { return nil }
+        var mod: String
+        var c = j + 1
+        switch kk {
+        case .modStart, .modMid, .modEnd:
+            mod = kk == .modStart ? "START" : kk == .modMid ? "MID" : "END"
+            if p(c, 0x2D) && adj(c) { c += 1 }
+            else if k(c) == .in_, !hasThe, kk != .modMid { c += 1 }
+        case .modNoun:
+            guard k(c) == .of else { return nil }
+            mod = ["START", "MID", "END"][lv(j)]
+            c += 1
+        case .ordinal, .last, .first:
+            // the first half of 1941 / the last quarter of the 19th century
+            let idx = kk == .ordinal ? lv(j) : 9
+            guard k(c) == .half || k(c) == .quarter, k(c + 1) == .of else { return nil }
+            let isHalf = k(c) == .half
+            guard let m = modCore(c + 2), let pt = m.point, pt.month == 0, m.value.count >= 4 else { return nil }
+            let part: Int
+            if isHalf { guard idx == 1 || idx == 2 || idx == 9 else { return nil }; part = idx == 9 ? 2 : idx }
+            else { guard (1...4).contains(idx) || idx == 9 else { return nil }; part = idx == 9 ? 4 : idx }
+            return TimexMatch(s: i, e: m.e, kind: .date, value: m.value + (isHalf ? "-H" : "-Q") + String(part), point: pt)
+        default:
+            return nil
+        }
+        guard var m = modCore(c) else { return nil }
+        if kk == .modNoun && !hasThe && (i == 0 || t[i - 1].lex != .at && t[i - 1].lex != .tempPrep && t[i - 1].lex != .in_ && t[i - 1].lex != .to) {
+            // `end of March` without `the`: only after a preposition
+            if m.s == c, k(c) != .the { } else { return nil }
+        }
+        m.s = i
+        m.mod = mod
+        return m
+    }
+
+    func modCore(_ i: Int) -> TimexMatch? {
+        var best = core(i)
+        // the year / that year / the month / the decade / the century / the war-time unit itself
+        var j = i
+        if let kk = k(j), kk == .the || kk == .that || kk == .this { j += 1 }
+        if j > i, let u = singularUnit(j), u == .year || u == .month || u == .decade || u == .century, let (v, pt) = shifted(u, 0) {
+            if best == nil || best!.e < j + 1 { best = TimexMatch(s: i, e: j + 1, kind: .date, value: v, point: pt) }
+        }
+        return best
+    }
+
+    // MARK: approximate, present/past references
+
+    func approx(_ i: Int) -> TimexMatch? {
+        guard let kk = k(i) else { return nil }
+        var j = i + 1
+        var mod: String
+        switch kk {
+        case .approx: mod = "APPROX"
+        case .circa:
+            if lv(i) == 0 { guard p(j, 0x2E), adj(j) else { return nil }; j += 1 }
+            mod = "APPROX"
+        case .nearly: mod = "LESS_THAN"
+        case .moreThan:
+            if lv(i) == 1 { guard k(j) == .than else { return nil }; j += 1 }
+            mod = "MORE_THAN"
+        case .lessThan:
+            if lv(i) == 1 { guard k(j) == .than else { return nil }; j += 1 }
+            mod = "LESS_THAN"
+        case .at:
+            guard k(j) == .least else { return nil }
+            j += 1
+            mod = "EQUAL_OR_MORE"
+        default: return nil
+        }
+        if var d = duration(j) {
+            if kk == .moreThan || kk == .lessThan, lv(i) == 0, k(j) == .the { return nil }   // `over the past decade`: the duration alone
+            d.s = i
+            d.mod = mod
+            return d
+        }
+        if mod == "APPROX", t[i].end - t[i].start != 4 || kk != .approx, var y = absDate(j), y.from == nil, y.point != nil, y.explicitYear {
+            // about/around/circa 1950 (not `some 1950`)
+            y.s = i
+            y.mod = "APPROX"
+            return y
+        }
+        return nil
+    }
+
+    func refs(_ i: Int) -> TimexMatch? {
+        guard let kk = k(i) else { return nil }
+        switch kk {
+        case .present:
+            if lv(i) == 0 { return TimexMatch(s: i, e: i + 1, kind: .date, value: "PRESENT_REF") }
+            // present-day
+            if p(i + 1, 0x2D), adj(i + 1), singularUnit(i + 2) == .day { return TimexMatch(s: i, e: i + 3, kind: .date, value: "PRESENT_REF") }
+            return nil
+        case .at:
+            // at present, at the present time
+            if k(i + 1) == .present, lv(i + 1) == 1 {
+                if k(i + 2) == .unit { return nil }
+                return TimexMatch(s: i, e: i + 2, kind: .date, value: "PRESENT_REF")
+            }
+            return nil
+        case .the:
+            // the present day / the present time
+            if k(i + 1) == .present, lv(i + 1) == 1, let u = singularUnit(i + 2), u == .day {
+                return TimexMatch(s: i, e: i + 3, kind: .date, value: "PRESENT_REF")
+            }
+            return nil
+        case .past:
+            return lv(i) == 0 ? TimexMatch(s: i, e: i + 1, kind: .date, value: "PAST_REF") : nil
+        case .recent:
+            return TimexMatch(s: i, e: i + 1, kind: .date, value: "PAST_REF")
+        case .this:
+            // these days
+            if lv(i) == 1, singularUnit(i + 1) == nil, let (u, pl) = unit(i + 1), pl, u == .day { return TimexMatch(s: i, e: i + 2, kind: .date, value: "PRESENT_REF") }
+            return nil
+        case .dayWord:
+            // today is `present`; tomorrow, yesterday, tonight move from the anchor day
+            guard let c = ctx else { return nil }
+            if lv(i) == 2 { let base = c.day > 0 ? c.value : "XXXX-XX-XX"; return TimexMatch(s: i, e: i + 1, kind: .time, value: base + "TNI") }
+            guard let pt = c.shifted(.day, lv(i) == 1 ? 1 : -1) else { return nil }
+            return TimexMatch(s: i, e: i + 1, kind: .date, value: pt.value, point: pt)
+        case .in_:
+            // in the past / in the future
+            guard k(i + 1) == .the else { return nil }
+            if k(i + 2) == .past_, boundary(i + 3) || k(i + 3) == .and || (isWord(i + 3) && k(i + 3) == nil && !t[i + 3].cap) {
+                guard k(i + 3) != .unit else { return nil }
+                return TimexMatch(s: i + 1, e: i + 3, kind: .date, value: "PAST_REF")
+            }
+            if k(i + 2) == .future { return TimexMatch(s: i + 1, e: i + 3, kind: .date, value: "FUTURE_REF") }
+            return nil
+        default:
+            return nil
+        }
+    }
+
+    // MARK: durations
+
+    struct Quantity { var value: Int?; var end: Int; var half = false }
+
+    /// How many: `two`, `25`, `a`, `a few`, `several`, `one and a half`, `a couple of`.
+    func quantity(_ i: Int) -> Quantity? {
+        if k(i) == .a_ {
+            if k(i + 1) == .few, lv(i + 1) == 0 { return Quantity(value: nil, end: i + 2) }
+            if k(i + 1) == .couple, k(i + 2) == .of { return Quantity(value: 2, end: i + 3) }
+            if let (v, e) = cardinal(i), e > i + 1 { return Quantity(value: v, end: e) }
+            return Quantity(value: 1, end: i + 1)
+        }
+        if k(i) == .few { return lv(i) == 0 ? nil : Quantity(value: nil, end: i + 1) }
+        guard let (v, e) = cardinal(i) else { return nil }
+        if k(e) == .and, k(e + 1) == .a_, k(e + 2) == .half { return Quantity(value: v, end: e + 3, half: true) }
+        return Quantity(value: v, end: e)
+    }
+
+    func duration(_ i: Int) -> TimexMatch? {
+        var j = i
+        var prefixed = false
+        if k(j) == .the, let kk = k(j + 1), kk == .past_ || kk == .last || kk == .previous || kk == .next || kk == .first || kk == .ordinal && lv(j + 1) == 1 {
+            j += 2
+            prefixed = true
+        } else if k(j) == .for_, lv(j) == 0, let (u, pl) = unit(j + 1), pl, !t[j + 1].cap {
+            // for years, for decades
+            return TimexMatch(s: j + 1, e: j + 2, kind: .duration, value: u.vague)
+        }
+        // the coming years, the next few months, the past decades, the intervening years
+        if prefixed, k(j - 1) != .first, k(j - 1) != .ordinal {
+            var jj = j
+            if k(jj) == .few, lv(jj) == 0 { jj += 1 }
+            if let (u, pl) = unit(jj), pl { return TimexMatch(s: i, e: jj + 1, kind: .duration, value: u.vague) }
+        }
+        // the past half century
+        if prefixed, k(j - 1) == .past_, k(j) == .half, let u = singularUnit(j + (p(j + 1, 0x2D) ? 2 : 1)) {
+            return TimexMatch(s: i, e: j + (p(j + 1, 0x2D) ? 3 : 2), kind: .duration, value: u.half)
+        }
+        // half a century, half an hour, a half-century
+        if k(j) == .half, k(j + 1) == .a_, let u = singularUnit(j + 2) {
+            return TimexMatch(s: i, e: j + 3, kind: .duration, value: u.half)
+        }
+        if k(j) == .a_, k(j + 1) == .half, let u = singularUnit(j + 2 + (p(j + 2, 0x2D) ? 1 : 0)) {
+            return TimexMatch(s: i, e: j + 3 + (p(j + 2, 0x2D) ? 1 : 0), kind: .duration, value: u.half)
+        }
+        // the past decade (and a half)
+        if prefixed, k(j - 1) == .past_, let u = singularUnit(j) {
+            if k(j + 1) == .and, k(j + 2) == .a_, k(j + 3) == .half { return TimexMatch(s: i, e: j + 4, kind: .duration, value: u.andHalf(1)) }
+            return TimexMatch(s: i, e: j + 1, kind: .duration, value: u.duration(1))
+        }
+        guard let q = quantity(j) else { return nil }
+        if prefixed && q.value == 1 && k(j) == .a_ { return nil }
+        var e = q.end
+        var compound = false
+        if p(e, 0x2D), adj(e), adj(e + 1) { e += 1; compound = true }
+        guard let (u, plural) = unit(e) else { return nil }
+        if compound && plural { return nil }
+        if let v = q.value, v == 1, plural, !q.half { return nil }
+        if q.value == nil && !plural { return nil }
+        // `Seven Years' War`, `Six-Day War`: names, not durations.
+        if e + 1 < limit, t[e + 1].cap, t[e + 1].kind == .word, t[j].cap, !t[j].lineBefore { return nil }
+        if p(e + 1, 0x27), adj(e + 1), isWord(e + 2), t[e + 2].cap { return nil }
+        var end = e + 1
+        guard let v = q.value else { return TimexMatch(s: i, e: end, kind: .duration, value: u.vague) }
+        if q.half { return TimexMatch(s: i, e: end, kind: .duration, value: u.andHalf(v)) }
+        if v == 1, k(end) == .and, k(end + 1) == .a_, k(end + 2) == .half {
+            end += 3
+            return TimexMatch(s: i, e: end, kind: .duration, value: u.andHalf(1))
+        }
+        guard v > 0, v < 10000 else { return nil }
+        return TimexMatch(s: i, e: end, kind: .duration, value: u.duration(v))
+    }
+
+    // MARK: sets
+
+    func setExpr(_ i: Int) -> TimexMatch? {
+        guard let kk = k(i) else {
+            // three times a year / 3 times per year
+            return timesPer(i)
+        }
+        switch kk {
+        case .setAdverb:
+            guard !t[i].cap || i == 0 || t[i].lineBefore || p(i - 1, 0x2E) else { return nil }
+            let v = lv(i)
+            let value = v == 12 ? "P2Y" : v == 13 ? "P3M" : DateUnit(rawValue: v)!.duration(1)
+            return TimexMatch(s: i, e: i + 1, kind: .set, value: value)
+        case .every, .each:
+            var j = i + 1
+            var nUnits = 1
+            if k(j) == .other, kk == .every { nUnits = 2; j += 1 }
+            else if let (v, e) = cardinal(j), v > 1 { nUnits = v; j = e }
+            guard let (u, pl) = unit(j), pl == (nUnits > 1 && t[j - 1].lex != .other) else { return nil }
+            return TimexMatch(s: i, e: j + 1, kind: .set, value: u.duration(nUnits))
+        case .per:
+            guard let u = singularUnit(i + 1) else { return nil }
+            return TimexMatch(s: i, e: i + 2, kind: .set, value: u.duration(1))
+        default:
+            return timesPer(i)
+        }
+    }
+
+    func timesPer(_ i: Int) -> TimexMatch? {
+        var j = i
+        var count: Int
+        if k(j) == .once { count = lv(j); j += 1 }
+        else if let (v, e) = cardinal(j), k(e) == .times { count = v; j = e + 1 }
+        else { return nil }
+        guard let kk = k(j), kk == .a_ || kk == .per || kk == .each || kk == .every, let u = singularUnit(j + 1) else { return nil }
+        return TimexMatch(s: i, e: j + 2, kind: .set, value: u.duration(1), quantity: String(count))
+    }
 }

@@ -1,0 +1,386 @@
+// The date tagger's lexicon: every word the scanner reacts to, in one literal table, parsed once.
+// Format: one entry per line, `word kind value`. Kinds are the cases of `DateLexicon.Kind`.
+// Words are ASCII, lower case, letters only (hyphenated forms are matched token by token).
+
+enum DateLexicon {
+    enum Kind: UInt8, CaseIterable {
+        case month, monthAbbr, weekday, season, partOfDay, cardinal, ordinal, ordSuffix, tens
+        case unit          // value: DateUnit raw value; plural flag in the table as value + 100
+        case modStart, modMid, modEnd, modNoun   // early/mid/late; beginning/middle/end as nouns (value 0 start, 1 mid, 2 end)
+        case approx, moreThan, lessThan, nearly
+        case present, past, future, recent
+        case setAdverb     // annual(ly) ...; value: DateUnit; 0 + unit
+        case next, previous, same, later, earlier, ago
+        case the, of, in_, and, to, from, between, article, half, quarter, every, each, per, times
+        case once, few, bc, ad, blockBefore, blockAfter, tempPrep, year, decadeWord, am, pm, noon, midnight
+        case holiday, dayWord, other, couple, last, first, this, that, past_, for_, a_, than, least, at, circa, old
+    }
+
+    static let table = """
+    january month 1
+    february month 2
+    march month 3
+    april month 4
+    may month 5
+    june month 6
+    july month 7
+    august month 8
+    september month 9
+    october month 10
+    november month 11
+    december month 12
+    jan monthAbbr 1
+    feb monthAbbr 2
+    mar monthAbbr 3
+    apr monthAbbr 4
+    jun monthAbbr 6
+    jul monthAbbr 7
+    aug monthAbbr 8
+    sep monthAbbr 9
+    sept monthAbbr 9
+    oct monthAbbr 10
+    nov monthAbbr 11
+    dec monthAbbr 12
+    monday weekday 1
+    tuesday weekday 2
+    wednesday weekday 3
+    thursday weekday 4
+    friday weekday 5
+    saturday weekday 6
+    sunday weekday 7
+    spring season 1
+    summer season 2
+    autumn season 3
+    fall season 3
+    winter season 4
+    springs season 101
+    summers season 102
+    autumns season 103
+    winters season 104
+    morning partOfDay 1
+    afternoon partOfDay 2
+    evening partOfDay 3
+    night partOfDay 4
+    daytime partOfDay 5
+    tomorrow dayWord 1
+    tonight dayWord 2
+    yesterday dayWord 3
+    one cardinal 1
+    two cardinal 2
+    three cardinal 3
+    four cardinal 4
+    five cardinal 5
+    six cardinal 6
+    seven cardinal 7
+    eight cardinal 8
+    nine cardinal 9
+    ten cardinal 10
+    eleven cardinal 11
+    twelve cardinal 12
+    thirteen cardinal 13
+    fourteen cardinal 14
+    fifteen cardinal 15
+    sixteen cardinal 16
+    seventeen cardinal 17
+    eighteen cardinal 18
+    nineteen cardinal 19
+    twenty tens 20
+    thirty tens 30
+    forty tens 40
+    fifty tens 50
+    sixty tens 60
+    seventy tens 70
+    eighty tens 80
+    ninety tens 90
+    hundred cardinal 100
+    thousand cardinal 1000
+    dozen cardinal 12
+    first ordinal 1
+    second ordinal 2
+    third ordinal 3
+    fourth ordinal 4
+    fifth ordinal 5
+    sixth ordinal 6
+    seventh ordinal 7
+    eighth ordinal 8
+    ninth ordinal 9
+    tenth ordinal 10
+    eleventh ordinal 11
+    twelfth ordinal 12
+    thirteenth ordinal 13
+    fourteenth ordinal 14
+    fifteenth ordinal 15
+    sixteenth ordinal 16
+    seventeenth ordinal 17
+    eighteenth ordinal 18
+    nineteenth ordinal 19
+    twentieth ordinal 20
+    thirtieth ordinal 30
+    st ordSuffix 0
+    nd ordSuffix 0
+    rd ordSuffix 0
+    th ordSuffix 0
+    twenties decadeWord 2
+    thirties decadeWord 3
+    forties decadeWord 4
+    fifties decadeWord 5
+    sixties decadeWord 6
+    seventies decadeWord 7
+    eighties decadeWord 8
+    nineties decadeWord 9
+    year unit 1
+    years unit 101
+    month unit 2
+    months unit 102
+    week unit 3
+    weeks unit 103
+    day unit 4
+    days unit 104
+    decade unit 5
+    decades unit 105
+    century unit 6
+    centuries unit 106
+    millennium unit 7
+    millennia unit 107
+    hour unit 8
+    hours unit 108
+    hrs unit 108
+    minute unit 9
+    minutes unit 109
+    fortnight unit 10
+    early modStart 0
+    mid modMid 1
+    late modEnd 2
+    beginning modNoun 0
+    start modNoun 0
+    outset modNoun 0
+    dawn modNoun 0
+    middle modNoun 1
+    end modNoun 2
+    close modNoun 2
+    about approx 0
+    around approx 0
+    approximately approx 0
+    roughly approx 0
+    circa circa 1
+    some approx 0
+    over moreThan 0
+    more moreThan 1
+    under lessThan 0
+    less lessThan 1
+    fewer lessThan 1
+    nearly nearly 0
+    almost nearly 0
+    today present 0
+    currently present 0
+    now present 0
+    nowadays present 0
+    presently present 0
+    present present 1
+    formerly past 0
+    future future 0
+    recently recent 0
+    annual setAdverb 1
+    annually setAdverb 1
+    yearly setAdverb 1
+    monthly setAdverb 2
+    weekly setAdverb 3
+    daily setAdverb 4
+    hourly setAdverb 8
+    biennial setAdverb 12
+    quarterly setAdverb 13
+    next next 0
+    following next 0
+    subsequent next 0
+    coming next 0
+    succeeding next 0
+    previous previous 0
+    preceding previous 0
+    prior previous 0
+    same same 0
+    later later 0
+    afterwards later 1
+    afterward later 1
+    after later 2
+    earlier earlier 0
+    before earlier 2
+    previously earlier 1
+    ago ago 0
+    the the 0
+    of of 0
+    in in_ 0
+    and and 0
+    to to 0
+    until to 1
+    till to 1
+    through to 2
+    from from 0
+    between between 0
+    a a_ 1
+    an a_ 1
+    half half 0
+    quarter quarter 0
+    every every 0
+    each each 0
+    per per 0
+    times times 0
+    once once 1
+    twice once 2
+    thrice once 3
+    few few 0
+    several few 1
+    many few 2
+    couple couple 0
+    other other 0
+    last last 0
+    final first 1
+    latter first 2
+    this this 0
+    these this 1
+    that that 0
+    past past_ 0
+    intervening past_ 1
+    for for_ 0
+    within for_ 1
+    bc bc 0
+    bce bc 0
+    ad ad 0
+    ce ad 1
+    am am 0
+    pm pm 0
+    noon noon 0
+    midnight midnight 0
+    christmas holiday 1225
+    resolution blockBefore 0
+    resolutions blockBefore 0
+    no blockBefore 0
+    nos blockBefore 0
+    number blockBefore 0
+    page blockBefore 0
+    pages blockBefore 0
+    p blockBefore 0
+    pp blockBefore 0
+    chapter blockBefore 0
+    section blockBefore 0
+    article blockBefore 0
+    paragraph blockBefore 0
+    para blockBefore 0
+    flight blockBefore 0
+    route blockBefore 0
+    highway blockBefore 0
+    room blockBefore 0
+    vol blockBefore 0
+    volume blockBefore 0
+    issue blockBefore 0
+    rule blockBefore 0
+    code blockBefore 0
+    model blockBefore 0
+    type blockBefore 0
+    class blockBefore 0
+    hill blockBefore 0
+    height blockBefore 0
+    usd blockBefore 0
+    rs blockBefore 0
+    million blockAfter 0
+    billion blockAfter 0
+    trillion blockAfter 0
+    percent blockAfter 0
+    per blockAfter 0
+    dollars blockAfter 0
+    euros blockAfter 0
+    pounds blockAfter 0
+    km blockAfter 0
+    kilometres blockAfter 0
+    kilometers blockAfter 0
+    miles blockAfter 0
+    metres blockAfter 0
+    meters blockAfter 0
+    feet blockAfter 0
+    ft blockAfter 0
+    kg blockAfter 0
+    tons blockAfter 0
+    tonnes blockAfter 0
+    men blockAfter 0
+    people blockAfter 0
+    troops blockAfter 0
+    soldiers blockAfter 0
+    staff blockAfter 0
+    since tempPrep 0
+    by tempPrep 0
+    during tempPrep 0
+    on tempPrep 0
+    at at 0
+    than than 0
+    least least 0
+    c circa 0
+    ca circa 0
+    throughout tempPrep 0
+    """
+
+    struct Entry { var kind: Kind; var value: Int }
+
+    /// Two 64-bit words of 5-bit letters: an allocation-free dictionary key for ASCII words of up to 24 letters.
+    struct Key: Hashable { var a: UInt64; var b: UInt64 }
+
+    static let entries: [Key: Entry] = {
+        var names: [String: Kind] = [:]
+        for k in Kind.allCases { names["\(k)"] = k }
+        var out: [Key: Entry] = [:]
+        for line in table.split(separator: "\n") {
+            let f = line.split(separator: " ")
+            guard f.count == 3, let kind = names[String(f[1])], let v = Int(f[2]) else {
+                preconditionFailure("bad date lexicon line: \(line)")
+            }
+            let bytes = Array(f[0].utf8)
+            guard let key = key(bytes[...]) else { preconditionFailure("bad date lexicon word: \(line)") }
+            if out[key] == nil { out[key] = Entry(kind: kind, value: v) }   // first entry wins (`per`)
+        }
+        return out
+    }()
+
+    /// Open-addressing table over `entries` with a multiplicative hash (the standard Hasher costs more
+    /// than the whole scan).
+    static let slots: (keys: [Key], values: [Entry?], mask: Int) = {
+        var size = 16
+        while size < entries.count * 4 { size *= 2 }
+        var keys = [Key](repeating: Key(a: 0, b: 0), count: size)
+        var values = [Entry?](repeating: nil, count: size)
+        for (k, v) in entries {
+            var h = slot(k, size - 1)
+            while values[h] != nil { h = (h + 1) & (size - 1) }
+            keys[h] = k
+            values[h] = v
+        }
+        return (keys, values, size - 1)
+    }()
+
+    @inline(__always) static func slot(_ k: Key, _ mask: Int) -> Int {
+        let x = (k.a &* 0x9E37_79B9_7F4A_7C15) ^ (k.b &* 0xC2B2_AE3D_27D4_EB4F)
+        return Int(truncatingIfNeeded: x >> 40) & mask
+    }
+
+    @inline(__always) static func lookup(_ k: Key) -> Entry? {
+        let s = slots
+        var h = slot(k, s.mask)
+        while let v = s.values[h] {
+            if s.keys[h] == k { return v }
+            h = (h + 1) & s.mask
+        }
+        return nil
+    }
+
+    /// The key of an ASCII letter run (any case); nil when too long or not letters.
+    @inline(__always)
+    static func key<C: Collection>(_ bytes: C) -> Key? where C.Element == UInt8 {
+        if bytes.count > 24 { return nil }
+        var a: UInt64 = 0, b: UInt64 = 0, n = 0
+        for c in bytes {
+            let l = c | 0x20
+            guard l >= 0x61 && l <= 0x7A else { return nil }
+            let v = UInt64(l - 0x60)
+            if n < 12 { a = a << 5 | v } else { b = b << 5 | v }
+            n += 1
+        }
+        return Key(a: a, b: b)
+    }
+}

@@ -1,0 +1,137 @@
+// TIMEX3 value arithmetic: calendar points, BC years, day counts.
+
+/// A calendar point at year, month or day granularity. Years are astronomical (1 BC = 0, 2 BC = -1).
+struct DatePoint: Equatable {
+    var year: Int
+    var month = 0
+    var day = 0
+
+    var value: String {
+        var s = DatePoint.yearString(year)
+        if month > 0 { s += "-" + DatePoint.pad2(month) }
+        if month > 0 && day > 0 { s += "-" + DatePoint.pad2(day) }
+        return s
+    }
+
+    static func yearString(_ y: Int) -> String {
+        if y <= 0 { return "BC" + pad(1 - y, 4) }
+        return pad(y, 4)
+    }
+    static func pad2(_ v: Int) -> String { pad(v, 2) }
+    static func pad(_ v: Int, _ w: Int) -> String {
+        let s = String(v)
+        return s.count >= w ? s : String(repeating: "0", count: w - s.count) + s
+    }
+
+    static func daysIn(month m: Int, year y: Int) -> Int {
+        switch m {
+        case 2: return (y % 4 == 0 && (y % 100 != 0 || y % 400 == 0)) ? 29 : 28
+        case 4, 6, 9, 11: return 30
+        default: return 31
+        }
+    }
+
+    /// Days since 1970-01-01 (proleptic Gregorian; Howard Hinnant's algorithm).
+    static func days(_ y0: Int, _ m: Int, _ d: Int) -> Int {
+        let y = m <= 2 ? y0 - 1 : y0
+        let era = (y >= 0 ? y : y - 399) / 400
+        let yoe = y - era * 400
+        let doy = (153 * (m + (m > 2 ? -3 : 9)) + 2) / 5 + d - 1
+        let doe = yoe * 365 + yoe / 4 - yoe / 100 + doy
+        return era * 146097 + doe - 719468
+    }
+    static func civil(_ z0: Int) -> (Int, Int, Int) {
+        let z = z0 + 719468
+        let era = (z >= 0 ? z : z - 146096) / 146097
+        let doe = z - era * 146097
+        let yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365
+        let doy = doe - (365 * yoe + yoe / 4 - yoe / 100)
+        let mp = (5 * doy + 2) / 153
+        let d = doy - (153 * mp + 2) / 5 + 1
+        let m = mp < 10 ? mp + 3 : mp - 9
+        return (yoe + era * 400 + (m <= 2 ? 1 : 0), m, d)
+    }
+
+    /// This point shifted by `n` units, at the granularity the unit needs (nil when the point is too coarse).
+    func shifted(_ unit: DateUnit, _ n: Int) -> DatePoint? {
+        switch unit {
+        case .year: return DatePoint(year: year + n)
+        case .month:
+            guard month > 0 else { return nil }
+            let t = year * 12 + (month - 1) + n
+            let y = t >= 0 ? t / 12 : (t - 11) / 12
+            return DatePoint(year: y, month: t - y * 12 + 1)
+        case .week, .day, .fortnight:
+            guard month > 0, day > 0 else { return nil }
+            let k = unit == .day ? n : unit == .week ? 7 * n : 14 * n
+            let (y, m, d) = DatePoint.civil(DatePoint.days(year, month, day) + k)
+            return DatePoint(year: y, month: m, day: d)
+        default: return nil
+        }
+    }
+}
+
+/// Units of durations, sets and relative expressions.
+enum DateUnit: Int {
+    case year = 1, month, week, day, decade, century, millennium, hour, minute, fortnight
+
+    /// TIMEX3 duration value for `n` units (`P2Y`, `P10Y` for a decade, `PT3H`).
+    func duration(_ n: Int) -> String {
+        switch self {
+        case .year: return "P\(n)Y"
+        case .month: return "P\(n)M"
+        case .week: return "P\(n)W"
+        case .day: return "P\(n)D"
+        case .decade: return "P\(n * 10)Y"
+        case .century: return "P\(n * 100)Y"
+        case .millennium: return "P\(n * 1000)Y"
+        case .hour: return "PT\(n)H"
+        case .minute: return "PT\(n)M"
+        case .fortnight: return "P\(n * 2)W"
+        }
+    }
+    /// An unknown number of units (`several years` → `PXY`).
+    var vague: String {
+        switch self {
+        case .year: return "PXY"
+        case .month: return "PXM"
+        case .week, .fortnight: return "PXW"
+        case .day: return "PXD"
+        case .decade: return "PXDE"
+        case .century: return "PXCE"
+        case .millennium: return "PXML"
+        case .hour: return "PTXH"
+        case .minute: return "PTXM"
+        }
+    }
+    /// n and a half units, in a smaller unit where needed (`a year and a half` → `P18M`).
+    func andHalf(_ n: Int) -> String {
+        switch self {
+        case .year: return "P\(n * 12 + 6)M"
+        case .month: return "P\(n).5M"
+        case .week: return "P\(n * 7 + 3)D"   // 3.5 days rounded down; rare
+        case .day: return "PT\(n * 24 + 12)H"
+        case .decade: return "P\(n * 10 + 5)Y"
+        case .century: return "P\(n * 100 + 50)Y"
+        case .millennium: return "P\(n * 1000 + 500)Y"
+        case .hour: return "PT\(n * 60 + 30)M"
+        case .minute: return "PT\(n * 60 + 30)S"
+        case .fortnight: return "P\(n * 14 + 7)D"
+        }
+    }
+    /// Half a unit.
+    var half: String {
+        switch self {
+        case .year: return "P6M"
+        case .month: return "P2W"
+        case .week: return "P3D"
+        case .day: return "PT12H"
+        case .decade: return "P5Y"
+        case .century: return "P50Y"
+        case .millennium: return "P500Y"
+        case .hour: return "PT30M"
+        case .minute: return "PT30S"
+        case .fortnight: return "P1W"
+        }
+    }
+}
