@@ -83,6 +83,21 @@ case "decode":
         try? decode.process(&doc)
         return doc.text.utf8.count
     }
+case "stages":
+    // Time each stage separately over the whole corpus (one thread), to see where the time goes.
+    let pipeline = try Pipeline(spec: .builtin)
+    var perStage = [Double](repeating: 0, count: pipeline.stages.count)
+    for d in corpus {
+        var doc = Document(id: d.name, source: SourceFile(path: d.name, bytes: d.bytes))
+        for (i, stage) in pipeline.stages.enumerated() {
+            let t0 = now()
+            try stage.process(&doc)
+            perStage[i] += now() - t0
+        }
+    }
+    for (i, stage) in pipeline.stages.enumerated() {
+        print(String(format: "%-10@ %8.1f MB/s  (%.3f s)", type(of: stage).name as NSString, mb / perStage[i], perStage[i]))
+    }
 default:
     let pipeline = try Pipeline(spec: .builtin)
     measure("decode") { d in

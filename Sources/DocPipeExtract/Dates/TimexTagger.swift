@@ -111,7 +111,6 @@ struct TimexParser {
                 limit = i + 1
                 while limit < n && !t[limit].lineBefore { limit += 1 }
             }
-            let tok = t[i]
             if canStart(i), let m = parseAt(i) {
                 emit(m)
                 i = m.e
@@ -640,8 +639,7 @@ struct TimexParser {
 
     func season(_ i: Int) -> TimexMatch? {
         var j = i
-        var det = false
-        if let kk = k(j), kk == .the || kk == .this || kk == .that { j += 1; det = true }
+        if let kk = k(j), kk == .the || kk == .this || kk == .that { j += 1 }
         guard k(j) == .season, lv(j) < 100 else { return nil }
         let code = ["", "SP", "SU", "FA", "WI"][lv(j)]
         let isFall = lv(j) == 3 && t[j].end - t[j].start == 4
