@@ -58,10 +58,16 @@ struct AcronymUndefinedRule: Rule {
         while i < u.count {
             guard Self.isWordByte(u[i]) else { i += 1; continue }
             var j = i
-            while j < u.count, Self.isWordByte(u[j]) { j += 1 }
-            let word = String(decoding: u[i..<j], as: UTF8.self)
+            var upper = 0
+            while j < u.count, Self.isWordByte(u[j]) {
+                if u[j] >= 0x41 && u[j] <= 0x5A { upper += 1 }
+                j += 1
+            }
             let range = i..<j
             i = j
+            // Cheap filter first: an acronym starts with a capital and has at least two.
+            guard upper >= 2, u[range.lowerBound] >= 0x41 && u[range.lowerBound] <= 0x5A else { continue }
+            let word = String(decoding: u[range], as: UTF8.self)
             guard Self.looksLikeAcronym(word), !Self.wellKnown.contains(word), !defined.contains(word),
                   !Self.isRoman(word), !reported.contains(word) else { continue }
             if capsHeadings.contains(where: { $0.contains(range.lowerBound) }) { continue }

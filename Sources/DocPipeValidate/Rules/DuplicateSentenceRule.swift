@@ -27,36 +27,51 @@ struct DuplicateSentenceRule: Rule {
         // Sentences that are whole headings or list items are labels, not statements.
         var labelRanges = Set<Range<Int>>()
         for b in document.blocks where b.kind != .paragraph { labelRanges.insert(b.range) }
-        var first: [String: Range<Int>] = [:]
+        var first: [[UInt8]: Range<Int>] = [:]
         var out: [Diagnostic] = []
-        for s in document.sentences where !labelRanges.contains(s.range) {
-            let raw = document.text.utf8Slice(s.range)
-            guard let key = Self.key(raw) else { continue }
-            if let earlier = first[key] {
-                let p = document.rawSpan(of: earlier)
-                out.append(diagnostic("sentence repeated from line \(p.line): '\(raw)'", at: s.range,
-                                      related: [.init(range: earlier, message: "first stated here")]))
-            } else {
-                first[key] = s.range
+        let text = document.text
+        text.utf8.withContiguousStorageIfAvailable { p in
+            for s in document.sentences where !labelRanges.contains(s.range) {
+                guard let key = Self.key(p, s.range) else { continue }
+                if let earlier = first[key] {
+                    let pos = document.rawSpan(of: earlier)
+                    out.append(diagnostic("sentence repeated from line \(pos.line): '\(text.utf8Slice(s.range))'", at: s.range,
+                                          related: [.init(range: earlier, message: "first stated here")]))
+                } else {
+                    first[key] = s.range
+                }
             }
         }
         return out
     }
 
-    /// Case-, space- and quote-folded form; nil for sentences too short to matter.
-    static func key(_ s: String) -> String? {
-        var out = String.UnicodeScalarView()
+    /// The sentence folded for comparison: ASCII case folded, runs of white space as one space, straight
+    /// and curly quotes dropped. Nil for sentences of fewer than four words, which repeat innocently.
+    static func key(_ p: UnsafeBufferPointer<UInt8>, _ r: Range<Int>) -> [UInt8]? {
+        var out: [UInt8] = []
+        out.reserveCapacity(r.count)
         var words = 0, inWord = false
-        for u in s.lowercased().unicodeScalars {
-            if u.properties.isWhitespace {
+        var i = r.lowerBound
+        while i < r.upperBound {
+            let b = p[i]
+            if b == 0x20 || b == 0x09 || b == 0x0A || b == 0x0D {
                 inWord = false
+                i += 1
                 continue
             }
-            if "\"'“”‘’«»".unicodeScalars.contains(u) { continue }
-            if !inWord { words += 1; if !out.isEmpty { out.append(" ") } }
-            inWord = true
-            out.append(u)
+            // Quotes: " ' “ ” ‘ ’ « »
+            if b == 0x22 || b == 0x27 { i += 1; continue }
+            if b == 0xE2, i + 2 < r.upperBound, p[i + 1] == 0x80, [0x98, 0x99, 0x9C, 0x9D].contains(p[i + 2]) { i += 3; continue }
+            if b == 0xC2, i + 1 < r.upperBound, p[i + 1] == 0xAB || p[i + 1] == 0xBB { i += 2; continue }
+            if b == 0xC2, i + 1 < r.upperBound, p[i + 1] == 0xA0 { inWord = false; i += 2; continue }
+            if !inWord {
+                words += 1
+                if !out.isEmpty { out.append(0x20) }
+                inWord = true
+            }
+            out.append(b >= 0x41 && b <= 0x5A ? b | 0x20 : b)
+            i += 1
         }
-        return words >= 4 ? String(out) : nil
+        return words >= 4 ? out : nil
     }
 }
