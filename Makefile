@@ -47,6 +47,7 @@ bench-clean: deps
 ## bench: every stage and the whole pipeline, one thread and all cores
 bench: deps
 	$(SWIFT) build -c release --product docpipe-bench
+	$(RELEASE)/docpipe-bench stages --megabytes 50
 	$(RELEASE)/docpipe-bench all --megabytes 50
 
 install: release
