@@ -97,7 +97,8 @@ def encode(text, encoding, newline):
     if newline == "crlf":
         text = text.replace("\n", "\r\n")
     if encoding == "utf-8":
-        return text.encode("utf-8")
+        # U+E0FF stands for a raw byte 0xFF: bytes that are not UTF-8 at all (a truncated download).
+        return text.encode("utf-8").replace("\uE0FF".encode("utf-8"), b"\xff")
     if encoding == "utf-8-bom":
         return b"\xef\xbb\xbf" + text.encode("utf-8")
     if encoding == "cp1252":
@@ -623,6 +624,28 @@ See Also
   • Customs Union
   • Schengen Area
   • Alpine Convention
+"""
+
+@sample("Input/scraped/lake-tanganyika-basin-authority.txt")
+def lake():
+    """
+Lake Tanganyika Basin Authority
+
+Lake Tanganyika Basin Authority (LTBA)
+
+The Lake Tanganyika Basin Authority is an intergovernmental body of the four riparian states of Lake Tanganyika: Burundi, the Democratic Republic of the Congo, Tanzania and Zambia. Its secretariat is in Bujumbura.
+
+The Authority manages fisheries, water quality and shipping on the lake — Africa’s longest freshwater lake and its second deepest. Its scientific committee meets twice a year in Kigoma or Mpulungu; the Authority’s ministers meet once a year.
+
+Fisheries
+
+Some 100,000 people fish on the lake, mostly for the lake’s two sardine species (“dagaa”). The Authority<span class="footnote-ref">[3]</span> sets closed seasons for the sardine fishery and licenses about 45,000 canoes.
+
+<!-- table of catch statistics was here -->
+
+Finance
+
+The budget for 2023 was 4.1 million US dollars, of which the Global Environment Facility (GEF) paid 60 per cent. The remainder came from member contributions of \uE0FF\uE0FF 250,000 each.
 """
 
 # ---------------------------------------------------------------------------------------------
