@@ -12,6 +12,8 @@ public struct DocumentSummary: Sendable {
     public var diagnostics: [Diagnostic]
     /// The diagnostics located in the raw file, for reports.
     public var findings: [Finding] = []
+    /// Count claims kept for the comparison across documents.
+    public var claims: [ClaimRecord] = []
     public var outputs: [String]
     /// Set when the document could not be read or written; the batch went on.
     public var error: InputError?
@@ -51,6 +53,7 @@ public struct BatchRunner: Sendable {
         summary.sentences = doc.sentences.count
         summary.diagnostics = doc.diagnostics
         summary.findings = Finding.make(from: doc)
+        summary.claims = ClaimRecord.records(of: doc)
         guard writeOutputs else { return summary }
         for format in pipeline.spec.formats {
             let path = outputDirectory + "/" + input.id + "." + format.rawValue

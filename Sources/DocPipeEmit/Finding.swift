@@ -10,6 +10,14 @@ public struct Finding: Sendable, Equatable {
         public var endLine: Int
         public var endColumn: Int
         public var message: String
+        public init(path: String, line: Int, column: Int, endLine: Int, endColumn: Int, message: String) {
+            self.path = path
+            self.line = line
+            self.column = column
+            self.endLine = endLine
+            self.endColumn = endColumn
+            self.message = message
+        }
     }
     public var rule: String
     public var severity: Severity
@@ -25,6 +33,21 @@ public struct Finding: Sendable, Equatable {
     /// Stable identity: rule, file, the flagged text and the related texts, and an ordinal among
     /// equal keys. Line numbers are not part of it, so moving unrelated lines keeps it.
     public var fingerprint: String
+
+    public init(rule: String, severity: Severity, message: String, path: String, line: Int, column: Int, endLine: Int, endColumn: Int,
+                sourceLine: String, related: [Place], fingerprint: String) {
+        self.rule = rule
+        self.severity = severity
+        self.message = message
+        self.path = path
+        self.line = line
+        self.column = column
+        self.endLine = endLine
+        self.endColumn = endColumn
+        self.sourceLine = sourceLine
+        self.related = related
+        self.fingerprint = fingerprint
+    }
 
     /// Findings of one document, in document order.
     public static func make(from doc: Document) -> [Finding] {

@@ -12,10 +12,17 @@ public struct ValidateStage: ConfigurableStage {
     public static let name = "validate"
     public static let optionHelp: [(key: String, values: String, defaultValue: String)] = [
         ("rules", "mapping of rule id to off|note|warning|error", "every rule at its default severity"),
+        ("corpus", "true|false: also compare claims across the documents of one run", "true"),
     ]
+
+    /// Whether `run` and `check` compare claims across documents (quantity-conflict between files).
+    public var corpus = true
 
     /// Severity per rule id; a missing id is off.
     public private(set) var severities: [String: Severity]
+
+    /// The severity a rule runs at in this pipeline, nil when it is off.
+    public func severity(of rule: String) -> Severity? { severities[rule] }
 
     public init() {
         severities = Dictionary(uniqueKeysWithValues: RuleCatalog.descriptions.map { ($0.id, $0.defaultSeverity) })
@@ -29,7 +36,15 @@ public struct ValidateStage: ConfigurableStage {
             throw options.error("options of stage 'validate' must be a mapping such as {rules: {duplicate-sentence: off}}")
         }
         for (k, v) in entries {
-            guard k.scalar == "rules" else { throw k.error("unknown option '\(k.scalar ?? "?")' for stage 'validate' (known options: rules)") }
+            if k.scalar == "corpus" {
+                switch v.scalar?.lowercased() {
+                case "true", "yes", "on": corpus = true
+                case "false", "no", "off": corpus = false
+                default: throw v.error("option 'corpus' of stage 'validate' expects true or false, found \(v.describe)")
+                }
+                continue
+            }
+            guard k.scalar == "rules" else { throw k.error("unknown option '\(k.scalar ?? "?")' for stage 'validate' (known options: rules, corpus)") }
             if case .null = v.value { continue }
             guard case .mapping(let rules) = v.value else { throw v.error("'rules' expects a mapping of rule id to off|note|warning|error, found \(v.describe)") }
             for (rk, rv) in rules {

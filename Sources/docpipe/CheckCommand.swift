@@ -57,7 +57,8 @@ struct CheckCommand: ParsableCommand {
             warn("docpipe: error: no input documents found in \(paths.joined(separator: ", "))")
             throw ExitCode(2)
         }
-        let results = BatchRunner(pipeline: pipeline, outputDirectory: "", jobs: jobs, writeOutputs: false).run(inputs)
+        var results = BatchRunner(pipeline: pipeline, outputDirectory: "", jobs: jobs, writeOutputs: false).run(inputs)
+        CorpusCheck.apply(to: &results, pipeline: pipeline)
         var failed = false
         var documents: [CheckedDocument] = []
         for r in results {

@@ -46,7 +46,8 @@ struct RunCommand: ParsableCommand {
         }
         let runner = BatchRunner(pipeline: pipeline, outputDirectory: output, jobs: jobs, progress: !noProgress && stderrIsTerminal)
         let started = Date()
-        let results = runner.run(inputs)
+        var results = runner.run(inputs)
+        CorpusCheck.apply(to: &results, pipeline: pipeline)
         var failed = 0
         for r in results {
             if let e = r.error {
