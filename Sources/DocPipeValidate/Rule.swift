@@ -73,6 +73,10 @@ public enum RuleCatalog {
         DuplicateSentenceRule(),
         EncodingUnrepairedRule(),
         MarkupResidueRule(),
+        QuantityConflictRule(),
+        ListCountMismatchRule(),
+        TotalMismatchRule(),
+        DateConflictRule(),
     ]
 
     public static var descriptions: [RuleDescription] { all.map { type(of: $0).description } }

@@ -77,4 +77,6 @@ print("")
 ranAny = scoreWikiWars(root + "/wikiwars") || ranAny
 print("")
 ranAny = scoreMED1250(root + "/abbreviations") || ranAny
+print("")
+ranAny = scoreWikiContradict(root + "/contradictions") || ranAny
 if !ranAny { print("conformance: no data found under \(root)") }

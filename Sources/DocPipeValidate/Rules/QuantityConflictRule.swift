@@ -1,0 +1,103 @@
+import DocPipeCore
+
+/// One subject, one measure, one time frame, two counts that cannot both be true.
+struct QuantityConflictRule: Rule {
+    static let description = RuleDescription(
+        id: "quantity-conflict",
+        defaultSeverity: .error,
+        summary: "One subject is given incompatible counts of the same thing at the same time.",
+        details: """
+        Compares the count claims of the extractor ("the Organization has 157 member states") that share \
+        a subject entity, a measure and a time frame: both about the present ("today", present tense), or \
+        both tied to the same explicit year or date. Each value becomes an interval after its hedge \
+        (exactly v; about v: 0.9v–1.1v; over/more than v: above v; under v: below v; nearly v: 0.85v–v; \
+        at least / at most) and two claims conflict only when their intervals do not meet. History is \
+        not a conflict: past-tense or dated claims ("founded by 51 states", "99 members by 1960") are \
+        never compared with present ones, nor dates with other dates, nor decades. Claims without a \
+        resolved subject entity and two claims of one sentence are never compared. The later claim is \
+        reported, with the earlier one as related location; one report per pair of values.
+        """,
+        triggering: [
+            "The International Organization for Migration has 157 member states and an annual budget of about $1.4 billion.\n\nMembership\n\nToday the International Organization for Migration has ↓165 member states.\n",
+            "The Nordic Forestry Council has 12 member states.\n\nMembership\n\nThe Nordic Forestry Council has ↓15 member states and 3 observers.\n",
+            "The Baltic Ports Association has over 40 member ports.\n\nThe Baltic Ports Association has ↓31 member ports.\n",
+        ],
+        nonTriggering: [
+            "The Nordic Forestry Council was founded by 5 member states in 1949. The Nordic Forestry Council now has 12 member states.\n",
+            "The Baltic Ports Association has over 40 member ports. The Baltic Ports Association has more than 45 member ports.\n",
+            "The Nordic Forestry Council has about 37 member states. The Nordic Forestry Council has more than 35 member states.\n",
+            "The Nordic Forestry Council has 12 member states.\n\nThe Nordic Forestry Council has 12 member states and 3 observers.\n",
+            "The Nordic Forestry Council has 12 member states and 12 observers. The Baltic Ports Association has 40 member states.\n",
+        ]
+    )
+
+    /// A hedged value as an interval; `lo`/`hi` excluded when the matching flag is set.
+    struct Interval {
+        var lo: Double, hi: Double, loOpen: Bool, hiOpen: Bool
+
+        init(_ v: Double, _ c: Comparator) {
+            switch c {
+            case .exactly: (lo, hi, loOpen, hiOpen) = (v, v, false, false)
+            case .about: (lo, hi, loOpen, hiOpen) = (0.9 * v, 1.1 * v, false, false)
+            case .over: (lo, hi, loOpen, hiOpen) = (v, .infinity, true, false)
+            case .under: (lo, hi, loOpen, hiOpen) = (0, v, false, true)
+            case .nearly: (lo, hi, loOpen, hiOpen) = (0.85 * v, v, false, false)
+            case .atLeast: (lo, hi, loOpen, hiOpen) = (v, .infinity, false, false)
+            case .atMost: (lo, hi, loOpen, hiOpen) = (0, v, false, false)
+            }
+        }
+
+        func intersects(_ o: Interval) -> Bool {
+            let (lo, loOpen) = self.lo > o.lo ? (self.lo, self.loOpen) : self.lo < o.lo ? (o.lo, o.loOpen) : (self.lo, self.loOpen || o.loOpen)
+            let (hi, hiOpen) = self.hi < o.hi ? (self.hi, self.hiOpen) : self.hi > o.hi ? (o.hi, o.hiOpen) : (self.hi, self.hiOpen || o.hiOpen)
+            if lo < hi { return true }
+            return lo == hi && !loOpen && !hiOpen
+        }
+    }
+
+    /// The time frame two claims must share to be compared, or nil when the claim is not comparable:
+    /// the present, or an explicit date of year precision or finer (never a decade, century or the past).
+    static func frame(_ time: String?) -> String? {
+        guard let t = time else { return nil }
+        if t == "PRESENT_REF" { return t }
+        let digits = t.prefix(4)
+        guard digits.count == 4, digits.allSatisfy(\.isNumber) else { return nil }
+        return t
+    }
+
+    func check(_ document: Document) -> [Diagnostic] {
+        var out: [Diagnostic] = []
+        var reported = Set<String>()
+        let claims = document.claims.filter { $0.kind == .count && $0.subject != nil && Self.frame($0.time) != nil }
+        for (j, later) in claims.enumerated() {
+            let laterRange = Self.quantityRange(later, in: document)
+            for earlier in claims[..<j] {
+                guard earlier.subject == later.subject, earlier.measure == later.measure,
+                      Self.frame(earlier.time) == Self.frame(later.time) else { continue }
+                let earlierRange = Self.quantityRange(earlier, in: document)
+                guard earlierRange.lowerBound < laterRange.lowerBound,
+                      !Self.sameSentence(earlierRange, laterRange, in: document) else { continue }
+                if Interval(earlier.value, earlier.comparator).intersects(Interval(later.value, later.comparator)) { continue }
+                let key = "\(later.subject!)|\(later.measure)|\(earlier.value)|\(earlier.comparator.rawValue)|\(later.value)|\(later.comparator.rawValue)"
+                guard reported.insert(key).inserted else { break }
+                let a = document.text.utf8Slice(laterRange), b = document.text.utf8Slice(earlierRange)
+                let line = document.rawSpan(of: earlierRange).line
+                out.append(diagnostic("\(a) stated here, \(b) on line \(line) (\(later.subjectText), \(Self.frameText(later.time)))",
+                                      at: laterRange, related: [.init(range: earlierRange, message: "\(b) stated here")]))
+                break
+            }
+        }
+        return out
+    }
+
+    static func frameText(_ t: String?) -> String { t == "PRESENT_REF" ? "present" : "in \(t ?? "?")" }
+
+    static func quantityRange(_ c: Claim, in document: Document) -> Range<Int> {
+        if let q = c.quantity, document.quantities.indices.contains(q) { return document.quantities[q].range }
+        return c.range
+    }
+
+    static func sameSentence(_ a: Range<Int>, _ b: Range<Int>, in document: Document) -> Bool {
+        document.sentences.contains { $0.range.contains(a.lowerBound) && $0.range.contains(b.lowerBound) }
+    }
+}
