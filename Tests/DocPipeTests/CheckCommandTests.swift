@@ -105,3 +105,33 @@ import Testing
         #expect(r.stdout.contains("<testcase classname=\"harbour.txt\" name=\"markup-residue\"/>"))
     }
 }
+
+/// Corpus scope: the same subject and measure stated differently in two documents.
+@Suite(.serialized) struct CorpusScopeTests {
+    static let first = "Harbour Authority\n\nThe Baltic Harbour Authority (BHA) is an intergovernmental body. The Baltic Harbour Authority currently has 12 member ports.\n"
+    static let second = "Harbour Authority Profile\n\nThe Baltic Harbour Authority (BHA) coordinates pilotage. The Baltic Harbour Authority currently has 14 member ports.\n"
+
+    @Test func conflictAcrossDocumentsIsReportedInTheLaterOne() throws {
+        let dir = CLITests.tempDir()
+        try Self.first.write(toFile: dir + "/a.txt", atomically: true, encoding: .utf8)
+        try Self.second.write(toFile: dir + "/b.txt", atomically: true, encoding: .utf8)
+        let r = try CLITests.run(["check", "a.txt", "b.txt", "--pipeline", repoRoot + "/Pipelines/default.yml"], cwd: dir)
+        #expect(r.status == 1, "\(r.stdout)\(r.stderr)")
+        #expect(r.stdout.contains("b.txt:3:"), "\(r.stdout)")
+        #expect(r.stdout.contains("across documents"), "\(r.stdout)")
+        #expect(r.stdout.contains("a.txt:3:"), "related location in the other file: \(r.stdout)")
+        // Each file alone is consistent.
+        let alone = try CLITests.run(["check", "b.txt", "--pipeline", repoRoot + "/Pipelines/default.yml"], cwd: dir)
+        #expect(alone.status == 0, "\(alone.stdout)")
+    }
+
+    @Test func corpusScopeCanBeSwitchedOff() throws {
+        let dir = CLITests.tempDir()
+        try Self.first.write(toFile: dir + "/a.txt", atomically: true, encoding: .utf8)
+        try Self.second.write(toFile: dir + "/b.txt", atomically: true, encoding: .utf8)
+        try "version: 1\nstages:\n  - segment\n  - extract\n  - validate:\n      corpus: false\n".write(toFile: dir + "/p.yml", atomically: true, encoding: .utf8)
+        let r = try CLITests.run(["check", "a.txt", "b.txt", "--pipeline", "p.yml"], cwd: dir)
+        #expect(r.status == 0, "\(r.stdout)")
+        #expect(!r.stdout.contains("across documents"))
+    }
+}
