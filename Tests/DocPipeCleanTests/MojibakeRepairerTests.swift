@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+@testable import DocPipeTestSupport
 @testable import DocPipeClean
 
 // MARK: - Helpers
@@ -35,17 +36,7 @@ private func checkedApply(_ reps: [MojibakeRepair], to text: String, sourceLocat
     return MojibakeRepairer.apply(reps, to: text)
 }
 
-/// Deterministic generator for the property tests.
-private struct SplitMix64: RandomNumberGenerator {
-    var state: UInt64
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
-    }
-}
+typealias SplitMix64 = SplitMix
 
 /// UTF-8 of `text` decoded with a single-byte code page: how mojibake is made.
 private func mojibake(_ text: String, _ page: MojibakeCodePage) -> String {

@@ -1,4 +1,5 @@
 import Testing
+@testable import DocPipeTestSupport
 @testable import DocPipeCore
 
 @Suite struct SHA256Tests {
@@ -133,18 +134,6 @@ import Testing
     }
 }
 
-/// A small seeded generator so property tests are repeatable.
-struct SplitMix: RandomNumberGenerator {
-    var state: UInt64
-    init(seed: UInt64) { state = seed }
-    mutating func next() -> UInt64 {
-        state &+= 0x9E3779B97F4A7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58476D1CE4E5B9
-        z = (z ^ (z >> 27)) &* 0x94D049BB133111EB
-        return z ^ (z >> 31)
-    }
-}
 
 @Suite struct ByteTrickTests {
     /// The word-at-a-time helpers agree with the obvious byte loop for every byte value in every lane.

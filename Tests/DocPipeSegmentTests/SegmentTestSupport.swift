@@ -1,4 +1,5 @@
 import DocPipeCore
+@testable import DocPipeTestSupport
 @testable import DocPipeSegment
 
 /// A decoded document with `text` as its current text.
@@ -42,15 +43,4 @@ func utf8Range(of needle: String, in text: String) -> Range<Int> {
     fatalError("not found: \(needle)")
 }
 
-/// SplitMix64, for reproducible random documents.
-struct SeededGenerator: RandomNumberGenerator {
-    var state: UInt64
-    init(seed: UInt64) { state = seed }
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
-    }
-}
+typealias SeededGenerator = SplitMix

@@ -1,6 +1,7 @@
 import DocPipeCore
 import Foundation
 import Testing
+@testable import DocPipeTestSupport
 @testable import DocPipe
 import DocPipeClean
 import DocPipeDecode
@@ -125,15 +126,3 @@ import DocPipeDecode
     }
 }
 
-/// A small seeded generator so property tests are repeatable.
-struct SplitMix: RandomNumberGenerator {
-    var state: UInt64
-    init(seed: UInt64) { state = seed }
-    mutating func next() -> UInt64 {
-        state &+= 0x9E3779B97F4A7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58476D1CE4E5B9
-        z = (z ^ (z >> 27)) &* 0x94D049BB133111EB
-        return z ^ (z >> 31)
-    }
-}
