@@ -5,8 +5,8 @@ import DocPipeCore
 /// subject, and a number in a prepositional phrase (`offices in over 100 countries`) gets no claim.
 enum ClaimExtractor {
     static func claims(in document: Document) -> [Claim] {
-        let s = ScanText(document)
-        var qs = QuantityExtractor.matches(s, document)
+        let (s, qs0) = ScanCache.scanAndMatches(document, keep: false)
+        var qs = qs0
         var byRange: [Range<Int>: Int] = [:]
         for (k, q) in document.quantities.enumerated() where byRange[q.range] == nil { byRange[q.range] = k }
         for k in qs.indices { qs[k].index = byRange[qs[k].range] }
@@ -30,8 +30,15 @@ struct ClaimBuilder {
     /// Confident subject of each sentence (an entity or a proper name), for pronouns in the next one.
     var sentenceSubjects: [Int: ClaimSubject] = [:]
     var entityByID: [String: Entity] = [:]
+    /// First quantity whose tokens start at a token index / whose left edge is a token index.
+    var quantityAtStart: [Int: Int] = [:]
+    var quantityAtEdge: [Int: Int] = [:]
+    /// First count quantity whose tokens start at a token index.
+    var countAtStart: [Int: Int] = [:]
     var entitiesSorted: [Entity] = []
     var acronymLong: [String: String] = [:]
+    /// The acronyms' short forms, lower case.
+    var knownNames: Set<String> = []
     /// Time expressions: byte range and TIMEX value.
     var times: [(range: Range<Int>, value: String)] = []
     var foundingDate: String?
@@ -44,9 +51,16 @@ struct ClaimBuilder {
         self.s = s
         self.document = document
         self.quantities = quantities
+        for (k, q) in quantities.enumerated() {
+            if quantityAtStart[q.tokens.lowerBound] == nil { quantityAtStart[q.tokens.lowerBound] = k }
+            if quantityAtEdge[q.leftEdge] == nil { quantityAtEdge[q.leftEdge] = k }
+            if q.kind == .count, countAtStart[q.tokens.lowerBound] == nil { countAtStart[q.tokens.lowerBound] = k }
+        }
+        entityByID.reserveCapacity(document.entities.count)
         for e in document.entities { entityByID[e.id] = e }
         entitiesSorted = document.entities.sorted { $0.range.lowerBound < $1.range.lowerBound }
         for a in document.acronyms where acronymLong[a.short] == nil { acronymLong[a.short] = a.long }
+        for k in acronymLong.keys { knownNames.insert(k.lowercased()) }
         buildTimes()
     }
 
@@ -114,7 +128,7 @@ struct ClaimBuilder {
         let sent = s.sentences[si]
         let measure = q.unit
         var L = q.leftEdge - 1
-        while L >= sent.lowerBound, t[L].kind == .word, ClaimTables.adverbs.contains(t[L].lower) { L -= 1 }
+        while L >= sent.lowerBound, t[L].kind == .word, t[L].has(WordClass.adverb) { L -= 1 }
         let atStart = L < sent.lowerBound || (L == sent.lowerBound && t[L].kind == .punct)
         if q.kind == .bare {
             // `the total number of active IOM projects … was over 2,400`
@@ -199,7 +213,7 @@ struct ClaimBuilder {
         let q = quantities[qi]
         let sent = s.sentences[si]
         var j = q.tokens.upperBound
-        while j < sent.upperBound, t[j].kind == .word, ClaimTables.adverbs.contains(t[j].lower) { j += 1 }
+        while j < sent.upperBound, t[j].kind == .word, t[j].has(WordClass.adverb) { j += 1 }
         guard j < sent.upperBound else { return nil }
         var measure = q.unit
         func words(_ n: Int) -> [String] { (0..<n).compactMap { j + $0 < sent.upperBound ? t[j + $0].lower : nil } }
@@ -251,7 +265,7 @@ struct ClaimBuilder {
     private func subjectBefore(_ v: Int, _ si: Int) -> ClaimSubject? {
         let sent = s.sentences[si]
         var k = v - 1
-        while k >= sent.lowerBound, t[k].kind == .word, ClaimTables.adverbs.contains(t[k].lower) { k -= 1 }
+        while k >= sent.lowerBound, t[k].kind == .word, t[k].has(WordClass.adverb) { k -= 1 }
         guard k >= sent.lowerBound else { return nil }
         if t[k].lower == "and" || t[k].lower == "," { return mainSubject(si)?.subject }
         if t[k].lower == "also", k > sent.lowerBound { k -= 1 }
@@ -312,7 +326,7 @@ struct ClaimBuilder {
     }
 
     private func isKnownName(_ text: String) -> Bool {
-        acronymLong.keys.contains { $0.lowercased() == text.lowercased() }
+        knownNames.contains(text.lowercased())
     }
 
     /// Canonical subject for a name written in the text: an entity covering it, else the acronym's long
@@ -329,6 +343,12 @@ struct ClaimBuilder {
         return ClaimSubject(id: nil, text: text)
     }
 
+    @inline(__always) static func isSubjectKind(_ k: Entity.Kind) -> Bool {
+        switch k { case .org, .gpe, .person, .loc: return true; default: return false }
+    }
+
+    @inline(__always) static func isOfForOnDe(_ w: String) -> Bool { w == "of" || w == "for" || w == "on" || w == "de" }
+
     func entityCovering(_ r: Range<Int>) -> Entity? {
         var lo = 0, hi = entitiesSorted.count
         while lo < hi { let m = (lo + hi) / 2; if entitiesSorted[m].range.lowerBound <= r.lowerBound { lo = m + 1 } else { hi = m } }
@@ -337,7 +357,7 @@ struct ClaimBuilder {
         while k >= 0, k >= lo - 8 {
             let e = entitiesSorted[k]
             if e.range.lowerBound <= r.lowerBound && e.range.upperBound >= r.upperBound - 4 && e.range.upperBound > r.lowerBound,
-               [.org, .gpe, .person, .loc].contains(e.kind) {
+               Self.isSubjectKind(e.kind) {
                 if best == nil || e.range.count > best!.range.count { best = e }
             }
             k -= 1
@@ -345,7 +365,7 @@ struct ClaimBuilder {
         // An entity inside the range that ends it (`the Organization` → entity `Organization`).
         if best == nil {
             for e in entitiesSorted[max(0, lo - 1)..<min(entitiesSorted.count, lo + 8)] where e.range.lowerBound >= r.lowerBound && e.range.upperBound <= r.upperBound && r.upperBound - e.range.upperBound <= 4 {
-                if [.org, .gpe, .person, .loc].contains(e.kind) { best = e }
+                if Self.isSubjectKind(e.kind) { best = e }
             }
         }
         return best
@@ -375,7 +395,7 @@ struct ClaimBuilder {
                     var start = k
                     if tok.lower == "the" { k += 1; continue }
                     var e = k
-                    if ClaimTables.pronouns.contains(tok.lower) && tok.lower != "its" && tok.lower != "their" {
+                    if tok.has(WordClass.pronoun) && tok.lower != "its" && tok.lower != "their" {
                         if isVerbAt(e + 1, sent), si > 0, let p = sentenceSubjects[si - 1] { return (p, start, true) }
                         return nil
                     }
@@ -387,7 +407,7 @@ struct ClaimBuilder {
                         while e + 1 < sent.upperBound {
                             let n = t[e + 1]
                             if n.kind == .word && (n.capitalized || n.acronym) && !QuantityExtractor.isPossessive(t[e].lower) { e += 1; continue }
-                            if n.kind == .word, ["of", "for", "on", "de"].contains(n.lower), e + 2 < sent.upperBound, t[e + 2].capitalized { e += 2; continue }
+                            if n.kind == .word, Self.isOfForOnDe(n.lower), e + 2 < sent.upperBound, t[e + 2].capitalized { e += 2; continue }
                             break
                         }
                         if e + 3 < sent.upperBound, t[e + 1].lower == "(", t[e + 3].lower == ")" { e += 3 }
@@ -409,22 +429,20 @@ struct ClaimBuilder {
         // `In 2022 the Bank …`, `Today IOM has …`
         guard k > sent.lowerBound else { return true }
         let p = t[k - 1]
-        return p.kind == .number || ClaimTables.presentWords.contains(p.lower)
+        return p.kind == .number || p.has(WordClass.presentWord)
     }
 
     private func isFiniteVerb(_ k: Int) -> Bool {
-        let w = t[k].lower
-        return ClaimTables.pastAux.contains(w) || ClaimTables.presentAux.contains(w) || ClaimTables.presentVerbs.contains(w)
+        return t[k].has(WordClass.finiteVerb)
     }
 
     private func isVerbAt(_ k0: Int, _ sent: Range<Int>) -> Bool {
         var k = k0
-        while k < sent.upperBound, t[k].kind == .word, ClaimTables.adverbs.contains(t[k].lower) { k += 1 }
+        while k < sent.upperBound, t[k].kind == .word, t[k].has(WordClass.adverb) { k += 1 }
         guard k < sent.upperBound, t[k].kind == .word, !t[k].capitalized else { return false }
         let w = t[k].lower
-        if isFiniteVerb(k) || ClaimTables.countVerbs.contains(w) { return true }
-        if ["will", "can", "may", "shall", "must", "might", "could", "should", "would"].contains(w) { return true }
-        if QuantityTables.phraseStops.contains(w) { return false }
+        if t[k].has(WordClass.finiteVerb | WordClass.countVerb | WordClass.modal) { return true }
+        if t[k].has(WordClass.phraseStop) { return false }
         return w.hasSuffix("s") || w.hasSuffix("ed")
     }
 
@@ -440,29 +458,48 @@ struct ClaimBuilder {
             times.append((d.range, d.value))
         }
         // Own years in date context, when the dates layer did not cover them.
-        var covered = Set<Int>()
-        for d in document.dates { for x in d.range { covered.insert(x) } }
-        for (k, tok) in t.enumerated() where tok.kind == .number && tok.end - tok.start == 4 {
+        // Byte offsets covered by a date: merged sorted ranges, walked forwards with the tokens.
+        var covered: [Range<Int>] = []
+        for r in document.dates.map(\.range).filter({ !$0.isEmpty }).sorted(by: { $0.lowerBound < $1.lowerBound }) {
+            if let last = covered.last, r.lowerBound <= last.upperBound {
+                covered[covered.count - 1] = last.lowerBound..<max(last.upperBound, r.upperBound)
+            } else { covered.append(r) }
+        }
+        var ci = 0
+        let t = s.tokens
+        for k in t.indices where t[k].kind == .number && t[k].end - t[k].start == 4 {
+            let tok = t[k]
             guard let v = Int(tok.lower), v >= 1000, v <= 2100 else { continue }
-            if covered.contains(tok.start) { continue }
+            while ci < covered.count && covered[ci].upperBound <= tok.start { ci += 1 }
+            if ci < covered.count && covered[ci].lowerBound <= tok.start { continue }
             if k + 1 < t.count, !t[k + 1].spaceBefore, t[k + 1].kind == .word {
                 if t[k + 1].lower == "s", v % 10 == 0 { times.append((tok.start..<t[k + 1].end, String(v / 10))) }   // 1950s → 195
                 continue
             }
-            if k > 0, t[k - 1].kind == .word, QuantityTables.yearContext.contains(t[k - 1].lower) || QuantityTables.months.contains(t[k - 1].lower) {
+            if k > 0, t[k - 1].kind == .word, t[k - 1].has(WordClass.yearContext | WordClass.month) {
                 times.append((tok.start..<tok.end, String(v)))
             }
         }
-        for (k, tok) in t.enumerated() where tok.kind == .word && ClaimTables.presentWords.contains(tok.lower) {
+        for k in t.indices where t[k].kind == .word && t[k].has(WordClass.presentWord) {
+            let tok = t[k]
             if tok.lower == "now" && k + 1 < t.count && t[k + 1].lower == "that" { continue }
             times.append((tok.start..<tok.end, "PRESENT_REF"))
         }
         times.sort { $0.range.lowerBound < $1.range.lowerBound }
         // Founding date: a date within a few words after a founding verb.
-        for (k, tok) in t.enumerated() where tok.kind == .word && ClaimTables.foundingVerbs.contains(tok.lower) {
+        for k in t.indices where t[k].kind == .word && t[k].has(WordClass.foundingVerb) {
+            let tok = t[k]
             let limit = min(t.count, k + 8)
-            if let d = times.first(where: { $0.value != "PRESENT_REF" && $0.range.lowerBound >= tok.end && $0.range.lowerBound < (limit < t.count ? t[limit].start : Int.max) }) {
-                foundingDate = d.value
+            let limitByte = limit < t.count ? t[limit].start : Int.max
+            var a = 0, z = times.count
+            while a < z { let m = (a + z) / 2; if times[m].range.lowerBound < tok.end { a = m + 1 } else { z = m } }
+            var found: String? = nil
+            while a < times.count, times[a].range.lowerBound < limitByte {
+                if times[a].value != "PRESENT_REF" { found = times[a].value; break }
+                a += 1
+            }
+            if let d = found {
+                foundingDate = d
                 break
             }
         }
@@ -533,7 +570,7 @@ struct ClaimBuilder {
     // MARK: - totals, enumerations, additions
 
     private func hasJoiningVerb(_ sent: Range<Int>) -> Bool {
-        sent.contains { ClaimTables.joiningVerbs.contains(t[$0].lower) }
+        sent.contains { t[$0].has(WordClass.joiningVerb) }
     }
 
     /// `N Ys: A, B and C` (enumeration), `N Ys: 54 …, 7 … and 27 …` / `N Ys comprise …` (total), `the
@@ -834,14 +871,14 @@ struct ClaimBuilder {
 
     private func foundingEvent(_ si: Int) -> HistoryEvent? {
         let sent = s.sentences[si]
-        for k in sent where ClaimTables.foundingVerbs.contains(t[k].lower) {
+        for k in sent where t[k].has(WordClass.foundingVerb) {
             var j = k + 1
             var n = 0
             while j < sent.upperBound, n < 8, t[j].lower != "by" { j += 1; n += 1 }
             guard j < sent.upperBound, t[j].lower == "by" else { continue }
             j += 1
             let clause = t[sent.lowerBound].start..<t[sent.upperBound - 1].end
-            if let q = quantities.first(where: { $0.tokens.lowerBound == j && ($0.kind == .count) }) {
+            if let qk = countAtStart[j], case let q = quantities[qk] {
                 return HistoryEvent(kind: .count, value: q.value, range: q.range, items: [], time: dateIn(clause), quantity: q.index, subject: mainSubject(si)?.subject)
             }
             if t[j].lower == "the", j + 2 < sent.upperBound, ["heads", "representatives", "governments", "leaders"].contains(t[j + 1].lower), t[j + 2].lower == "of" { j += 3 }
@@ -869,7 +906,7 @@ struct ClaimBuilder {
                 var j = ls
                 var first = true
                 while j < sent.upperBound {
-                    if let q = quantities.first(where: { $0.tokens.lowerBound == j || $0.leftEdge == j }), q.kind == .count {
+                    if let qk = firstQuantity(startingOrEdgedAt: j), case let q = quantities[qk], q.kind == .count {
                         var items: [Range<Int>] = []
                         var e = q.tokens.upperBound
                         if let nl = namesAfterList(e, sent) { items = nl.items; e = nl.end }
@@ -916,6 +953,15 @@ struct ClaimBuilder {
             k += 1
         }
         return events
+    }
+
+    private func firstQuantity(startingOrEdgedAt j: Int) -> Int? {
+        switch (quantityAtStart[j], quantityAtEdge[j]) {
+        case let (a?, b?): return min(a, b)
+        case let (a?, nil): return a
+        case let (nil, b?): return b
+        default: return nil
+        }
     }
 
     private func groupRange(_ a: Int, _ e: Int, _ sent: Range<Int>) -> Range<Int> {

@@ -65,6 +65,8 @@ struct EntityScanner {
     private var gzEntry: [Int32]
     /// Short forms defined in the document: first token text → (token texts, acronym index).
     private var shortForms: [String: [([String], Int)]] = [:]
+    /// FNV-1a hashes of the keys of `shortForms`, to skip building a `String` for tokens that start none.
+    private var shortFormHashes: Set<UInt64> = []
     /// Exact ids of PERSON surnames seen so far → index of the first PERSON mention with that surname.
     private var surnames: [Int32: Int] = [:]
 
@@ -130,7 +132,15 @@ struct EntityScanner {
             let words = EntityLexicon.tokenTexts(a.short)
             guard let first = words.first else { continue }
             shortForms[first, default: []].append((words, k))
+            shortFormHashes.insert(Self.fnv(first.utf8))
         }
+    }
+
+    @inline(__always)
+    static func fnv<S: Sequence>(_ bytes: S) -> UInt64 where S.Element == UInt8 {
+        var h: UInt64 = 0xcbf2_9ce4_8422_2325
+        for b in bytes { h = (h ^ UInt64(b)) &* 0x100_0000_01b3 }
+        return h
     }
 
     // MARK: - Token tests
@@ -243,6 +253,8 @@ struct EntityScanner {
     private mutating func best(at i: Int) -> EntityMention? {
         let t = toks[i]
         if t.kind == .punctuation { return nil }
+        // A word unknown to the vocabulary and without a capital starts no pattern.
+        if t.kind == .word, exact[i] < 0, folded[i] < 0, shape[i] & Self.capital == 0 { return nil }
         var best: EntityMention?
         func consider(_ m: EntityMention?) {
             guard let m else { return }
@@ -260,7 +272,7 @@ struct EntityScanner {
             consider(surname(at: i))
         }
         if fo(i).contains(.the) { consider(reference(at: i)) }
-        if best == nil { consider(cardinal(at: i)) }
+        if best == nil, t.kind == .number || t.kind == .word && !fo(i).intersection([.a, .numberWord]).isEmpty { consider(cardinal(at: i)) }
         return best
     }
 
@@ -469,6 +481,11 @@ struct EntityScanner {
             guard let code = lex.currency[exact[i]], let (d, pow, e) = amount(at: i + 1) else { return nil }
             return EntityMention(kind: .money, start: i, end: e, normalized: EntityNumberText.shift(d, by: pow) + " " + code, source: .pattern)
         }
+        // Cheap test for a currency word or code after the amount before building its digits.
+        guard i < n, toks[i].kind == .number else { return nil }
+        let e0 = i + 1 < n && fo(i + 1).contains(.scale) && toks[i + 1].kind == .word ? i + 2 : i + 1
+        if cue(lex.currencyWordRoot, at: e0, fold: true) == nil,
+           !(e0 < n && ex(e0).contains(.currencyCode) && isAllCaps(e0) && lex.currency[exact[e0]] != nil) { return nil }
         if let (d, pow, e) = amount(at: i) {
             if let c = cue(lex.currencyWordRoot, at: e, fold: true) {
                 return EntityMention(kind: .money, start: i, end: c.end, normalized: EntityNumberText.shift(d, by: pow) + " " + lex.cueValues[c.value], source: .pattern)
@@ -483,6 +500,7 @@ struct EntityScanner {
     func percent(at i: Int) -> EntityMention? {
         var digits: String?
         var e = i + 1
+        guard e < n, cue(lex.percentRoot, at: e, fold: true) != nil else { return nil }
         if toks[i].kind == .number {
             digits = EntityNumberText.plain(p, toks[i].range)
         } else if fo(i).contains(.numberWord) {
@@ -569,7 +587,7 @@ struct EntityScanner {
 
     func acronym(at i: Int) -> EntityMention? {
         guard !shortForms.isEmpty, shape[i] & Self.capital != 0 || toks[i].kind == .number else { return nil }
-        guard let cands = shortForms[text(i)] else { return nil }
+        guard shortFormHashes.contains(Self.fnv(UnsafeBufferPointer(rebasing: p[toks[i].range]))), let cands = shortForms[text(i)] else { return nil }
         var best: (Int, Int)?
         for (words, k) in cands {
             var ok = i + words.count <= n

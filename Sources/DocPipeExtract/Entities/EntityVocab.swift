@@ -113,7 +113,11 @@ struct EntityVocab: Sendable {
 /// A trie over token ids, stored as one hash map from (node, token id) to child node. Each trie has
 /// its own root, so many word lists (gazetteer names, titles, currency words) share one map.
 struct EntityTokenTrie: Sendable {
-    private var children: [Int64: Int32] = [:]
+    /// Open-addressing table from (node, token id) keys to child nodes; `-1` keys mark empty slots.
+    private var keys: [Int64] = [Int64](repeating: -1, count: 1 << 12)
+    private var values: [Int32] = [Int32](repeating: -1, count: 1 << 12)
+    private var mask = (1 << 12) - 1
+    private var used = 0
     /// Payload of each node (an index into the owner's table), or -1.
     private(set) var payload: [Int32] = []
 
@@ -124,8 +128,40 @@ struct EntityTokenTrie: Sendable {
     }
 
     @inline(__always)
+    private static func slot(_ key: Int64, _ mask: Int) -> Int {
+        let h = UInt64(bitPattern: key) &* 0x9E37_79B9_7F4A_7C15
+        return Int(truncatingIfNeeded: h ^ (h >> 29)) & mask
+    }
+
+    @inline(__always)
     func child(_ node: Int32, _ token: Int32) -> Int32? {
-        children[Int64(node) << 32 | Int64(UInt32(bitPattern: token))]
+        let key = Int64(node) << 32 | Int64(UInt32(bitPattern: token))
+        return keys.withUnsafeBufferPointer { kb in
+            var s = Self.slot(key, mask)
+            while true {
+                let k = kb[s]
+                if k == key { return values[s] }
+                if k == -1 { return nil }
+                s = (s + 1) & mask
+            }
+        }
+    }
+
+    private mutating func put(_ key: Int64, _ value: Int32) {
+        if (used + 1) * 2 > keys.count {
+            let oldKeys = keys, oldValues = values
+            let size = keys.count * 2
+            keys = [Int64](repeating: -1, count: size)
+            values = [Int32](repeating: -1, count: size)
+            mask = size - 1
+            used = 0
+            for (k, v) in zip(oldKeys, oldValues) where k != -1 { put(k, v) }
+        }
+        var s = Self.slot(key, mask)
+        while keys[s] != -1 && keys[s] != key { s = (s + 1) & mask }
+        if keys[s] == -1 { used += 1 }
+        keys[s] = key
+        values[s] = value
     }
 
     /// Inserts a path; returns false (and leaves the payload) when the path already had one.
@@ -133,13 +169,12 @@ struct EntityTokenTrie: Sendable {
     mutating func insert(root: Int32, _ path: [Int32], payload value: Int32, replace: Bool) -> Bool {
         var node = root
         for t in path {
-            let key = Int64(node) << 32 | Int64(UInt32(bitPattern: t))
-            if let c = children[key] {
+            if let c = child(node, t) {
                 node = c
             } else {
                 payload.append(-1)
                 let c = Int32(payload.count - 1)
-                children[key] = c
+                put(Int64(node) << 32 | Int64(UInt32(bitPattern: t)), c)
                 node = c
             }
         }

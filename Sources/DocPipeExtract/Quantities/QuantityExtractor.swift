@@ -1,4 +1,50 @@
 import DocPipeCore
+import Synchronization
+
+/// The scan and the quantity matches of the last few documents, so that the claim extractor, which runs
+/// right after the quantity extractor on the same document, does not scan the text again. Keyed on
+/// everything the scan and the matches depend on (text, blocks, sentences, date ranges).
+final class ScanCacheEntry: @unchecked Sendable {
+    let text: String
+    let blocks: [Block]
+    let sentences: [Sentence]
+    let dates: [Range<Int>]
+    let scan: ScanText
+    let matches: [QuantityMatch]
+    init(text: String, blocks: [Block], sentences: [Sentence], dates: [Range<Int>], scan: ScanText, matches: [QuantityMatch]) {
+        self.text = text; self.blocks = blocks; self.sentences = sentences; self.dates = dates; self.scan = scan; self.matches = matches
+    }
+    func matches(_ d: Document, _ dates: [Range<Int>]) -> Bool {
+        text == d.text && self.dates == dates && sentences == d.sentences && blocks == d.blocks
+    }
+}
+
+enum ScanCache {
+    private static let entries = Mutex<[ScanCacheEntry]>([])
+
+    /// The scan and quantity matches of `document`, from the cache when the quantity extractor just
+    /// computed them. `keep`: store the result for a later call (the claim extractor takes it out).
+    static func scanAndMatches(_ document: Document, keep: Bool) -> (ScanText, [QuantityMatch]) {
+        let dates = document.dates.map(\.range)
+        let hit: ScanCacheEntry? = entries.withLock { list in
+            guard let k = list.firstIndex(where: { $0.matches(document, dates) }) else { return nil }
+            let e = list[k]
+            if !keep { list.remove(at: k) }
+            return e
+        }
+        if let e = hit { return (e.scan, e.matches) }
+        let scan = ScanText(document)
+        let ms = QuantityExtractor.matches(scan, document)
+        if keep {
+            let e = ScanCacheEntry(text: document.text, blocks: document.blocks, sentences: document.sentences, dates: dates, scan: scan, matches: ms)
+            entries.withLock { list in
+                list.append(e)
+                if list.count > 4 { list.removeFirst(list.count - 4) }
+            }
+        }
+        return (scan, ms)
+    }
+}
 
 /// A quantity as found, with the token positions the claim extractor needs.
 struct QuantityMatch {
@@ -29,8 +75,8 @@ struct QuantityMatch {
 /// with a bounded look-around per number.
 enum QuantityExtractor {
     static func quantities(in document: Document) -> [Quantity] {
-        let scan = ScanText(document)
-        return matches(scan, document).map {
+        let (_, ms) = ScanCache.scanAndMatches(document, keep: true)
+        return ms.map {
             Quantity(value: $0.value, unit: $0.unit, comparator: $0.comparator, range: $0.range)
         }
     }
@@ -73,25 +119,25 @@ enum QuantityExtractor {
         let prev = i > 0 ? t[i - 1] : nil
         let next = i + 1 < t.count ? t[i + 1] : nil
         // Glued to something: `A/RES/47/4`, `2004/2005`, `10:30`, `COVID-19`, `G20`, `2021–2025`, `(2)`.
-        if let n = next, !n.spaceBefore, n.kind == .punct, ["/", ":", "-", "–", "—", "."].contains(n.lower),
+        if let n = next, !n.spaceBefore, n.kind == .punct, ({ switch n.lower { case "/", ":", "-", "–", "—", ".": return true; default: return false } }()),
            i + 2 < t.count, t[i + 2].kind == .number, !t[i + 2].spaceBefore { return nil }
         if let p = prev, !tok.spaceBefore {
             if p.kind == .word || p.kind == .number { return nil }
-            if ["/", "-", "–", "—", ":", "+", "#", "№", "±", "."].contains(p.lower) { return nil }
+            if ({ switch p.lower { case "/", "-", "–", "—", ":", "+", "#", "№", "±", ".": return true; default: return false } }()) { return nil }
             if p.lower == "(", let n = next, n.lower == ")", !n.spaceBefore { return nil }
         }
-        if let p = prev, p.kind == .punct, ["+", "#", "№", "§", "±"].contains(p.lower) { return nil }
+        if let p = prev, p.kind == .punct, ({ switch p.lower { case "+", "#", "№", "§", "±": return true; default: return false } }()) { return nil }
         // Phone numbers and digit groups: `22 717 9111`.
         if let n = next, n.kind == .number, n.spaceBefore { return nil }
         if let p = prev, p.kind == .number { return nil }
         // References: `Article 4`, `resolution 2758`, `No. 5`.
-        if let p = prev, p.kind == .word, QuantityTables.referenceWords.contains(p.lower) { return nil }
-        if let p = prev, p.lower == ".", i >= 2, t[i - 2].kind == .word, ["no", "art", "res", "vol", "p", "pp", "para", "fig", "nos"].contains(t[i - 2].lower) { return nil }
+        if let p = prev, p.kind == .word, p.has(WordClass.referenceWord) { return nil }
+        if let p = prev, p.lower == ".", i >= 2, t[i - 2].kind == .word, ({ switch t[i - 2].lower { case "no", "art", "res", "vol", "p", "pp", "para", "fig", "nos": return true; default: return false } }()) { return nil }
         // A name right before the number: `Hungary 1956`, `Windows 10`, `Regional Association 5`.
-        if let p = prev, p.kind == .word, p.capitalized, !QuantityTables.capitalizedBeforeNumber.contains(p.lower),
-           !isPossessive(p.lower), !QuantityTables.comparators.keys.contains(p.lower), !QuantityTables.currencyCodes.contains(p.lower) { return nil }
+        if let p = prev, p.kind == .word, p.capitalized, !p.has(WordClass.capBeforeNumber),
+           !isPossessive(p.lower), !p.has(WordClass.comparatorKey), !p.has(WordClass.currencyCode) { return nil }
         // Times: `3 pm`, `10.30 am`.
-        if let n = next, n.kind == .word, ["am", "pm", "a.m", "p.m", "gmt", "utc", "hrs", "h"].contains(n.lower) { return nil }
+        if let n = next, n.kind == .word, ({ switch n.lower { case "am", "pm", "a.m", "p.m", "gmt", "utc", "hrs", "h": return true; default: return false } }()) { return nil }
 
         let rawLen = tok.end - tok.start
         let isFourDigitInteger = rawLen == 4 && !tok.lower.contains(".") && tok.lower.count == 4
@@ -130,9 +176,9 @@ enum QuantityExtractor {
             return finish(s, first, i, j, value, c, .money, j..<j)
         }
         if isFourDigitInteger, value >= 1000, value <= 2100 {
-            if let p = prev, p.kind == .word, QuantityTables.yearContext.contains(p.lower) || QuantityTables.months.contains(p.lower) { return nil }
-            if let p = prev, p.kind == .punct, ["–", "-", "/", "(", "’", "'"].contains(p.lower) { return nil }
-            if let n = next, n.kind == .punct, ["/", "–", "-"].contains(n.lower) { return nil }
+            if let p = prev, p.kind == .word, p.has(WordClass.yearContext | WordClass.month) { return nil }
+            if let p = prev, p.kind == .punct, ({ switch p.lower { case "–", "-", "/", "(", "’", "'": return true; default: return false } }()) { return nil }
+            if let n = next, n.kind == .punct, ({ switch n.lower { case "/", "–", "-": return true; default: return false } }()) { return nil }
         }
         let (u, k, ut, end, more) = unitAfter(s, j, value: value)
         unit = u; kind = k
@@ -150,6 +196,8 @@ enum QuantityExtractor {
 
     private static func numberWords(_ s: ScanText, _ i: Int) -> QuantityMatch? {
         let t = s.tokens
+        // Only number words, `a` / `an` / `half` and hyphenated words can start a number (fast reject).
+        guard t[i].hyphen || t[i].has(WordClass.numStart) else { return nil }
         let w = t[i].lower
         // Capitalised number word inside a sentence is part of a name (`Group of Eight`).
         if t[i].capitalized, i > 0, s.sentenceOf[i] == s.sentenceOf[i - 1], t[i - 1].lower != "“", t[i - 1].lower != "\"" { return nil }
@@ -265,7 +313,9 @@ enum QuantityExtractor {
         // Phrase table, longest first (up to five words).
         var words: [String] = []
         var k = j
-        while k < t.count, t[k].kind == .word, words.count < 5 { words.append(t[k].lower); k += 1 }
+        if t[j].has(WordClass.unitPhraseFirst) {
+            while k < t.count, t[k].kind == .word, words.count < 5 { words.append(t[k].lower); k += 1 }
+        }
         if words.count > 0 {
             for n in stride(from: words.count, through: 1, by: -1) {
                 let key = words[0..<n].joined(separator: " ")
@@ -362,14 +412,19 @@ enum QuantityExtractor {
             for k in a..<b { guard t[k].kind == .word, s.sentenceOf[k] == s.sentenceOf[first] else { return nil }; ws.append(t[k].lower) }
             return ws.joined(separator: " ")
         }
-        for n in stride(from: 3, through: 1, by: -1) {
-            if let p = phrase(left - n, left), let c = QuantityTables.comparators[p] {
-                comparator = c; left -= n; edge = left; break
+        // A phrase can only match when the word before ends some table phrase (no strings built otherwise).
+        if left >= 1, t[left - 1].has(WordClass.comparatorLast) {
+            for n in stride(from: 3, through: 1, by: -1) {
+                if let p = phrase(left - n, left), let c = QuantityTables.comparators[p] {
+                    comparator = c; left -= n; edge = left; break
+                }
             }
         }
-        for n in stride(from: 2, through: 1, by: -1) {
-            if let p = phrase(edge - n, edge), QuantityTables.additionMarkers.contains(p) {
-                addition = true; edge -= n; break
+        if edge >= 1, t[edge - 1].has(WordClass.additionLast) {
+            for n in stride(from: 2, through: 1, by: -1) {
+                if let p = phrase(edge - n, edge), QuantityTables.additionMarkers.contains(p) {
+                    addition = true; edge -= n; break
+                }
             }
         }
         if comparator == .exactly {
@@ -378,7 +433,7 @@ enum QuantityExtractor {
         let lastTok = max(end, numberStart + 1)
         let range = t[left].start..<t[lastTok - 1].end
         var numEnd = numberStart + 1
-        while numEnd < end, t[numEnd].kind == .word, QuantityTables.scales[t[numEnd].lower] != nil || QuantityTables.units[t[numEnd].lower] != nil || t[numEnd].lower == "and" { numEnd += 1 }
+        while numEnd < end, t[numEnd].kind == .word, t[numEnd].has(WordClass.scale | WordClass.unit) || t[numEnd].lower == "and" { numEnd += 1 }
         return QuantityMatch(value: value, unit: unit, comparator: comparator, kind: kind, range: range, tokens: left..<lastTok,
                              number: numberStart..<numEnd, unitTokens: unitTokens, addition: addition, leftEdge: edge)
     }

@@ -16,6 +16,137 @@ struct ScanToken {
     var acronym: Bool
     /// Whitespace (or nothing) precedes the token.
     var spaceBefore: Bool
+    /// Word-class bits of `lower` (see `WordClass`), computed once per token.
+    var flags: UInt64 = 0
+    /// `lower` contains a hyphen.
+    var hyphen: Bool = false
+
+    @inline(__always) func has(_ f: UInt64) -> Bool { flags & f != 0 }
+}
+
+/// Word classes of the vocabulary of the quantity and claim tables, as bits: one dictionary lookup per
+/// token instead of one set lookup per test.
+enum WordClass {
+    static let unit: UInt64 = 1 << 0
+    static let numStart: UInt64 = 1 << 1
+    static let adverb: UInt64 = 1 << 2
+    static let presentWord: UInt64 = 1 << 3
+    static let pastAux: UInt64 = 1 << 4
+    static let presentAux: UInt64 = 1 << 5
+    static let presentVerb: UInt64 = 1 << 6
+    static let countVerb: UInt64 = 1 << 7
+    static let pronoun: UInt64 = 1 << 8
+    static let foundingVerb: UInt64 = 1 << 9
+    static let phraseStop: UInt64 = 1 << 10
+    static let month: UInt64 = 1 << 11
+    static let yearContext: UInt64 = 1 << 12
+    static let referenceWord: UInt64 = 1 << 13
+    static let capBeforeNumber: UInt64 = 1 << 14
+    static let comparatorKey: UInt64 = 1 << 15
+    static let currencyCode: UInt64 = 1 << 16
+    static let scale: UInt64 = 1 << 17
+    static let partialVerb: UInt64 = 1 << 18
+    static let joiningVerb: UInt64 = 1 << 19
+    static let timeNoun: UInt64 = 1 << 20
+    static let measureUnit: UInt64 = 1 << 21
+    static let modal: UInt64 = 1 << 22
+    /// Last word of a comparator phrase / of an addition marker; first word of a unit phrase.
+    static let comparatorLast: UInt64 = 1 << 23
+    static let additionLast: UInt64 = 1 << 24
+    static let unitPhraseFirst: UInt64 = 1 << 25
+    static let finiteVerb: UInt64 = pastAux | presentAux | presentVerb
+
+    static let table: [String: UInt64] = {
+        var d: [String: UInt64] = [:]
+        func add<S: Sequence>(_ words: S, _ f: UInt64) where S.Element == String { for w in words { d[w, default: 0] |= f } }
+        add(QuantityTables.units.keys, unit | numStart)
+        add(["a", "an", "half"], numStart)
+        add(ClaimTables.adverbs, adverb)
+        add(ClaimTables.presentWords, presentWord)
+        add(ClaimTables.pastAux, pastAux)
+        add(ClaimTables.presentAux, presentAux)
+        add(ClaimTables.presentVerbs, presentVerb)
+        add(ClaimTables.countVerbs, countVerb)
+        add(ClaimTables.pronouns, pronoun)
+        add(ClaimTables.foundingVerbs, foundingVerb)
+        add(ClaimTables.partialVerbs, partialVerb)
+        add(ClaimTables.joiningVerbs, joiningVerb)
+        add(QuantityTables.phraseStops, phraseStop)
+        add(QuantityTables.months, month)
+        add(QuantityTables.yearContext, yearContext)
+        add(QuantityTables.referenceWords, referenceWord)
+        add(QuantityTables.capitalizedBeforeNumber, capBeforeNumber)
+        add(QuantityTables.comparators.keys, comparatorKey)
+        add(QuantityTables.currencyCodes, currencyCode)
+        add(QuantityTables.scales.keys, scale)
+        add(QuantityTables.timeNouns, timeNoun)
+        add(QuantityTables.measureUnits, measureUnit)
+        add(["will", "can", "may", "shall", "must", "might", "could", "should", "would"], modal)
+        add(QuantityTables.comparators.keys.map { String($0.split(separator: " ").last!) }, comparatorLast)
+        add(QuantityTables.additionMarkers.map { String($0.split(separator: " ").last!) }, additionLast)
+        add(QuantityTables.unitPhrases.keys.map { String($0.split(separator: " ").first!) }, unitPhraseFirst)
+        return d
+    }()
+
+    @inline(__always) static func of(_ lower: String) -> UInt64 { table[lower] ?? 0 }
+
+    /// The same table over lower-case ASCII bytes: open addressing on an FNV-1a hash, no `String` needed.
+    static let byteTable: ByteVocab = ByteVocab(table)
+}
+
+struct ByteVocab: Sendable {
+    private var keys: [[UInt8]] = []
+    private var values: [UInt64] = []
+    private var slots: [Int32]
+    private let mask: Int
+
+    init(_ d: [String: UInt64]) {
+        var size = 64
+        while size < d.count * 4 { size *= 2 }
+        slots = Array(repeating: -1, count: size)
+        mask = size - 1
+        for (k, v) in d.sorted(by: { $0.key < $1.key }) {
+            let b = Array(k.utf8)
+            var h = Int(truncatingIfNeeded: Self.hash(b)) & mask
+            while slots[h] >= 0 { h = (h + 1) & mask }
+            slots[h] = Int32(keys.count)
+            keys.append(b)
+            values.append(v)
+        }
+    }
+
+    @inline(__always) static func hash(_ b: [UInt8]) -> UInt64 {
+        var h: UInt64 = 0xcbf29ce484222325
+        for c in b { h = (h ^ UInt64(c)) &* 0x100000001b3 }
+        return h
+    }
+
+    /// Flags of the ASCII word `bytes[lo..<hi]` lower-cased (letters A–Z folded).
+    @inline(__always) func lookupFolding(_ bytes: UnsafeBufferPointer<UInt8>, _ lo: Int, _ hi: Int) -> UInt64 {
+        var h: UInt64 = 0xcbf29ce484222325
+        for k in lo..<hi {
+            let b = bytes[k]
+            let c = (b >= 0x41 && b <= 0x5A) ? b | 0x20 : b
+            h = (h ^ UInt64(c)) &* 0x100000001b3
+        }
+        var slot = Int(truncatingIfNeeded: h) & mask
+        let n = hi - lo
+        while true {
+            let idx = Int(slots[slot])
+            if idx < 0 { return 0 }
+            let key = keys[idx]
+            if key.count == n {
+                var same = true
+                for k in 0..<n {
+                    let b = bytes[lo + k]
+                    let c = (b >= 0x41 && b <= 0x5A) ? b | 0x20 : b
+                    if key[k] != c { same = false; break }
+                }
+                if same { return values[idx] }
+            }
+            slot = (slot + 1) & mask
+        }
+    }
 }
 
 /// The document text as bytes, its scan tokens, and sentence / block spans over the tokens.
@@ -108,7 +239,7 @@ struct ScanText {
                 tokens.append(ScanToken(kind: .number, start: start, end: i, lower: String(decoding: digits, as: UTF8.self),
                                         capitalized: false, acronym: false, spaceBefore: space))
             } else if isLetter(at: i) {
-                var upper = 0, lowerCount = 0, first = true, cap = false
+                var upper = 0, lowerCount = 0, first = true, cap = false, ascii = true, hyphen = false
                 while i < n {
                     if isLetter(at: i) {
                         let b = bytes[i]
@@ -118,6 +249,7 @@ struct ScanText {
                             if first { cap = isUp }
                             i += 1
                         } else {
+                            ascii = false
                             let (s, l) = scalar(at: i)
                             if s.properties.isUppercase { upper += 1 } else { lowerCount += 1 }
                             if first { cap = s.properties.isUppercase }
@@ -126,19 +258,41 @@ struct ScanText {
                         first = false
                         continue
                     }
-                    if bytes[i] == 0x2D, isLetter(at: i + 1) { i += 1; continue }
+                    if bytes[i] == 0x2D, isLetter(at: i + 1) { i += 1; hyphen = true; continue }
                     let a = apostrophe(at: i)
-                    if a > 0, isLetter(at: i + a) { i += a; continue }
+                    if a > 0, isLetter(at: i + a) { if a > 1 { ascii = false }; i += a; continue }
                     break
                 }
-                let s = text(start..<i)
-                let lower = s.lowercased()
-                let acr = upper >= 2 && (lowerCount == 0 || (lowerCount == 1 && lower.hasSuffix("s") && s.last == "s"))
-                tokens.append(ScanToken(kind: .word, start: start, end: i, lower: lower, capitalized: cap, acronym: acr, spaceBefore: space))
+                let lower: String
+                var lastIsLowerS = false
+                var flags: UInt64 = 0
+                if ascii {
+                    flags = bytes.withUnsafeBufferPointer { WordClass.byteTable.lookupFolding($0, start, i) }
+                    lower = bytes.withUnsafeBufferPointer { bp in
+                        String(unsafeUninitializedCapacity: i - start) { out in
+                            for k in start..<i { let b = bp[k]; out[k - start] = (b >= 0x41 && b <= 0x5A) ? b | 0x20 : b }
+                            return i - start
+                        }
+                    }
+                    lastIsLowerS = bytes[i - 1] == 0x73
+                } else {
+                    let s = text(start..<i)
+                    lower = s.lowercased()
+                    lastIsLowerS = s.last == "s"
+                    flags = WordClass.of(lower)
+                }
+                let acr = upper >= 2 && (lowerCount == 0 || (lowerCount == 1 && lower.hasSuffix("s") && lastIsLowerS))
+                var tk = ScanToken(kind: .word, start: start, end: i, lower: lower, capitalized: cap, acronym: acr, spaceBefore: space)
+                tk.flags = flags
+                tk.hyphen = hyphen
+                tokens.append(tk)
             } else {
                 let (s, l) = scalar(at: i)
                 i += l
-                tokens.append(ScanToken(kind: .punct, start: start, end: i, lower: String(Character(s)), capitalized: false, acronym: false, spaceBefore: space))
+                let lower = String(Character(s))
+                var tk = ScanToken(kind: .punct, start: start, end: i, lower: lower, capitalized: false, acronym: false, spaceBefore: space)
+                tk.flags = WordClass.of(lower)
+                tokens.append(tk)
             }
             space = false
         }

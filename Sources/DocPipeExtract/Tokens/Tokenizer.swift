@@ -160,6 +160,8 @@ enum Tokenizer {
         let n = p.count
         var i = start
         var sawDigit = false
+        // ASCII letter fast path.
+        while i < n, isASCIILetter(p[i]) { i += 1 }
         while i < n {
             let b = p[i]
             if b < 0x80 {
@@ -215,11 +217,16 @@ enum Tokenizer {
     }
 
     /// Known abbreviations that keep their final period (lower-cased, without the period).
-    static let abbreviations: Set<[UInt8]> = Set([
+    static let abbreviations: Set<[UInt8]> = Set(abbreviationList.map { Array($0.utf8) })
+    static let abbreviationList = [
         "dr", "mr", "mrs", "ms", "prof", "st", "jr", "sr", "no", "nos", "art", "arts", "vol", "vols", "vs", "etc",
         "inc", "ltd", "co", "corp", "gen", "gov", "sen", "rep", "rev", "hon", "mt", "fig", "figs", "approx", "para",
         "paras", "sec", "ch", "pp", "op", "cit", "ibid", "al", "cf", "ca", "amb", "messrs", "mme", "mlle",
-    ].map { Array($0.utf8) })
+    ]
+    /// The abbreviations packed big-endian into a UInt64 (at most 7 non-zero bytes), for allocation-free lookup.
+    static let packedAbbreviations: Set<UInt64> = Set(abbreviationList.map { w in
+        w.utf8.reduce(UInt64(0)) { $0 << 8 | UInt64($1) }
+    })
 
     /// At a period following a word `start..<dot`: the end of the token (after the period when it is an
     /// abbreviation, at the period otherwise).
@@ -234,14 +241,13 @@ enum Tokenizer {
         // A number inside a symbol: `EntityRow/CN.4` is handled by the slash path; `No.` etc.
         let len = dot - start
         if len <= 7 {
-            var key = [UInt8]()
-            key.reserveCapacity(len)
+            var key: UInt64 = 0
             for k in start..<dot {
                 let b = p[k]
                 guard b < 0x80 else { return dot }
-                key.append(b | (isASCIILetter(b) ? 0x20 : 0))
+                key = key << 8 | UInt64(b | (isASCIILetter(b) ? 0x20 : 0))
             }
-            if abbreviations.contains(key) { return dot + 1 }
+            if packedAbbreviations.contains(key) { return dot + 1 }
         }
         return dot
     }

@@ -81,6 +81,27 @@ struct DateConflictRule: Rule {
         return parts.allSatisfy { !$0.isEmpty && $0.allSatisfy(\.isASCII) && $0.allSatisfy(\.isNumber) }
     }
 
+    /// Whether the sentence contains one of the event words (ASCII, case-insensitive).
+    static func mentionsEvent(_ b: [UInt8], _ r: Range<Int>) -> Bool {
+        var i = r.lowerBound
+        while i < r.upperBound {
+            let c = b[i] | 0x20
+            // Event words start with b, c, d, e, f or s.
+            if c == 0x62 || c == 0x63 || c == 0x64 || c == 0x65 || c == 0x66 || c == 0x73, i == r.lowerBound || !(b[i - 1] | 0x20 >= 0x61 && b[i - 1] | 0x20 <= 0x7A) {
+                var j = i
+                while j < r.upperBound, b[j] | 0x20 >= 0x61 && b[j] | 0x20 <= 0x7A { j += 1 }
+                if j - i >= 4 && j - i <= 11 {
+                    let w = String(decoding: b[i..<j].map { $0 | 0x20 }, as: UTF8.self)
+                    if eventWords[w] != nil { return true }
+                }
+                i = j
+                continue
+            }
+            i += 1
+        }
+        return false
+    }
+
     static func events(in document: Document) -> [Event] {
         let text = document.text
         var byId: [String: Entity] = [:]
@@ -101,7 +122,17 @@ struct DateConflictRule: Rule {
         var out: [Event] = []
         var tokenIndex = 0
         let tokens = document.tokens
+        let bytes = Array(text.utf8)
+        let entities = document.entities.sorted { $0.range.lowerBound < $1.range.lowerBound }
         for s in document.sentences {
+            // Most sentences name no event: a byte search for the event words skips them cheaply.
+            guard Self.mentionsEvent(bytes, s.range) else { continue }
+            // The entities of this sentence (entities are in document order).
+            var lo = 0, hi = entities.count
+            while lo < hi { let mid = (lo + hi) / 2; if entities[mid].range.lowerBound < s.range.lowerBound { lo = mid + 1 } else { hi = mid } }
+            var e2 = lo
+            while e2 < entities.count && entities[e2].range.lowerBound < s.range.upperBound { e2 += 1 }
+            let local = entities[lo..<e2]
             while tokenIndex < tokens.count && tokens[tokenIndex].range.lowerBound < s.range.lowerBound { tokenIndex += 1 }
             var end = tokenIndex
             while end < tokens.count && tokens[end].range.upperBound <= s.range.upperBound { end += 1 }
@@ -128,10 +159,10 @@ struct DateConflictRule: Rule {
                     parenthetical = true
                     if let close = (i..<toks.count).first(where: { words[$0] == ")" }) { limit = toks[close].range.lowerBound }
                     let endByte = toks[i - 2].range.upperBound
-                    if let e = document.entities.first(where: { allowed($0) && $0.range.upperBound == endByte }) {
+                    if let e = local.first(where: { allowed($0) && $0.range.upperBound == endByte }) {
                         subject = (canonical(e).lowercased(), canonical(e))
                     }
-                } else if kind == "death", i >= 1, let e = document.entities.first(where: { allowed($0) && $0.range.upperBound == toks[i - 1].range.upperBound }) {
+                } else if kind == "death", i >= 1, let e = local.first(where: { allowed($0) && $0.range.upperBound == toks[i - 1].range.upperBound }) {
                     // "Karl Weyprecht died on 3 March 1881"
                     subject = (canonical(e).lowercased(), canonical(e))
                 } else if i == 0 {
@@ -139,7 +170,7 @@ struct DateConflictRule: Rule {
                     guard let comma = toks.firstIndex(where: { text.utf8Slice($0.range) == "," }) else { continue }
                     limit = toks[comma].range.lowerBound
                     let after = toks[comma].range.upperBound
-                    if let e = document.entities.first(where: { allowed($0) && $0.range.lowerBound > after && $0.range.lowerBound <= after + 5 }) {
+                    if let e = local.first(where: { allowed($0) && $0.range.lowerBound > after && $0.range.lowerBound <= after + 5 }) {
                         subject = (canonical(e).lowercased(), canonical(e))
                     }
                 } else {
@@ -151,7 +182,7 @@ struct DateConflictRule: Rule {
                     while j >= 0, ["”", "\"", "’", ")", "»"].contains(words[j]) { j -= 1 }
                     guard j >= 0 else { continue }
                     let endByte = toks[j].range.upperBound
-                    if let e = document.entities.first(where: { allowed($0) && $0.range.upperBound == endByte }) {
+                    if let e = local.first(where: { allowed($0) && $0.range.upperBound == endByte }) {
                         subject = (canonical(e).lowercased(), canonical(e))
                     } else if !personal.contains(kind), let first = words[j].unicodeScalars.first, first.properties.isUppercase {
                         // "the 1980 Convention": a definite description whose head noun names one earlier entity.
