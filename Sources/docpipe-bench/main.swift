@@ -9,6 +9,7 @@ import Foundation
 
 struct Args {
     var mode = "clean"
+    var directory = "/tmp/docpipe-bench-corpus"
     var megabytes = 24
     var repeats = 3
     init() {
@@ -17,6 +18,7 @@ struct Args {
             switch a {
             case "--megabytes": megabytes = Int(it.next() ?? "") ?? megabytes
             case "--repeats": repeats = Int(it.next() ?? "") ?? repeats
+            case "--dir": directory = it.next() ?? directory
             default: mode = a
             }
         }
@@ -77,6 +79,10 @@ case "clean":
     }
     print(String(format: "clean: %.1f MB/s per core (%.1f MB in %.3f s, 1 thread, best of %d), %d fixes, peak memory %.0f MB",
                  mb / best, mb, best, args.repeats, fixes, peakMemoryMB()))
+case "corpus":
+    // Write the corpus to a folder, to time `docpipe run` on it end to end.
+    for d in corpus { try FileIO.writeAtomically(d.bytes, to: args.directory + "/" + d.name) }
+    print("wrote \(corpus.count) documents to \(args.directory)")
 case "decode":
     measure("decode") { d in
         var doc = Document(id: d.name, source: SourceFile(path: d.name, bytes: d.bytes))
