@@ -194,12 +194,8 @@ public enum JSONEmitter {
         w.key("sentences")
         w.beginArray()
         for s in doc.sentences {
-            let l = loc.locate(s.range)
             w.beginObject()
-            w.field("start", l.start)
-            w.field("end", l.end)
-            w.field("line", l.line)
-            w.field("column", l.column)
+            span(s.range, loc, &w)
             w.endObject()
         }
         w.endArray()
@@ -223,12 +219,8 @@ public enum JSONEmitter {
             w.key("related")
             w.beginArray()
             for r in d.related {
-                let rl = loc.locate(r.range)
                 w.beginObject()
-                w.field("start", rl.start)
-                w.field("end", rl.end)
-                w.field("line", rl.line)
-                w.field("column", rl.column)
+                span(r.range, loc, &w)
                 w.field("message", r.message)
                 w.endObject()
             }
