@@ -52,6 +52,7 @@ struct AcronymFinderPositiveTests {
         .init(text: "Ministers of the Group of 20 (G20) met in June.", short: "G20", long: "Group of 20", note: "digits"),
         .init(text: "We tested 3-dimensional printing (3DP) of parts.", short: "3DP", long: "3-dimensional printing", note: "digit first"),
         .init(text: "She sat on the Inter-Agency Working Group (IAWG) for years.", short: "IAWG", long: "Inter-Agency Working Group", note: "hyphen inside the long form"),
+        .init(text: "Loans come from the Andean–Caribbean Development Bank (ACDB) in Lima.", short: "ACDB", long: "Andean–Caribbean Development Bank", note: "en dash joining two names"),
         .init(text: "He led the Water Co-ordination/Water Supply Cluster (WCWS) in 2011.", short: "WCWS", long: "Water Co-ordination/Water Supply Cluster", note: "slash and hyphen inside the long form"),
         .init(text: "The National Centre for HIV/AIDS Research (NCHAR) opened.", short: "NCHAR", long: "National Centre for HIV/AIDS Research", note: "letter after a slash"),
         .init(text: "Funding for the Joint Nordic Programme on HIV/AIDS (JNPHA) grew.", short: "JNPHA", long: "Joint Nordic Programme on HIV/AIDS", note: "a run of letters inside a word"),
@@ -108,6 +109,7 @@ struct AcronymFinderPositiveTests {
 struct AcronymFinderNegativeTests {
     static let cases: [(String, String)] = [
         ("a year", "The treaty was signed in Lisbon (1992) by all members."),
+        ("a spaced dash ends the long form", "Prices rose – Central Bank reserves (PCBR) fell."),
         ("a resolution number", "It gained observer status (GA resolution A/RES/12/3) that year."),
         ("a bare resolution number", "It gained observer status (A/RES/12/3) that year."),
         ("a page reference", "This is discussed at length (p. 12) below."),

@@ -150,8 +150,14 @@ public enum AcronymFinder {
                     if !isInitial { return i }
                 }
             case 0x9C, 0x9D, 0x93, 0x94:
-                // “ ” – — (E2 80 xx) end the window.
-                if i >= 3 && t[i - 3] == 0xE2 && t[i - 2] == 0x80 { return i }
+                // “ ” – — (E2 80 xx) end the window, except an en dash joining two words
+                // (`Andean–Caribbean Development Bank`), which works like a hyphen.
+                if i >= 3 && t[i - 3] == 0xE2 && t[i - 2] == 0x80 {
+                    let joiner = t[i - 1] == 0x93 && i - 4 >= floor && SF.isAlnum(t[i - 4]) && i < hi && SF.isAlnum(t[i])
+                    if !joiner { return i }
+                    i -= 3
+                    continue
+                }
             default: break
             }
             inWord = true
