@@ -46,9 +46,12 @@ private let factRules: Set<String> = ["quantity-conflict", "list-count-mismatch"
         return doc.diagnostics.filter { factRules.contains($0.rule) }.map { "\($0.rule)@\(doc.rawSpan(of: $0)?.line ?? 0)" }.sorted()
     }
 
-    @Test func seed() throws {
-        let path = repoRoot + "/../shared/seeds/000_e0a514ad2b943aba.txt"
-        try #require(FileManager.default.fileExists(atPath: path), "seed not found at \(path)")
+    /// The seed is shared data beside the repository (as in CI); a bare clone skips this test.
+    static let seedPath = repoRoot + "/../shared/seeds/000_e0a514ad2b943aba.txt"
+
+    @Test(.enabled(if: FileManager.default.fileExists(atPath: seedPath), "the seed is not beside the repository"))
+    func seed() throws {
+        let path = Self.seedPath
         // 165 vs 157 member states and 8 vs 10 observer states (line 25 against line 6); the Global
         // Migration Group's 6 + 4 + 4 + 2 = 16 and the announced lists are right.
         #expect(findings(path) == ["quantity-conflict@25", "quantity-conflict@25"])
