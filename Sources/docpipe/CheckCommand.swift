@@ -32,7 +32,7 @@ struct CheckCommand: ParsableCommand {
     @Option(name: .long, help: ArgumentHelp("Suppress findings listed in FILE (written by --format json) by fingerprint.", valueName: "FILE"))
     var baseline: String?
 
-    @Option(name: .long, help: ArgumentHelp("Documents processed in parallel (default: all cores).", valueName: "N"))
+    @Option(name: .long, help: ArgumentHelp("Documents processed in parallel; the default is the number of cores.", valueName: "N"))
     var jobs: Int = ProcessInfo.processInfo.activeProcessorCount
 
     func validate() throws {

@@ -10,7 +10,9 @@ struct Docpipe: ParsableCommand {
         discussion: """
         docpipe decodes each document whatever its encoding, repairs mojibake, malformed markup, \
         entities and whitespace (recording every fix with its line and column in the raw file), \
-        segments it into headings, paragraphs, list items and sentences, and writes annotated JSON and XML.
+        segments it into headings, paragraphs, list items and sentences, extracts entities, acronyms, \
+        dates, quantities and claims, checks them for contradictions, and writes annotated JSON and XML \
+        (run) or reports the findings for people and CI systems (check).
 
         Exit codes: 0 success; 1 findings at or above --fail-on; 2 usage, pipeline-file or input errors.
         """,

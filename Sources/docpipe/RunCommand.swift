@@ -22,7 +22,7 @@ struct RunCommand: ParsableCommand {
     @Option(name: .long, help: ArgumentHelp("Where to write the outputs.", valueName: "DIR"))
     var output: String = "Output"
 
-    @Option(name: .long, help: ArgumentHelp("Documents processed in parallel (default: all cores).", valueName: "N"))
+    @Option(name: .long, help: ArgumentHelp("Documents processed in parallel; the default is the number of cores.", valueName: "N"))
     var jobs: Int = ProcessInfo.processInfo.activeProcessorCount
 
     @Flag(name: .long, help: "Never show the progress line (it is shown only when stderr is a terminal).")
