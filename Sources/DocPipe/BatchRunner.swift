@@ -9,7 +9,6 @@ public struct DocumentSummary: Sendable {
     public var fixes: Int
     public var blocks: Int
     public var sentences: Int
-    public var diagnostics: [Diagnostic]
     /// The diagnostics located in the raw file, for reports.
     public var findings: [Finding] = []
     /// Count claims kept for the comparison across documents.
@@ -40,7 +39,7 @@ public struct BatchRunner: Sendable {
 
     /// Processes one input: read, run the stages, write the formats. Never throws; errors go in the summary.
     public func runOne(_ input: InputDocument) -> DocumentSummary {
-        var summary = DocumentSummary(input: input, encoding: nil, fixes: 0, blocks: 0, sentences: 0, diagnostics: [], outputs: [])
+        var summary = DocumentSummary(input: input, encoding: nil, fixes: 0, blocks: 0, sentences: 0, outputs: [])
         let bytes: [UInt8]
         do { bytes = try FileIO.read(input.path) } catch {
             summary.error = error
@@ -51,7 +50,6 @@ public struct BatchRunner: Sendable {
         summary.fixes = doc.fixes.count
         summary.blocks = doc.blocks.count
         summary.sentences = doc.sentences.count
-        summary.diagnostics = doc.diagnostics
         summary.findings = Finding.make(from: doc)
         summary.claims = ClaimRecord.records(of: doc)
         guard writeOutputs else { return summary }

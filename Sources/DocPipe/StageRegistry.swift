@@ -22,11 +22,6 @@ public struct StageRegistry: Sendable {
         }
         return try t.init(options: entry.options)
     }
-
-    /// The options a stage accepts.
-    public func options(of stage: String) -> [(key: String, values: String, defaultValue: String)] {
-        types.first { $0.name == stage }?.optionHelp ?? []
-    }
 }
 
 /// A validated, built pipeline: the stages to run on each document.

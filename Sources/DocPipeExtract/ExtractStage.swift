@@ -54,7 +54,11 @@ public struct ExtractStage: ConfigurableStage {
         if acronyms { document.acronyms = AcronymFinder.definitions(in: document) }
         if entities { document.entities = EntityRecognizer.entities(in: document) }
         if dates { document.dates = TimexTagger(referenceDate: referenceDate).tag(document) }
-        if quantities { document.quantities = QuantityExtractor.quantities(in: document) }
-        if claims { document.claims = ClaimExtractor.claims(in: document) }
+        if quantities || claims {
+            // One scan serves both: quantities and claims read the same tokens.
+            let analysis = QuantityAnalysis(document)
+            if quantities { document.quantities = QuantityExtractor.quantities(from: analysis) }
+            if claims { document.claims = ClaimExtractor.claims(in: document, analysis: analysis) }
+        }
     }
 }

@@ -120,6 +120,11 @@ import DocPipeDecode
                 // unless the cleaner replaced it (then a fix starts there).
                 let atRaw = span.column - 1 < line.count ? line[span.column - 1] : nil
                 let fixed = doc.fixes.contains { doc.rawPosition(ofOriginal: $0.origin.lowerBound) == (span.line, span.column) }
+                // The raw bytes behind the block are the original text it came from.
+                if doc.encoding?.hasPrefix("utf-8") == true {
+                    let raw = String(decoding: doc.source.bytes[doc.rawByteRange(of: b.range)], as: UTF8.self)
+                    #expect(raw == doc.original.utf8Slice(doc.origin(of: b.range)), "\(input.path): raw bytes of block at \(span.line)")
+                }
                 #expect(atRaw == first || fixed, "\(input.path): block '\(doc.text.utf8Slice(b.range).prefix(30))' at \(span.line):\(span.column) finds \(atRaw.map(String.init) ?? "nothing")")
             }
         }

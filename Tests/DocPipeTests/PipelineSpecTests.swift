@@ -77,3 +77,19 @@ let repoRoot: String = {
     parts.removeLast(3)
     return parts.joined(separator: "/")
 }()
+
+@Suite struct DefaultPipelineTests {
+    /// Pipelines/default.yml promises to spell out every option of every stage: each declared option
+    /// (the stages' `optionHelp`) appears there, and the file loads with all of them.
+    @Test func defaultPipelineSpellsOutEveryOption() throws {
+        let spec = try PipelineSpec.load(path: repoRoot + "/Pipelines/default.yml")
+        #expect(spec.stages.map(\.name) == StageRegistry.standard.order)
+        for (entry, type) in zip(spec.stages, StageRegistry.standard.types) {
+            var keys: [String] = []
+            if case .mapping(let m)? = entry.options?.value { keys = m.compactMap { $0.key.scalar } }
+            for option in type.optionHelp {
+                #expect(keys.contains(option.key), "default.yml does not show option '\(option.key)' of stage '\(type.name)'")
+            }
+        }
+    }
+}

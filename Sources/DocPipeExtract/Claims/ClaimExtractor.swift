@@ -4,9 +4,12 @@ import DocPipeCore
 /// and additions. Precise rather than greedy: a count whose subject is not found confidently gets no
 /// subject, and a number in a prepositional phrase (`offices in over 100 countries`) gets no claim.
 enum ClaimExtractor {
-    static func claims(in document: Document) -> [Claim] {
-        let (s, qs0) = ScanCache.scanAndMatches(document, keep: false)
-        var qs = qs0
+    static func claims(in document: Document) -> [Claim] { claims(in: document, analysis: QuantityAnalysis(document)) }
+
+    /// Claims from an analysis of this same document (text, blocks, sentences and dates unchanged since).
+    static func claims(in document: Document, analysis: QuantityAnalysis) -> [Claim] {
+        let s = analysis.scan
+        var qs = analysis.matches
         var byRange: [Range<Int>: Int] = [:]
         for (k, q) in document.quantities.enumerated() where byRange[q.range] == nil { byRange[q.range] = k }
         for k in qs.indices { qs[k].index = byRange[qs[k].range] }

@@ -1,48 +1,14 @@
 import DocPipeCore
-import Synchronization
 
-/// The scan and the quantity matches of the last few documents, so that the claim extractor, which runs
-/// right after the quantity extractor on the same document, does not scan the text again. Keyed on
-/// everything the scan and the matches depend on (text, blocks, sentences, date ranges).
-final class ScanCacheEntry: @unchecked Sendable {
-    let text: String
-    let blocks: [Block]
-    let sentences: [Sentence]
-    let dates: [Range<Int>]
+/// One scan of a document and the quantities found in it: computed once by the extract stage and
+/// shared by the quantity and the claim extractor, so the text is scanned a single time.
+struct QuantityAnalysis {
     let scan: ScanText
     let matches: [QuantityMatch]
-    init(text: String, blocks: [Block], sentences: [Sentence], dates: [Range<Int>], scan: ScanText, matches: [QuantityMatch]) {
-        self.text = text; self.blocks = blocks; self.sentences = sentences; self.dates = dates; self.scan = scan; self.matches = matches
-    }
-    func matches(_ d: Document, _ dates: [Range<Int>]) -> Bool {
-        text == d.text && self.dates == dates && sentences == d.sentences && blocks == d.blocks
-    }
-}
 
-enum ScanCache {
-    private static let entries = Mutex<[ScanCacheEntry]>([])
-
-    /// The scan and quantity matches of `document`, from the cache when the quantity extractor just
-    /// computed them. `keep`: store the result for a later call (the claim extractor takes it out).
-    static func scanAndMatches(_ document: Document, keep: Bool) -> (ScanText, [QuantityMatch]) {
-        let dates = document.dates.map(\.range)
-        let hit: ScanCacheEntry? = entries.withLock { list in
-            guard let k = list.firstIndex(where: { $0.matches(document, dates) }) else { return nil }
-            let e = list[k]
-            if !keep { list.remove(at: k) }
-            return e
-        }
-        if let e = hit { return (e.scan, e.matches) }
-        let scan = ScanText(document)
-        let ms = QuantityExtractor.matches(scan, document)
-        if keep {
-            let e = ScanCacheEntry(text: document.text, blocks: document.blocks, sentences: document.sentences, dates: dates, scan: scan, matches: ms)
-            entries.withLock { list in
-                list.append(e)
-                if list.count > 4 { list.removeFirst(list.count - 4) }
-            }
-        }
-        return (scan, ms)
+    init(_ document: Document) {
+        scan = ScanText(document)
+        matches = QuantityExtractor.matches(scan, document)
     }
 }
 
@@ -74,9 +40,10 @@ struct QuantityMatch {
 /// Finds numbers with what they count or measure, on the text's UTF-8 bytes, in one left-to-right pass
 /// with a bounded look-around per number.
 enum QuantityExtractor {
-    static func quantities(in document: Document) -> [Quantity] {
-        let (_, ms) = ScanCache.scanAndMatches(document, keep: true)
-        return ms.map {
+    static func quantities(in document: Document) -> [Quantity] { quantities(from: QuantityAnalysis(document)) }
+
+    static func quantities(from analysis: QuantityAnalysis) -> [Quantity] {
+        analysis.matches.map {
             Quantity(value: $0.value, unit: $0.unit, comparator: $0.comparator, range: $0.range)
         }
     }
