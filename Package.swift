@@ -40,7 +40,7 @@ let package = Package(
         .target(name: "DocPipeBench"),
         // Schema validators shared by the test targets (JSON Schema subset, XSD through libxml2).
         .target(name: "DocPipeTestSupport", dependencies: ["CLibXML2"]),
-        .executableTarget(name: "docpipe-bench", dependencies: ["DocPipe", "DocPipeBench"]),
+        .executableTarget(name: "docpipe-bench", dependencies: ["DocPipe", "DocPipeBench", "DocPipeExtract", "DocPipeValidate", "DocPipeEmit"]),
         .executableTarget(name: "docpipe-conformance", dependencies: ["DocPipe", "DocPipeClean", "DocPipeExtract"]),
         .testTarget(name: "DocPipeCoreTests", dependencies: ["DocPipeCore", "DocPipeTestSupport"]),
         .testTarget(name: "DocPipeDecodeTests", dependencies: ["DocPipeDecode"]),

@@ -5,6 +5,9 @@ import DocPipeBench
 import DocPipeClean
 import DocPipeCore
 import DocPipeDecode
+import DocPipeEmit
+import DocPipeExtract
+import DocPipeValidate
 import Foundation
 
 struct Args {
@@ -103,6 +106,57 @@ case "stages":
     }
     for (i, stage) in pipeline.stages.enumerated() {
         print(String(format: "%-10@ %8.1f MB/s  (%.3f s)", type(of: stage).name as NSString, mb / perStage[i], perStage[i]))
+    }
+case "breakdown":
+    // Time each extractor and each validation rule alone, on documents already decoded, cleaned and
+    // segmented (and extracted, for the rules). Extractors that read earlier layers get them first,
+    // untimed: acronyms before entities, everything before claims.
+    let pipeline = try Pipeline(spec: .builtin)
+    let segmented = corpus.map { pipeline.process(SourceFile(path: $0.name, bytes: $0.bytes), id: $0.name, through: "segment") }
+    func stage(_ enabled: Set<String>) -> ExtractStage {
+        var s = ExtractStage()
+        s.tokens = enabled.contains("tokens"); s.acronyms = enabled.contains("acronyms")
+        s.entities = enabled.contains("entities"); s.dates = enabled.contains("dates")
+        s.quantities = enabled.contains("quantities"); s.claims = enabled.contains("claims")
+        return s
+    }
+    let before: [String: Set<String>] = ["entities": ["tokens", "acronyms"], "claims": ["tokens", "acronyms", "entities", "dates"]]
+    for name in ["tokens", "acronyms", "entities", "dates", "quantities", "claims"] {
+        let prep = stage(before[name] ?? [])
+        let timed = stage([name])
+        let docs = try segmented.map { d -> Document in var d = d; try prep.process(&d); return d }
+        var best = Double.infinity
+        for _ in 0..<args.repeats {
+            var work = docs
+            let t0 = now()
+            for i in work.indices { try timed.process(&work[i]) }
+            best = min(best, now() - t0)
+        }
+        print(String(format: "extract.%-14@ %8.1f MB/s  (%.3f s)", name as NSString, mb / best, best))
+    }
+    let extracted = try segmented.map { d -> Document in var d = d; try ExtractStage().process(&d); return d }
+    for description in RuleCatalog.descriptions {
+        let rule = ValidateStage(only: [description.id])
+        var best = Double.infinity
+        for _ in 0..<args.repeats {
+            var work = extracted
+            let t0 = now()
+            for i in work.indices { try rule.process(&work[i]) }
+            best = min(best, now() - t0)
+        }
+        print(String(format: "validate.%-20@ %8.1f MB/s  (%.3f s)", description.id as NSString, mb / best, best))
+    }
+    let validated = try extracted.map { d -> Document in var d = d; try ValidateStage().process(&d); return d }
+    for (name, encode) in [("json", JSONEmitter.encode), ("xml", XMLEmitter.encode)] as [(String, (Document) -> [UInt8])] {
+        var best = Double.infinity
+        var bytes = 0
+        for _ in 0..<args.repeats {
+            let t0 = now()
+            bytes = 0
+            for d in validated { bytes += encode(d).count }
+            best = min(best, now() - t0)
+        }
+        print(String(format: "emit.%-24@ %8.1f MB/s  (%.3f s, %.0f MB out)", name as NSString, mb / best, best, Double(bytes) / 1e6))
     }
 default:
     let pipeline = try Pipeline(spec: .builtin)
