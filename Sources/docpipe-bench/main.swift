@@ -15,6 +15,8 @@ struct Args {
     var directory = "/tmp/docpipe-bench-corpus"
     var megabytes = 24
     var repeats = 3
+    /// `breakdown --only a,b`: time only these extractors / rules / emitters (default: all).
+    var only: Set<String> = []
     init() {
         var it = CommandLine.arguments.dropFirst().makeIterator()
         while let a = it.next() {
@@ -22,6 +24,7 @@ struct Args {
             case "--megabytes": megabytes = Int(it.next() ?? "") ?? megabytes
             case "--repeats": repeats = Int(it.next() ?? "") ?? repeats
             case "--dir": directory = it.next() ?? directory
+            case "--only": only = Set((it.next() ?? "").split(separator: ",").map(String.init))
             default: mode = a
             }
         }
@@ -120,8 +123,11 @@ case "breakdown":
         s.quantities = enabled.contains("quantities"); s.claims = enabled.contains("claims")
         return s
     }
-    let before: [String: Set<String>] = ["entities": ["tokens", "acronyms"], "claims": ["tokens", "acronyms", "entities", "dates"]]
-    for name in ["tokens", "acronyms", "entities", "dates", "quantities", "claims"] {
+    // The layers each extractor reads (claims time the quantity analysis again, as quantities do).
+    let before: [String: Set<String>] = ["entities": ["tokens", "acronyms"], "quantities": ["tokens", "dates"],
+                                         "claims": ["tokens", "acronyms", "entities", "dates", "quantities"]]
+    func wanted(_ name: String) -> Bool { args.only.isEmpty || args.only.contains(name) }
+    for name in ["tokens", "acronyms", "entities", "dates", "quantities", "claims"] where wanted(name) {
         let prep = stage(before[name] ?? [])
         let timed = stage([name])
         let docs = try segmented.map { d -> Document in var d = d; try prep.process(&d); return d }
@@ -132,10 +138,11 @@ case "breakdown":
             for i in work.indices { try timed.process(&work[i]) }
             best = min(best, now() - t0)
         }
-        print(String(format: "extract.%-14@ %8.1f MB/s  (%.3f s)", name as NSString, mb / best, best))
+        print(String(format: "%@ %8.1f MB/s  (%.3f s)", ("extract." + name).padding(toLength: 30, withPad: " ", startingAt: 0) as NSString, mb / best, best))
     }
-    let extracted = try segmented.map { d -> Document in var d = d; try ExtractStage().process(&d); return d }
-    for description in RuleCatalog.descriptions {
+    let needsExtracted = args.only.isEmpty || !args.only.isDisjoint(with: Set(RuleCatalog.descriptions.map(\.id)).union(["json", "xml"]))
+    let extracted = !needsExtracted ? [] : try segmented.map { d -> Document in var d = d; try ExtractStage().process(&d); return d }
+    for description in RuleCatalog.descriptions where wanted(description.id) {
         let rule = ValidateStage(only: [description.id])
         var best = Double.infinity
         for _ in 0..<args.repeats {
@@ -144,10 +151,10 @@ case "breakdown":
             for i in work.indices { try rule.process(&work[i]) }
             best = min(best, now() - t0)
         }
-        print(String(format: "validate.%-20@ %8.1f MB/s  (%.3f s)", description.id as NSString, mb / best, best))
+        print(String(format: "%@ %8.1f MB/s  (%.3f s)", ("validate." + description.id).padding(toLength: 30, withPad: " ", startingAt: 0) as NSString, mb / best, best))
     }
-    let validated = try extracted.map { d -> Document in var d = d; try ValidateStage().process(&d); return d }
-    for (name, encode) in [("json", JSONEmitter.encode), ("xml", XMLEmitter.encode)] as [(String, (Document) -> [UInt8])] {
+    let validated = !(wanted("json") || wanted("xml")) ? [] : try extracted.map { d -> Document in var d = d; try ValidateStage().process(&d); return d }
+    for (name, encode) in [("json", JSONEmitter.encode), ("xml", XMLEmitter.encode)] as [(String, (Document) -> [UInt8])] where wanted(name) {
         var best = Double.infinity
         var bytes = 0
         for _ in 0..<args.repeats {
@@ -156,7 +163,7 @@ case "breakdown":
             for d in validated { bytes += encode(d).count }
             best = min(best, now() - t0)
         }
-        print(String(format: "emit.%-24@ %8.1f MB/s  (%.3f s, %.0f MB out)", name as NSString, mb / best, best, Double(bytes) / 1e6))
+        print(String(format: "%@ %8.1f MB/s  (%.3f s, %.0f MB out)", ("emit." + name).padding(toLength: 30, withPad: " ", startingAt: 0) as NSString, mb / best, best, Double(bytes) / 1e6))
     }
 default:
     let pipeline = try Pipeline(spec: .builtin)
