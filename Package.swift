@@ -19,7 +19,9 @@ let package = Package(
             providers: [.apt(["libxml2-dev"])]
         ),
         // The document model is the only thing stages share.
-        .target(name: "DocPipeCore"),
+        // SHA-256 block compression in C: SHA-NI where the CPU has it (checksums are on the hot path).
+        .target(name: "CSHA256"),
+        .target(name: "DocPipeCore", dependencies: ["CSHA256"]),
         .target(name: "DocPipeDecode", dependencies: ["DocPipeCore"]),
         .target(name: "DocPipeClean", dependencies: ["DocPipeCore", "CLibXML2"]),
         .target(name: "DocPipeSegment", dependencies: ["DocPipeCore"]),

@@ -95,6 +95,13 @@ case "decode":
         try? decode.process(&doc)
         return doc.text.utf8.count
     }
+case "sha256":
+    // The per-file checksum: hardware (SHA-NI) when present, and the portable code.
+    for portable in [false, true] {
+        measure(portable ? "sha256 (portable)" : (SHA256.usesHardware ? "sha256 (SHA-NI)" : "sha256")) { d in
+            Int(SHA256.digest(d.bytes, portable: portable)[0])
+        }
+    }
 case "stages":
     // Time each stage separately over the whole corpus (one thread), to see where the time goes.
     let pipeline = try Pipeline(spec: .builtin)

@@ -15,6 +15,20 @@ import Testing
     @Test func millionA() {
         #expect(SHA256.hex([UInt8](repeating: 0x61, count: 1_000_000)) == "cdc76e5c9914fb9281a1c7e284d73e67f1809a48a497200e046d39ccc7112cd0")
     }
+
+    /// The hardware path (SHA-NI, when this CPU has it) and the portable one agree at every length
+    /// around the block and padding boundaries, and on longer random inputs.
+    @Test func hardwareAndPortableAgree() {
+        var rng = SplitMix(seed: 7)
+        var lengths = Array(0...200)
+        lengths += [511, 512, 513, 4095, 4096, 4097, 100_003]
+        for n in lengths {
+            let bytes = (0..<n).map { _ in UInt8(truncatingIfNeeded: rng.next()) }
+            #expect(SHA256.digest(bytes) == SHA256.digest(bytes, portable: true), "length \(n)")
+        }
+        // The portable path on its own also matches the published vector.
+        #expect(SHA256.digest(Array("abc".utf8), portable: true).prefix(4) == [0xba, 0x78, 0x16, 0xbf])
+    }
 }
 
 @Suite struct TextBuilderTests {
