@@ -75,3 +75,36 @@ private func tok(_ text: String) -> [String] {
         #expect(Tokenizer.asciiClassOf(UInt8(b)) == Tokenizer.asciiClass[b], "byte \(b)")
     }
 }
+
+/// The eight-bytes-at-a-time letter test agrees with the byte test for every byte value in every lane.
+@Test func asciiLetterBytesMatchesByteTest() {
+    for b in 0..<256 {
+        for lane in 0..<8 {
+            // Neighbours that are letters and non-letters, so no carry between lanes can hide a mistake.
+            for fill: UInt8 in [0x41, 0x7A, 0x20, 0xFF, 0x60, 0x7B] {
+                var w = UInt64(fill) &* 0x0101_0101_0101_0101
+                w &= ~(UInt64(0xFF) << (8 * lane))
+                w |= UInt64(b) << (8 * lane)
+                let mask = Tokenizer.asciiLetterBytes(w)
+                for k in 0..<8 {
+                    let byte = UInt8(truncatingIfNeeded: w >> (8 * k))
+                    #expect((mask >> (8 * k + 7)) & 1 == (Tokenizer.isASCIILetter(byte) ? 1 : 0), "byte \(byte) in lane \(k)")
+                }
+            }
+        }
+    }
+}
+
+/// Words longer than the eight-byte step, and words ending at every offset inside it, end where they should.
+@Test func longWordsEndExactly() {
+    for len in 1...20 {
+        for tail in [" x", ".", "’s", "-y", "", "5", "é"] {
+            let word = String(repeating: "a", count: len)
+            let toks = Tokenizer.tokens(in: word + tail)
+            #expect(toks.first?.range.upperBound ?? 0 >= len, "\(word)\(tail)")
+            if tail == " x" || tail == "." || tail == "’s" || tail == "" {
+                #expect(toks.first?.range == 0..<len, "\(word)\(tail)")
+            }
+        }
+    }
+}

@@ -24,8 +24,8 @@ enum Tokenizer {
     }
 
     static func tokens(in p: UnsafeBufferPointer<UInt8>) -> [Token] {
-        var out: [Token] = []
-        out.reserveCapacity(p.count / 5 + 16)
+        var out = TokenSink(capacity: p.count / 4 + 16)
+        defer { out.deallocate() }
         let n = p.count
         var i = 0
         while i < n {
@@ -61,7 +61,40 @@ enum Tokenizer {
                 }
             }
         }
-        return out
+        return out.array()
+    }
+
+    /// Growable token storage without `Array.append`'s per-call uniqueness and capacity checks, which
+    /// cost more than scanning a short word; one copy into an `Array` at the end.
+    struct TokenSink {
+        private var base: UnsafeMutablePointer<Token>
+        private var capacity: Int
+        private var count = 0
+
+        init(capacity: Int) {
+            self.capacity = max(16, capacity)
+            base = .allocate(capacity: self.capacity)
+        }
+
+        @inline(__always)
+        mutating func append(_ t: Token) {
+            if count == capacity { grow() }
+            (base + count).initialize(to: t)
+            count += 1
+        }
+
+        private mutating func grow() {
+            let bigger = UnsafeMutablePointer<Token>.allocate(capacity: capacity * 2)
+            bigger.moveInitialize(from: base, count: count)
+            base.deallocate()
+            base = bigger
+            capacity *= 2
+        }
+
+        func array() -> [Token] { Array(UnsafeBufferPointer(start: base, count: count)) }
+
+        /// Tokens are trivial values: nothing to deinitialize.
+        func deallocate() { base.deallocate() }
     }
 
     // MARK: - Classes
@@ -111,14 +144,31 @@ enum Tokenizer {
         default: break
         }
         if v >= 0xC0 && v < 0x2000 { return (.letter, len) }  // Latin, Greek, Cyrillic … (marks count as letters)
+        return (classifyByProperties(s), len)
+    }
+
+    /// The Unicode-property lookup, kept out of line: `Unicode.Scalar.Properties` and its enums are
+    /// resilient types, and a function that inlines their use fetches their metadata on every call —
+    /// which cost more than scanning the word itself.
+    @inline(never)
+    static func classifyByProperties(_ s: Unicode.Scalar) -> Class {
         let props = s.properties
-        if props.isAlphabetic || props.numericType != nil { return (.letter, len) }
+        if props.isAlphabetic || props.numericType != nil { return .letter }
         switch props.generalCategory {
-        case .nonspacingMark, .spacingMark, .enclosingMark: return (.letter, len)
-        case .spaceSeparator, .lineSeparator, .paragraphSeparator, .control, .format: return (.space, len)
-        case .mathSymbol, .currencySymbol, .modifierSymbol, .otherSymbol, .privateUse, .unassigned, .surrogate: return (.symbol, len)
-        default: return (.punct, len)
+        case .nonspacingMark, .spacingMark, .enclosingMark: return .letter
+        case .spaceSeparator, .lineSeparator, .paragraphSeparator, .control, .format: return .space
+        case .mathSymbol, .currencySymbol, .modifierSymbol, .otherSymbol, .privateUse, .unassigned, .surrogate: return .symbol
+        default: return .punct
         }
+    }
+
+    /// 0x80 in each byte of `w` that is an ASCII letter (exact: non-ASCII bytes are never letters).
+    @inline(__always)
+    static func asciiLetterBytes(_ w: UInt64) -> UInt64 {
+        let low = (w | 0x2020_2020_2020_2020) & 0x7F7F_7F7F_7F7F_7F7F  // A–Z folded onto a–z
+        let atLeastA = low &+ 0x1F1F_1F1F_1F1F_1F1F  // top bit set when the byte is ≥ 0x61
+        let aboveZ = low &+ 0x0505_0505_0505_0505  // top bit set when the byte is ≥ 0x7B
+        return atLeastA & ~aboveZ & ~w & 0x8080_8080_8080_8080
     }
 
     @inline(__always) static func isDigit(_ b: UInt8) -> Bool { b &- 0x30 < 10 }
@@ -160,7 +210,12 @@ enum Tokenizer {
         let n = p.count
         var i = start
         var sawDigit = false
-        // ASCII letter fast path.
+        // ASCII letter fast path, eight bytes at a time.
+        while i + 8 <= n {
+            let stop = ~asciiLetterBytes(UnsafeRawPointer(p.baseAddress! + i).loadUnaligned(as: UInt64.self)) & 0x8080_8080_8080_8080
+            if stop != 0 { i += stop.trailingZeroBitCount >> 3; break }
+            i += 8
+        }
         while i < n, isASCIILetter(p[i]) { i += 1 }
         while i < n {
             let b = p[i]
@@ -305,7 +360,16 @@ enum Tokenizer {
 
     /// Appends a word or number (or `US$`) and the clitic that follows it; returns where scanning goes on.
     @inline(__always)
-    static func emitWord(_ p: UnsafeBufferPointer<UInt8>, _ s: Int, _ e: Int, _ out: inout [Token]) -> Int {
+    static func emitWord(_ p: UnsafeBufferPointer<UInt8>, _ s: Int, _ e: Int, _ out: inout TokenSink) -> Int {
+        // Only `$` or an apostrophe (`'`, or `’` which starts with E2) after the word needs a second look.
+        if e < p.count, p[e] == 0x24 || p[e] == 0x27 || p[e] == 0xE2 { return emitWordBeforeSign(p, s, e, &out) }
+        out.append(Token(kind: isDigit(p[s]) ? .number : .word, range: s..<e))
+        return e
+    }
+
+    /// `US$`, `don't` and `IOM’s`: a word followed by `$` or an apostrophe.
+    @inline(never)
+    static func emitWordBeforeSign(_ p: UnsafeBufferPointer<UInt8>, _ s: Int, _ e: Int, _ out: inout TokenSink) -> Int {
         let kind: Token.Kind = isDigit(p[s]) ? .number : .word
         if e < p.count, p[e] == 0x24, kind == .word, isUpperRun(p, s, e) {
             out.append(Token(kind: .symbol, range: s..<(e + 1)))  // US$, A$, HK$
