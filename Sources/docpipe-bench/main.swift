@@ -173,14 +173,68 @@ case "breakdown":
         print(String(format: "%@ %8.1f MB/s  (%.3f s, %.0f MB out)", ("emit." + name).padding(toLength: 30, withPad: " ", startingAt: 0) as NSString, mb / best, best, Double(bytes) / 1e6))
     }
 default:
+    // The whole pipeline as `docpipe run` does it, file I/O aside: every stage, then the JSON and XML
+    // encodings of each document. One thread, then all cores; then the same on a tenth of the corpus,
+    // to show the cost is linear in the input.
     let pipeline = try Pipeline(spec: .builtin)
-    measure("decode") { d in
-        var doc = Document(id: d.name, source: SourceFile(path: d.name, bytes: d.bytes))
-        try? decode.process(&doc)
-        return doc.text.utf8.count
+    let cores = ProcessInfo.processInfo.activeProcessorCount
+    let runner = WholePipeline(pipeline: pipeline)
+    func whole(_ d: BenchDocument) -> Int { runner.run(d) }
+    func timeOneThread(_ docs: ArraySlice<BenchDocument>) -> (seconds: Double, output: Int) {
+        var best = Double.infinity
+        var output = 0
+        for _ in 0..<args.repeats {
+            let t0 = now()
+            output = docs.reduce(0) { $0 + whole($1) }
+            best = min(best, now() - t0)
+        }
+        return (best, output)
     }
-    measure("pipeline (no emit)") { d in
-        pipeline.process(SourceFile(path: d.name, bytes: d.bytes), id: d.name).fixes.count
+    let (one, output) = timeOneThread(corpus[...])
+    print(String(format: "whole pipeline, 1 thread:    %6.1f MB/s  (%.2f s; %.0f MB of %@ written)", mb / one, one,
+                 Double(output) / 1e6, pipeline.spec.formats.map(\.rawValue).joined(separator: "+") as NSString))
+    // All cores: documents handed out in order from a shared counter, as BatchRunner does.
+    let next = Counter()
+    let docs = corpus
+    let t0 = now()
+    DispatchQueue.concurrentPerform(iterations: cores) { _ in
+        while let i = next.take(below: docs.count) { _ = runner.run(docs[i]) }
     }
-    print(String(format: "peak memory %.0f MB", peakMemoryMB()))
+    let all = now() - t0
+    print(String(format: "whole pipeline, %d threads:   %6.1f MB/s  (%.2f s; %.1f MB/s per core)", cores, mb / all, all, mb / all / Double(cores)))
+    let tenth = corpus.prefix(max(1, corpus.count / 10))
+    let tenthMB = Double(tenth.reduce(0) { $0 + $1.bytes.count }) / 1e6
+    let (small, _) = timeOneThread(tenth)
+    print(String(format: "scaling: %.1f MB in %.3f s, %.1f MB in %.3f s: %.1fx the input costs %.1fx the time",
+                 tenthMB, small, mb, one, mb / tenthMB, one / small))
+    print(String(format: "peak memory %.0f MB (largest document %.1f MB)", peakMemoryMB(),
+                 Double(corpus.map(\.bytes.count).max() ?? 0) / 1e6))
+}
+
+/// Every stage, then each output format encoded in memory.
+struct WholePipeline: Sendable {
+    let pipeline: Pipeline
+    func run(_ d: BenchDocument) -> Int {
+        let doc = pipeline.process(SourceFile(path: d.name, bytes: d.bytes), id: d.name)
+        var out = 0
+        for format in pipeline.spec.formats {
+            switch format {
+            case .json: out += JSONEmitter.encode(doc).count
+            case .xml: out += XMLEmitter.encode(doc).count
+            }
+        }
+        return out
+    }
+}
+
+/// A shared index for worker threads.
+final class Counter: @unchecked Sendable {
+    private var value = 0
+    private let lock = NSLock()
+    func take(below limit: Int) -> Int? {
+        lock.lock(); defer { lock.unlock() }
+        guard value < limit else { return nil }
+        value += 1
+        return value - 1
+    }
 }

@@ -46,21 +46,41 @@ public struct TimexTagger: Sendable {
 }
 
 /// A match: token range [s, e) and the expression it denotes.
-struct TimexMatch {
+///
+/// A class, not a struct: every pattern function returns `TimexMatch?` and most return nil, which for a
+/// reference is one word instead of a 150-byte optional copied at each of the dozen pattern calls per
+/// candidate token. Each instance is made by one pattern call and owned by its caller, so adjusting a
+/// returned match in place (`m.s = i`) touches nothing shared.
+final class TimexMatch {
     var s: Int
     var e: Int
     var kind: TimeExpression.Kind
     var value: String
-    var mod: String? = nil
-    var from: String? = nil
-    var to: String? = nil
-    var quantity: String? = nil
+    var mod: String?
+    var from: String?
+    var to: String?
+    var quantity: String?
     /// The calendar point a DATE/TIME denotes (anchors later relative expressions in narrative mode).
-    var point: DatePoint? = nil
+    var point: DatePoint?
     /// The year was written (not taken from the anchor).
-    var explicitYear = false
+    var explicitYear: Bool
     /// Shape, for range tails: 1 = plain year, 2 = month + day.
-    var shape = 0
+    var shape: Int
+
+    init(s: Int, e: Int, kind: TimeExpression.Kind, value: String, mod: String? = nil, from: String? = nil, to: String? = nil,
+         quantity: String? = nil, point: DatePoint? = nil, explicitYear: Bool = false, shape: Int = 0) {
+        self.s = s
+        self.e = e
+        self.kind = kind
+        self.value = value
+        self.mod = mod
+        self.from = from
+        self.to = to
+        self.quantity = quantity
+        self.point = point
+        self.explicitYear = explicitYear
+        self.shape = shape
+    }
 }
 
 struct TimexParser {
@@ -724,13 +744,13 @@ struct TimexParser {
             return nil
         }
         // later in 1792, later in the summer
-        if !hasThe, kk == .later || kk == .earlier, lv(j) == 0, k(j + 1) == .in_, var m = core(j + 2), m.kind == .date, m.point != nil {
+        if !hasThe, kk == .later || kk == .earlier, lv(j) == 0, k(j + 1) == .in_, let m = core(j + 2), m.kind == .date, m.point != nil {
             m.s = i
             return m
         }
         // the year 1950
         if hasThe, singularUnit(j) == .year, let y = yearForms(j + 1), y.shape == 1 {
-            var m = y
+            let m = y
             m.s = i
             return m
         }
@@ -877,7 +897,7 @@ struct TimexParser {
         default:
             return nil
         }
-        guard var m = modCore(c) else { return nil }
+        guard let m = modCore(c) else { return nil }
         if kk == .modNoun && !hasThe && (i == 0 || t[i - 1].lex != .at && t[i - 1].lex != .tempPrep && t[i - 1].lex != .in_ && t[i - 1].lex != .to) {
             // `end of March` without `the`: only after a preposition
             if m.s == c, k(c) != .the { } else { return nil }
@@ -922,13 +942,13 @@ struct TimexParser {
             mod = "EQUAL_OR_MORE"
         default: return nil
         }
-        if var d = duration(j) {
+        if let d = duration(j) {
             if kk == .moreThan || kk == .lessThan, lv(i) == 0, k(j) == .the { return nil }   // `over the past decade`: the duration alone
             d.s = i
             d.mod = mod
             return d
         }
-        if mod == "APPROX", t[i].end - t[i].start != 4 || kk != .approx, var y = absDate(j), y.from == nil, y.point != nil, y.explicitYear {
+        if mod == "APPROX", t[i].end - t[i].start != 4 || kk != .approx, let y = absDate(j), y.from == nil, y.point != nil, y.explicitYear {
             // about/around/circa 1950 (not `some 1950`)
             y.s = i
             y.mod = "APPROX"
