@@ -8,7 +8,7 @@ JOBS ?= $(shell nproc 2>/dev/null || echo 2)
 SUDO := $(shell [ "$$(id -u)" = 0 ] || command -v sudo >/dev/null 2>&1 && [ "$$(id -u)" != 0 ] && echo sudo)
 RELEASE := .build/release
 
-.PHONY: all deps build release run test conformance bench-clean bench install clean samples-check
+.PHONY: all deps build release run test conformance bench-clean bench bench-breakdown bench-run install clean samples-check
 
 all: build
 
@@ -44,11 +44,30 @@ bench-clean: deps
 	$(SWIFT) build -c release --product docpipe-bench
 	$(RELEASE)/docpipe-bench clean --megabytes 24
 
-## bench: every stage and the whole pipeline, one thread and all cores
+## bench: every stage, then the whole pipeline (with JSON and XML encoding) on one thread and on all
+## cores, the 10x scaling check and peak memory, on a generated 50 MB corpus
 bench: deps
 	$(SWIFT) build -c release --product docpipe-bench
-	$(RELEASE)/docpipe-bench stages --megabytes 50
-	$(RELEASE)/docpipe-bench all --megabytes 50
+	$(RELEASE)/docpipe-bench stages --megabytes 50 --repeats 1
+	$(RELEASE)/docpipe-bench all --megabytes 50 --repeats 1
+
+## bench-breakdown: each extractor, each validation rule and each output format alone (10 MB)
+bench-breakdown: deps
+	$(SWIFT) build -c release --product docpipe-bench
+	$(RELEASE)/docpipe-bench breakdown --megabytes 10 --repeats 2
+
+## bench-run: `docpipe run` end to end (reading files, writing JSON and XML) on the 50 MB corpus
+BENCH_DIR ?= /tmp/docpipe-bench-corpus
+bench-run: release
+	$(SWIFT) build -c release --product docpipe-bench
+	rm -rf $(BENCH_DIR) $(BENCH_DIR).out && $(RELEASE)/docpipe-bench corpus --megabytes 50 --dir $(BENCH_DIR)
+	@for j in 1 $(JOBS); do \
+	  rm -rf $(BENCH_DIR).out; \
+	  echo "docpipe run --jobs $$j:"; \
+	  if [ -x /usr/bin/time ]; then /usr/bin/time -f "  %e s wall, %M KB peak" $(RELEASE)/docpipe run $(BENCH_DIR) --output $(BENCH_DIR).out --jobs $$j --no-progress; \
+	  else time $(RELEASE)/docpipe run $(BENCH_DIR) --output $(BENCH_DIR).out --jobs $$j --no-progress; fi; \
+	done
+	@du -sh $(BENCH_DIR) $(BENCH_DIR).out
 
 install: release
 	install -d $(DESTDIR)$(PREFIX)/bin

@@ -14,6 +14,7 @@ import Yams
 ///   - segment
 /// output:
 ///   formats: [json, xml]
+///   tokens: false       # the token layer is most of the output; written only when asked for
 /// ```
 public struct PipelineSpec: Sendable {
     /// One stage as named in the file, with its options node.
@@ -29,6 +30,9 @@ public struct PipelineSpec: Sendable {
     public var description: String?
     public var stages: [StageEntry]
     public var formats: [OutputFormat]
+    /// Whether the written documents carry the token layer. Off by default: one record per word is
+    /// about 60 % of the JSON and XML and the slowest part to write; other layers never need it.
+    public var tokens: Bool
 
     /// The built-in pipeline used when no file is given: every stage with its defaults.
     public static var builtin: PipelineSpec {
@@ -38,11 +42,12 @@ public struct PipelineSpec: Sendable {
                             formats: [.json, .xml])
     }
 
-    public init(file: String, description: String?, stages: [StageEntry], formats: [OutputFormat]) {
+    public init(file: String, description: String?, stages: [StageEntry], formats: [OutputFormat], tokens: Bool = false) {
         self.file = file
         self.description = description
         self.stages = stages
         self.formats = formats
+        self.tokens = tokens
     }
 
     /// Loads and validates a pipeline file.
@@ -65,6 +70,7 @@ public struct PipelineSpec: Sendable {
         var description: String?
         var stages: [StageEntry]?
         var formats: [OutputFormat] = [.json, .xml]
+        var tokens = false
         var sawVersion = false
         for (k, v) in top {
             switch k.scalar {
@@ -77,14 +83,14 @@ public struct PipelineSpec: Sendable {
             case "stages":
                 stages = try parseStages(v)
             case "output":
-                formats = try parseOutput(v)
+                (formats, tokens) = try parseOutput(v)
             default:
                 throw k.error("unknown key '\(k.scalar ?? "?")' (known keys: version, description, stages, output)")
             }
         }
         guard sawVersion else { throw root.error("missing 'version: 1'") }
         guard let stages else { throw root.error("missing 'stages' (a list such as [decode, clean, segment])") }
-        return PipelineSpec(file: file, description: description, stages: stages, formats: formats)
+        return PipelineSpec(file: file, description: description, stages: stages, formats: formats, tokens: tokens)
     }
 
     private static func parseStages(_ v: ConfigNode) throws(ConfigError) -> [StageEntry] {
@@ -114,21 +120,32 @@ public struct PipelineSpec: Sendable {
         return out
     }
 
-    private static func parseOutput(_ v: ConfigNode) throws(ConfigError) -> [OutputFormat] {
+    private static func parseOutput(_ v: ConfigNode) throws(ConfigError) -> (formats: [OutputFormat], tokens: Bool) {
         guard case .mapping(let m) = v.value else { throw v.error("'output' expects a mapping such as {formats: [json, xml]}, found \(v.describe)") }
         var formats: [OutputFormat] = [.json, .xml]
+        var tokens = false
         for (k, fv) in m {
-            guard k.scalar == "formats" else { throw k.error("unknown key '\(k.scalar ?? "?")' in 'output' (known keys: formats)") }
-            guard case .sequence(let items) = fv.value else { throw fv.error("'formats' expects a list such as [json, xml], found \(fv.describe)") }
-            formats = []
-            for it in items {
-                guard let s = it.scalar, let f = OutputFormat(rawValue: s) else {
-                    throw it.error("unknown output format \(it.describe) (known formats: \(OutputFormat.allCases.map(\.rawValue).joined(separator: ", ")))")
+            switch k.scalar {
+            case "formats":
+                guard case .sequence(let items) = fv.value else { throw fv.error("'formats' expects a list such as [json, xml], found \(fv.describe)") }
+                formats = []
+                for it in items {
+                    guard let s = it.scalar, let f = OutputFormat(rawValue: s) else {
+                        throw it.error("unknown output format \(it.describe) (known formats: \(OutputFormat.allCases.map(\.rawValue).joined(separator: ", ")))")
+                    }
+                    formats.append(f)
                 }
-                formats.append(f)
+            case "tokens":
+                switch fv.scalar?.lowercased() {
+                case "true", "yes", "on": tokens = true
+                case "false", "no", "off": tokens = false
+                default: throw fv.error("'tokens' in 'output' expects true or false, found \(fv.describe)")
+                }
+            default:
+                throw k.error("unknown key '\(k.scalar ?? "?")' in 'output' (known keys: formats, tokens)")
             }
         }
-        return formats
+        return (formats, tokens)
     }
 }
 

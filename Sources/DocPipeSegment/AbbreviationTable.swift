@@ -16,8 +16,41 @@ public enum AbbreviationKind: String, Sendable, Equatable {
 /// (with its periods, case-sensitive) to its ``AbbreviationKind``, and the words that typically open a
 /// sentence. Lookups are by byte array; they happen only at candidate sentence ends.
 public struct AbbreviationTable: Sendable {
-    public private(set) var entries: [[UInt8]: AbbreviationKind]
+    public private(set) var entries: [[UInt8]: AbbreviationKind] {
+        didSet { packed = Self.pack(entries) }
+    }
     let sentenceStarters: Set<[UInt8]>
+    /// The same tables keyed by ``PackedKey``: lookups at every sentence end then allocate nothing and
+    /// hash three words instead of each byte. Entries over 16 bytes stay in `entries` only.
+    private var packed: [PackedKey: AbbreviationKind]
+    private let packedStarters: Set<PackedKey>
+
+    /// Up to 16 bytes, zero-padded into two words, with the length.
+    struct PackedKey: Hashable {
+        var a: UInt64 = 0
+        var b: UInt64 = 0
+        var count: Int
+
+        @inline(__always)
+        init?(_ p: UnsafeBufferPointer<UInt8>, _ range: Range<Int>) {
+            guard range.count <= 16 else { return nil }
+            count = range.count
+            for (k, i) in range.enumerated() {
+                if k < 8 { a |= UInt64(p[i]) << (8 * k) } else { b |= UInt64(p[i]) << (8 * (k - 8)) }
+            }
+        }
+
+        init?(_ bytes: [UInt8]) {
+            guard let key = bytes.withUnsafeBufferPointer({ PackedKey($0, 0..<$0.count) }) else { return nil }
+            self = key
+        }
+    }
+
+    private static func pack(_ entries: [[UInt8]: AbbreviationKind]) -> [PackedKey: AbbreviationKind] {
+        var out: [PackedKey: AbbreviationKind] = [:]
+        for (k, v) in entries { if let key = PackedKey(k) { out[key] = v } }
+        return out
+    }
 
     /// The built-in list. Kept short on purpose: single-letter initials (`J. R. Smith`) and dotted
     /// letter groups (`U.S.A.`, `Ph.D.`, `a.m.`) are recognised by shape, not listed.
@@ -64,7 +97,9 @@ public struct AbbreviationTable: Sendable {
         var e: [[UInt8]: AbbreviationKind] = [:]
         for (s, k) in list { e[Array(s.utf8)] = k }
         entries = e
+        packed = Self.pack(e)
         self.sentenceStarters = Set(sentenceStarters.map { Array($0.utf8) })
+        packedStarters = Set(self.sentenceStarters.compactMap { PackedKey($0) })
     }
 
     public static let standard = AbbreviationTable()
@@ -84,12 +119,14 @@ public struct AbbreviationTable: Sendable {
 
     @inline(__always)
     func kind(_ p: UnsafeBufferPointer<UInt8>, _ range: Range<Int>) -> AbbreviationKind? {
-        entries[Array(UnsafeBufferPointer(rebasing: p[range]))]
+        if let key = PackedKey(p, range) { return packed[key] }
+        return entries[Array(UnsafeBufferPointer(rebasing: p[range]))]
     }
 
     @inline(__always)
     func isSentenceStarter(_ p: UnsafeBufferPointer<UInt8>, _ range: Range<Int>) -> Bool {
-        sentenceStarters.contains(Array(UnsafeBufferPointer(rebasing: p[range])))
+        if let key = PackedKey(p, range) { return packedStarters.contains(key) }
+        return sentenceStarters.contains(Array(UnsafeBufferPointer(rebasing: p[range])))
     }
 }
 

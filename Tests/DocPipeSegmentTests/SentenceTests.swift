@@ -102,3 +102,23 @@ func sentences(_ c: SentenceCase) throws {
     #expect(t.entries[Array("etc.".utf8)] == .ordinaryWord)
     #expect(t.adding(["Dept"]).entries[Array("Dept.".utf8)] == .always)
 }
+
+/// The allocation-free lookup answers like the byte-array table, for every entry, for added entries of
+/// any length (over 16 bytes they take the slow path) and for near misses.
+@Test func packedAbbreviationLookupMatchesTable() {
+    let t = AbbreviationTable.standard.adding(["Dept", "Internationalisation"])
+    var probes = Array(t.entries.keys)
+    probes += ["e.g", "E.g.", "Dept", "Internationalisation", "Internationalisation..", "", "x."].map { Array($0.utf8) }
+    for bytes in probes {
+        bytes.withUnsafeBufferPointer { p in
+            #expect(t.kind(p, 0..<p.count) == t.entries[bytes], "\(String(decoding: bytes, as: UTF8.self))")
+        }
+    }
+    // Sentence openers are looked up the same way.
+    for word in ["The", "Then", "Zebra"] {
+        let bytes = Array(word.utf8)
+        bytes.withUnsafeBufferPointer { p in
+            #expect(t.isSentenceStarter(p, 0..<p.count) == t.sentenceStarters.contains(bytes))
+        }
+    }
+}

@@ -23,8 +23,16 @@ import Testing
         let spec = try PipelineSpec.parse(yaml: "version: 1\nstages: [clean, segment]\n", file: "p.yml")
         #expect(spec.stages.map(\.name) == ["clean", "segment"])
         #expect(spec.formats == [.json, .xml])
+        #expect(spec.tokens == false)  // the token layer is written only when asked for
         // decode is added when not listed
         #expect(try Pipeline(spec: spec).stages.count == 3)
+    }
+
+    @Test func outputTokens() throws {
+        let on = try PipelineSpec.parse(yaml: "version: 1\nstages: [extract]\noutput:\n  formats: [json]\n  tokens: true\n", file: "p.yml")
+        #expect(on.tokens && on.formats == [.json])
+        let off = try PipelineSpec.parse(yaml: "version: 1\nstages: [extract]\noutput: {tokens: off}\n", file: "p.yml")
+        #expect(!off.tokens && off.formats == [.json, .xml])
     }
 
     @Test(arguments: [
@@ -37,6 +45,8 @@ import Testing
         ("version: 2\nstages: [clean]\n", 1, 10, "unsupported pipeline version"),
         ("version: 1\nstages: [clean]\ncolour: red\n", 3, 1, "unknown key 'colour'"),
         ("version: 1\nstages: [clean]\noutput:\n  formats: [json, pdf]\n", 4, 19, "unknown output format 'pdf'"),
+        ("version: 1\nstages: [clean]\noutput:\n  tokens: all\n", 4, 11, "'tokens' in 'output' expects true or false, found 'all'"),
+        ("version: 1\nstages: [clean]\noutput:\n  layers: [tokens]\n", 4, 3, "unknown key 'layers' in 'output' (known keys: formats, tokens)"),
         ("version: 1\nstages: [clean\n", 3, 1, "invalid YAML"),
         ("version: 1\nversion: 1\nstages: [clean]\n", 2, 1, "duplicate key 'version'"),
         ("stages: [clean]\n", 1, 1, "missing 'version: 1'"),
