@@ -146,7 +146,12 @@ struct TimexParser {
     @inline(__always) func canStart(_ i: Int) -> Bool {
         let tok = t[i]
         switch tok.kind {
-        case .number: return true
+        case .number:
+            // A count that cannot be a year (`47 member states`, `9,000 staff`, `10.8 per cent`) followed by a
+            // word no date pattern knows starts nothing: most numbers in reference text are such counts.
+            if tok.digits <= 2 || tok.digits >= 5 || tok.grouped || tok.decimal,
+               i + 1 < limit, t[i + 1].kind == .word, t[i + 1].lex == nil, t[i + 1].spaceBefore { return false }
+            return true
         case .punct: return tok.ch == 0x27
         case .word:
             guard let kk = tok.lex else { return false }
