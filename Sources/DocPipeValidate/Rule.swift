@@ -83,3 +83,10 @@ public enum RuleCatalog {
 
     public static func rule(id: String) -> (any Rule)? { all.first { type(of: $0).description.id == id } }
 }
+
+/// Runs `body` on the UTF-8 bytes of `text` in place (native strings are contiguous), copying them
+/// only for a string that is not.
+func withUTF8Bytes<R>(_ text: String, _ body: (UnsafeBufferPointer<UInt8>) -> R) -> R {
+    if let r = text.utf8.withContiguousStorageIfAvailable(body) { return r }
+    return Array(text.utf8).withUnsafeBufferPointer(body)
+}

@@ -172,6 +172,29 @@ case "breakdown":
         }
         print(String(format: "%@ %8.1f MB/s  (%.3f s, %.0f MB out)", ("emit." + name).padding(toLength: 30, withPad: " ", startingAt: 0) as NSString, mb / best, best, Double(bytes) / 1e6))
     }
+case "validate":
+    // Time each validation rule alone and then the whole stage, on fully extracted documents: the
+    // narrow version of `breakdown` for working on DocPipeValidate (and small enough for callgrind).
+    let pipeline = try Pipeline(spec: .builtin)
+    let extracted = try corpus.map { d -> Document in
+        var doc = pipeline.process(SourceFile(path: d.name, bytes: d.bytes), id: d.name, through: "segment")
+        try ExtractStage().process(&doc)
+        return doc
+    }
+    let only = ProcessInfo.processInfo.environment["DOCPIPE_BENCH_RULE"]
+    let stages = RuleCatalog.descriptions.map { ($0.id, ValidateStage(only: [$0.id])) } + [("(stage)", ValidateStage())]
+    for (id, stage) in stages where only == nil || only == id {
+        var best = Double.infinity
+        var found = 0
+        for _ in 0..<args.repeats {
+            var work = extracted
+            let t0 = now()
+            found = 0
+            for i in work.indices { try stage.process(&work[i]); found += work[i].diagnostics.count }
+            best = min(best, now() - t0)
+        }
+        print(String(format: "validate.%-20@ %8.1f MB/s  (%.3f s, %d diagnostics)", id as NSString, mb / best, best, found))
+    }
 default:
     // The whole pipeline as `docpipe run` does it, file I/O aside: every stage, then the JSON and XML
     // encodings of each document. One thread, then all cores; then the same on a tenth of the corpus,

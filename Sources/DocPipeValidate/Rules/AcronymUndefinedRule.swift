@@ -53,29 +53,37 @@ struct AcronymUndefinedRule: Rule {
         }
         var reported = Set<String>()
         var out: [Diagnostic] = []
-        let u = Array(document.text.utf8)
-        var i = 0
-        while i < u.count {
-            guard Self.isWordByte(u[i]) else { i += 1; continue }
-            var j = i
-            var upper = 0
-            while j < u.count, Self.isWordByte(u[j]) {
-                if u[j] >= 0x41 && u[j] <= 0x5A { upper += 1 }
-                j += 1
+        withUTF8Bytes(document.text) { u in
+            let n = u.count
+            var i = 0
+            while i < n {
+                guard Self.isWordByte(u[i]) else { i += 1; continue }
+                // Only a word starting with a capital can be an acronym: skip others without counting.
+                if u[i] &- 0x41 >= 26 {
+                    i += 1
+                    while i < n, Self.isWordByte(u[i]) { i += 1 }
+                    continue
+                }
+                var j = i + 1
+                var upper = 1
+                while j < n, Self.isWordByte(u[j]) {
+                    if u[j] &- 0x41 < 26 { upper += 1 }
+                    j += 1
+                }
+                let range = i..<j
+                i = j
+                // Cheap filters first, on the bytes: at least two capitals, the acronym shape.
+                guard upper >= 2, Self.looksLikeAcronym(UnsafeBufferPointer(rebasing: u[range])) else { continue }
+                let word = String(decoding: UnsafeBufferPointer(rebasing: u[range]), as: UTF8.self)
+                guard !Self.wellKnown.contains(word), !defined.contains(word),
+                      !Self.isRoman(word), !reported.contains(word) else { continue }
+                if capsHeadings.contains(where: { $0.contains(range.lowerBound) }) { continue }
+                // Part of a document symbol such as A/RES/47/4.
+                if (range.lowerBound > 0 && u[range.lowerBound - 1] == 0x2F) || (range.upperBound < n && u[range.upperBound] == 0x2F) { continue }
+                if Self.inCapitalPhrase(u, range) { continue }
+                reported.insert(word)
+                out.append(diagnostic("\(word) is used but never defined in this document", at: range))
             }
-            let range = i..<j
-            i = j
-            // Cheap filter first: an acronym starts with a capital and has at least two.
-            guard upper >= 2, u[range.lowerBound] >= 0x41 && u[range.lowerBound] <= 0x5A else { continue }
-            let word = String(decoding: u[range], as: UTF8.self)
-            guard Self.looksLikeAcronym(word), !Self.wellKnown.contains(word), !defined.contains(word),
-                  !Self.isRoman(word), !reported.contains(word) else { continue }
-            if capsHeadings.contains(where: { $0.contains(range.lowerBound) }) { continue }
-            // Part of a document symbol such as A/RES/47/4.
-            if (range.lowerBound > 0 && u[range.lowerBound - 1] == 0x2F) || (range.upperBound < u.count && u[range.upperBound] == 0x2F) { continue }
-            if Self.inCapitalPhrase(u, range) { continue }
-            reported.insert(word)
-            out.append(diagnostic("\(word) is used but never defined in this document", at: range))
         }
         return out
     }
@@ -84,11 +92,13 @@ struct AcronymUndefinedRule: Rule {
     static func isWordByte(_ b: UInt8) -> Bool { (b >= 0x30 && b <= 0x39) || (b | 0x20 >= 0x61 && b | 0x20 <= 0x7A) || b >= 0x80 }
 
     /// Two or more capitals, starting with one, at least half the letters capitals, no lone letter.
-    static func looksLikeAcronym(_ w: String) -> Bool {
-        let bytes = Array(w.utf8)
-        guard bytes.count >= 2, bytes.count <= 12, bytes[0] >= 0x41 && bytes[0] <= 0x5A, bytes.allSatisfy({ $0 < 0x80 }) else { return false }
-        let upper = bytes.filter { $0 >= 0x41 && $0 <= 0x5A }.count
-        let lower = bytes.filter { $0 >= 0x61 && $0 <= 0x7A }.count
+    static func looksLikeAcronym<C: RandomAccessCollection<UInt8>>(_ bytes: C) -> Bool {
+        guard bytes.count >= 2, bytes.count <= 12, let first = bytes.first, first >= 0x41 && first <= 0x5A else { return false }
+        var upper = 0, lower = 0
+        for b in bytes {
+            guard b < 0x80 else { return false }
+            if b >= 0x41 && b <= 0x5A { upper += 1 } else if b >= 0x61 && b <= 0x7A { lower += 1 }
+        }
         guard upper >= 2 else { return false }
         // A trailing plural s is allowed (NGOs).
         let effectiveLower = bytes.last == 0x73 ? lower - 1 : lower
@@ -98,7 +108,7 @@ struct AcronymUndefinedRule: Rule {
     static func isRoman(_ w: String) -> Bool { w.allSatisfy { "IVXLCDM".contains($0) } }
 
     /// A word inside a run of at least two all-capital words of three or more letters ("DATA CHARTER").
-    static func inCapitalPhrase(_ u: [UInt8], _ r: Range<Int>) -> Bool {
+    static func inCapitalPhrase(_ u: UnsafeBufferPointer<UInt8>, _ r: Range<Int>) -> Bool {
         func capsWord(before: Bool) -> Bool {
             var k = before ? r.lowerBound - 1 : r.upperBound
             guard k >= 0, k < u.count, u[k] == 0x20 else { return false }

@@ -81,28 +81,46 @@ struct DateConflictRule: Rule {
         return parts.allSatisfy { !$0.isEmpty && $0.allSatisfy(\.isASCII) && $0.allSatisfy(\.isNumber) }
     }
 
-    /// Whether the sentence contains one of the event words (ASCII, case-insensitive).
-    static func mentionsEvent(_ b: [UInt8], _ r: Range<Int>) -> Bool {
+    /// Whether the sentence contains one of the event words (ASCII, case-insensitive) as a whole run
+    /// of ASCII letters. Compares bytes in place: most sentences name no event, and building a
+    /// String per word to look it up cost more than all the rest of the rule.
+    static func mentionsEvent(_ b: UnsafeBufferPointer<UInt8>, _ r: Range<Int>) -> Bool {
         var i = r.lowerBound
-        while i < r.upperBound {
-            let c = b[i] | 0x20
-            // Event words start with b, c, d, e, f or s.
-            if c == 0x62 || c == 0x63 || c == 0x64 || c == 0x65 || c == 0x66 || c == 0x73, i == r.lowerBound || !(b[i - 1] | 0x20 >= 0x61 && b[i - 1] | 0x20 <= 0x7A) {
-                var j = i
-                while j < r.upperBound, b[j] | 0x20 >= 0x61 && b[j] | 0x20 <= 0x7A { j += 1 }
-                if j - i >= 4 && j - i <= 11 {
-                    let w = String(decoding: b[i..<j].map { $0 | 0x20 }, as: UTF8.self)
-                    if eventWords[w] != nil { return true }
-                }
-                i = j
-                continue
-            }
-            i += 1
+        let end = r.upperBound
+        while i < end {
+            guard (b[i] | 0x20) &- 0x61 < 26 else { i += 1; continue }
+            var j = i + 1
+            while j < end, (b[j] | 0x20) &- 0x61 < 26 { j += 1 }
+            if isEventWord(b, i, j) { return true }
+            i = j
         }
         return false
     }
 
+    /// Whether the letters `b[i..<j]` spell a key of `eventWords`, ignoring ASCII case.
+    @inline(__always)
+    static func isEventWord(_ b: UnsafeBufferPointer<UInt8>, _ i: Int, _ j: Int) -> Bool {
+        @inline(__always) func spells(_ w: StaticString) -> Bool {
+            let p = w.utf8Start
+            for k in 0..<w.utf8CodeUnitCount where b[i + k] | 0x20 != p[k] { return false }
+            return true
+        }
+        switch j - i {
+        case 4: return spells("born") || spells("died")
+        case 6: return spells("formed") || spells("signed")
+        case 7: return spells("founded") || spells("created")
+        case 11: return spells("established")
+        default: return false
+        }
+    }
+
     static func events(in document: Document) -> [Event] {
+        // Most sentences name no event: a byte search for the event words skips them cheaply, and
+        // the per-document tables below are built only when some sentence is left.
+        let candidates = withUTF8Bytes(document.text) { bytes in
+            document.sentences.filter { mentionsEvent(bytes, $0.range) }
+        }
+        guard !candidates.isEmpty else { return [] }
         let text = document.text
         var byId: [String: Entity] = [:]
         for e in document.entities { byId[e.id] = e }
@@ -118,15 +136,11 @@ struct DateConflictRule: Rule {
             return words.last.map(String.init) ?? name
         }
         let named: Set<Entity.Kind> = [.org, .law, .event, .work, .gpe, .loc]
-        let dates = document.dates.filter(isExplicit)
         var out: [Event] = []
         var tokenIndex = 0
         let tokens = document.tokens
-        let bytes = Array(text.utf8)
         let entities = document.entities.sorted { $0.range.lowerBound < $1.range.lowerBound }
-        for s in document.sentences {
-            // Most sentences name no event: a byte search for the event words skips them cheaply.
-            guard Self.mentionsEvent(bytes, s.range) else { continue }
+        for s in candidates {
             // The entities of this sentence (entities are in document order).
             var lo = 0, hi = entities.count
             while lo < hi { let mid = (lo + hi) / 2; if entities[mid].range.lowerBound < s.range.lowerBound { lo = mid + 1 } else { hi = mid } }
@@ -204,7 +218,6 @@ struct DateConflictRule: Rule {
                 } else if !parenthetical { continue }
                 if between.contains(where: { words[$0] == ";" || eventWords[lower[$0]] != nil }) { continue }
                 if kind == "signature", between.contains(where: { lower[$0] == "by" }) { continue }
-                _ = dates
                 out.append(Event(subject: subject.key, name: subject.name, kind: kind, date: d))
             }
         }

@@ -24,33 +24,112 @@ struct DuplicateSentenceRule: Rule {
     )
 
     func check(_ document: Document) -> [Diagnostic] {
-        // Sentences that are whole headings or list items are labels, not statements.
-        var labelRanges = Set<Range<Int>>()
-        for b in document.blocks where b.kind != .paragraph { labelRanges.insert(b.range) }
-        var first: [[UInt8]: Range<Int>] = [:]
-        var out: [Diagnostic] = []
         let text = document.text
-        text.utf8.withContiguousStorageIfAvailable { p in
-            for s in document.sentences where !labelRanges.contains(s.range) {
-                guard let key = Self.key(p, s.range) else { continue }
-                if let earlier = first[key] {
+        // Sentences that are whole headings or list items are labels, not statements. Sorted so that
+        // each sentence is looked up by binary search instead of hashing its range.
+        let labels = document.blocks.lazy.filter { $0.kind != .paragraph }.map(\.range)
+            .sorted { ($0.lowerBound, $0.upperBound) < ($1.lowerBound, $1.upperBound) }
+        func isLabel(_ r: Range<Int>) -> Bool {
+            var lo = 0, hi = labels.count
+            while lo < hi { let mid = (lo + hi) / 2; if labels[mid].lowerBound < r.lowerBound { lo = mid + 1 } else { hi = mid } }
+            while lo < labels.count, labels[lo].lowerBound == r.lowerBound {
+                if labels[lo].upperBound == r.upperBound { return true }
+                lo += 1
+            }
+            return false
+        }
+        var out: [Diagnostic] = []
+        let sentences = document.sentences
+        _ = text.utf8.withContiguousStorageIfAvailable { p in
+            // Open addressing on the 64-bit hash of each folded sentence; slots hold the first
+            // sentence of each distinct key. Equal hashes are confirmed on the folded bytes, so a
+            // collision never merges two different sentences.
+            var capacity = 16
+            while capacity < sentences.count * 2 { capacity <<= 1 }
+            var hashes = [UInt64](repeating: 0, count: capacity)
+            var firsts = [Range<Int>](repeating: 0..<0, count: capacity)
+            var used = [Bool](repeating: false, count: capacity)
+            var scratchA: [UInt8] = [], scratchB: [UInt8] = []
+            for s in sentences {
+                guard let h = Self.hash(p, s.range), !isLabel(s.range) else { continue }
+                var slot = Int(truncatingIfNeeded: h) & (capacity - 1)
+                var earlier: Range<Int>?
+                while used[slot] {
+                    if hashes[slot] == h {
+                        Self.fold(p, firsts[slot], into: &scratchA)
+                        Self.fold(p, s.range, into: &scratchB)
+                        if scratchA == scratchB { earlier = firsts[slot]; break }
+                    }
+                    slot = (slot + 1) & (capacity - 1)
+                }
+                if let earlier {
                     let pos = document.rawSpan(of: earlier)
                     out.append(diagnostic("sentence repeated from line \(pos.line): '\(text.utf8Slice(s.range))'", at: s.range,
                                           related: [.init(range: earlier, message: "first stated here")]))
                 } else {
-                    first[key] = s.range
+                    used[slot] = true
+                    hashes[slot] = h
+                    firsts[slot] = s.range
                 }
             }
         }
         return out
     }
 
-    /// The sentence folded for comparison: ASCII case folded, runs of white space as one space, straight
-    /// and curly quotes dropped. Nil for sentences of fewer than four words, which repeat innocently.
-    static func key(_ p: UnsafeBufferPointer<UInt8>, _ r: Range<Int>) -> [UInt8]? {
-        var out: [UInt8] = []
-        out.reserveCapacity(r.count)
+    /// A 64-bit hash of the sentence folded as `fold` folds it, without building the folded bytes;
+    /// nil for sentences of fewer than four words, which repeat innocently. Only a function of the
+    /// folded bytes, so equal folds hash equal; `check` confirms equal hashes on the bytes.
+    static func hash(_ p: UnsafeBufferPointer<UInt8>, _ r: Range<Int>) -> UInt64? {
+        var h: UInt64 = 0x243F_6A88_85A3_08D3
+        var acc: UInt64 = 0, pending = 0, total = 0
         var words = 0, inWord = false
+        var i = r.lowerBound
+        let end = r.upperBound
+        @inline(__always) func emit(_ b: UInt8) {
+            acc = acc << 8 | UInt64(b)
+            pending += 1
+            if pending == 8 {
+                h = (h ^ acc) &* 0x9E37_79B9_7F4A_7C15
+                h ^= h >> 29
+                acc = 0
+                pending = 0
+                total += 8
+            }
+        }
+        while i < end {
+            let b = p[i]
+            // Letters, digits and most punctuation: the common case, one compare.
+            if b > 0x27 && b < 0x80 {
+                if !inWord { words += 1; if words > 1 { emit(0x20) }; inWord = true }
+                emit(b &- 0x41 < 26 ? b | 0x20 : b)
+                i += 1
+                continue
+            }
+            if b == 0x20 || b == 0x09 || b == 0x0A || b == 0x0D { inWord = false; i += 1; continue }
+            if b == 0x22 || b == 0x27 { i += 1; continue }
+            if b == 0xE2, i + 2 < end, p[i + 1] == 0x80 {
+                let c = p[i + 2]
+                if c == 0x98 || c == 0x99 || c == 0x9C || c == 0x9D { i += 3; continue }
+            }
+            if b == 0xC2, i + 1 < end {
+                let c = p[i + 1]
+                if c == 0xAB || c == 0xBB { i += 2; continue }
+                if c == 0xA0 { inWord = false; i += 2; continue }
+            }
+            if !inWord { words += 1; if words > 1 { emit(0x20) }; inWord = true }
+            emit(b)
+            i += 1
+        }
+        guard words >= 4 else { return nil }
+        h = (h ^ acc ^ UInt64(truncatingIfNeeded: total + pending) << 56) &* 0xFF51_AFD7_ED55_8CCD
+        return h ^ h >> 33
+    }
+
+    /// The sentence folded for comparison: ASCII case folded, runs of white space as one space, straight
+    /// and curly quotes dropped.
+    static func fold(_ p: UnsafeBufferPointer<UInt8>, _ r: Range<Int>, into out: inout [UInt8]) {
+        out.removeAll(keepingCapacity: true)
+        var inWord = false
         var i = r.lowerBound
         while i < r.upperBound {
             let b = p[i]
@@ -61,17 +140,15 @@ struct DuplicateSentenceRule: Rule {
             }
             // Quotes: " ' “ ” ‘ ’ « »
             if b == 0x22 || b == 0x27 { i += 1; continue }
-            if b == 0xE2, i + 2 < r.upperBound, p[i + 1] == 0x80, [0x98, 0x99, 0x9C, 0x9D].contains(p[i + 2]) { i += 3; continue }
+            if b == 0xE2, i + 2 < r.upperBound, p[i + 1] == 0x80, p[i + 2] == 0x98 || p[i + 2] == 0x99 || p[i + 2] == 0x9C || p[i + 2] == 0x9D { i += 3; continue }
             if b == 0xC2, i + 1 < r.upperBound, p[i + 1] == 0xAB || p[i + 1] == 0xBB { i += 2; continue }
             if b == 0xC2, i + 1 < r.upperBound, p[i + 1] == 0xA0 { inWord = false; i += 2; continue }
             if !inWord {
-                words += 1
                 if !out.isEmpty { out.append(0x20) }
                 inWord = true
             }
             out.append(b >= 0x41 && b <= 0x5A ? b | 0x20 : b)
             i += 1
         }
-        return words >= 4 ? out : nil
     }
 }

@@ -26,19 +26,24 @@ struct EncodingUnrepairedRule: Rule {
 
     func check(_ document: Document) -> [Diagnostic] {
         var out: [Diagnostic] = []
-        let u = Array(document.text.utf8)
-        var i = 0
-        while i + 2 < u.count {
-            if u[i] == 0xEF && u[i + 1] == 0xBF && u[i + 2] == 0xBD {
-                var j = i + 3
-                while j + 2 < u.count && u[j] == 0xEF && u[j + 1] == 0xBF && u[j + 2] == 0xBD { j += 3 }
-                let count = (j - i) / 3
-                let lost = document.fixes.filter { $0.kind == .encoding && $0.range.overlaps(i..<j) }.map(\.before).joined()
-                let what = lost.isEmpty ? "" : " (bytes \(lost) could not be decoded as \(document.encoding ?? "the detected encoding"))"
-                out.append(diagnostic("\(count == 1 ? "a replacement character" : "\(count) replacement characters") stand\(count == 1 ? "s" : "") for lost text\(what)", at: i..<j))
-                i = j
-            } else {
-                i += 1
+        withUTF8Bytes(document.text) { u in
+            let n = u.count
+            var i = 0
+            while i + 2 < n {
+                // Most text has no U+FFFD (EF BF BD): skip eight bytes at a time while none is 0xEF.
+                while i + 8 <= n, UTF8Bytes.bytesEqual(UTF8Bytes.load(u, i), 0xEF) == 0 { i += 8 }
+                guard i + 2 < n else { break }
+                if u[i] == 0xEF && u[i + 1] == 0xBF && u[i + 2] == 0xBD {
+                    var j = i + 3
+                    while j + 2 < n && u[j] == 0xEF && u[j + 1] == 0xBF && u[j + 2] == 0xBD { j += 3 }
+                    let count = (j - i) / 3
+                    let lost = document.fixes.filter { $0.kind == .encoding && $0.range.overlaps(i..<j) }.map(\.before).joined()
+                    let what = lost.isEmpty ? "" : " (bytes \(lost) could not be decoded as \(document.encoding ?? "the detected encoding"))"
+                    out.append(diagnostic("\(count == 1 ? "a replacement character" : "\(count) replacement characters") stand\(count == 1 ? "s" : "") for lost text\(what)", at: i..<j))
+                    i = j
+                } else {
+                    i += 1
+                }
             }
         }
         for r in document.residue where r.kind == .encoding {

@@ -65,18 +65,30 @@ struct QuantityConflictRule: Rule {
         return t
     }
 
+    /// Claims that can be compared share all three; `frame` is the time itself when it is not nil.
+    struct Bucket: Hashable {
+        var subject: String
+        var measure: String
+        var frame: String
+    }
+
     func check(_ document: Document) -> [Diagnostic] {
         var out: [Diagnostic] = []
         var reported = Set<String>()
         let claims = document.claims.filter { $0.kind == .count && $0.subject != nil && Self.frame($0.time) != nil }
+        guard claims.count >= 2 else { return out }
+        let ranges = claims.map { Self.quantityRange($0, in: document) }
+        let sentences = SentenceLookup(document.sentences)
+        // Only claims of one subject, measure and frame are compared: bucket them instead of trying
+        // every pair. Each bucket lists its claims in document-claim order, as the pair loop met them.
+        var buckets: [Bucket: [Int]] = [:]
         for (j, later) in claims.enumerated() {
-            let laterRange = Self.quantityRange(later, in: document)
-            for earlier in claims[..<j] {
-                guard earlier.subject == later.subject, earlier.measure == later.measure,
-                      Self.frame(earlier.time) == Self.frame(later.time) else { continue }
-                let earlierRange = Self.quantityRange(earlier, in: document)
+            let bucket = Bucket(subject: later.subject!, measure: later.measure, frame: Self.frame(later.time)!)
+            let laterRange = ranges[j]
+            for e in buckets[bucket, default: []] {
+                let earlier = claims[e], earlierRange = ranges[e]
                 guard earlierRange.lowerBound < laterRange.lowerBound,
-                      !Self.sameSentence(earlierRange, laterRange, in: document) else { continue }
+                      !sentences.same(earlierRange.lowerBound, laterRange.lowerBound) else { continue }
                 if Interval(earlier.value, earlier.comparator).intersects(Interval(later.value, later.comparator)) { continue }
                 let key = "\(later.subject!)|\(later.measure)|\(earlier.value)|\(earlier.comparator.rawValue)|\(later.value)|\(later.comparator.rawValue)"
                 guard reported.insert(key).inserted else { break }
@@ -86,6 +98,7 @@ struct QuantityConflictRule: Rule {
                                       at: laterRange, related: [.init(range: earlierRange, message: "\(b) stated here")]))
                 break
             }
+            buckets[bucket, default: []].append(j)
         }
         return out
     }
@@ -97,7 +110,25 @@ struct QuantityConflictRule: Rule {
         return c.range
     }
 
-    static func sameSentence(_ a: Range<Int>, _ b: Range<Int>, in document: Document) -> Bool {
-        document.sentences.contains { $0.range.contains(a.lowerBound) && $0.range.contains(b.lowerBound) }
+    /// Whether some sentence contains both offsets. Segmented sentences are sorted and disjoint, so
+    /// the one sentence that can contain `a` is found by binary search; other layouts are scanned.
+    struct SentenceLookup {
+        let sentences: [Sentence]
+        let ordered: Bool
+
+        init(_ sentences: [Sentence]) {
+            self.sentences = sentences
+            ordered = zip(sentences, sentences.dropFirst()).allSatisfy { $0.range.upperBound <= $1.range.lowerBound }
+        }
+
+        func same(_ a: Int, _ b: Int) -> Bool {
+            guard ordered else { return sentences.contains { $0.range.contains(a) && $0.range.contains(b) } }
+            // The last sentence starting at or before `a`.
+            var lo = 0, hi = sentences.count
+            while lo < hi { let mid = (lo + hi) / 2; if sentences[mid].range.lowerBound <= a { lo = mid + 1 } else { hi = mid } }
+            guard lo > 0 else { return false }
+            let r = sentences[lo - 1].range
+            return r.contains(a) && r.contains(b)
+        }
     }
 }
