@@ -41,39 +41,53 @@ struct DuplicateSentenceRule: Rule {
         var out: [Diagnostic] = []
         let sentences = document.sentences
         _ = text.utf8.withContiguousStorageIfAvailable { p in
-            // Open addressing on the 64-bit hash of each folded sentence; slots hold the first
-            // sentence of each distinct key. Equal hashes are confirmed on the folded bytes, so a
-            // collision never merges two different sentences.
-            var capacity = 16
-            while capacity < sentences.count * 2 { capacity <<= 1 }
-            var hashes = [UInt64](repeating: 0, count: capacity)
-            var firsts = [Range<Int>](repeating: 0..<0, count: capacity)
-            var used = [Bool](repeating: false, count: capacity)
+            var firsts = FirstOccurrences(capacity: sentences.count)
             var scratchA: [UInt8] = [], scratchB: [UInt8] = []
             for s in sentences {
                 guard let h = Self.hash(p, s.range), !isLabel(s.range) else { continue }
-                var slot = Int(truncatingIfNeeded: h) & (capacity - 1)
-                var earlier: Range<Int>?
-                while used[slot] {
-                    if hashes[slot] == h {
-                        Self.fold(p, firsts[slot], into: &scratchA)
-                        Self.fold(p, s.range, into: &scratchB)
-                        if scratchA == scratchB { earlier = firsts[slot]; break }
-                    }
-                    slot = (slot + 1) & (capacity - 1)
+                let earlier = firsts.insert(s.range, hash: h) { a, b in
+                    Self.fold(p, a, into: &scratchA)
+                    Self.fold(p, b, into: &scratchB)
+                    return scratchA == scratchB
                 }
                 if let earlier {
                     let pos = document.rawSpan(of: earlier)
                     out.append(diagnostic("sentence repeated from line \(pos.line): '\(text.utf8Slice(s.range))'", at: s.range,
                                           related: [.init(range: earlier, message: "first stated here")]))
-                } else {
-                    used[slot] = true
-                    hashes[slot] = h
-                    firsts[slot] = s.range
                 }
             }
         }
         return out
+    }
+
+    /// The first sentence of each distinct folded text: open addressing on the 64-bit hash of the
+    /// fold. Equal hashes are confirmed with `same`, so a hash collision never merges two different
+    /// sentences; colliding ones sit in later slots of the probe sequence.
+    struct FirstOccurrences {
+        private var hashes: [UInt64]
+        private var ranges: [Range<Int>?]
+        private let mask: Int
+
+        init(capacity: Int) {
+            var n = 16
+            while n < capacity * 2 { n <<= 1 }
+            hashes = [UInt64](repeating: 0, count: n)
+            ranges = [Range<Int>?](repeating: nil, count: n)
+            mask = n - 1
+        }
+
+        /// The earlier range whose text is the same as `range`'s, or nil after recording `range` as
+        /// the first of its text.
+        mutating func insert(_ range: Range<Int>, hash: UInt64, same: (Range<Int>, Range<Int>) -> Bool) -> Range<Int>? {
+            var slot = Int(truncatingIfNeeded: hash) & mask
+            while let earlier = ranges[slot] {
+                if hashes[slot] == hash && same(earlier, range) { return earlier }
+                slot = (slot + 1) & mask
+            }
+            hashes[slot] = hash
+            ranges[slot] = range
+            return nil
+        }
     }
 
     /// A 64-bit hash of the sentence folded as `fold` folds it, without building the folded bytes;

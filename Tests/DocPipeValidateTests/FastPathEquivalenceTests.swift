@@ -1,0 +1,209 @@
+import DocPipeCore
+import Testing
+@testable import DocPipeValidate
+
+/// The byte-level fast paths of the rules against the straightforward versions they replaced (kept
+/// here as references), on hand-picked edge cases and on seeded random texts made of tricky pieces.
+@Suite struct FastPathEquivalenceTests {
+    /// Deterministic generator (SplitMix64), so a failure reproduces.
+    struct Seeded: RandomNumberGenerator {
+        var state: UInt64
+        mutating func next() -> UInt64 {
+            state &+= 0x9E37_79B9_7F4A_7C15
+            var z = state
+            z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
+            z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
+            return z ^ (z >> 31)
+        }
+    }
+
+    /// Pieces that exercise folding: case, every kind of white space and quote, non-ASCII letters,
+    /// lone lead bytes of the quote sequences at the end of a sentence, event words glued to others.
+    static let pieces = [
+        "the", "The", "THE", "fund", "Fund", "opened", "in", "1990", ".", ",", " ", "  ", "\t", "\n", "\r\n",
+        "\u{A0}", "\"", "'", "“", "”", "‘", "’", "«", "»", "é", "É", "ÉCOLE", "Genève", "—", "€", "\u{2019}s",
+        "founded", "Founded", "FOUNDED", "refounded", "founders", "born", "Born", "died", "signed", "Established",
+        "created", "formed", "cofounded", "UNEP", "NGOs", "MoU", "DATA", "CHARTER", "A/RES/47", "G77", "IV", "x",
+    ]
+
+    static func randomText(_ rng: inout Seeded, pieces count: Int) -> String {
+        var s = ""
+        for _ in 0..<count {
+            s += pieces.randomElement(using: &rng)!
+            if Int.random(in: 0..<3, using: &rng) > 0 { s += " " }
+        }
+        return s
+    }
+
+    // MARK: duplicate-sentence
+
+    /// The folding key of the original rule.
+    static func referenceKey(_ b: [UInt8]) -> [UInt8]? {
+        var out: [UInt8] = []
+        var words = 0, inWord = false
+        var i = 0
+        while i < b.count {
+            let c = b[i]
+            if c == 0x20 || c == 0x09 || c == 0x0A || c == 0x0D { inWord = false; i += 1; continue }
+            if c == 0x22 || c == 0x27 { i += 1; continue }
+            if c == 0xE2, i + 2 < b.count, b[i + 1] == 0x80, [0x98, 0x99, 0x9C, 0x9D].contains(b[i + 2]) { i += 3; continue }
+            if c == 0xC2, i + 1 < b.count, b[i + 1] == 0xAB || b[i + 1] == 0xBB { i += 2; continue }
+            if c == 0xC2, i + 1 < b.count, b[i + 1] == 0xA0 { inWord = false; i += 2; continue }
+            if !inWord {
+                words += 1
+                if !out.isEmpty { out.append(0x20) }
+                inWord = true
+            }
+            out.append(c >= 0x41 && c <= 0x5A ? c | 0x20 : c)
+            i += 1
+        }
+        return words >= 4 ? out : nil
+    }
+
+    static func fast(_ s: String) -> (hash: UInt64?, fold: [UInt8]) {
+        let b = Array(s.utf8)
+        return b.withUnsafeBufferPointer { p in
+            var f: [UInt8] = []
+            DuplicateSentenceRule.fold(p, 0..<b.count, into: &f)
+            return (DuplicateSentenceRule.hash(p, 0..<b.count), f)
+        }
+    }
+
+    @Test(arguments: [
+        ("The fund opened in 1990.", "The  FUND opened in 1990."),
+        ("The fund opened in 1990.", "The fund “opened” in 1990."),
+        ("The fund opened in 1990.", "The\tfund\nopened\r\nin 1990."),
+        ("The fund opened in 1990.", "The\u{A0}fund opened in 1990."),
+        ("The fund opened in 1990.", " The fund opened in 1990. "),
+        ("The fund's office opened in 1990.", "The funds office opened in 1990."),
+        ("«The fund» opened in 1990.", "The fund opened in 1990."),
+    ])
+    func sentencesThatFoldTogetherHashTogether(a: String, b: String) {
+        let (x, y) = (Self.fast(a), Self.fast(b))
+        #expect(x.fold == y.fold)
+        #expect(x.hash != nil && x.hash == y.hash)
+    }
+
+    @Test(arguments: [
+        ("The fund opened in 1990.", "The bank opened in 1990."),
+        ("Genève hosts the secretariat.", "GENÈVE hosts the secretariat."),  // only ASCII case folds
+        ("The fund opened in 1990.", "The fundopened in 1990 ."),
+        ("The fund opened in 1990.", "The fund opened in 1990"),
+    ])
+    func differentSentencesStayApart(a: String, b: String) {
+        let (x, y) = (Self.fast(a), Self.fast(b))
+        #expect(x.fold != y.fold)
+        #expect(x.hash != y.hash)
+    }
+
+    @Test func shortSentencesHaveNoKey() {
+        #expect(Self.fast("See below.").hash == nil)
+        #expect(Self.fast("“One” ‘two’ three").hash == nil)
+        #expect(Self.fast("One two three four").hash != nil)
+        #expect(Self.fast("").hash == nil)
+    }
+
+    @Test func foldAndHashAgreeWithTheReferenceKey() {
+        var rng = Seeded(state: 1)
+        var byKey: [[UInt8]: UInt64] = [:]
+        var byHash: [UInt64: [UInt8]] = [:]
+        for n in 0..<20_000 {
+            let s = Self.randomText(&rng, pieces: n % 9)
+            let bytes = Array(s.utf8)
+            let reference = Self.referenceKey(bytes)
+            let (hash, fold) = Self.fast(s)
+            #expect((hash == nil) == (reference == nil), "\(s.debugDescription)")
+            guard let reference, let hash else { continue }
+            #expect(fold == reference, "\(s.debugDescription)")
+            // Equal keys hash equal; distinct keys found here never collide.
+            if let h = byKey[reference] { #expect(h == hash, "\(s.debugDescription)") } else { byKey[reference] = hash }
+            if let k = byHash[hash] { #expect(k == reference, "\(s.debugDescription)") } else { byHash[hash] = reference }
+        }
+        #expect(byKey.count > 1000)
+    }
+
+    @Test func collidingHashesAreTellApartByTheirText() {
+        // Every sentence gets the same hash: the table must still keep distinct texts apart.
+        let texts = ["a b c d", "e f g h", "A B C D", "e  f g h", "i j k l"]
+        var table = DuplicateSentenceRule.FirstOccurrences(capacity: 2)
+        var found: [Range<Int>?] = []
+        for i in texts.indices {
+            found.append(table.insert(i..<i + 1, hash: 42) { a, b in
+                Self.referenceKey(Array(texts[a.lowerBound].utf8)) == Self.referenceKey(Array(texts[b.lowerBound].utf8))
+            })
+        }
+        #expect(found == [nil, nil, 0..<1, 1..<2, nil])
+    }
+
+    // MARK: date-conflict
+
+    /// The event-word prefilter of the original rule.
+    static func referenceMentionsEvent(_ b: [UInt8]) -> Bool {
+        var i = 0
+        while i < b.count {
+            let c = b[i] | 0x20
+            if c == 0x62 || c == 0x63 || c == 0x64 || c == 0x65 || c == 0x66 || c == 0x73, i == 0 || !(b[i - 1] | 0x20 >= 0x61 && b[i - 1] | 0x20 <= 0x7A) {
+                var j = i
+                while j < b.count, b[j] | 0x20 >= 0x61 && b[j] | 0x20 <= 0x7A { j += 1 }
+                if j - i >= 4 && j - i <= 11 {
+                    let w = String(decoding: b[i..<j].map { $0 | 0x20 }, as: UTF8.self)
+                    if DateConflictRule.eventWords[w] != nil { return true }
+                }
+                i = j
+                continue
+            }
+            i += 1
+        }
+        return false
+    }
+
+    @Test func eventPrefilterAgreesWithTheReference() {
+        var rng = Seeded(state: 2)
+        var hits = 0
+        for n in 0..<20_000 {
+            let b = Array(Self.randomText(&rng, pieces: n % 7).utf8)
+            let fast = b.withUnsafeBufferPointer { DateConflictRule.mentionsEvent($0, 0..<b.count) }
+            #expect(fast == Self.referenceMentionsEvent(b), "\(String(decoding: b, as: UTF8.self).debugDescription)")
+            if fast { hits += 1 }
+        }
+        #expect(hits > 1000)
+        for w in DateConflictRule.eventWords.keys {
+            for form in [w, w.uppercased(), w.prefix(1).uppercased() + w.dropFirst(), "(" + w + ")", "é" + w] {
+                let b = Array(form.utf8)
+                #expect(b.withUnsafeBufferPointer { DateConflictRule.mentionsEvent($0, 0..<b.count) }, "\(form)")
+            }
+            for form in ["re" + w, w + "s", w + "x", "x" + w] {
+                let b = Array(form.utf8)
+                #expect(!b.withUnsafeBufferPointer { DateConflictRule.mentionsEvent($0, 0..<b.count) }, "\(form)")
+            }
+        }
+    }
+
+    // MARK: quantity-conflict
+
+    @Test func sentenceLookupAgreesWithAScan() {
+        var rng = Seeded(state: 3)
+        for round in 0..<300 {
+            // Ordered layouts (with empty sentences and gaps) and, every fourth round, shuffled or overlapping ones.
+            var sentences: [Sentence] = []
+            var at = 0
+            for _ in 0..<Int.random(in: 0..<12, using: &rng) {
+                at += Int.random(in: 0..<3, using: &rng)
+                let length = Int.random(in: 0..<6, using: &rng)
+                sentences.append(Sentence(range: at..<at + length))
+                at += length
+            }
+            if round % 4 == 3 {
+                sentences.shuffle(using: &rng)
+                sentences.append(Sentence(range: 0..<at + 1))
+            }
+            let lookup = QuantityConflictRule.SentenceLookup(sentences)
+            for a in 0...at + 1 {
+                for b in 0...at + 1 {
+                    let scan = sentences.contains { $0.range.contains(a) && $0.range.contains(b) }
+                    #expect(lookup.same(a, b) == scan, "\(sentences.map(\.range)) \(a) \(b)")
+                }
+            }
+        }
+    }
+}
