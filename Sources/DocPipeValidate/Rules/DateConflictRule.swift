@@ -122,11 +122,20 @@ struct DateConflictRule: Rule {
         }
         guard !candidates.isEmpty else { return [] }
         let text = document.text
-        var byId: [String: Entity] = [:]
-        for e in document.entities { byId[e.id] = e }
+        // Entity index by id (the last entity of an id wins), built only when a reference is followed.
+        var byId: [String: Int]?
+        func entity(id: String) -> Entity? {
+            if byId == nil {
+                var map: [String: Int] = [:]
+                map.reserveCapacity(document.entities.count)
+                for (i, e) in document.entities.enumerated() { map[e.id] = i }
+                byId = map
+            }
+            return byId![id].map { document.entities[$0] }
+        }
         func root(_ e: Entity) -> Entity {
             var r = e, n = 0
-            while let p = r.refersTo, let next = byId[p], n < 20 { r = next; n += 1 }
+            while let p = r.refersTo, let next = entity(id: p), n < 20 { r = next; n += 1 }
             return r
         }
         func canonical(_ e: Entity) -> String { let r = root(e); return r.normalized ?? text.utf8Slice(r.range) }
@@ -136,91 +145,139 @@ struct DateConflictRule: Rule {
             return words.last.map(String.init) ?? name
         }
         let named: Set<Entity.Kind> = [.org, .law, .event, .work, .gpe, .loc]
+        // The names of earlier entities by head noun, for "the 1980 Convention": built once, on first
+        // use, instead of canonicalising every entity of the document at each such phrase. Per head,
+        // entries sorted by end; `only[i]` is the one name of entries 0...i (spelled as the first of
+        // them in layer order, as a Set built in that order keeps it), nil when they have two.
+        var byHead: [String: (ends: [Int], only: [String?])]?
+        func onlyName(head word: String, endingBy limit: Int) -> String? {
+            if byHead == nil {
+                var lists: [String: [(end: Int, order: Int, name: String)]] = [:]
+                for (order, e) in document.entities.enumerated() where named.contains(e.kind) {
+                    let name = canonical(e)
+                    lists[head(name), default: []].append((e.range.upperBound, order, name))
+                }
+                byHead = lists.mapValues { list in
+                    let sorted = list.sorted { $0.end < $1.end }
+                    var only: [String?] = []
+                    var first = sorted[0]
+                    var one = true
+                    for x in sorted {
+                        one = one && x.name == first.name
+                        if x.order < first.order { first = x }
+                        only.append(one ? first.name : nil)
+                    }
+                    return (sorted.map(\.end), only)
+                }
+            }
+            // The one name among entities ending by `limit` whose head is `word`, if exactly one.
+            guard let h = byHead?[word] else { return nil }
+            var lo = 0, hi = h.ends.count
+            while lo < hi { let mid = (lo + hi) / 2; if h.ends[mid] <= limit { lo = mid + 1 } else { hi = mid } }
+            return lo > 0 ? h.only[lo - 1] : nil
+        }
+        // The first date (in layer order) starting in from..<before: by binary search when the date
+        // layer is sorted by start, as the extractor writes it, else by a scan.
+        let dates = document.dates
+        var datesSorted: Bool?
+        func firstDate(from: Int, before: Int) -> TimeExpression? {
+            if datesSorted == nil { datesSorted = zip(dates, dates.dropFirst()).allSatisfy { $0.range.lowerBound <= $1.range.lowerBound } }
+            guard datesSorted == true else { return dates.first(where: { $0.range.lowerBound >= from && $0.range.lowerBound < before }) }
+            var lo = 0, hi = dates.count
+            while lo < hi { let mid = (lo + hi) / 2; if dates[mid].range.lowerBound < from { lo = mid + 1 } else { hi = mid } }
+            return lo < dates.count && dates[lo].range.lowerBound < before ? dates[lo] : nil
+        }
         var out: [Event] = []
         var tokenIndex = 0
         let tokens = document.tokens
-        let entities = document.entities.sorted { $0.range.lowerBound < $1.range.lowerBound }
-        for s in candidates {
-            // The entities of this sentence (entities are in document order).
-            var lo = 0, hi = entities.count
-            while lo < hi { let mid = (lo + hi) / 2; if entities[mid].range.lowerBound < s.range.lowerBound { lo = mid + 1 } else { hi = mid } }
-            var e2 = lo
-            while e2 < entities.count && entities[e2].range.lowerBound < s.range.upperBound { e2 += 1 }
-            let local = entities[lo..<e2]
-            while tokenIndex < tokens.count && tokens[tokenIndex].range.lowerBound < s.range.lowerBound { tokenIndex += 1 }
-            var end = tokenIndex
-            while end < tokens.count && tokens[end].range.upperBound <= s.range.upperBound { end += 1 }
-            let toks = Array(tokens[tokenIndex..<end])
-            let words = toks.map { text.utf8Slice($0.range) }
-            let lower = words.map { $0.lowercased() }
-            for i in toks.indices {
-                guard toks[i].kind == .word, let kind = eventWords[lower[i]] else { continue }
-                if i > 0, words[i - 1] == "-", toks[i - 1].range.upperBound == toks[i].range.lowerBound { continue }
-                var subject: (key: String, name: String)?
-                var limit = s.range.upperBound
-                var parenthetical = false
-                let allowed: (Entity) -> Bool = { e in
-                    guard personal.contains(kind) ? e.kind == .person : named.contains(e.kind) else { return false }
-                    // A name glued to a capitalised word before it ("Sean McCole" found as "McCole") is
-                    // a doubtful mention: its reference may be wrong.
-                    if let k = toks.firstIndex(where: { $0.range.lowerBound == e.range.lowerBound }), k > 0, toks[k - 1].kind == .word,
-                       toks[k - 1].range.upperBound + 1 == e.range.lowerBound,
-                       words[k - 1].unicodeScalars.first?.properties.isUppercase ?? false, lower[k - 1] != "the" { return false }
-                    return true
+        // Entities by start; the extractor already writes them so, and sorting (a stable sort) an
+        // ordered layer would only copy it.
+        let entities = zip(document.entities, document.entities.dropFirst()).allSatisfy({ $0.range.lowerBound <= $1.range.lowerBound })
+            ? document.entities : document.entities.sorted { $0.range.lowerBound < $1.range.lowerBound }
+        return withUTF8Bytes(text) { bytes in
+            for s in candidates {
+                // The entities of this sentence (entities are in document order).
+                var lo = 0, hi = entities.count
+                while lo < hi { let mid = (lo + hi) / 2; if entities[mid].range.lowerBound < s.range.lowerBound { lo = mid + 1 } else { hi = mid } }
+                var e2 = lo
+                while e2 < entities.count && entities[e2].range.lowerBound < s.range.upperBound { e2 += 1 }
+                let local = entities[lo..<e2]
+                while tokenIndex < tokens.count && tokens[tokenIndex].range.lowerBound < s.range.lowerBound { tokenIndex += 1 }
+                var end = tokenIndex
+                while end < tokens.count && tokens[end].range.upperBound <= s.range.upperBound { end += 1 }
+                // Word tokens spelling an event word (ASCII case folded, as `lowercased()` folds them):
+                // a sentence whose event word was only part of a token has nothing more to look at.
+                guard (tokenIndex..<end).contains(where: { tokens[$0].kind == .word && Self.isEventWord(bytes, tokens[$0].range.lowerBound, tokens[$0].range.upperBound) }) else { continue }
+                let toks = Array(tokens[tokenIndex..<end])
+                let words = toks.map { text.utf8Slice($0.range) }
+                let lower = words.map { $0.lowercased() }
+                for i in toks.indices {
+                    guard toks[i].kind == .word, let kind = eventWords[lower[i]] else { continue }
+                    if i > 0, words[i - 1] == "-", toks[i - 1].range.upperBound == toks[i].range.lowerBound { continue }
+                    var subject: (key: String, name: String)?
+                    var limit = s.range.upperBound
+                    var parenthetical = false
+                    let allowed: (Entity) -> Bool = { e in
+                        guard personal.contains(kind) ? e.kind == .person : named.contains(e.kind) else { return false }
+                        // A name glued to a capitalised word before it ("Sean McCole" found as "McCole") is
+                        // a doubtful mention: its reference may be wrong.
+                        if let k = toks.firstIndex(where: { $0.range.lowerBound == e.range.lowerBound }), k > 0, toks[k - 1].kind == .word,
+                           toks[k - 1].range.upperBound + 1 == e.range.lowerBound,
+                           words[k - 1].unicodeScalars.first?.properties.isUppercase ?? false, lower[k - 1] != "the" { return false }
+                        return true
+                    }
+                    if i >= 2, words[i - 1] == "(", kind != "signature" {
+                        // "Paul McCole (born 10 February 1972)", "the Geneva Migration Group (founded 2003)"
+                        parenthetical = true
+                        if let close = (i..<toks.count).first(where: { words[$0] == ")" }) { limit = toks[close].range.lowerBound }
+                        let endByte = toks[i - 2].range.upperBound
+                        if let e = local.first(where: { allowed($0) && $0.range.upperBound == endByte }) {
+                            subject = (canonical(e).lowercased(), canonical(e))
+                        }
+                    } else if kind == "death", i >= 1, let e = local.first(where: { allowed($0) && $0.range.upperBound == toks[i - 1].range.upperBound }) {
+                        // "Karl Weyprecht died on 3 March 1881"
+                        subject = (canonical(e).lowercased(), canonical(e))
+                    } else if i == 0 {
+                        // "Founded in 1951, the International Organization for Migration is …"
+                        guard let comma = toks.firstIndex(where: { text.utf8Slice($0.range) == "," }) else { continue }
+                        limit = toks[comma].range.lowerBound
+                        let after = toks[comma].range.upperBound
+                        if let e = local.first(where: { allowed($0) && $0.range.lowerBound > after && $0.range.lowerBound <= after + 5 }) {
+                            subject = (canonical(e).lowercased(), canonical(e))
+                        }
+                    } else {
+                        var j = i - 1
+                        while j >= 0, adverbs.contains(lower[j]) { j -= 1 }
+                        guard j >= 1, lower[j] == "was" || lower[j] == "were" else { continue }
+                        j -= 1
+                        if j >= 1, lower[j] == "which", words[j - 1] == "," { j -= 2 }
+                        while j >= 0, ["”", "\"", "’", ")", "»"].contains(words[j]) { j -= 1 }
+                        guard j >= 0 else { continue }
+                        let endByte = toks[j].range.upperBound
+                        if let e = local.first(where: { allowed($0) && $0.range.upperBound == endByte }) {
+                            subject = (canonical(e).lowercased(), canonical(e))
+                        } else if !personal.contains(kind), let first = words[j].unicodeScalars.first, first.properties.isUppercase {
+                            // "the 1980 Convention": a definite description whose head noun names one earlier entity.
+                            var k = j - 1
+                            while k >= 0, toks[k].kind == .number || (words[k].unicodeScalars.first?.properties.isUppercase ?? false) && lower[k] != "the" { k -= 1 }
+                            guard k >= 0, lower[k] == "the" else { continue }
+                            if let n = onlyName(head: words[j], endingBy: toks[k].range.lowerBound) { subject = (n.lowercased(), n) }
+                        }
+                    }
+                    guard let subject else { continue }
+                    let verbEnd = toks[i].range.upperBound
+                    guard let d = firstDate(from: verbEnd, before: limit),
+                          isExplicit(d), d.range.lowerBound - verbEnd <= 80 else { continue }
+                    let between = toks.indices.filter { toks[$0].range.lowerBound >= verbEnd && toks[$0].range.upperBound <= d.range.lowerBound }
+                    if let last = between.last {
+                        guard lower[last] == "in" || lower[last] == "on" else { continue }
+                    } else if !parenthetical { continue }
+                    if between.contains(where: { words[$0] == ";" || eventWords[lower[$0]] != nil }) { continue }
+                    if kind == "signature", between.contains(where: { lower[$0] == "by" }) { continue }
+                    out.append(Event(subject: subject.key, name: subject.name, kind: kind, date: d))
                 }
-                if i >= 2, words[i - 1] == "(", kind != "signature" {
-                    // "Paul McCole (born 10 February 1972)", "the Geneva Migration Group (founded 2003)"
-                    parenthetical = true
-                    if let close = (i..<toks.count).first(where: { words[$0] == ")" }) { limit = toks[close].range.lowerBound }
-                    let endByte = toks[i - 2].range.upperBound
-                    if let e = local.first(where: { allowed($0) && $0.range.upperBound == endByte }) {
-                        subject = (canonical(e).lowercased(), canonical(e))
-                    }
-                } else if kind == "death", i >= 1, let e = local.first(where: { allowed($0) && $0.range.upperBound == toks[i - 1].range.upperBound }) {
-                    // "Karl Weyprecht died on 3 March 1881"
-                    subject = (canonical(e).lowercased(), canonical(e))
-                } else if i == 0 {
-                    // "Founded in 1951, the International Organization for Migration is …"
-                    guard let comma = toks.firstIndex(where: { text.utf8Slice($0.range) == "," }) else { continue }
-                    limit = toks[comma].range.lowerBound
-                    let after = toks[comma].range.upperBound
-                    if let e = local.first(where: { allowed($0) && $0.range.lowerBound > after && $0.range.lowerBound <= after + 5 }) {
-                        subject = (canonical(e).lowercased(), canonical(e))
-                    }
-                } else {
-                    var j = i - 1
-                    while j >= 0, adverbs.contains(lower[j]) { j -= 1 }
-                    guard j >= 1, lower[j] == "was" || lower[j] == "were" else { continue }
-                    j -= 1
-                    if j >= 1, lower[j] == "which", words[j - 1] == "," { j -= 2 }
-                    while j >= 0, ["”", "\"", "’", ")", "»"].contains(words[j]) { j -= 1 }
-                    guard j >= 0 else { continue }
-                    let endByte = toks[j].range.upperBound
-                    if let e = local.first(where: { allowed($0) && $0.range.upperBound == endByte }) {
-                        subject = (canonical(e).lowercased(), canonical(e))
-                    } else if !personal.contains(kind), let first = words[j].unicodeScalars.first, first.properties.isUppercase {
-                        // "the 1980 Convention": a definite description whose head noun names one earlier entity.
-                        var k = j - 1
-                        while k >= 0, toks[k].kind == .number || (words[k].unicodeScalars.first?.properties.isUppercase ?? false) && lower[k] != "the" { k -= 1 }
-                        guard k >= 0, lower[k] == "the" else { continue }
-                        let names = Set(document.entities.filter { named.contains($0.kind) && $0.range.upperBound <= toks[k].range.lowerBound }
-                            .map(canonical).filter { head($0) == words[j] })
-                        if names.count == 1, let n = names.first { subject = (n.lowercased(), n) }
-                    }
-                }
-                guard let subject else { continue }
-                let verbEnd = toks[i].range.upperBound
-                guard let d = document.dates.first(where: { $0.range.lowerBound >= verbEnd && $0.range.lowerBound < limit }),
-                      isExplicit(d), d.range.lowerBound - verbEnd <= 80 else { continue }
-                let between = toks.indices.filter { toks[$0].range.lowerBound >= verbEnd && toks[$0].range.upperBound <= d.range.lowerBound }
-                if let last = between.last {
-                    guard lower[last] == "in" || lower[last] == "on" else { continue }
-                } else if !parenthetical { continue }
-                if between.contains(where: { words[$0] == ";" || eventWords[lower[$0]] != nil }) { continue }
-                if kind == "signature", between.contains(where: { lower[$0] == "by" }) { continue }
-                out.append(Event(subject: subject.key, name: subject.name, kind: kind, date: d))
             }
+            return out
         }
-        return out
     }
 }
