@@ -108,7 +108,7 @@ import Testing
         var byKey: [[UInt8]: UInt64] = [:]
         var byHash: [UInt64: [UInt8]] = [:]
         for n in 0..<20_000 {
-            let s = Self.randomText(&rng, pieces: n % 9)
+            let s = Self.randomText(&rng, pieces: n % 23)
             let bytes = Array(s.utf8)
             let reference = Self.referenceKey(bytes)
             let (hash, fold) = Self.fast(s)

@@ -94,28 +94,53 @@ struct DuplicateSentenceRule: Rule {
     /// nil for sentences of fewer than four words, which repeat innocently. Only a function of the
     /// folded bytes, so equal folds hash equal; `check` confirms equal hashes on the bytes.
     static func hash(_ p: UnsafeBufferPointer<UInt8>, _ r: Range<Int>) -> UInt64? {
+        // The folded bytes are packed little-endian into 64-bit words, each mixed into `h`: the hash
+        // depends only on the folded byte sequence, however it was cut into runs.
         var h: UInt64 = 0x243F_6A88_85A3_08D3
         var acc: UInt64 = 0, pending = 0, total = 0
         var words = 0, inWord = false
         var i = r.lowerBound
         let end = r.upperBound
-        @inline(__always) func emit(_ b: UInt8) {
-            acc = acc << 8 | UInt64(b)
-            pending += 1
-            if pending == 8 {
+        /// Appends the low `n` bytes of `c` (its other bytes zero) to the folded stream.
+        @inline(__always) func emit(_ c: UInt64, _ n: Int) {
+            acc |= c &<< UInt64(pending &* 8)
+            total &+= n
+            let filled = pending &+ n
+            if filled >= 8 {
                 h = (h ^ acc) &* 0x9E37_79B9_7F4A_7C15
                 h ^= h >> 29
-                acc = 0
-                pending = 0
-                total += 8
+                let used = 8 &- pending
+                acc = used == 8 ? 0 : c &>> UInt64(used &* 8)
+                pending = filled &- 8
+            } else {
+                pending = filled
             }
         }
+        @inline(__always) func startWord() {
+            if !inWord { words += 1; if words > 1 { emit(0x20, 1) }; inWord = true }
+        }
+        let ones: UInt64 = 0x0101_0101_0101_0101
         while i < end {
+            if i + 8 <= end {
+                // Letters, digits and most punctuation (0x28...0x7F) fold alone: take the run of them
+                // at `i`, up to eight bytes, in one step, folding capitals by adding 0x20 to A...Z.
+                let w = UTF8Bytes.load(p, i)
+                let special = UTF8Bytes.bytesBelow(w, 0x28) | (w & 0x8080_8080_8080_8080)
+                let n = special.trailingZeroBitCount >> 3
+                if n > 0 {
+                    startWord()
+                    let capitals = (w &+ 0x3F &* ones) & ~(w &+ 0x25 &* ones) & 0x8080_8080_8080_8080
+                    var c = w | capitals >> 2
+                    if n < 8 { c &= (1 &<< UInt64(n &* 8)) &- 1 }
+                    emit(c, n)
+                    i += n
+                    continue
+                }
+            }
             let b = p[i]
-            // Letters, digits and most punctuation: the common case, one compare.
             if b > 0x27 && b < 0x80 {
-                if !inWord { words += 1; if words > 1 { emit(0x20) }; inWord = true }
-                emit(b &- 0x41 < 26 ? b | 0x20 : b)
+                startWord()
+                emit(UInt64(b &- 0x41 < 26 ? b | 0x20 : b), 1)
                 i += 1
                 continue
             }
@@ -130,12 +155,12 @@ struct DuplicateSentenceRule: Rule {
                 if c == 0xAB || c == 0xBB { i += 2; continue }
                 if c == 0xA0 { inWord = false; i += 2; continue }
             }
-            if !inWord { words += 1; if words > 1 { emit(0x20) }; inWord = true }
-            emit(b)
+            startWord()
+            emit(UInt64(b), 1)
             i += 1
         }
         guard words >= 4 else { return nil }
-        h = (h ^ acc ^ UInt64(truncatingIfNeeded: total + pending) << 56) &* 0xFF51_AFD7_ED55_8CCD
+        h = (h ^ acc ^ UInt64(truncatingIfNeeded: total) << 56) &* 0xFF51_AFD7_ED55_8CCD
         return h ^ h >> 33
     }
 
