@@ -1,3 +1,4 @@
+import DocPipe
 import DocPipeCore
 import Testing
 @testable import DocPipeValidate
@@ -205,5 +206,24 @@ import Testing
                 }
             }
         }
+    }
+
+    // MARK: acronym-undefined
+
+    /// Where the capital-skipping scan must and must not find a word: at the very start and end of
+    /// the text (the byte-at-a-time tail), after non-ASCII letters and digits (inside a word), and
+    /// across the eight-byte steps.
+    @Test(arguments: [
+        ("UNEP funds two projects here.", ["UNEP"]),
+        ("Two projects are funded by UNEP", ["UNEP"]),
+        ("Funded by xUNEP and éUNEP and 7UNEP today.", []),
+        ("A long lowercase stretch of text precedes the acronym WMO and then CARICOM.", ["WMO", "CARICOM"]),
+        ("See IMO.", ["IMO"]),
+    ])
+    func acronymScanFindsWordStarts(text: String, expected: [String]) {
+        var doc = RuleExamplesTests.pipeline.process(SourceFile(path: "t", bytes: Array((text + "\n").utf8)), id: "t")
+        try? ValidateStage(only: ["acronym-undefined"]).process(&doc)
+        let words = doc.diagnostics.compactMap { $0.range.map { doc.text.utf8Slice($0) } }
+        #expect(words == expected)
     }
 }

@@ -57,13 +57,18 @@ struct AcronymUndefinedRule: Rule {
             let n = u.count
             var i = 0
             while i < n {
-                guard Self.isWordByte(u[i]) else { i += 1; continue }
-                // Only a word starting with a capital can be an acronym: skip others without counting.
-                if u[i] &- 0x41 >= 26 {
+                // Only a word starting with a capital can be an acronym: jump eight bytes at a time to
+                // the next ASCII capital, then keep it only if no word byte precedes it.
+                if i + 8 <= n {
+                    let w = UTF8Bytes.load(u, i), x = w & 0x7F7F_7F7F_7F7F_7F7F
+                    let capitals = (x &+ 0x3F3F_3F3F_3F3F_3F3F) & ~(x &+ 0x2525_2525_2525_2525) & ~w & 0x8080_8080_8080_8080
+                    if capitals == 0 { i += 8; continue }
+                    i += capitals.trailingZeroBitCount >> 3
+                } else if u[i] &- 0x41 >= 26 {
                     i += 1
-                    while i < n, Self.isWordByte(u[i]) { i += 1 }
                     continue
                 }
+                if i > 0 && Self.isWordByte(u[i - 1]) { i += 1; continue }
                 var j = i + 1
                 var upper = 1
                 while j < n, Self.isWordByte(u[j]) {
