@@ -88,13 +88,34 @@ struct DateConflictRule: Rule {
         var i = r.lowerBound
         let end = r.upperBound
         while i < end {
-            guard (b[i] | 0x20) &- 0x61 < 26 else { i += 1; continue }
+            // To the next ASCII letter, eight bytes at a time.
+            if i + 8 <= end {
+                let letters = asciiLetters(UTF8Bytes.load(b, i))
+                if letters == 0 { i += 8; continue }
+                i += letters.trailingZeroBitCount >> 3
+            } else if (b[i] | 0x20) &- 0x61 >= 26 {
+                i += 1
+                continue
+            }
+            // To the end of its run of letters, eight bytes at a time.
             var j = i + 1
+            while j + 8 <= end {
+                let others = ~asciiLetters(UTF8Bytes.load(b, j)) & 0x8080_8080_8080_8080
+                if others != 0 { j += others.trailingZeroBitCount >> 3; break }
+                j += 8
+            }
             while j < end, (b[j] | 0x20) &- 0x61 < 26 { j += 1 }
             if isEventWord(b, i, j) { return true }
             i = j
         }
         return false
+    }
+
+    /// 0x80 in each byte of `w` that is an ASCII letter.
+    @inline(__always)
+    static func asciiLetters(_ w: UInt64) -> UInt64 {
+        let x = (w | 0x2020_2020_2020_2020) & 0x7F7F_7F7F_7F7F_7F7F
+        return (x &+ 0x1F1F_1F1F_1F1F_1F1F) & ~(x &+ 0x0505_0505_0505_0505) & ~w & 0x8080_8080_8080_8080
     }
 
     /// Whether the letters `b[i..<j]` spell a key of `eventWords`, ignoring ASCII case.
