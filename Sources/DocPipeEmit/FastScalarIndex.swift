@@ -1,85 +1,111 @@
 import DocPipeCore
 
-/// UTF-8 offset → Unicode-scalar offset, like ``ScalarIndex`` but counting eight bytes at a time:
-/// a checkpoint every 64 bytes, then at most eight word loads per query. Owns a private copy of the
-/// bytes (no bounds checks or closures on the query path).
+/// UTF-8 offset → Unicode-scalar offset in O(1), like ``ScalarIndex`` without the scan.
+///
+/// One 64-bit entry per eight bytes of text: the scalars before those eight bytes (high 56 bits) and
+/// which of them are continuation bytes (low 8 bits, bit k for byte k). A query is one load, a mask and
+/// a popcount; the text itself is not kept. Built in one pass, eight bytes at a time.
 final class FastScalarIndex {
-    private let bytes: UnsafeMutableRawBufferPointer
-    private let checkpoints: UnsafeMutableBufferPointer<Int32>
+    private let entries: UnsafeMutableBufferPointer<UInt64>
+    /// UTF-8 length of the text.
     let count: Int
 
     init(_ text: String) {
         var text = text
         count = text.utf8.count
-        bytes = .allocate(byteCount: max(count, 1), alignment: 8)
-        checkpoints = .allocate(capacity: count / 64 + 1)
-        text.withUTF8 { src in
-            if let base = src.baseAddress { bytes.baseAddress!.copyMemory(from: base, byteCount: src.count) }
-        }
+        let entries = UnsafeMutableBufferPointer<UInt64>.allocate(capacity: count / 8 + 1)
+        text.withUTF8 { FastScalarIndex.fill(entries, from: $0) }
+        self.entries = entries
+    }
+
+    /// Writes the entries of the UTF-8 bytes `p` (`p.count / 8 + 1` of them).
+    private static func fill(_ entries: UnsafeMutableBufferPointer<UInt64>, from p: UnsafeBufferPointer<UInt8>) {
+        let n = p.count
         var scalars = 0
+        var w = 0
         var i = 0
-        var block = 0
-        while i + 64 <= count {
-            checkpoints[block] = Int32(truncatingIfNeeded: scalars)
-            scalars += scalarsIn(i, i + 64)
-            i += 64
-            block += 1
-        }
-        checkpoints[block] = Int32(truncatingIfNeeded: scalars)
-    }
-
-    deinit {
-        bytes.deallocate()
-        checkpoints.deallocate()
-    }
-
-    /// Scalars starting in bytes `a..<b`: bytes that are not continuation bytes (10xxxxxx).
-    @inline(__always)
-    private func scalarsIn(_ a: Int, _ b: Int) -> Int {
-        let raw = UnsafeRawPointer(bytes.baseAddress!)
-        var i = a
-        var continuation = 0
-        while i + 8 <= b {
-            let w = raw.loadUnaligned(fromByteOffset: i, as: UInt64.self)
-            continuation &+= (w & ~(w << 1) & 0x8080_8080_8080_8080).nonzeroBitCount
+        while i + 8 <= n {
+            let x = UInt64(littleEndian: UnsafeRawPointer(p.baseAddress! + i).loadUnaligned(as: UInt64.self))
+            let c = continuationMask(x)
+            entries[w] = UInt64(scalars) << 8 | c
+            scalars += 8 - c.nonzeroBitCount
             i += 8
+            w += 1
         }
-        while i < b {
-            if raw.load(fromByteOffset: i, as: UInt8.self) & 0xC0 == 0x80 { continuation &+= 1 }
-            i += 1
-        }
-        return (b - a) - continuation
+        // The last, partial word (possibly empty), zero-padded: zero bytes are not continuation bytes.
+        var x: UInt64 = 0
+        for k in 0..<(n - i) { x |= UInt64(p[i + k]) << (8 * UInt64(k)) }
+        entries[w] = UInt64(scalars) << 8 | continuationMask(x)
+    }
+
+    deinit { entries.deallocate() }
+
+    /// Bit k set when byte k of the little-endian word `x` is a continuation byte (10xxxxxx).
+    @inline(__always)
+    static func continuationMask(_ x: UInt64) -> UInt64 {
+        // High bit of each byte that is 10xxxxxx, then those eight bits gathered into the low byte: the
+        // multiply moves byte k's bit to bit 56+k, and no two partial products meet (so nothing carries).
+        let high = x & ~(x << 1) & 0x8080_8080_8080_8080
+        return ((high >> 7) &* 0x0102_0408_1020_4080) >> 56
     }
 
     /// Number of scalars before UTF-8 offset `offset` (clamped to the text).
+    @inline(__always)
     func scalarOffset(_ offset: Int) -> Int {
         let o = min(max(offset, 0), count)
-        let block = o >> 6
-        let base = Int(checkpoints[block])
-        let start = block << 6
-        return start == o ? base : base + scalarsIn(start, o)
+        let e = entries[o &>> 3]
+        let k = o & 7
+        let continuation = (e & 0xFF & ((1 << UInt64(k)) &- 1)).nonzeroBitCount
+        return Int(truncatingIfNeeded: e >> 8) &+ k &- continuation
     }
 }
 
 /// 1-based line and column in the raw file of an offset of the decoded original text: the same
-/// answer as `Document.rawPosition(ofOriginal:)` (line starts from the document's `LineIndex`),
-/// with the faster scalar count.
+/// answer as `Document.rawPosition(ofOriginal:)` (line starts from the document's `LineIndex`), in
+/// O(1) per query instead of a binary search and a scalar scan.
 struct RawPositions {
-    private let lineStarts: [Int]
-    private let scalars: FastScalarIndex
+    private let tables: Tables
 
-    init(_ doc: Document) {
-        lineStarts = doc.originalLines.lineStarts
-        scalars = FastScalarIndex(doc.original)
+    /// Line starts, and for each 64-byte block of the original text the index of the last line
+    /// starting at or before the block's first byte: a query starts there and steps over the line
+    /// starts inside its block (at most 64).
+    private final class Tables {
+        let lineStarts: UnsafeMutableBufferPointer<Int>
+        let blockLine: UnsafeMutableBufferPointer<Int32>
+        let scalars: FastScalarIndex
+
+        init(lineStarts starts: [Int], original: String) {
+            scalars = FastScalarIndex(original)
+            let n = scalars.count
+            lineStarts = .allocate(capacity: starts.count)
+            _ = lineStarts.initialize(from: starts)
+            blockLine = .allocate(capacity: n / 64 + 1)
+            var line = 0
+            for b in 0...(n / 64) {
+                while line + 1 < starts.count && starts[line + 1] <= b * 64 { line += 1 }
+                blockLine[b] = Int32(truncatingIfNeeded: line)
+            }
+        }
+
+        deinit {
+            lineStarts.deallocate()
+            blockLine.deallocate()
+        }
     }
 
+    init(_ doc: Document) {
+        tables = Tables(lineStarts: doc.originalLines.lineStarts, original: doc.original)
+    }
+
+    /// Line and column of UTF-8 offset `offset` of the original text; offsets outside the text give
+    /// the first or the last line, as `LineIndex.position(of:)` does.
+    @inline(__always)
     func position(_ offset: Int) -> (line: Int, column: Int) {
-        var lo = 0, hi = lineStarts.count
-        while lo < hi {
-            let mid = (lo + hi) / 2
-            if lineStarts[mid] <= offset { lo = mid + 1 } else { hi = mid }
-        }
-        let line = max(lo - 1, 0)
-        return (line + 1, scalars.scalarOffset(offset) - scalars.scalarOffset(lineStarts[line]) + 1)
+        let t = tables
+        let o = min(max(offset, 0), t.scalars.count)
+        var line = Int(t.blockLine[o &>> 6])
+        let starts = t.lineStarts
+        while line &+ 1 < starts.count && starts[line &+ 1] <= o { line &+= 1 }
+        return (line &+ 1, t.scalars.scalarOffset(o) &- t.scalars.scalarOffset(starts[line]) &+ 1)
     }
 }

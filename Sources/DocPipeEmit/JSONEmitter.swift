@@ -16,218 +16,392 @@ import DocPipeCore
 /// - Same document → same bytes.
 public enum JSONEmitter {
     /// The document JSON, pretty-printed (two-space indent, one annotation per line), ending with a line break.
-    public static func encode(_ doc: Document) -> [UInt8] {
-        var w = JSONWriter(pretty: true, capacity: capacityHint(doc))
-        write(doc, to: &w)
-        w.finishLine()
-        return w.out
-    }
+    public static func encode(_ doc: Document) -> [UInt8] { emit(doc, pretty: true) }
 
     /// The document JSON on a single line with no whitespace and no line break (a JSON Lines record:
     /// the caller writes the `\n`). Control characters, U+2028 and U+2029 are escaped, so the record
     /// never contains a raw line break.
-    public static func encodeLine(_ doc: Document) -> [UInt8] {
-        var w = JSONWriter(pretty: false, capacity: capacityHint(doc))
-        write(doc, to: &w)
-        return w.out
+    public static func encodeLine(_ doc: Document) -> [UInt8] { emit(doc, pretty: false) }
+
+    private static func emit(_ doc: Document, pretty: Bool) -> [UInt8] {
+        var text = doc.text
+        return ByteSink.collect(estimate: capacityHint(doc)) { sink in
+            text.withUTF8 { p in
+                var w = JSONDocumentWriter(out: sink, pretty: pretty, doc: doc, text: p)
+                w.write()
+                sink = w.out
+            }
+        }
     }
 
+    /// A little above the usual size (pretty): untouched capacity costs only address space, a short
+    /// estimate costs a copy.
     private static func capacityHint(_ doc: Document) -> Int {
-        doc.text.utf8.count + 512 + 96 * (doc.fixes.count + doc.blocks.count + doc.sentences.count + doc.tokens.count)
-            + 192 * (doc.entities.count + doc.dates.count + doc.quantities.count + doc.acronyms.count + doc.claims.count)
-            + 256 * doc.diagnostics.count
+        doc.text.utf8.count * 9 / 8 + 1024 + 96 * (doc.fixes.count + doc.blocks.count + doc.sentences.count + doc.tokens.count)
+            + 256 * (doc.entities.count + doc.dates.count + doc.quantities.count + doc.acronyms.count + doc.claims.count)
+            + 320 * doc.diagnostics.count
+    }
+}
+
+/// One document being written as JSON.
+///
+/// The layout is the one `JSONWriter` gives (the document and its layer arrays expanded, each
+/// annotation on one line), written as literal runs: each piece below is a separator, a key and its
+/// colon in one copy, with the spaces of the pretty form left out when compact.
+private struct JSONDocumentWriter {
+    var out: ByteSink
+    let pretty: Bool
+    let doc: Document
+    /// The UTF-8 of `doc.text`, for `text` and the slices of it that annotations carry.
+    let text: UnsafeBufferPointer<UInt8>
+    var loc: Locator
+    let tokenKinds: CaseStrings<Token.Kind>
+    let entityKinds: CaseStrings<Entity.Kind>
+
+    init(out: ByteSink, pretty: Bool, doc: Document, text: UnsafeBufferPointer<UInt8>) {
+        self.out = out
+        self.pretty = pretty
+        self.doc = doc
+        self.text = text
+        loc = Locator(doc)
+        tokenKinds = CaseStrings { $0.jsonString($1) }
+        entityKinds = CaseStrings { $0.jsonString($1) }
     }
 
-    /// Writes `start`, `end`, `line`, `column` of a range of the text.
-    private static func span(_ r: Range<Int>, _ loc: Locator, _ w: inout JSONWriter) {
+    /// `pretty` or `compact`, whichever this document is written in.
+    @inline(__always)
+    mutating func lit(_ pretty: StaticString, _ compact: StaticString) {
+        out.raw(self.pretty ? pretty : compact)
+    }
+
+    @inline(__always)
+    mutating func string(_ s: String) { out.jsonString(s) }
+
+    @inline(__always)
+    mutating func string(_ s: String?) {
+        if let s { out.jsonString(s) } else { out.raw("null") }
+    }
+
+    @inline(__always)
+    mutating func int(_ n: Int?) {
+        if let n { out.int(n) } else { out.raw("null") }
+    }
+
+    /// The text of a range, as `doc.text.utf8Slice(loc.clamp(r))` would give it.
+    mutating func slice(_ range: Range<Int>) {
+        let r = loc.clamp(range)
+        // On scalar boundaries the bytes are already what decoding them would give.
+        if (r.lowerBound == text.count || !UTF8Bytes.isContinuation(text[r.lowerBound]))
+            && (r.upperBound == text.count || !UTF8Bytes.isContinuation(text[r.upperBound])) {
+            out.jsonString(UnsafeBufferPointer(rebasing: text[r]))
+        } else {
+            out.jsonString(doc.text.utf8Slice(r))
+        }
+    }
+
+    /// `, "start": …, "end": …, "line": …, "column": …` of a range of the text.
+    @inline(__always)
+    mutating func span(_ r: Range<Int>) {
         let l = loc.locate(r)
-        w.field("start", l.start)
-        w.field("end", l.end)
-        w.field("line", l.line)
-        w.field("column", l.column)
+        position(l)
+    }
+
+    /// `, "start": …, "end": …, "line": …, "column": …` of a location.
+    @inline(__always)
+    mutating func position(_ l: Location) {
+        lit(", \"start\": ", ",\"start\":")
+        out.int(l.start)
+        lit(", \"end\": ", ",\"end\":")
+        out.int(l.end)
+        lit(", \"line\": ", ",\"line\":")
+        out.int(l.line)
+        lit(", \"column\": ", ",\"column\":")
+        out.int(l.column)
+    }
+
+    /// `"key": [` of a layer; then `item(_:)` before each element, `end(_:)` after the last.
+    @inline(__always)
+    mutating func layer(_ key: StaticString) {
+        lit(",\n  ", ",")
+        out.raw(key)
+        lit(": [", ":[")
+    }
+
+    /// Before an element of a layer: its separator and indentation.
+    @inline(__always)
+    mutating func item(_ first: Bool) {
+        if pretty {
+            out.raw(first ? "\n    {" : ",\n    {")
+        } else {
+            out.raw(first ? "{" : ",{")
+        }
+    }
+
+    /// Closes a layer of `count` elements.
+    @inline(__always)
+    mutating func end(_ count: Int) {
+        if pretty && count > 0 { out.raw("\n  ]") } else { out.byte(UInt8(ascii: "]")) }
+    }
+
+    mutating func write() {
+        lit("{\n  \"schema\": ", "{\"schema\":")
+        string(DocumentFormat.schemaID)
+        lit(",\n  \"id\": ", ",\"id\":")
+        string(doc.id)
+        lit(",\n  \"offsets\": ", ",\"offsets\":")
+        string(DocumentFormat.offsets)
+        lit(",\n  \"source\": {\n    \"path\": ", ",\"source\":{\"path\":")
+        string(doc.source.path)
+        lit(",\n    \"sha256\": ", ",\"sha256\":")
+        string(doc.source.sha256)
+        lit(",\n    \"bytes\": ", ",\"bytes\":")
+        out.int(doc.source.bytes.count)
+        lit(",\n    \"encoding\": ", ",\"encoding\":")
+        string(doc.encoding)
+        lit(",\n    \"mediaType\": ", ",\"mediaType\":")
+        string(doc.mediaType)
+        lit("\n  },\n  \"text\": ", "},\"text\":")
+        out.jsonString(text)
+
+        layer("\"fixes\"")
+        for (i, f) in doc.fixes.enumerated() {
+            let l = loc.locate(f)
+            item(i == 0)
+            lit("\"kind\": ", "\"kind\":")
+            string(f.kind.rawValue)
+            lit(", \"before\": ", ",\"before\":")
+            string(f.before)
+            lit(", \"after\": ", ",\"after\":")
+            string(f.after)
+            position(l)
+            if let note = f.note {
+                lit(", \"note\": ", ",\"note\":")
+                string(note)
+            }
+            out.byte(UInt8(ascii: "}"))
+        }
+        end(doc.fixes.count)
+
+        layer("\"blocks\"")
+        for (i, b) in doc.blocks.enumerated() {
+            item(i == 0)
+            lit("\"kind\": ", "\"kind\":")
+            string(b.kind.rawValue)
+            lit(", \"level\": ", ",\"level\":")
+            out.int(b.kind == .heading ? max(b.level, 1) : 0)
+            span(b.range)
+            out.byte(UInt8(ascii: "}"))
+        }
+        end(doc.blocks.count)
+
+        layer("\"sentences\"")
+        for (i, s) in doc.sentences.enumerated() {
+            item(i == 0)
+            let l = loc.locate(s.range)
+            lit("\"start\": ", "\"start\":")
+            out.int(l.start)
+            lit(", \"end\": ", ",\"end\":")
+            out.int(l.end)
+            lit(", \"line\": ", ",\"line\":")
+            out.int(l.line)
+            lit(", \"column\": ", ",\"column\":")
+            out.int(l.column)
+            out.byte(UInt8(ascii: "}"))
+        }
+        end(doc.sentences.count)
+
+        writeExtraction()
+
+        layer("\"diagnostics\"")
+        for (i, d) in doc.diagnostics.enumerated() {
+            let l = loc.locate(d)
+            item(i == 0)
+            lit("\"rule\": ", "\"rule\":")
+            string(d.rule)
+            lit(", \"severity\": ", ",\"severity\":")
+            string(d.severity.rawValue)
+            lit(", \"message\": ", ",\"message\":")
+            string(d.message)
+            position(l)
+            lit(", \"endLine\": ", ",\"endLine\":")
+            out.int(l.endLine)
+            lit(", \"endColumn\": ", ",\"endColumn\":")
+            out.int(l.endColumn)
+            lit(", \"related\": [", ",\"related\":[")
+            for (j, r) in d.related.enumerated() {
+                if j > 0 { lit(", ", ",") }
+                let l = loc.locate(r.range)
+                lit("{\"start\": ", "{\"start\":")
+                out.int(l.start)
+                lit(", \"end\": ", ",\"end\":")
+                out.int(l.end)
+                lit(", \"line\": ", ",\"line\":")
+                out.int(l.line)
+                lit(", \"column\": ", ",\"column\":")
+                out.int(l.column)
+                lit(", \"message\": ", ",\"message\":")
+                string(r.message)
+                out.byte(UInt8(ascii: "}"))
+            }
+            out.raw("]}")
+        }
+        end(doc.diagnostics.count)
+        lit("\n}\n", "}")
     }
 
     /// The layers of the extract stage: tokens, entities, acronyms, dates, quantities, claims.
-    static func writeExtraction(_ doc: Document, _ loc: Locator, to w: inout JSONWriter) {
-        w.key("tokens")
-        w.beginArray()
-        for t in doc.tokens {
-            w.beginObject()
-            w.field("kind", t.kind.rawValue)
-            span(t.range, loc, &w)
-            w.endObject()
+    mutating func writeExtraction() {
+        layer("\"tokens\"")
+        for (i, t) in doc.tokens.enumerated() {
+            item(i == 0)
+            lit("\"kind\": ", "\"kind\":")
+            tokenKinds.write(t.kind, to: &out)
+            span(t.range)
+            out.byte(UInt8(ascii: "}"))
         }
-        w.endArray()
+        end(doc.tokens.count)
 
-        w.key("entities")
-        w.beginArray()
-        for e in doc.entities {
-            w.beginObject()
-            w.field("id", e.id)
-            w.field("type", e.kind.rawValue)
-            w.field("text", doc.text.utf8Slice(loc.clamp(e.range)))
-            span(e.range, loc, &w)
-            w.field("normalized", e.normalized)
-            w.field("refersTo", e.refersTo)
-            w.endObject()
+        layer("\"entities\"")
+        for (i, e) in doc.entities.enumerated() {
+            item(i == 0)
+            lit("\"id\": ", "\"id\":")
+            string(e.id)
+            lit(", \"type\": ", ",\"type\":")
+            entityKinds.write(e.kind, to: &out)
+            lit(", \"text\": ", ",\"text\":")
+            slice(e.range)
+            span(e.range)
+            lit(", \"normalized\": ", ",\"normalized\":")
+            string(e.normalized)
+            lit(", \"refersTo\": ", ",\"refersTo\":")
+            string(e.refersTo)
+            out.byte(UInt8(ascii: "}"))
         }
-        w.endArray()
+        end(doc.entities.count)
 
-        w.key("acronyms")
-        w.beginArray()
-        for a in doc.acronyms {
-            w.beginObject()
-            w.field("short", a.short)
-            w.field("long", a.long)
-            span(a.range, loc, &w)
-            let l = loc.locate(a.longRange)
-            w.field("longStart", l.start)
-            w.field("longEnd", l.end)
-            w.endObject()
+        layer("\"acronyms\"")
+        for (i, a) in doc.acronyms.enumerated() {
+            item(i == 0)
+            lit("\"short\": ", "\"short\":")
+            string(a.short)
+            lit(", \"long\": ", ",\"long\":")
+            string(a.long)
+            span(a.range)
+            let r = loc.clamp(a.longRange)
+            lit(", \"longStart\": ", ",\"longStart\":")
+            out.int(loc.scalarOffset(r.lowerBound))
+            lit(", \"longEnd\": ", ",\"longEnd\":")
+            out.int(loc.scalarOffset(r.upperBound))
+            out.byte(UInt8(ascii: "}"))
         }
-        w.endArray()
+        end(doc.acronyms.count)
 
-        w.key("dates")
-        w.beginArray()
-        for d in doc.dates {
-            w.beginObject()
-            w.field("type", d.kind.rawValue)
-            w.field("value", d.value)
-            w.field("mod", d.mod)
-            w.field("from", d.from)
-            w.field("to", d.to)
-            w.field("quantity", d.quantity)
-            w.field("text", doc.text.utf8Slice(loc.clamp(d.range)))
-            span(d.range, loc, &w)
-            w.endObject()
+        layer("\"dates\"")
+        for (i, d) in doc.dates.enumerated() {
+            item(i == 0)
+            lit("\"type\": ", "\"type\":")
+            string(d.kind.rawValue)
+            lit(", \"value\": ", ",\"value\":")
+            string(d.value)
+            lit(", \"mod\": ", ",\"mod\":")
+            string(d.mod)
+            lit(", \"from\": ", ",\"from\":")
+            string(d.from)
+            lit(", \"to\": ", ",\"to\":")
+            string(d.to)
+            lit(", \"quantity\": ", ",\"quantity\":")
+            string(d.quantity)
+            lit(", \"text\": ", ",\"text\":")
+            slice(d.range)
+            span(d.range)
+            out.byte(UInt8(ascii: "}"))
         }
-        w.endArray()
+        end(doc.dates.count)
 
-        w.key("quantities")
-        w.beginArray()
-        for q in doc.quantities {
-            w.beginObject()
-            w.field("value", q.value)
-            w.field("unit", q.unit)
-            w.field("comparator", q.comparator.rawValue)
-            w.field("text", doc.text.utf8Slice(loc.clamp(q.range)))
-            span(q.range, loc, &w)
-            w.endObject()
+        layer("\"quantities\"")
+        for (i, q) in doc.quantities.enumerated() {
+            item(i == 0)
+            lit("\"value\": ", "\"value\":")
+            out.number(q.value)
+            lit(", \"unit\": ", ",\"unit\":")
+            string(q.unit)
+            lit(", \"comparator\": ", ",\"comparator\":")
+            string(q.comparator.rawValue)
+            lit(", \"text\": ", ",\"text\":")
+            slice(q.range)
+            span(q.range)
+            out.byte(UInt8(ascii: "}"))
         }
-        w.endArray()
+        end(doc.quantities.count)
 
-        w.key("claims")
-        w.beginArray()
-        for c in doc.claims {
-            w.beginObject()
-            w.field("kind", c.kind.rawValue)
-            w.field("subject", c.subject)
-            w.field("subjectText", c.subjectText)
-            w.field("measure", c.measure)
-            w.field("value", c.value)
-            w.field("comparator", c.comparator.rawValue)
-            w.field("time", c.time)
-            w.field("quantity", c.quantity)
-            span(c.range, loc, &w)
-            w.key("items")
-            w.beginArray()
-            for r in c.items {
-                w.beginObject()
-                span(r, loc, &w)
-                w.endObject()
+        layer("\"claims\"")
+        for (i, c) in doc.claims.enumerated() {
+            item(i == 0)
+            lit("\"kind\": ", "\"kind\":")
+            string(c.kind.rawValue)
+            lit(", \"subject\": ", ",\"subject\":")
+            string(c.subject)
+            lit(", \"subjectText\": ", ",\"subjectText\":")
+            string(c.subjectText)
+            lit(", \"measure\": ", ",\"measure\":")
+            string(c.measure)
+            lit(", \"value\": ", ",\"value\":")
+            out.number(c.value)
+            lit(", \"comparator\": ", ",\"comparator\":")
+            string(c.comparator.rawValue)
+            lit(", \"time\": ", ",\"time\":")
+            string(c.time)
+            lit(", \"quantity\": ", ",\"quantity\":")
+            int(c.quantity)
+            span(c.range)
+            lit(", \"items\": [", ",\"items\":[")
+            for (j, r) in c.items.enumerated() {
+                if j > 0 { lit(", ", ",") }
+                let l = loc.locate(r)
+                lit("{\"start\": ", "{\"start\":")
+                out.int(l.start)
+                lit(", \"end\": ", ",\"end\":")
+                out.int(l.end)
+                lit(", \"line\": ", ",\"line\":")
+                out.int(l.line)
+                lit(", \"column\": ", ",\"column\":")
+                out.int(l.column)
+                out.byte(UInt8(ascii: "}"))
             }
-            w.endArray()
-            w.endObject()
+            out.raw("]}")
         }
-        w.endArray()
+        end(doc.claims.count)
+    }
+}
+
+/// The escaped raw values of an enum's cases, made once per document so that writing a layer's kinds
+/// is a copy rather than an escape.
+struct CaseStrings<K: CaseIterable & RawRepresentable & Equatable> where K.RawValue == String {
+    private let cases: [K]
+    /// Bytes of case i: `bytes[ends[i - 1]..<ends[i]]` (from 0 for the first).
+    private let bytes: [UInt8]
+    private let ends: [Int]
+
+    /// `encode` writes one raw value (escaped and quoted as the format wants).
+    init(_ encode: (inout ByteSink, String) -> Void) {
+        cases = Array(K.allCases)
+        var ends: [Int] = []
+        bytes = ByteSink.collect(estimate: 256) { sink in
+            for k in K.allCases {
+                encode(&sink, k.rawValue)
+                ends.append(sink.count)
+            }
+        }
+        self.ends = ends
     }
 
-    static func write(_ doc: Document, to w: inout JSONWriter) {
-        let loc = Locator(doc)
-        w.beginObject()
-        w.field("schema", DocumentFormat.schemaID)
-        w.field("id", doc.id)
-        w.field("offsets", DocumentFormat.offsets)
-        w.key("source")
-        w.beginObject()
-        w.field("path", doc.source.path)
-        w.field("sha256", doc.source.sha256)
-        w.field("bytes", doc.source.bytes.count)
-        w.key("encoding")
-        if let e = doc.encoding { w.value(e) } else { w.null() }
-        w.field("mediaType", doc.mediaType)
-        w.endObject()
-        w.field("text", doc.text)
-
-        w.key("fixes")
-        w.beginArray()
-        for f in doc.fixes {
-            let l = loc.locate(f)
-            w.beginObject()
-            w.field("kind", f.kind.rawValue)
-            w.field("before", f.before)
-            w.field("after", f.after)
-            w.field("start", l.start)
-            w.field("end", l.end)
-            w.field("line", l.line)
-            w.field("column", l.column)
-            if let note = f.note { w.field("note", note) }
-            w.endObject()
-        }
-        w.endArray()
-
-        w.key("blocks")
-        w.beginArray()
-        for b in doc.blocks {
-            let l = loc.locate(b.range)
-            w.beginObject()
-            w.field("kind", b.kind.rawValue)
-            w.field("level", b.kind == .heading ? max(b.level, 1) : 0)
-            w.field("start", l.start)
-            w.field("end", l.end)
-            w.field("line", l.line)
-            w.field("column", l.column)
-            w.endObject()
-        }
-        w.endArray()
-
-        w.key("sentences")
-        w.beginArray()
-        for s in doc.sentences {
-            w.beginObject()
-            span(s.range, loc, &w)
-            w.endObject()
-        }
-        w.endArray()
-
-        writeExtraction(doc, loc, to: &w)
-
-        w.key("diagnostics")
-        w.beginArray()
-        for d in doc.diagnostics {
-            let l = loc.locate(d)
-            w.beginObject()
-            w.field("rule", d.rule)
-            w.field("severity", d.severity.rawValue)
-            w.field("message", d.message)
-            w.field("start", l.start)
-            w.field("end", l.end)
-            w.field("line", l.line)
-            w.field("column", l.column)
-            w.field("endLine", l.endLine)
-            w.field("endColumn", l.endColumn)
-            w.key("related")
-            w.beginArray()
-            for r in d.related {
-                w.beginObject()
-                span(r.range, loc, &w)
-                w.field("message", r.message)
-                w.endObject()
-            }
-            w.endArray()
-            w.endObject()
-        }
-        w.endArray()
-        w.endObject()
+    @inline(__always)
+    func write(_ k: K, to out: inout ByteSink) {
+        // Kinds have a handful of cases: a linear search beats hashing.
+        var i = 0
+        while i < cases.count && cases[i] != k { i &+= 1 }
+        guard i < cases.count else { return }
+        let start = i == 0 ? 0 : ends[i &- 1]
+        bytes.withUnsafeBufferPointer { out.bytes($0.baseAddress! + start, ends[i] &- start) }
     }
 }

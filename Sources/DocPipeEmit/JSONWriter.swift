@@ -1,3 +1,5 @@
+import DocPipeCore
+
 /// A small, fast JSON writer with a fixed key order (the caller's) and deterministic bytes.
 ///
 /// Pretty mode indents by two spaces and writes containers opened at depth ≥ 2 on one line, so the
@@ -99,74 +101,89 @@ struct JSONWriter {
     mutating func finishLine() { out.append(0x0A) }
 
     static func appendInt(_ n: Int, to out: inout [UInt8]) {
-        if n >= 0 && n < 10 { out.append(0x30 &+ UInt8(truncatingIfNeeded: n)); return }
-        if n < 0 { out.append(UInt8(ascii: "-")) }
-        var v = n.magnitude
-        var digits = 1
-        var p: UInt = 10
-        while digits < 19 && v >= p { digits += 1; p &*= 10 }
-        if v >= p { digits += 1 }
-        let start = out.count
-        out.append(contentsOf: repeatElement(0x30, count: digits))
-        out.withUnsafeMutableBufferPointer { buf in
-            var i = start + digits - 1
-            repeat {
-                buf[i] = 0x30 &+ UInt8(truncatingIfNeeded: v % 10)
-                v /= 10
-                i -= 1
-            } while v > 0
-        }
+        out.append(contentsOf: ByteSink.collect(estimate: 20) { $0.int(n) })
     }
 
-    private static let hex: [UInt8] = Array("0123456789abcdef".utf8)
+    /// Appends `s` as a JSON string (see `ByteSink.jsonString`).
+    static func appendString(_ s: String, to out: inout [UInt8]) {
+        out.append(contentsOf: ByteSink.collect(estimate: s.utf8.count + 16) { $0.jsonString(s) })
+    }
+}
 
-    /// Appends `s` as a JSON string: `"` and `\` escaped, control characters (and DEL) as `\n`, `\t`, …
+extension ByteSink {
+    /// `s` as a JSON string: `"` and `\` escaped, control characters (and DEL) as `\n`, `\t`, …
     /// or `\u00XX`, U+2028 and U+2029 as `\u2028`/`\u2029` (so the output is also valid JavaScript);
     /// everything else as raw UTF-8.
-    static func appendString(_ s: String, to out: inout [UInt8]) {
+    mutating func jsonString(_ s: String) {
         var s = s
-        out.append(UInt8(ascii: "\""))
-        s.withUTF8 { p in
-            let n = p.count
-            var runStart = 0
-            var i = 0
-            while i < n {
-                let b = p[i]
-                var esc: (UInt8, UInt8)? = nil  // (kind, payload): kind 0 = short escape, 1 = \u00XX, 2 = \u202X
-                if b >= 0x20 && b != 0x22 && b != 0x5C && b != 0x7F && b != 0xE2 {
-                    i += 1
-                    continue
-                }
-                switch b {
-                case 0x22: esc = (0, 0x22)
-                case 0x5C: esc = (0, 0x5C)
-                case 0x0A: esc = (0, UInt8(ascii: "n"))
-                case 0x0D: esc = (0, UInt8(ascii: "r"))
-                case 0x09: esc = (0, UInt8(ascii: "t"))
-                case 0x08: esc = (0, UInt8(ascii: "b"))
-                case 0x0C: esc = (0, UInt8(ascii: "f"))
-                case 0xE2:
-                    if i + 2 < n, p[i + 1] == 0x80, p[i + 2] == 0xA8 || p[i + 2] == 0xA9 { esc = (2, p[i + 2] == 0xA8 ? 8 : 9) }
-                default: esc = (1, b)  // other C0 controls and DEL
-                }
-                guard let (kind, payload) = esc else { i += 1; continue }
-                if runStart < i { out.append(contentsOf: UnsafeBufferPointer(rebasing: p[runStart..<i])) }
-                out.append(0x5C)
-                switch kind {
-                case 0:
-                    out.append(payload)
-                    i += 1
-                case 1:
-                    out.append(contentsOf: [UInt8(ascii: "u"), 0x30, 0x30, hex[Int(payload >> 4)], hex[Int(payload & 15)]])
-                    i += 1
-                default:
-                    out.append(contentsOf: [UInt8(ascii: "u"), 0x32, 0x30, 0x32, 0x30 + payload])
-                    i += 3
-                }
-                runStart = i
-            }
-            if runStart < n { out.append(contentsOf: UnsafeBufferPointer(rebasing: p[runStart..<n])) }
-        }
-        out.append(UInt8(ascii: "\""))
+        s.withUTF8 { jsonString($0) }
     }
+
+    /// The UTF-8 bytes `p` as a JSON string, escaped as the `String` variant says.
+    mutating func jsonString(_ p: UnsafeBufferPointer<UInt8>) {
+        byte(UInt8(ascii: "\""))
+        if let s = p.baseAddress { jsonEscaped(s, p.count) }
+        byte(UInt8(ascii: "\""))
+    }
+
+    /// The escaped bytes without quotes. Clean runs are found eight bytes at a time and copied whole.
+    private mutating func jsonEscaped(_ s: UnsafePointer<UInt8>, _ n: Int) {
+        let hex = ByteSink.lowerHex.utf8Start
+        var runStart = 0
+        var i = 0
+        while i < n {
+            while i &+ 8 <= n {
+                let w = UInt64(littleEndian: UnsafeRawPointer(s + i).loadUnaligned(as: UInt64.self))
+                // Candidates: controls, `"`, `\`, DEL, and 0xE2 (the lead byte of U+2028/U+2029).
+                let m = UTF8Bytes.bytesBelow(w, 0x20) | UTF8Bytes.bytesEqual(w, 0x22) | UTF8Bytes.bytesEqual(w, 0x5C)
+                    | UTF8Bytes.bytesEqual(w, 0x7F) | UTF8Bytes.bytesEqual(w, 0xE2)
+                if m != 0 {
+                    i &+= m.trailingZeroBitCount >> 3
+                    break
+                }
+                i &+= 8
+            }
+            guard i < n else { break }
+            let b = s[i]
+            var short: UInt8 = 0
+            switch b {
+            case 0x22: short = 0x22
+            case 0x5C: short = 0x5C
+            case 0x0A: short = UInt8(ascii: "n")
+            case 0x0D: short = UInt8(ascii: "r")
+            case 0x09: short = UInt8(ascii: "t")
+            case 0x08: short = UInt8(ascii: "b")
+            case 0x0C: short = UInt8(ascii: "f")
+            case 0xE2:
+                // U+2028/U+2029 are E2 80 A8/A9; any other E2 sequence is copied.
+                guard i &+ 2 < n, s[i &+ 1] == 0x80, s[i &+ 2] == 0xA8 || s[i &+ 2] == 0xA9 else { i &+= 1; continue }
+            case 0x20..<0x7F, 0x80...0xFF: i &+= 1; continue
+            default: break  // other C0 controls and DEL: \u00XX
+            }
+            bytes(s + runStart, i &- runStart)
+            reserve(6)
+            let o = base + count
+            o[0] = 0x5C
+            if short != 0 {
+                o[1] = short
+                count &+= 2
+                i &+= 1
+            } else if b == 0xE2 {
+                o[1] = UInt8(ascii: "u"); o[2] = 0x32; o[3] = 0x30; o[4] = 0x32
+                o[5] = s[i &+ 2] == 0xA8 ? 0x38 : 0x39
+                count &+= 6
+                i &+= 3
+            } else {
+                o[1] = UInt8(ascii: "u"); o[2] = 0x30; o[3] = 0x30
+                o[4] = hex[Int(b >> 4)]
+                o[5] = hex[Int(b & 15)]
+                count &+= 6
+                i &+= 1
+            }
+            runStart = i
+        }
+        bytes(s + runStart, n &- runStart)
+    }
+
+    private static let lowerHex: StaticString = "0123456789abcdef"
 }

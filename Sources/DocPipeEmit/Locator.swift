@@ -22,45 +22,58 @@ struct Location {
 
 /// Converts the UTF-8 ranges of a document's layers into the locations the formats publish.
 ///
-/// One ``ScalarIndex`` over the current text is built once per document; each conversion is then a
-/// bounded scan plus two binary searches, so locating every annotation stays linear overall.
+/// Tables over the current and the original text are built once per document (``FastScalarIndex``,
+/// ``RawPositions``): scalar offsets and line/column are then O(1) per query. The source map is
+/// walked with a cursor (``SourceCursor``), so the annotations of a layer, which come in text order,
+/// cost O(1) each and any order stays logarithmic.
 struct Locator {
-    let doc: Document
     private let scalars: FastScalarIndex
     private let raw: RawPositions
+    private var map: SourceCursor
     let textBytes: Int
     let originalBytes: Int
     let scalarCount: Int
 
     init(_ doc: Document) {
-        self.doc = doc
         scalars = FastScalarIndex(doc.text)
         raw = RawPositions(doc)
-        textBytes = doc.text.utf8.count
+        map = SourceCursor(doc.map)
+        textBytes = scalars.count
         originalBytes = doc.original.utf8.count
         scalarCount = scalars.scalarOffset(textBytes)
     }
 
     /// A range clamped to the text (ranges are never out of bounds in a sound pipeline; the output stays valid if one is).
+    @inline(__always)
     func clamp(_ r: Range<Int>) -> Range<Int> {
         let a = min(max(r.lowerBound, 0), textBytes)
         let b = min(max(r.upperBound, a), textBytes)
         return a..<b
     }
 
+    /// Scalar offset of a UTF-8 offset of the text (clamped).
+    @inline(__always)
+    func scalarOffset(_ offset: Int) -> Int { scalars.scalarOffset(offset) }
+
     /// Location of a range of the current text; line/column through the document's source map
     /// (the same as `Document.rawSpan(of:)`). The end position is computed only when `withEnd`.
-    func locate(_ range: Range<Int>, withEnd: Bool = false) -> Location {
+    @inline(__always)
+    mutating func locate(_ range: Range<Int>, withEnd: Bool = false) -> Location {
         let r = clamp(range)
-        let o = doc.origin(of: r)
-        let a = raw.position(o.lowerBound)
-        let b = withEnd ? raw.position(o.upperBound) : a
+        // `Document.origin(of:)`: the start maps alone; an empty range ends where it starts.
+        let o0 = map.sourceStart(r.lowerBound)
+        let a = raw.position(o0)
+        var b = a
+        if withEnd {
+            let o1 = r.isEmpty ? o0 : max(o0, map.sourceEnd(r.upperBound))
+            b = raw.position(o1)
+        }
         return Location(start: scalars.scalarOffset(r.lowerBound), end: scalars.scalarOffset(r.upperBound),
                         line: a.line, column: a.column, endLine: b.line, endColumn: b.column)
     }
 
     /// Location of a fix: offsets in the current text, line/column where the replaced original text started.
-    func locate(_ fix: Fix) -> Location {
+    mutating func locate(_ fix: Fix) -> Location {
         let r = clamp(fix.range)
         let a = min(max(fix.origin.lowerBound, 0), originalBytes)
         let p = raw.position(a)
@@ -70,7 +83,7 @@ struct Locator {
 
     /// Location of a diagnostic; a finding about the whole document (nil range) spans the whole text:
     /// start 0, end = length, line 1 column 1 to the end of the raw file.
-    func locate(_ diagnostic: Diagnostic) -> Location {
+    mutating func locate(_ diagnostic: Diagnostic) -> Location {
         if let r = diagnostic.range, let o = diagnostic.origin {
             // About text the cleaner removed: offsets where it was, line/column where it stood in the raw file.
             let c = clamp(r)
@@ -81,5 +94,120 @@ struct Locator {
         if let r = diagnostic.range { return locate(r, withEnd: true) }
         let end = raw.position(originalBytes)
         return Location(start: 0, end: scalarCount, line: 1, column: 1, endLine: end.line, endColumn: end.column)
+    }
+}
+
+/// `OffsetMap.sourceStart(_:)` and `sourceEnd(_:)` with the segment search started from the previous
+/// answer (galloping, so a far jump stays logarithmic) instead of from scratch.
+///
+/// It relies on the segments' target ends never decreasing, which holds for every map `OffsetMap`
+/// builds; a map that broke it would be answered by `OffsetMap` itself.
+struct SourceCursor {
+    private let storage: Storage
+    private var hint = 0
+
+    private final class Storage {
+        let map: OffsetMap
+        let segments: UnsafeMutableBufferPointer<OffsetMap.Segment>
+        let monotone: Bool
+
+        init(_ map: OffsetMap) {
+            self.map = map
+            segments = .allocate(capacity: map.segments.count)
+            _ = segments.initialize(from: map.segments)
+            var ok = true
+            var last = Int.min
+            for s in map.segments {
+                if s.targetEnd < last { ok = false }
+                last = s.targetEnd
+            }
+            monotone = ok
+        }
+
+        deinit { segments.deallocate() }
+    }
+
+    init(_ map: OffsetMap) { storage = Storage(map) }
+
+    /// Index of the first segment with `targetEnd > t` (`>= t` when `inclusive`), searched from `hint`.
+    @inline(__always)
+    private mutating func lowerBound(_ t: Int, inclusive: Bool) -> Int {
+        let segs = storage.segments
+        let n = segs.count
+        // `before(i)`: the answer lies after segment i.
+        @inline(__always) func before(_ i: Int) -> Bool { inclusive ? segs[i].targetEnd < t : segs[i].targetEnd <= t }
+        let h = hint
+        var lo: Int, hi: Int
+        if h < n && before(h) {
+            lo = h &+ 1
+            var step = 1
+            while lo &+ step &- 1 < n && before(lo &+ step &- 1) {
+                lo &+= step
+                step &*= 2
+            }
+            hi = min(lo &+ step &- 1, n)
+        } else if h > 0 && !before(h &- 1) {
+            hi = h &- 1
+            var step = 1
+            lo = 0
+            while hi &- step >= 0 {
+                if before(hi &- step) {
+                    lo = hi &- step &+ 1
+                    break
+                }
+                hi &-= step
+                step &*= 2
+            }
+        } else {
+            return h
+        }
+        while lo < hi {
+            let mid = (lo &+ hi) >> 1
+            if before(mid) { lo = mid &+ 1 } else { hi = mid }
+        }
+        hint = lo
+        return lo
+    }
+
+    /// First non-empty segment at or after `i`, as `OffsetMap` skips them.
+    @inline(__always)
+    private func skipEmpty(_ i: Int) -> Int {
+        let segs = storage.segments
+        var i = i
+        while i < segs.count && segs[i].targetStart == segs[i].targetEnd { i &+= 1 }
+        return i
+    }
+
+    @inline(__always)
+    private static func project(_ s: OffsetMap.Segment, _ t: Int) -> Int {
+        let tl = s.targetEnd - s.targetStart, sl = s.sourceEnd - s.sourceStart
+        if tl == sl { return s.sourceStart + (t - s.targetStart) }
+        return s.sourceStart + (t - s.targetStart) * sl / tl
+    }
+
+    /// `OffsetMap.sourceStart(_:)`.
+    @inline(__always)
+    mutating func sourceStart(_ t: Int) -> Int {
+        let st = storage
+        guard st.monotone else { return st.map.sourceStart(t) }
+        if t >= st.map.targetLength { return st.map.sourceLength }
+        let i = skipEmpty(lowerBound(t, inclusive: false))
+        guard i < st.segments.count else { return st.map.sourceLength }
+        let s = st.segments[i]
+        if t < s.targetStart { return s.sourceStart }
+        return s.linear ? SourceCursor.project(s, t) : s.sourceStart
+    }
+
+    /// `OffsetMap.sourceEnd(_:)`.
+    @inline(__always)
+    mutating func sourceEnd(_ t: Int) -> Int {
+        let st = storage
+        guard st.monotone else { return st.map.sourceEnd(t) }
+        if t <= 0 { return 0 }
+        let i = skipEmpty(lowerBound(t, inclusive: true))
+        guard i < st.segments.count else { return st.map.sourceLength }
+        let s = st.segments[i]
+        if t <= s.targetStart { return s.sourceStart }
+        return s.linear ? SourceCursor.project(s, t) : (t == s.targetStart ? s.sourceStart : s.sourceEnd)
     }
 }

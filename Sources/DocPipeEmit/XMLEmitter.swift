@@ -23,9 +23,23 @@ import DocPipeCore
 ///   `line`/`column`, as in the JSON; attribute values replace characters XML cannot carry with U+FFFD.
 /// - Same document → same bytes.
 public enum XMLEmitter {
+    /// The document XML, ending with a line break.
     public static func encode(_ doc: Document) -> [UInt8] {
-        var x = XMLOut(capacity: doc.text.utf8.count * 2 + 1024 + 160 * (doc.fixes.count + doc.blocks.count + doc.sentences.count))
-        let loc = Locator(doc)
+        var text = doc.text
+        // A little above the usual size: untouched capacity costs only address space, a short estimate a copy.
+        let estimate = doc.text.utf8.count * 5 / 4 + 1024 + 112 * (doc.fixes.count + doc.blocks.count + doc.sentences.count + doc.tokens.count)
+            + 320 * (doc.entities.count + doc.dates.count + doc.quantities.count + doc.acronyms.count + doc.claims.count)
+            + 320 * doc.diagnostics.count
+        return ByteSink.collect(estimate: estimate) { sink in
+            text.withUTF8 { p in
+                var x = XMLOut(out: sink, doc: doc, text: p)
+                write(doc, &x)
+                sink = x.out
+            }
+        }
+    }
+
+    private static func write(_ doc: Document, _ x: inout XMLOut) {
         x.raw("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<document xmlns=\"")
         x.text(DocumentFormat.xmlNamespace)
         x.raw("\"")
@@ -39,12 +53,12 @@ public enum XMLEmitter {
         if let e = doc.encoding { x.attr(" encoding", e) }
         x.attr(" mediaType", doc.mediaType)
         x.raw("/>\n  </header>\n  <body>")
-        writeBody(doc, loc, &x)
+        writeBody(doc, &x)
         x.raw("</body>\n  <standoff>\n")
 
         x.raw(doc.fixes.isEmpty ? "    <fixes/>\n" : "    <fixes>\n")
         for f in doc.fixes {
-            let l = loc.locate(f)
+            let l = x.loc.locate(f)
             x.raw("      <fix")
             x.attr(" kind", f.kind.rawValue)
             x.attr(" before", f.before)
@@ -60,7 +74,7 @@ public enum XMLEmitter {
             x.raw("      <block")
             x.attr(" kind", b.kind.rawValue)
             x.attr(" level", b.kind == .heading ? max(b.level, 1) : 0)
-            x.location(loc.locate(b.range))
+            x.location(b.range)
             x.raw("/>\n")
         }
         if !doc.blocks.isEmpty { x.raw("    </blocks>\n") }
@@ -68,16 +82,16 @@ public enum XMLEmitter {
         x.raw(doc.sentences.isEmpty ? "    <sentences/>\n" : "    <sentences>\n")
         for s in doc.sentences {
             x.raw("      <sentence")
-            x.location(loc.locate(s.range))
+            x.location(s.range)
             x.raw("/>\n")
         }
         if !doc.sentences.isEmpty { x.raw("    </sentences>\n") }
 
-        writeExtraction(doc, loc, &x)
+        writeExtraction(doc, &x)
 
         x.raw(doc.diagnostics.isEmpty ? "    <diagnostics/>\n" : "    <diagnostics>\n")
         for d in doc.diagnostics {
-            let l = loc.locate(d)
+            let l = x.loc.locate(d)
             x.raw("      <diagnostic")
             x.attr(" rule", d.rule)
             x.attr(" severity", d.severity.rawValue)
@@ -89,7 +103,7 @@ public enum XMLEmitter {
             x.raw(">\n")
             for r in d.related {
                 x.raw("        <related")
-                x.location(loc.locate(r.range))
+                x.location(r.range)
                 x.attr(" message", r.message)
                 x.raw("/>\n")
             }
@@ -97,16 +111,15 @@ public enum XMLEmitter {
         }
         if !doc.diagnostics.isEmpty { x.raw("    </diagnostics>\n") }
         x.raw("  </standoff>\n</document>\n")
-        return x.out
     }
 
     /// The stand-off layers of the extract stage.
-    private static func writeExtraction(_ doc: Document, _ loc: Locator, _ x: inout XMLOut) {
+    private static func writeExtraction(_ doc: Document, _ x: inout XMLOut) {
         x.raw(doc.tokens.isEmpty ? "    <tokens/>\n" : "    <tokens>\n")
         for t in doc.tokens {
             x.raw("      <token")
-            x.attr(" kind", t.kind.rawValue)
-            x.location(loc.locate(t.range))
+            x.tokenKind(t.kind)
+            x.location(t.range)
             x.raw("/>\n")
         }
         if !doc.tokens.isEmpty { x.raw("    </tokens>\n") }
@@ -116,8 +129,8 @@ public enum XMLEmitter {
             x.raw("      <entity")
             x.attr(" id", e.id)
             x.attr(" type", e.kind.rawValue)
-            x.attr(" text", doc.text.utf8Slice(loc.clamp(e.range)))
-            x.location(loc.locate(e.range))
+            x.sliceAttr(" text", e.range)
+            x.location(e.range)
             if let n = e.normalized { x.attr(" normalized", n) }
             if let r = e.refersTo { x.attr(" refersTo", r) }
             x.raw("/>\n")
@@ -129,10 +142,10 @@ public enum XMLEmitter {
             x.raw("      <acronym")
             x.attr(" short", a.short)
             x.attr(" long", a.long)
-            x.location(loc.locate(a.range))
-            let l = loc.locate(a.longRange)
-            x.attr(" longStart", l.start)
-            x.attr(" longEnd", l.end)
+            x.location(a.range)
+            let l = x.loc.clamp(a.longRange)
+            x.attr(" longStart", x.loc.scalarOffset(l.lowerBound))
+            x.attr(" longEnd", x.loc.scalarOffset(l.upperBound))
             x.raw("/>\n")
         }
         if !doc.acronyms.isEmpty { x.raw("    </acronyms>\n") }
@@ -146,8 +159,8 @@ public enum XMLEmitter {
             if let f = d.from { x.attr(" from", f) }
             if let t = d.to { x.attr(" to", t) }
             if let q = d.quantity { x.attr(" quantity", q) }
-            x.attr(" text", doc.text.utf8Slice(loc.clamp(d.range)))
-            x.location(loc.locate(d.range))
+            x.sliceAttr(" text", d.range)
+            x.location(d.range)
             x.raw("/>\n")
         }
         if !doc.dates.isEmpty { x.raw("    </dates>\n") }
@@ -155,11 +168,11 @@ public enum XMLEmitter {
         x.raw(doc.quantities.isEmpty ? "    <quantities/>\n" : "    <quantities>\n")
         for q in doc.quantities {
             x.raw("      <quantity")
-            x.attr(" value", JSONWriter.numberText(q.value))
+            x.attr(" value", number: q.value)
             x.attr(" unit", q.unit)
             x.attr(" comparator", q.comparator.rawValue)
-            x.attr(" text", doc.text.utf8Slice(loc.clamp(q.range)))
-            x.location(loc.locate(q.range))
+            x.sliceAttr(" text", q.range)
+            x.location(q.range)
             x.raw("/>\n")
         }
         if !doc.quantities.isEmpty { x.raw("    </quantities>\n") }
@@ -171,16 +184,16 @@ public enum XMLEmitter {
             if let s = c.subject { x.attr(" subject", s) }
             x.attr(" subjectText", c.subjectText)
             x.attr(" measure", c.measure)
-            x.attr(" value", JSONWriter.numberText(c.value))
+            x.attr(" value", number: c.value)
             x.attr(" comparator", c.comparator.rawValue)
             if let t = c.time { x.attr(" time", t) }
             if let q = c.quantity { x.attr(" quantity", q) }
-            x.location(loc.locate(c.range))
+            x.location(c.range)
             if c.items.isEmpty { x.raw("/>\n"); continue }
             x.raw(">\n")
             for r in c.items {
                 x.raw("        <item")
-                x.location(loc.locate(r))
+                x.location(r)
                 x.raw("/>\n")
             }
             x.raw("      </claim>\n")
@@ -201,9 +214,9 @@ public enum XMLEmitter {
         var index: Int
     }
 
-    private static func writeBody(_ doc: Document, _ loc: Locator, _ x: inout XMLOut) {
-        var text = doc.text
-        text.withUTF8 { p in
+    private static func writeBody(_ doc: Document, _ x: inout XMLOut) {
+        do {
+            let p = x.textBytes
             let n = p.count
             // Only ranges that are non-empty and fall on scalar boundaries can be marked inline.
             func usable(_ r: Range<Int>) -> Bool {
@@ -232,7 +245,7 @@ public enum XMLEmitter {
             var stack: [Span] = []
             var pos = 0
             func close(_ s: Span) {
-                XMLEscaper.appendText(p, pos..<s.end, to: &x.out)
+                x.out.xmlText(p, pos..<s.end)
                 pos = s.end
                 switch Rank(rawValue: s.rank)! {
                 case .block:
@@ -247,7 +260,7 @@ public enum XMLEmitter {
                 case .acronym: x.raw("</acronym>")
                 case .entity:
                     x.raw("</")
-                    x.out.append(contentsOf: doc.entities[s.index].kind.rawValue.lowercased().utf8)
+                    x.entityTag(doc.entities[s.index].kind)
                     x.raw(">")
                 case .fix: x.raw("</fix>")
                 }
@@ -255,7 +268,7 @@ public enum XMLEmitter {
             for s in spans {
                 while let top = stack.last, top.end <= s.start { close(top); stack.removeLast() }
                 if let top = stack.last, top.end < s.end || top.rank >= s.rank { continue }
-                XMLEscaper.appendText(p, pos..<s.start, to: &x.out)
+                x.out.xmlText(p, pos..<s.start)
                 pos = s.start
                 switch Rank(rawValue: s.rank)! {
                 case .block:
@@ -272,7 +285,7 @@ public enum XMLEmitter {
                 case .quantity:
                     let q = doc.quantities[s.index]
                     x.raw("<quantity")
-                    x.attr(" value", JSONWriter.numberText(q.value))
+                    x.attr(" value", number: q.value)
                     x.attr(" unit", q.unit)
                     x.attr(" comparator", q.comparator.rawValue)
                     x.raw(">")
@@ -290,7 +303,7 @@ public enum XMLEmitter {
                 case .entity:
                     let e = doc.entities[s.index]
                     x.raw("<")
-                    x.out.append(contentsOf: e.kind.rawValue.lowercased().utf8)
+                    x.entityTag(e.kind)
                     x.attr(" id", e.id)
                     if let n = e.normalized { x.attr(" normalized", n) }
                     if let r = e.refersTo { x.attr(" refersTo", r) }
@@ -305,39 +318,105 @@ public enum XMLEmitter {
                 stack.append(s)
             }
             while let top = stack.popLast() { close(top) }
-            XMLEscaper.appendText(p, pos..<n, to: &x.out)
+            x.out.xmlText(p, pos..<n)
         }
     }
 }
 
-/// Output buffer of the XML emitter.
-struct XMLOut {
-    var out: [UInt8] = []
+/// One document being written as XML: the output, the locator, the text's UTF-8, and the escaped
+/// forms of the enum values that occur once per annotation.
+private struct XMLOut {
+    var out: ByteSink
+    var loc: Locator
+    let doc: Document
+    let textBytes: UnsafeBufferPointer<UInt8>
+    /// ` kind="…"` of each token kind.
+    let tokenKinds: CaseStrings<Token.Kind>
+    /// Element name of each entity kind (its raw value in lower case).
+    let entityTags: CaseStrings<Entity.Kind>
 
-    init(capacity: Int) { out.reserveCapacity(capacity) }
+    init(out: ByteSink, doc: Document, text: UnsafeBufferPointer<UInt8>) {
+        self.out = out
+        self.doc = doc
+        textBytes = text
+        loc = Locator(doc)
+        tokenKinds = CaseStrings { sink, value in
+            sink.raw(" kind=\"")
+            sink.xmlAttribute(value)
+            sink.byte(UInt8(ascii: "\""))
+        }
+        entityTags = CaseStrings { $0.raw($1.lowercased()) }
+    }
 
-    mutating func raw(_ s: StaticString) { s.withUTF8Buffer { out.append(contentsOf: $0) } }
-    mutating func text(_ s: String) { XMLEscaper.appendText(s, to: &out) }
+    @inline(__always)
+    mutating func raw(_ s: StaticString) { out.raw(s) }
+
+    mutating func text(_ s: String) { out.xmlText(s) }
 
     /// ` name="value"`; `name` includes its leading space.
+    @inline(__always)
     mutating func attr(_ name: StaticString, _ value: String) {
-        raw(name)
-        out.append(contentsOf: [UInt8(ascii: "="), UInt8(ascii: "\"")])
-        XMLEscaper.appendAttribute(value, to: &out)
-        out.append(UInt8(ascii: "\""))
+        out.raw(name)
+        out.raw("=\"")
+        out.xmlAttribute(value)
+        out.byte(UInt8(ascii: "\""))
     }
 
+    @inline(__always)
     mutating func attr(_ name: StaticString, _ value: Int) {
-        raw(name)
-        out.append(contentsOf: [UInt8(ascii: "="), UInt8(ascii: "\"")])
-        JSONWriter.appendInt(value, to: &out)
-        out.append(UInt8(ascii: "\""))
+        out.raw(name)
+        out.raw("=\"")
+        out.int(value)
+        out.byte(UInt8(ascii: "\""))
     }
 
+    /// A number as ``JSONWriter/numberText(_:)`` writes it (never anything to escape).
+    mutating func attr(_ name: StaticString, number value: Double) {
+        out.raw(name)
+        out.raw("=\"")
+        out.number(value)
+        out.byte(UInt8(ascii: "\""))
+    }
+
+    /// ` name="…"` with the text of a range, as `doc.text.utf8Slice(loc.clamp(range))` would give it.
+    mutating func sliceAttr(_ name: StaticString, _ range: Range<Int>) {
+        let r = loc.clamp(range)
+        let p = textBytes
+        out.raw(name)
+        out.raw("=\"")
+        // On scalar boundaries the bytes are already what decoding them would give.
+        if (r.lowerBound == p.count || !UTF8Bytes.isContinuation(p[r.lowerBound]))
+            && (r.upperBound == p.count || !UTF8Bytes.isContinuation(p[r.upperBound])) {
+            out.xmlAttribute(UnsafeBufferPointer(rebasing: p[r]))
+        } else {
+            out.xmlAttribute(doc.text.utf8Slice(r))
+        }
+        out.byte(UInt8(ascii: "\""))
+    }
+
+    @inline(__always)
+    mutating func tokenKind(_ k: Token.Kind) { tokenKinds.write(k, to: &out) }
+
+    @inline(__always)
+    mutating func entityTag(_ k: Entity.Kind) { entityTags.write(k, to: &out) }
+
+    @inline(__always)
     mutating func location(_ l: Location) {
-        attr(" start", l.start)
-        attr(" end", l.end)
-        attr(" line", l.line)
-        attr(" column", l.column)
+        out.raw(" start=\"")
+        out.int(l.start)
+        out.raw("\" end=\"")
+        out.int(l.end)
+        out.raw("\" line=\"")
+        out.int(l.line)
+        out.raw("\" column=\"")
+        out.int(l.column)
+        out.byte(UInt8(ascii: "\""))
+    }
+
+    /// ` start=… end=… line=… column=…` of a range of the text.
+    @inline(__always)
+    mutating func location(_ r: Range<Int>) {
+        let l = loc.locate(r)
+        location(l)
     }
 }

@@ -1,3 +1,5 @@
+import DocPipeCore
+
 /// Escaping that keeps any Swift string well-formed in XML 1.0.
 ///
 /// XML 1.0 cannot carry U+0000–U+001F other than tab, LF and CR, nor U+FFFE/U+FFFF (surrogates cannot
@@ -8,95 +10,145 @@
 /// parsers' line-end and attribute normalisation give the character back unchanged; `>` is always
 /// escaped, so `]]>` cannot occur.
 enum XMLEscaper {
-    private static let hex: [UInt8] = Array("0123456789ABCDEF".utf8)
-    private static let replacement: [UInt8] = [0xEF, 0xBF, 0xBD]
-
     /// Character data: the UTF-8 bytes `range` of `p`.
     static func appendText(_ p: UnsafeBufferPointer<UInt8>, _ range: Range<Int>, to out: inout [UInt8]) {
+        out.append(contentsOf: ByteSink.collect(estimate: range.count + 64) { $0.xmlText(p, range) })
+    }
+
+    static func appendText(_ s: String, to out: inout [UInt8]) {
+        out.append(contentsOf: ByteSink.collect(estimate: s.utf8.count + 64) { $0.xmlText(s) })
+    }
+
+    /// An attribute value (without the quotes), for a double-quoted attribute.
+    static func appendAttribute(_ s: String, to out: inout [UInt8]) {
+        out.append(contentsOf: ByteSink.collect(estimate: s.utf8.count + 64) { $0.xmlAttribute(s) })
+    }
+
+    /// Upper-case hex, at least two digits.
+    static func appendHex(_ v: UInt32, to out: inout [UInt8]) {
+        out.append(contentsOf: ByteSink.collect(estimate: 8) { $0.upperHex(v) })
+    }
+}
+
+extension ByteSink {
+    /// Character data (see ``XMLEscaper``): the UTF-8 bytes `range` of `p`.
+    mutating func xmlText(_ p: UnsafeBufferPointer<UInt8>, _ range: Range<Int>) {
+        guard let s = p.baseAddress, !range.isEmpty else { return }
         var runStart = range.lowerBound
         var i = range.lowerBound
         let n = range.upperBound
         while i < n {
-            let b = p[i]
-            if b >= 0x20 && b != 0x26 && b != 0x3C && b != 0x3E && b != 0xEF { i += 1; continue }
+            while i &+ 8 <= n {
+                let w = UInt64(littleEndian: UnsafeRawPointer(s + i).loadUnaligned(as: UInt64.self))
+                // Candidates: controls other than tab and LF, `&`, `<`, `>`, and 0xEF (lead byte of U+FFFE/U+FFFF).
+                let controls = UTF8Bytes.bytesBelow(w, 0x20) & ~(UTF8Bytes.bytesEqual(w, 0x0A) | UTF8Bytes.bytesEqual(w, 0x09))
+                let m = controls | UTF8Bytes.bytesEqual(w, 0x26) | UTF8Bytes.bytesEqual(w, 0x3C) | UTF8Bytes.bytesEqual(w, 0x3E)
+                    | UTF8Bytes.bytesEqual(w, 0xEF)
+                if m != 0 {
+                    i &+= m.trailingZeroBitCount >> 3
+                    break
+                }
+                i &+= 8
+            }
+            guard i < n else { break }
+            let b = s[i]
             var width = 1
-            var code: UInt32? = nil
+            var code: UInt32 = 0
             var entity: StaticString? = nil
             switch b {
             case 0x26: entity = "&amp;"
             case 0x3C: entity = "&lt;"
             case 0x3E: entity = "&gt;"
             case 0x0D: entity = "&#13;"
-            case 0x09, 0x0A: i += 1; continue
+            case 0x09, 0x0A: i &+= 1; continue
             case 0xEF:
-                if i + 2 < n, p[i + 1] == 0xBF, p[i + 2] == 0xBE || p[i + 2] == 0xBF {
-                    code = p[i + 2] == 0xBE ? 0xFFFE : 0xFFFF
-                    width = 3
-                } else { i += 1; continue }
-            default: code = UInt32(b)
+                guard i &+ 2 < n, s[i &+ 1] == 0xBF, s[i &+ 2] == 0xBE || s[i &+ 2] == 0xBF else { i &+= 1; continue }
+                code = s[i &+ 2] == 0xBE ? 0xFFFE : 0xFFFF
+                width = 3
+            case 0x00..<0x20: code = UInt32(b)
+            default: i &+= 1; continue
             }
-            if runStart < i { out.append(contentsOf: UnsafeBufferPointer(rebasing: p[runStart..<i])) }
-            if let entity { entity.withUTF8Buffer { out.append(contentsOf: $0) } }
-            if let code {
-                out.append(contentsOf: Array("<ctrl code=\"".utf8))
-                appendHex(code, to: &out)
-                out.append(contentsOf: Array("\">".utf8))
-                out.append(contentsOf: replacement)
-                out.append(contentsOf: Array("</ctrl>".utf8))
+            bytes(s + runStart, i &- runStart)
+            if let entity {
+                raw(entity)
+            } else {
+                raw("<ctrl code=\"")
+                upperHex(code)
+                raw("\">\u{FFFD}</ctrl>")
             }
-            i += width
+            i &+= width
             runStart = i
         }
-        if runStart < n { out.append(contentsOf: UnsafeBufferPointer(rebasing: p[runStart..<n])) }
+        bytes(s + runStart, n &- runStart)
     }
 
-    static func appendText(_ s: String, to out: inout [UInt8]) {
+    mutating func xmlText(_ s: String) {
         var s = s
-        s.withUTF8 { appendText($0, 0..<$0.count, to: &out) }
+        s.withUTF8 { xmlText($0, 0..<$0.count) }
     }
 
-    /// An attribute value (without the quotes), for a double-quoted attribute.
-    static func appendAttribute(_ s: String, to out: inout [UInt8]) {
+    /// An attribute value (without the quotes), for a double-quoted attribute (see ``XMLEscaper``).
+    mutating func xmlAttribute(_ s: String) {
         var s = s
-        s.withUTF8 { p in
-            let n = p.count
-            var runStart = 0
-            var i = 0
-            while i < n {
-                let b = p[i]
-                if b >= 0x20 && b != 0x26 && b != 0x3C && b != 0x3E && b != 0x22 && b != 0xEF { i += 1; continue }
-                var width = 1
-                var rep: StaticString
-                switch b {
-                case 0x26: rep = "&amp;"
-                case 0x3C: rep = "&lt;"
-                case 0x3E: rep = "&gt;"
-                case 0x22: rep = "&quot;"
-                case 0x09: rep = "&#9;"
-                case 0x0A: rep = "&#10;"
-                case 0x0D: rep = "&#13;"
-                case 0xEF:
-                    if i + 2 < n, p[i + 1] == 0xBF, p[i + 2] == 0xBE || p[i + 2] == 0xBF {
-                        rep = "\u{FFFD}"
-                        width = 3
-                    } else { i += 1; continue }
-                default: rep = "\u{FFFD}"
+        s.withUTF8 { xmlAttribute($0) }
+    }
+
+    /// The UTF-8 bytes `p` as an attribute value (without the quotes).
+    mutating func xmlAttribute(_ p: UnsafeBufferPointer<UInt8>) {
+        guard let s = p.baseAddress else { return }
+        let n = p.count
+        var runStart = 0
+        var i = 0
+        while i < n {
+            while i &+ 8 <= n {
+                let w = UInt64(littleEndian: UnsafeRawPointer(s + i).loadUnaligned(as: UInt64.self))
+                // Candidates: controls, `&`, `<`, `>`, `"`, and 0xEF (lead byte of U+FFFE/U+FFFF).
+                let m = UTF8Bytes.bytesBelow(w, 0x20) | UTF8Bytes.bytesEqual(w, 0x26) | UTF8Bytes.bytesEqual(w, 0x3C)
+                    | UTF8Bytes.bytesEqual(w, 0x3E) | UTF8Bytes.bytesEqual(w, 0x22) | UTF8Bytes.bytesEqual(w, 0xEF)
+                if m != 0 {
+                    i &+= m.trailingZeroBitCount >> 3
+                    break
                 }
-                if runStart < i { out.append(contentsOf: UnsafeBufferPointer(rebasing: p[runStart..<i])) }
-                rep.withUTF8Buffer { out.append(contentsOf: $0) }
-                i += width
-                runStart = i
+                i &+= 8
             }
-            if runStart < n { out.append(contentsOf: UnsafeBufferPointer(rebasing: p[runStart..<n])) }
+            guard i < n else { break }
+            let b = s[i]
+            var width = 1
+            let rep: StaticString
+            switch b {
+            case 0x26: rep = "&amp;"
+            case 0x3C: rep = "&lt;"
+            case 0x3E: rep = "&gt;"
+            case 0x22: rep = "&quot;"
+            case 0x09: rep = "&#9;"
+            case 0x0A: rep = "&#10;"
+            case 0x0D: rep = "&#13;"
+            case 0xEF:
+                guard i &+ 2 < n, s[i &+ 1] == 0xBF, s[i &+ 2] == 0xBE || s[i &+ 2] == 0xBF else { i &+= 1; continue }
+                rep = "\u{FFFD}"
+                width = 3
+            case 0x00..<0x20: rep = "\u{FFFD}"
+            default: i &+= 1; continue
+            }
+            bytes(s + runStart, i &- runStart)
+            raw(rep)
+            i &+= width
+            runStart = i
         }
+        bytes(s + runStart, n &- runStart)
     }
 
     /// Upper-case hex, at least two digits.
-    static func appendHex(_ v: UInt32, to out: inout [UInt8]) {
-        var digits: [UInt8] = []
-        var x = v
-        repeat { digits.append(hex[Int(x & 15)]); x >>= 4 } while x > 0
-        if digits.count < 2 { digits.append(0x30) }
-        out.append(contentsOf: digits.reversed())
+    mutating func upperHex(_ v: UInt32) {
+        let hex = ByteSink.upperHexDigits.utf8Start
+        var digits = 2
+        while digits < 8 && v >> (4 * UInt32(digits)) != 0 { digits &+= 1 }
+        reserve(digits)
+        for k in 0..<digits {
+            base[count &+ k] = hex[Int((v >> (4 * UInt32(digits &- 1 &- k))) & 15)]
+        }
+        count &+= digits
     }
+
+    private static let upperHexDigits: StaticString = "0123456789ABCDEF"
 }

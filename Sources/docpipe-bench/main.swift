@@ -59,6 +59,22 @@ func measure(_ label: String, _ body: (BenchDocument) -> Int) {
     print(String(format: "%-28@ %8.1f MB/s  (%.3f s, 1 thread, best of %d; checksum %d)", label as NSString, mb / best, best, args.repeats, checksum))
 }
 
+/// Best-of-N time of each emitter over `docs`, in MB of input per second.
+func timeEmitters(_ docs: [Document], only: Set<String> = []) {
+    for (name, encode) in [("json", JSONEmitter.encode), ("xml", XMLEmitter.encode)] as [(String, (Document) -> [UInt8])]
+    where only.isEmpty || only.contains(name) {
+        var best = Double.infinity
+        var bytes = 0
+        for _ in 0..<args.repeats {
+            let t0 = now()
+            bytes = 0
+            for d in docs { bytes += encode(d).count }
+            best = min(best, now() - t0)
+        }
+        print(String(format: "%@ %8.1f MB/s  (%.3f s, %.0f MB out)", ("emit." + name).padding(toLength: 30, withPad: " ", startingAt: 0) as NSString, mb / best, best, Double(bytes) / 1e6))
+    }
+}
+
 let decode = DecodeStage()
 let clean = CleanStage()
 
@@ -160,17 +176,8 @@ case "breakdown":
         }
         print(String(format: "%@ %8.1f MB/s  (%.3f s)", ("validate." + description.id).padding(toLength: 30, withPad: " ", startingAt: 0) as NSString, mb / best, best))
     }
-    let validated = !(wanted("json") || wanted("xml")) ? [] : try extracted.map { d -> Document in var d = d; try ValidateStage().process(&d); return d }
-    for (name, encode) in [("json", JSONEmitter.encode), ("xml", XMLEmitter.encode)] as [(String, (Document) -> [UInt8])] where wanted(name) {
-        var best = Double.infinity
-        var bytes = 0
-        for _ in 0..<args.repeats {
-            let t0 = now()
-            bytes = 0
-            for d in validated { bytes += encode(d).count }
-            best = min(best, now() - t0)
-        }
-        print(String(format: "%@ %8.1f MB/s  (%.3f s, %.0f MB out)", ("emit." + name).padding(toLength: 30, withPad: " ", startingAt: 0) as NSString, mb / best, best, Double(bytes) / 1e6))
+    if wanted("json") || wanted("xml") {
+        timeEmitters(try extracted.map { d -> Document in var d = d; try ValidateStage().process(&d); return d }, only: args.only)
     }
 case "validate":
     // Time each validation rule alone and then the whole stage, on fully extracted documents: the
@@ -195,6 +202,10 @@ case "validate":
         }
         print(String(format: "validate.%-20@ %8.1f MB/s  (%.3f s, %d diagnostics)", id as NSString, mb / best, best, found))
     }
+case "emit":
+    // The emitters alone, on documents through validate (prepared untimed).
+    let pipeline = try Pipeline(spec: .builtin)
+    timeEmitters(corpus.map { pipeline.process(SourceFile(path: $0.name, bytes: $0.bytes), id: $0.name) })
 default:
     // The whole pipeline as `docpipe run` does it, file I/O aside: every stage, then the JSON and XML
     // encodings of each document. One thread, then all cores; then the same on a tenth of the corpus,
