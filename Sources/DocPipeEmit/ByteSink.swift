@@ -63,7 +63,22 @@ struct ByteSink {
     @inline(__always)
     mutating func bytes(_ p: UnsafePointer<UInt8>, _ n: Int) {
         reserve(n)
-        (base + count).initialize(from: p, count: n)
+        let o = UnsafeMutableRawPointer(base + count)
+        let i = UnsafeRawPointer(p)
+        // Most pieces are a few bytes: two overlapping word copies beat a call to memcpy.
+        if n >= 8 && n <= 16 {
+            let a = i.loadUnaligned(as: UInt64.self), b = i.loadUnaligned(fromByteOffset: n &- 8, as: UInt64.self)
+            o.storeBytes(of: a, as: UInt64.self)
+            o.storeBytes(of: b, toByteOffset: n &- 8, as: UInt64.self)
+        } else if n >= 4 && n < 8 {
+            let a = i.loadUnaligned(as: UInt32.self), b = i.loadUnaligned(fromByteOffset: n &- 4, as: UInt32.self)
+            o.storeBytes(of: a, as: UInt32.self)
+            o.storeBytes(of: b, toByteOffset: n &- 4, as: UInt32.self)
+        } else if n < 4 {
+            for k in 0..<n { o.storeBytes(of: i.load(fromByteOffset: k, as: UInt8.self), toByteOffset: k, as: UInt8.self) }
+        } else {
+            o.copyMemory(from: i, byteCount: n)
+        }
         count &+= n
     }
 
@@ -80,11 +95,16 @@ struct ByteSink {
     /// A literal, written as is (the emitters' markup and keys).
     @inline(__always)
     mutating func raw(_ s: StaticString) {
-        bytes(s.utf8Start, s.utf8CodeUnitCount)
+        if s.hasPointerRepresentation {
+            bytes(s.utf8Start, s.utf8CodeUnitCount)
+        } else {
+            s.withUTF8Buffer { bytes($0) }  // a one-scalar literal may be stored as the scalar
+        }
     }
 
-    /// A string's UTF-8, written as is (for text known to need no escaping).
-    mutating func raw(_ s: String) {
+    /// A string's UTF-8, written as is (for text known to need no escaping). Not an overload of
+    /// `raw(_:)`: a literal would pick the `String` one.
+    mutating func utf8(_ s: String) {
         var s = s
         s.withUTF8 { bytes($0) }
     }
@@ -93,6 +113,10 @@ struct ByteSink {
     @inline(__always)
     mutating func int(_ n: Int) {
         reserve(20)  // Int.min has 19 digits and a sign
+        if n > 0 && n < 100_000_000 {
+            eightDigits(UInt64(n))
+            return
+        }
         var v = UInt64(n.magnitude)
         var p = base + count
         if n < 0 {
@@ -119,10 +143,35 @@ struct ByteSink {
         count = p + digits - base
     }
 
+    /// `v` in 1..<10^8 without a loop: its eight decimal digits are computed in the bytes of one
+    /// word (most significant in the lowest byte), the leading zero digits shifted out, and the word
+    /// stored whole (the caller reserved room; bytes past the number are scratch).
+    @inline(__always)
+    private mutating func eightDigits(_ v: UInt64) {
+        // Split into two four-digit halves, each half into two-digit pairs, each pair into digits,
+        // all lanes at once; multiply-shifts stand in for division by 100 and by 10.
+        let merged = v / 10_000 | (v % 10_000) << 32
+        let top = ((merged &* 10486) >> 20) & (0x7F << 32 | 0x7F)
+        let hundreds = (merged &- 100 &* top) << 16 &+ top
+        var tens = ((hundreds &* 103) >> 10) & (0xF << 48 | 0xF << 32 | 0xF << 16 | 0xF)
+        tens = tens &+ (hundreds &- 10 &* tens) << 8
+        let zeroBits = UInt64(tens.trailingZeroBitCount & ~7)  // leading zero digits, as bits
+        let ascii = (tens &+ 0x3030_3030_3030_3030) >> zeroBits
+        UnsafeMutableRawPointer(base + count).storeBytes(of: ascii.littleEndian, as: UInt64.self)
+        count &+= 8 &- Int(zeroBits >> 3)
+    }
+
     @inline(__always)
     static func digitCount(_ v: UInt64) -> Int {
-        var digits = 1
-        var limit: UInt64 = 10
+        // Offsets, lines and columns are mostly short: test the small counts first.
+        if v < 10 { return 1 }
+        if v < 100 { return 2 }
+        if v < 1000 { return 3 }
+        if v < 10_000 { return 4 }
+        if v < 100_000 { return 5 }
+        if v < 1_000_000 { return 6 }
+        var digits = 7
+        var limit: UInt64 = 10_000_000
         while digits < 20 && v >= limit {
             digits &+= 1
             limit = limit &* 10
@@ -140,7 +189,7 @@ struct ByteSink {
         if d.isFinite, d == d.rounded(), abs(d) < 9.007199254740992e15 {
             int(Int(Int64(d)))
         } else {
-            raw(JSONWriter.numberText(d))
+            utf8(JSONWriter.numberText(d))
         }
     }
 }

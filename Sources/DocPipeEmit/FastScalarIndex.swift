@@ -1,21 +1,38 @@
 import DocPipeCore
 
+/// Frees the memory of a table when the last copy of the table goes away. The tables keep their
+/// pointers themselves, so a query reads plain pointers and touches no reference count.
+final class TableMemory {
+    private let blocks: [UnsafeMutableRawPointer]
+
+    init(_ blocks: [UnsafeMutableRawPointer]) { self.blocks = blocks }
+
+    deinit { for b in blocks { b.deallocate() } }
+
+    /// Uninitialised room for `count` values (at least one, so the pointer is never nil).
+    static func allocate<T>(_: T.Type, _ count: Int) -> UnsafeMutableBufferPointer<T> {
+        UnsafeMutableBufferPointer<T>.allocate(capacity: max(count, 1))
+    }
+}
+
 /// UTF-8 offset → Unicode-scalar offset in O(1), like ``ScalarIndex`` without the scan.
 ///
 /// One 64-bit entry per eight bytes of text: the scalars before those eight bytes (high 56 bits) and
 /// which of them are continuation bytes (low 8 bits, bit k for byte k). A query is one load, a mask and
 /// a popcount; the text itself is not kept. Built in one pass, eight bytes at a time.
-final class FastScalarIndex {
-    private let entries: UnsafeMutableBufferPointer<UInt64>
+struct FastScalarIndex {
+    private let memory: TableMemory
+    private let entries: UnsafeMutablePointer<UInt64>
     /// UTF-8 length of the text.
     let count: Int
 
     init(_ text: String) {
         var text = text
         count = text.utf8.count
-        let entries = UnsafeMutableBufferPointer<UInt64>.allocate(capacity: count / 8 + 1)
+        let entries = TableMemory.allocate(UInt64.self, count / 8 + 1)
         text.withUTF8 { FastScalarIndex.fill(entries, from: $0) }
-        self.entries = entries
+        self.entries = entries.baseAddress!
+        memory = TableMemory([UnsafeMutableRawPointer(entries.baseAddress!)])
     }
 
     /// Writes the entries of the UTF-8 bytes `p` (`p.count / 8 + 1` of them).
@@ -37,8 +54,6 @@ final class FastScalarIndex {
         for k in 0..<(n - i) { x |= UInt64(p[i + k]) << (8 * UInt64(k)) }
         entries[w] = UInt64(scalars) << 8 | continuationMask(x)
     }
-
-    deinit { entries.deallocate() }
 
     /// Bit k set when byte k of the little-endian word `x` is a continuation byte (10xxxxxx).
     @inline(__always)
@@ -63,49 +78,42 @@ final class FastScalarIndex {
 /// 1-based line and column in the raw file of an offset of the decoded original text: the same
 /// answer as `Document.rawPosition(ofOriginal:)` (line starts from the document's `LineIndex`), in
 /// O(1) per query instead of a binary search and a scalar scan.
+///
+/// Besides the line starts it keeps, for each 64-byte block of the original text, the index of the
+/// last line starting at or before the block's first byte: a query starts there and steps over the
+/// line starts inside its block (at most 64).
 struct RawPositions {
-    private let tables: Tables
-
-    /// Line starts, and for each 64-byte block of the original text the index of the last line
-    /// starting at or before the block's first byte: a query starts there and steps over the line
-    /// starts inside its block (at most 64).
-    private final class Tables {
-        let lineStarts: UnsafeMutableBufferPointer<Int>
-        let blockLine: UnsafeMutableBufferPointer<Int32>
-        let scalars: FastScalarIndex
-
-        init(lineStarts starts: [Int], original: String) {
-            scalars = FastScalarIndex(original)
-            let n = scalars.count
-            lineStarts = .allocate(capacity: starts.count)
-            _ = lineStarts.initialize(from: starts)
-            blockLine = .allocate(capacity: n / 64 + 1)
-            var line = 0
-            for b in 0...(n / 64) {
-                while line + 1 < starts.count && starts[line + 1] <= b * 64 { line += 1 }
-                blockLine[b] = Int32(truncatingIfNeeded: line)
-            }
-        }
-
-        deinit {
-            lineStarts.deallocate()
-            blockLine.deallocate()
-        }
-    }
+    private let memory: TableMemory
+    private let lineStarts: UnsafeMutablePointer<Int>
+    private let lineCount: Int
+    private let blockLine: UnsafeMutablePointer<Int32>
+    private let scalars: FastScalarIndex
 
     init(_ doc: Document) {
-        tables = Tables(lineStarts: doc.originalLines.lineStarts, original: doc.original)
+        let starts = doc.originalLines.lineStarts
+        scalars = FastScalarIndex(doc.original)
+        let n = scalars.count
+        let lines = TableMemory.allocate(Int.self, starts.count)
+        _ = lines.initialize(from: starts)
+        let blocks = TableMemory.allocate(Int32.self, n / 64 + 1)
+        var line = 0
+        for b in 0...(n / 64) {
+            while line + 1 < starts.count && starts[line + 1] <= b * 64 { line += 1 }
+            blocks[b] = Int32(truncatingIfNeeded: line)
+        }
+        lineStarts = lines.baseAddress!
+        lineCount = starts.count
+        blockLine = blocks.baseAddress!
+        memory = TableMemory([UnsafeMutableRawPointer(lines.baseAddress!), UnsafeMutableRawPointer(blocks.baseAddress!)])
     }
 
     /// Line and column of UTF-8 offset `offset` of the original text; offsets outside the text give
     /// the first or the last line, as `LineIndex.position(of:)` does.
     @inline(__always)
     func position(_ offset: Int) -> (line: Int, column: Int) {
-        let t = tables
-        let o = min(max(offset, 0), t.scalars.count)
-        var line = Int(t.blockLine[o &>> 6])
-        let starts = t.lineStarts
-        while line &+ 1 < starts.count && starts[line &+ 1] <= o { line &+= 1 }
-        return (line &+ 1, t.scalars.scalarOffset(o) &- t.scalars.scalarOffset(starts[line]) &+ 1)
+        let o = min(max(offset, 0), scalars.count)
+        var line = Int(blockLine[o &>> 6])
+        while line &+ 1 < lineCount && lineStarts[line &+ 1] <= o { line &+= 1 }
+        return (line &+ 1, scalars.scalarOffset(o) &- scalars.scalarOffset(lineStarts[line]) &+ 1)
     }
 }

@@ -103,37 +103,39 @@ struct Locator {
 /// It relies on the segments' target ends never decreasing, which holds for every map `OffsetMap`
 /// builds; a map that broke it would be answered by `OffsetMap` itself.
 struct SourceCursor {
-    private let storage: Storage
+    private let memory: TableMemory
+    private let segments: UnsafeMutablePointer<OffsetMap.Segment>
+    private let count: Int
+    private let targetLength: Int
+    private let sourceLength: Int
+    /// Whether target ends never decrease; if not, `map` answers.
+    private let monotone: Bool
+    private let map: OffsetMap
     private var hint = 0
 
-    private final class Storage {
-        let map: OffsetMap
-        let segments: UnsafeMutableBufferPointer<OffsetMap.Segment>
-        let monotone: Bool
-
-        init(_ map: OffsetMap) {
-            self.map = map
-            segments = .allocate(capacity: map.segments.count)
-            _ = segments.initialize(from: map.segments)
-            var ok = true
-            var last = Int.min
-            for s in map.segments {
-                if s.targetEnd < last { ok = false }
-                last = s.targetEnd
-            }
-            monotone = ok
+    init(_ map: OffsetMap) {
+        self.map = map
+        let segs = TableMemory.allocate(OffsetMap.Segment.self, map.segments.count)
+        _ = segs.initialize(from: map.segments)
+        segments = segs.baseAddress!
+        count = map.segments.count
+        memory = TableMemory([UnsafeMutableRawPointer(segs.baseAddress!)])
+        targetLength = map.targetLength
+        sourceLength = map.sourceLength
+        var ok = true
+        var last = Int.min
+        for s in map.segments {
+            if s.targetEnd < last { ok = false }
+            last = s.targetEnd
         }
-
-        deinit { segments.deallocate() }
+        monotone = ok
     }
-
-    init(_ map: OffsetMap) { storage = Storage(map) }
 
     /// Index of the first segment with `targetEnd > t` (`>= t` when `inclusive`), searched from `hint`.
     @inline(__always)
     private mutating func lowerBound(_ t: Int, inclusive: Bool) -> Int {
-        let segs = storage.segments
-        let n = segs.count
+        let segs = segments
+        let n = count
         // `before(i)`: the answer lies after segment i.
         @inline(__always) func before(_ i: Int) -> Bool { inclusive ? segs[i].targetEnd < t : segs[i].targetEnd <= t }
         let h = hint
@@ -172,9 +174,8 @@ struct SourceCursor {
     /// First non-empty segment at or after `i`, as `OffsetMap` skips them.
     @inline(__always)
     private func skipEmpty(_ i: Int) -> Int {
-        let segs = storage.segments
         var i = i
-        while i < segs.count && segs[i].targetStart == segs[i].targetEnd { i &+= 1 }
+        while i < count && segments[i].targetStart == segments[i].targetEnd { i &+= 1 }
         return i
     }
 
@@ -188,12 +189,11 @@ struct SourceCursor {
     /// `OffsetMap.sourceStart(_:)`.
     @inline(__always)
     mutating func sourceStart(_ t: Int) -> Int {
-        let st = storage
-        guard st.monotone else { return st.map.sourceStart(t) }
-        if t >= st.map.targetLength { return st.map.sourceLength }
+        guard monotone else { return map.sourceStart(t) }
+        if t >= targetLength { return sourceLength }
         let i = skipEmpty(lowerBound(t, inclusive: false))
-        guard i < st.segments.count else { return st.map.sourceLength }
-        let s = st.segments[i]
+        guard i < count else { return sourceLength }
+        let s = segments[i]
         if t < s.targetStart { return s.sourceStart }
         return s.linear ? SourceCursor.project(s, t) : s.sourceStart
     }
@@ -201,12 +201,11 @@ struct SourceCursor {
     /// `OffsetMap.sourceEnd(_:)`.
     @inline(__always)
     mutating func sourceEnd(_ t: Int) -> Int {
-        let st = storage
-        guard st.monotone else { return st.map.sourceEnd(t) }
+        guard monotone else { return map.sourceEnd(t) }
         if t <= 0 { return 0 }
         let i = skipEmpty(lowerBound(t, inclusive: true))
-        guard i < st.segments.count else { return st.map.sourceLength }
-        let s = st.segments[i]
+        guard i < count else { return sourceLength }
+        let s = segments[i]
         if t <= s.targetStart { return s.sourceStart }
         return s.linear ? SourceCursor.project(s, t) : (t == s.targetStart ? s.sourceStart : s.sourceEnd)
     }

@@ -345,7 +345,7 @@ private struct XMLOut {
             sink.xmlAttribute(value)
             sink.byte(UInt8(ascii: "\""))
         }
-        entityTags = CaseStrings { $0.raw($1.lowercased()) }
+        entityTags = CaseStrings { $0.utf8($1.lowercased()) }
     }
 
     @inline(__always)

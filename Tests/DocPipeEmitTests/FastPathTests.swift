@@ -17,6 +17,7 @@ import Testing
             for _ in 0..<p { x *= 10 }
             values += [x - 1, x, x + 1, -x, -(x - 1)]
         }
+        values += Array(0...120_000) + Array(99_990_000...100_010_000)
         var rng = SplitMix(seed: 7)
         for _ in 0..<2000 { values.append(Int(truncatingIfNeeded: rng.next()) >> Int.random(in: 0...63, using: &rng)) }
         for v in values {
