@@ -40,6 +40,12 @@ struct WordFlags: OptionSet, Sendable {
     static let and = WordFlags(rawValue: 1 << 22)
     static let possessive = WordFlags(rawValue: 1 << 23)
     static let takesArticle = WordFlags(rawValue: 1 << 24)  // of / for / on / to / against: may be followed by `the`
+    /// The word begins a path of the gazetteer (exact id), title (exact), currency-word or percent
+    /// (folded) trie: positions whose word lacks the bit skip the trie walk.
+    static let gazetteerStart = WordFlags(rawValue: 1 << 25)
+    static let titleStart = WordFlags(rawValue: 1 << 26)
+    static let currencyWordStart = WordFlags(rawValue: 1 << 27)
+    static let percentStart = WordFlags(rawValue: 1 << 28)
     static let any: WordFlags = []
 }
 
@@ -65,6 +71,16 @@ struct EntityLexicon: Sendable {
     private(set) var cueValues: [String] = []
     /// Longest gazetteer name in tokens.
     private(set) var maxNameLength = 1
+    /// Per entry: FNV-1a of its canonical name's UTF-8 (the linker's repeated-name key).
+    private(set) var entryNameHash: [UInt64] = []
+    /// Head keys (`EntityLinker.headKey`) as dense ids, so the linker matches definite descriptions
+    /// to organisations without building strings: per vocabulary id the key of a head noun (-1 if the
+    /// word is none), per entry the key of its canonical name (`EntityLinker.headOf`), and per key
+    /// whether it is a generic head (`organization`, `agency`).
+    private(set) var headKeyOfWord: [Int32] = []
+    private(set) var entryHeadKey: [Int32] = []
+    private(set) var headKeyIsGeneric: [Bool] = []
+    var headKeyCount: Int { headKeyIsGeneric.count }
 
     init(files: [(name: String, text: String)]) {
         gazetteerRoot = trie.makeRoot()
@@ -91,6 +107,66 @@ struct EntityLexicon: Sendable {
         for w in ["of", "for", "on", "to", "against"] { set(w, .takesArticle) }
         for w in ["resolution", "resolutions"] { set(w, .resolution) }
         for w in ["Article", "Art.", "Articles"] { set(w, .article) }
+        indexHeads()
+    }
+
+    /// Fills the head-key tables (see `headKeyOfWord`) once every word and flag is in.
+    private mutating func indexHeads() {
+        var keyID: [String: Int32] = [:]
+        headKeyOfWord = [Int32](repeating: -1, count: vocab.count)
+        for id in 0..<Int32(vocab.count) where !flags[Int(id)].isDisjoint(with: [.orgHead, .refHead, .refHeadLower]) {
+            let key = EntityLinker.headKey(vocab.key(id))
+            if let k = keyID[key] {
+                headKeyOfWord[Int(id)] = k
+            } else {
+                let k = Int32(headKeyIsGeneric.count)
+                keyID[key] = k
+                headKeyIsGeneric.append(flags(vocab.id(of: key, fold: true)).contains(.refGeneric))
+                headKeyOfWord[Int(id)] = k
+            }
+        }
+        entryHeadKey = entries.map { headKey(ofName: $0.normalized) }
+        entryNameHash = entries.map { Self.nameHash($0.normalized) }
+    }
+
+    /// FNV-1a of a name's UTF-8.
+    static func nameHash(_ name: String) -> UInt64 {
+        var name = name
+        return name.withUTF8 { p in
+            var h = EntityVocab.fnvOffset
+            for b in p { h = (h ^ UInt64(b)) &* EntityVocab.fnvPrime }
+            return h
+        }
+    }
+
+    /// The head key id of a name: that of its first space-separated word that is an organisation head
+    /// noun (`Office of the … for Refugees` → `office`), else -1; as `EntityLinker.headOf`.
+    func headKey(ofName name: String) -> Int32 {
+        var name = name
+        return name.withUTF8 { p in
+            // `split(separator: " ")` splits at Characters: a space carrying a combining mark is no
+            // separator. Only non-ASCII text can hold one, so it takes the Character path.
+            if p.contains(where: { $0 >= 0x80 }) { return slowHeadKey(ofName: String(decoding: p, as: UTF8.self)) }
+            var a = 0
+            while a < p.count {
+                var b = a
+                while b < p.count, p[b] != 0x20 { b += 1 }
+                if b > a {
+                    let id = vocab.id(p, a..<b)
+                    if flags(id).contains(.orgHead) { return headKeyOfWord[Int(id)] }
+                }
+                a = b + 1
+            }
+            return -1
+        }
+    }
+
+    private func slowHeadKey(ofName name: String) -> Int32 {
+        for w in name.split(separator: " ") {
+            let id = vocab.id(of: String(w))
+            if flags(id).contains(.orgHead) { return headKeyOfWord[Int(id)] }
+        }
+        return -1
     }
 
     // MARK: Lookup
@@ -136,12 +212,18 @@ struct EntityLexicon: Sendable {
             for (w, id) in zip(words, ids) where w.first?.isUppercase == true {
                 flags[Int(id)].insert(.nameWord)
             }
-            let letters = surface.unicodeScalars.filter { $0.properties.isAlphabetic }
-            let shortForm = words.count == 1 && letters.count >= 2 && letters.allSatisfy { $0.properties.isUppercase || !$0.properties.isLowercase }
-                && letters.contains { $0.properties.isUppercase } && surface.count <= 8
+            // Only one-word surfaces of at most 8 characters can be short forms: test those first, as
+            // the letter scan is the costliest part of loading the gazetteers.
+            var shortForm = false
+            if words.count == 1 && surface.count <= 8 {
+                let letters = surface.unicodeScalars.filter { $0.properties.isAlphabetic }
+                shortForm = letters.count >= 2 && letters.allSatisfy { $0.properties.isUppercase || !$0.properties.isLowercase }
+                    && letters.contains { $0.properties.isUppercase }
+            }
             entries.append(GazetteerEntry(kind: kind, normalized: normalized, isShortForm: shortForm, isCanonical: surface == normalized))
             // Later files (hand-written places.tsv after the generated countries.tsv) override.
             trie.insert(root: gazetteerRoot, ids, payload: Int32(entries.count - 1), replace: true)
+            flags[Int(ids[0])].insert(.gazetteerStart)
             maxNameLength = max(maxNameLength, ids.count)
         }
     }
@@ -171,13 +253,16 @@ struct EntityLexicon: Sendable {
         case "title":
             let p = path(word, fold: false)
             trie.insert(root: titleRoot, p, payload: 0, replace: true)
+            if let first = p.first { flags[Int(first)].insert(.titleStart) }
         case "curword":
             cueValues.append(value)
             let p = path(word, fold: true)
             trie.insert(root: currencyWordRoot, p, payload: Int32(cueValues.count - 1), replace: true)
+            if let first = p.first { flags[Int(first)].insert(.currencyWordStart) }
         case "percent":
             let p = path(word, fold: true)
             trie.insert(root: percentRoot, p, payload: 0, replace: true)
+            if let first = p.first { flags[Int(first)].insert(.percentStart) }
         default:
             break
         }

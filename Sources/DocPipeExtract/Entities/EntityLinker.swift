@@ -15,80 +15,105 @@ enum EntityLinker {
     static func link(_ input: [EntityMention], scanner s: EntityScanner) -> [Entity] {
         var ms = input
         let n = ms.count
+        let lex = s.lex
         var keep = [Bool](repeating: true, count: n)
         var refersTo = [Int](repeating: -1, count: n)
 
-        // Expansions of the document's definitions: the mention covering the long form.
-        var defMention: [Int: Int] = [:]
-        if !s.acronyms.isEmpty {
-            var byEnd: [Int: [Int]] = [:]
-            for (k, m) in ms.enumerated() { byEnd[s.toks[m.end - 1].range.upperBound, default: []].append(k) }
+        // Expansions of the document's definitions: the mention covering the long form. Mentions do
+        // not overlap and come in order, so their end offsets strictly increase: at most one mention
+        // ends where a long form ends, found by binary search.
+        var defMention = [Int](repeating: -1, count: s.acronyms.count)
+        if !s.acronyms.isEmpty && n > 0 {
+            let endByte = ms.map { s.toks[$0.end - 1].range.upperBound }
             for (d, a) in s.acronyms.enumerated() {
-                for k in byEnd[a.longRange.upperBound] ?? [] {
-                    let r = s.byteRange(ms[k].start, ms[k].end)
-                    if r.lowerBound >= a.longRange.lowerBound, ms[k].kind != .cardinal {
-                        if case .acronym = ms[k].source { continue }
-                        defMention[d] = k
-                    }
+                var lo = 0, hi = n
+                while lo < hi {
+                    let mid = (lo + hi) / 2
+                    if endByte[mid] < a.longRange.upperBound { lo = mid + 1 } else { hi = mid }
+                }
+                guard lo < n, endByte[lo] == a.longRange.upperBound else { continue }
+                let k = lo
+                let r = s.byteRange(ms[k].start, ms[k].end)
+                if r.lowerBound >= a.longRange.lowerBound, ms[k].kind != .cardinal {
+                    if case .acronym = ms[k].source { continue }
+                    defMention[d] = k
                 }
             }
         }
         // Acronym mentions without an expansion entity: the gazetteer's reading or nothing.
         for k in 0..<n {
             guard case .acronym(let d, let fallback) = ms[k].source else { continue }
-            if let dm = defMention[d] {
+            let dm = defMention[d]
+            if dm >= 0 {
                 ms[k].kind = ms[dm].kind
             } else if let g = fallback {
-                let e = s.lex.entries[g]
-                ms[k].kind = e.kind
-                ms[k].normalized = e.normalized
+                ms[k].kind = lex.entries[g].kind
+                ms[k].norm = .entry(Int32(g))
                 ms[k].source = .gazetteer(g)
             } else {
                 keep[k] = false
             }
         }
-        // Repeated names → first mention.
-        var first: [String: Int] = [:]
+        // Repeated names → first mention. Keyed by a hash of (kind, canonical name); a hash shared by
+        // two different keys (checked on every hit) sends the later key to a table of strings.
+        var first = HashMap64(capacity: n)
+        var firstByText: [String: Int] = [:]
         for k in 0..<n where keep[k] {
             switch ms[k].source {
             case .gazetteer, .pattern: break
             default: continue
             }
-            guard [.org, .gpe, .loc, .law, .event, .person, .work].contains(ms[k].kind), let norm = ms[k].normalized else { continue }
-            let key = ms[k].kind.rawValue + "\t" + norm
-            if let f = first[key] { refersTo[k] = f } else { first[key] = k }
+            switch ms[k].kind {
+            case .org, .gpe, .loc, .law, .event, .person, .work: break
+            default: continue
+            }
+            let h: UInt64
+            switch ms[k].norm {
+            case .none: continue
+            case .entry(let e): h = lex.entryNameHash[Int(e)]
+            case .built(let j): h = EntityLexicon.nameHash(s.strings[Int(j)])
+            }
+            let key = (h ^ kindCode(ms[k].kind)) &* 0x9E37_79B9_7F4A_7C15
+            if let f = first.get(key) {
+                if ms[f].kind == ms[k].kind, ms[f].norm == ms[k].norm || s.normalized(ms[f].norm) == s.normalized(ms[k].norm) {
+                    refersTo[k] = f
+                } else {
+                    let text = ms[k].kind.rawValue + "\t" + s.normalized(ms[k].norm)!
+                    if let f2 = firstByText[text] { refersTo[k] = f2 } else { firstByText[text] = k }
+                }
+            } else {
+                first.set(key, k)
+            }
         }
         func root(_ k: Int) -> Int { refersTo[k] >= 0 ? refersTo[k] : k }
         // Acronyms → root of the expansion.
         for k in 0..<n where keep[k] {
-            guard case .acronym(let d, _) = ms[k].source, let dm = defMention[d] else { continue }
+            guard case .acronym(let d, _) = ms[k].source else { continue }
+            let dm = defMention[d]
+            guard dm >= 0 else { continue }
             let r = root(dm)
             refersTo[k] = r
-            ms[k].normalized = ms[r].normalized
+            ms[k].norm = ms[r].norm
         }
         for k in 0..<n where keep[k] {
             guard case .surname(let f) = ms[k].source else { continue }
             refersTo[k] = root(f)
         }
-        // Definite descriptions → nearest organisation with the same head.
-        var lastByHead: [String: Int] = [:]
+        // Definite descriptions → nearest organisation with the same head (head keys as ids).
+        var lastByHead = [Int](repeating: -1, count: lex.headKeyCount)
+        // Head keys of built names, by string index (a repeated name's mentions share their root's).
+        var builtHead = [Int32](repeating: -2, count: s.strings.count)
         var lastOrg = -1
-        var headCache: [String: String?] = [:]
-        var genericCache: [String: Bool] = [:]
         for k in 0..<n where keep[k] {
             if case .reference(let head) = ms[k].source {
-                let generic: Bool
-                if let g = genericCache[head] {
-                    generic = g
-                } else {
-                    generic = s.lex.flags(s.lex.vocab.id(of: head, fold: true)).contains(.refGeneric)
-                    genericCache[head] = generic
-                }
-                if let a = lastByHead[head] ?? (generic && lastOrg >= 0 ? lastOrg : nil) {
+                let generic = lex.headKeyIsGeneric[Int(head)]
+                let byHead = lastByHead[Int(head)]
+                let a = byHead >= 0 ? byHead : generic && lastOrg >= 0 ? lastOrg : -1
+                if a >= 0 {
                     let r = root(a)
                     refersTo[k] = r
-                    ms[k].normalized = ms[r].normalized
-                    lastByHead[head] = k
+                    ms[k].norm = ms[r].norm
+                    lastByHead[Int(head)] = k
                     lastOrg = k
                 } else {
                     keep[k] = false
@@ -97,15 +122,15 @@ enum EntityLinker {
             }
             guard ms[k].kind == .org else { continue }
             lastOrg = k
-            let name = ms[root(k)].normalized ?? s.text(ms[k].start, ms[k].end)
-            let head: String?
-            if let h = headCache[name] {
-                head = h
-            } else {
-                head = headOf(name, s.lex)
-                headCache[name] = head
+            let head: Int32
+            switch ms[root(k)].norm {
+            case .entry(let e): head = lex.entryHeadKey[Int(e)]
+            case .built(let j):
+                if builtHead[Int(j)] == -2 { builtHead[Int(j)] = lex.headKey(ofName: s.strings[Int(j)]) }
+                head = builtHead[Int(j)]
+            case .none: head = lex.headKey(ofName: s.text(ms[k].start, ms[k].end))
             }
-            if let head { lastByHead[head] = k }
+            if head >= 0 { lastByHead[Int(head)] = k }
         }
         // Ids.
         var id = [Int](repeating: 0, count: n)
@@ -114,27 +139,61 @@ enum EntityLinker {
             next += 1
             id[k] = next
         }
-        var out: [Entity] = []
-        out.reserveCapacity(next)
-        for k in 0..<n where keep[k] {
-            let m = ms[k]
-            let r = refersTo[k]
-            out.append(Entity(id: "e\(id[k])", kind: m.kind, range: s.byteRange(m.start, m.end), normalized: m.normalized ?? s.text(m.start, m.end),
-                              refersTo: r >= 0 && keep[r] ? "e\(id[r])" : nil))
+        // Built in place: appending would copy and destroy each entity.
+        return [Entity](unsafeUninitializedCapacity: next) { buf, count in
+            var o = 0
+            for k in 0..<n where keep[k] {
+                let m = ms[k]
+                let r = refersTo[k]
+                (buf.baseAddress! + o).initialize(to: Entity(
+                    id: idString(id[k]), kind: m.kind, range: s.byteRange(m.start, m.end), normalized: s.normalized(m.norm) ?? s.text(m.start, m.end),
+                    refersTo: r >= 0 && keep[r] ? idString(id[r]) : nil))
+                o += 1
+            }
+            count = o
         }
-        return out
     }
 
-    /// The head key of a name: its first organisation head noun (`Office of the … for Refugees` → `office`),
-    /// with spelling variants merged.
-    static func headOf(_ name: String, _ lex: EntityLexicon) -> String? {
-        for w in name.split(separator: " ") {
-            let word = String(w)
-            if lex.flags(lex.vocab.id(of: word)).contains(.orgHead) { return headKey(word) }
+    /// A distinct constant per kind, mixed into the repeated-name hash.
+    static func kindCode(_ kind: Entity.Kind) -> UInt64 {
+        switch kind {
+        case .org: return 1
+        case .gpe: return 2
+        case .loc: return 3
+        case .person: return 4
+        case .money: return 5
+        case .cardinal: return 6
+        case .percent: return 7
+        case .law: return 8
+        case .event: return 9
+        case .work: return 10
         }
-        return nil
     }
 
+    /// `"e\(k)"`: from a table made once (every document numbers its entities from 1, and building
+    /// a string costs more than copying a small one), else written straight into a small string.
+    static func idString(_ k: Int) -> String {
+        k < idCache.count ? idCache[k] : makeIDString(k)
+    }
+
+    private static let idCache: [String] = (0..<8192).map(makeIDString)
+
+    private static func makeIDString(_ k: Int) -> String {
+        var digits = 1, x = k
+        while x >= 10 { x /= 10; digits += 1 }
+        return String(unsafeUninitializedCapacity: digits + 1) { out in
+            out[0] = 0x65
+            var v = k
+            for d in stride(from: digits, through: 1, by: -1) {
+                out[d] = UInt8(truncatingIfNeeded: 0x30 + v % 10)
+                v /= 10
+            }
+            return digits + 1
+        }
+    }
+
+    /// The head key of a word: lower case, with spelling variants merged. `EntityLexicon` numbers the
+    /// keys of all head nouns (`headKeyOfWord`) and finds a name's head (`headKey(ofName:)`).
     static func headKey(_ word: String) -> String {
         switch word.lowercased() {
         case "organisation": return "organization"
@@ -142,5 +201,42 @@ enum EntityLinker {
         case "center": return "centre"
         case let w: return w
         }
+    }
+}
+
+/// A map from 64-bit hashes to indices (open addressing, linear probing, fixed capacity), for keys
+/// that are already well-mixed hashes: cheaper than `Dictionary`, which would hash them again.
+struct HashMap64 {
+    private var keys: [UInt64]
+    private var values: [Int]
+    private let mask: Int
+    private var zeroValue: Int?
+
+    init(capacity: Int) {
+        var size = 16
+        while size < capacity * 2 { size <<= 1 }
+        keys = [UInt64](repeating: 0, count: size)
+        values = [Int](repeating: 0, count: size)
+        mask = size - 1
+    }
+
+    func get(_ key: UInt64) -> Int? {
+        if key == 0 { return zeroValue }
+        var i = Int(truncatingIfNeeded: key >> 7) & mask
+        while true {
+            let k = keys[i]
+            if k == key { return values[i] }
+            if k == 0 { return nil }
+            i = (i + 1) & mask
+        }
+    }
+
+    /// Sets `key` (at most `capacity` distinct keys).
+    mutating func set(_ key: UInt64, _ value: Int) {
+        if key == 0 { zeroValue = value; return }
+        var i = Int(truncatingIfNeeded: key >> 7) & mask
+        while keys[i] != 0 && keys[i] != key { i = (i + 1) & mask }
+        keys[i] = key
+        values[i] = value
     }
 }

@@ -7,6 +7,12 @@ import DocPipeCore
 /// CARDINAL); the pass then jumps past it. Every pattern looks a bounded number of tokens ahead, so the
 /// pass is linear. `EntityLinker` then sets `refersTo` and canonical names.
 ///
+/// Speed: one pass over each token's bytes hashes it into the vocabulary and records its ids, flags and
+/// shape (`EntityTokenInfo`); patterns then test those bits, and the tries (gazetteer names, titles,
+/// currency words, `per cent`) are walked only from words flagged as starting one of their paths. Most
+/// tokens are rejected in `scan` without calling any pattern. Mentions are plain values: a normalised
+/// value is built as a `String` only for a candidate, and ids and link keys are integers.
+///
 /// Decisions:
 /// - ORG spans never include a leading `the`/`The`; a sentence-initial capital starts a name only when the
 ///   word is part of a known name or the next word is capitalised too.
@@ -30,7 +36,8 @@ enum EntityRecognizer {
     }
 }
 
-/// A recognised span before linking.
+/// A recognised span before linking. A plain value (no strings inside), so that candidates cost
+/// nothing to copy and drop: normalised text lives in `EntityScanner.strings` or the lexicon.
 struct EntityMention {
     enum Source: Equatable {
         case gazetteer(Int)
@@ -38,16 +45,36 @@ struct EntityMention {
         /// A mention of a document-defined short form (index into the document's acronyms); the
         /// gazetteer entry, when it knows the short form too.
         case acronym(Int, fallback: Int?)
-        /// A definite description (`the Organization`) with its head key.
-        case reference(String)
-        /// A bare surname of an earlier PERSON (token index of its first mention's surname).
+        /// A definite description (`the Organization`) with its head key id (`EntityLexicon.headKeyOfWord`).
+        case reference(Int32)
+        /// A bare surname of an earlier PERSON (index of its first mention).
         case surname(Int)
+    }
+    /// Where the normalised value is: none, a lexicon entry's canonical name, or a built string.
+    enum Norm: Equatable {
+        case none
+        case entry(Int32)
+        case built(Int32)
     }
     var kind: Entity.Kind
     var start: Int
     var end: Int
-    var normalized: String?
+    var norm: Norm
     var source: Source
+}
+
+/// What the patterns read about one token, computed once per document in `EntityScanner.init`.
+struct EntityTokenInfo {
+    /// Exact and ASCII-folded vocabulary ids (-1 when unknown) and their word flags.
+    var exact: Int32
+    var folded: Int32
+    var fx: WordFlags
+    var ff: WordFlags
+    /// Memo of `EntityScanner.gazetteer`: -2 not computed, -1 none, else the end token; and the entry.
+    var gzEnd: Int32
+    var gzEntry: Int32
+    /// `EntityScanner.capital` … bits.
+    var shape: UInt16
 }
 
 struct EntityScanner {
@@ -56,21 +83,26 @@ struct EntityScanner {
     let lex: EntityLexicon
     let n: Int
     let acronyms: [Acronym]
-    /// Exact and ASCII-folded vocabulary ids per token (-1 when unknown).
-    var exact: [Int32]
-    var folded: [Int32]
-    var shape: [UInt8]
+    var info: [EntityTokenInfo]
     var mentions: [EntityMention] = []
-    private var gzMemo: [Int32]
-    private var gzEntry: [Int32]
-    /// Short forms defined in the document: first token text → (token texts, acronym index).
+    /// Normalised values built by the patterns (`EntityMention.Norm.built`).
+    var strings: [String] = []
+    /// Short forms defined in the document: first token text → (token texts, acronym index). Tokens
+    /// whose vocabulary hash is that of a key carry `shortFormStart`.
     private var shortForms: [String: [([String], Int)]] = [:]
-    /// FNV-1a hashes of the keys of `shortForms`, to skip building a `String` for tokens that start none.
-    private var shortFormHashes: Set<UInt64> = []
-    /// Exact ids of PERSON surnames seen so far → index of the first PERSON mention with that surname.
+    /// Per acronym: the index of the first acronym with the same short form.
+    private var shortFormGroup: [Int] = []
+    /// Exact ids of PERSON surnames seen so far → index of the first PERSON mention with that surname,
+    /// with a one-word Bloom filter over the keys.
     private var surnames: [Int32: Int] = [:]
+    private var surnameBloom: UInt64 = 0
 
-    static let capital: UInt8 = 1, allCaps: UInt8 = 2, initial: UInt8 = 4, word: UInt8 = 8, number: UInt8 = 16, lineStart: UInt8 = 32
+    static let capital: UInt16 = 1, allCaps: UInt16 = 2, initial: UInt16 = 4, word: UInt16 = 8, number: UInt16 = 16, lineStart: UInt16 = 32
+    /// A slash and a digit inside the token (a document symbol when it is a capitalised word).
+    static let slashDigit: UInt16 = 64
+    /// The token may start a document-defined short form (its hash is that of one's first word).
+    static let shortFormStart: UInt16 = 128
+    static let punctuation: UInt16 = 256
 
     init(p: UnsafeBufferPointer<UInt8>, tokens: [Token], lexicon: EntityLexicon, sentences: [Sentence], acronyms: [Acronym]) {
         self.p = p
@@ -78,79 +110,128 @@ struct EntityScanner {
         self.lex = lexicon
         self.n = tokens.count
         self.acronyms = acronyms
-        exact = [Int32](repeating: -1, count: n)
-        folded = [Int32](repeating: -1, count: n)
-        shape = [UInt8](repeating: 0, count: n)
-        gzMemo = [Int32](repeating: -2, count: n)
-        gzEntry = [Int32](repeating: -1, count: n)
-        var sentenceStarts = sentences.map(\.range.lowerBound).sorted()[...]
-        for t in 0..<n {
-            let r = tokens[t].range
-            exact[t] = lexicon.vocab.id(p, r)
-            var s: UInt8 = 0
-            var upper = 0, lower = 0
-            for k in r {
-                let b = p[k]
-                if b &- 0x41 < 26 { upper += 1 } else if b &- 0x61 < 26 { lower += 1 }
-            }
-            let b0 = p[r.lowerBound]
-            if b0 &- 0x41 < 26 {
-                s |= Self.capital
-            } else if b0 >= 0xC0 {
-                let (scalar, _) = UTF8Bytes.scalar(p, at: r.lowerBound)
-                if scalar.properties.isUppercase { s |= Self.capital }
-            }
-            if upper >= 2 && lower == 0 { s |= Self.allCaps }
-            if upper > 0 { folded[t] = lexicon.vocab.id(p, r, fold: true) } else { folded[t] = exact[t] }
-            switch tokens[t].kind {
-            case .word: s |= Self.word
-            case .number: s |= Self.number
-            default: break
-            }
-            // Sentence or line initial.
-            var isInitial = t == 0
-            if t > 0 {
-                let prev = tokens[t - 1]
-                for k in prev.range.upperBound..<r.lowerBound where p[k] == 0x0A {
-                    isInitial = true
-                    s |= Self.lineStart
-                    break
-                }
-                while let f = sentenceStarts.first, f < r.lowerBound { sentenceStarts.removeFirst() }
-                if sentenceStarts.first == r.lowerBound { isInitial = true }
-                if sentences.isEmpty, prev.kind == .punctuation, prev.range.count == 1 {
-                    let c = p[prev.range.lowerBound]
-                    if c == 0x2E || c == 0x3F || c == 0x21 || c == 0x3A { isInitial = true }
-                }
-                // After an opening quote or bracket at a sentence start.
-                if shape[t - 1] & Self.initial != 0, prev.kind == .punctuation { isInitial = true }
-            }
-            if isInitial { s |= Self.initial }
-            shape[t] = s
-        }
+        var shortFormHashes: [UInt64] = []
         for (k, a) in acronyms.enumerated() {
             let words = EntityLexicon.tokenTexts(a.short)
             guard let first = words.first else { continue }
             shortForms[first, default: []].append((words, k))
-            shortFormHashes.insert(Self.fnv(first.utf8))
+            var w = first
+            shortFormHashes.append(w.withUTF8 { EntityVocab.hash($0, 0..<$0.count, fold: false).0 })
+        }
+        let shortFormTable = HashSet64(shortFormHashes)
+        var groupOf: [String: Int] = [:]
+        shortFormGroup = acronyms.indices.map { k in
+            if let g = groupOf[acronyms[k].short] { return g }
+            groupOf[acronyms[k].short] = k
+            return k
+        }
+        var sentenceStarts = sentences.map(\.range.lowerBound).sorted()[...]
+        let noSentences = sentences.isEmpty
+        let n = self.n
+        info = tokens.withUnsafeBufferPointer { tokens in
+            Self.byteClass.withUnsafeBufferPointer { byteClass in
+            [EntityTokenInfo](unsafeUninitializedCapacity: n) { buf, count in
+                var prevShape: UInt16 = 0
+                for t in 0..<n {
+                    let r = tokens[t].range
+                    let kind = tokens[t].kind
+                    // One pass over the bytes: the vocabulary hash, exact and ASCII-folded (as
+                    // `EntityVocab`, `’` read as `'`), letter case, and whether a slash and a digit occur.
+                    var h = EntityVocab.fnvOffset
+                    var len = r.count
+                    // Classes seen, and seen twice (two capitals make an all-caps word when no
+                    // lower-case letter occurs).
+                    var seen: UInt8 = 0, twice: UInt8 = 0
+                    var k = r.lowerBound
+                    let end = r.upperBound
+                    while k < end {
+                        var b = p[k]
+                        var c = byteClass[Int(b)]
+                        k += 1
+                        if c & Self.classE2 != 0, k + 1 < end, p[k] == 0x80, p[k + 1] == 0x99 {
+                            b = 0x27
+                            c = 0
+                            k += 2
+                            len -= 2
+                        }
+                        twice |= seen & c
+                        seen |= c
+                        h = (h ^ UInt64(b)) &* EntityVocab.fnvPrime
+                    }
+                    let hx = EntityVocab.finish(h)
+                    let ex = lexicon.vocab.id(hash: hx, length: len, p, r, fold: false)
+                    // The folded lookup rehashes, but only tokens holding a capital need it.
+                    let fo = seen & Self.classUpper != 0 ? lexicon.vocab.id(p, r, fold: true) : ex
+                    var s: UInt16 = seen & (Self.classSlash | Self.classDigit) == Self.classSlash | Self.classDigit ? Self.slashDigit : 0
+                    if shortFormTable.contains(hx) { s |= Self.shortFormStart }
+                    switch kind {
+                    case .word: s |= Self.word
+                    case .number: s |= Self.number
+                    case .punctuation: s |= Self.punctuation
+                    case .symbol: break
+                    }
+                    let b0 = p[r.lowerBound]
+                    if b0 &- 0x41 < 26 {
+                        s |= Self.capital
+                    } else if b0 >= 0xC0, kind != .punctuation {
+                        // (No pattern reads the capital bit of punctuation.)
+                        let (scalar, _) = UTF8Bytes.scalar(p, at: r.lowerBound)
+                        if scalar.properties.isUppercase { s |= Self.capital }
+                    }
+                    if twice & Self.classUpper != 0 && seen & Self.classLower == 0 { s |= Self.allCaps }
+                    // Sentence or line initial.
+                    var isInitial = t == 0
+                    if t > 0 {
+                        let prev = tokens[t - 1]
+                        for k in prev.range.upperBound..<r.lowerBound where p[k] == 0x0A {
+                            isInitial = true
+                            s |= Self.lineStart
+                            break
+                        }
+                        while let f = sentenceStarts.first, f < r.lowerBound { sentenceStarts.removeFirst() }
+                        if sentenceStarts.first == r.lowerBound { isInitial = true }
+                        if noSentences, prev.kind == .punctuation, prev.range.count == 1 {
+                            let c = p[prev.range.lowerBound]
+                            if c == 0x2E || c == 0x3F || c == 0x21 || c == 0x3A { isInitial = true }
+                        }
+                        // After an opening quote or bracket at a sentence start.
+                        if prevShape & Self.initial != 0, prev.kind == .punctuation { isInitial = true }
+                    }
+                    if isInitial { s |= Self.initial }
+                    prevShape = s
+                    (buf.baseAddress! + t).initialize(to: EntityTokenInfo(exact: ex, folded: fo, fx: lexicon.flags(ex), ff: lexicon.flags(fo), gzEnd: -2, gzEntry: -1, shape: s))
+                }
+                count = n
+            }
+            }
         }
     }
 
-    @inline(__always)
-    static func fnv<S: Sequence>(_ bytes: S) -> UInt64 where S.Element == UInt8 {
-        var h: UInt64 = 0xcbf2_9ce4_8422_2325
-        for b in bytes { h = (h ^ UInt64(b)) &* 0x100_0000_01b3 }
-        return h
+    /// Byte classes for the token pass: the upper-case bit is the one that folds an ASCII capital.
+    static let classUpper: UInt8 = 0x20, classLower: UInt8 = 0x01, classSlash: UInt8 = 0x02, classDigit: UInt8 = 0x04
+    /// The first byte of `’` (U+2019, E2 80 99).
+    static let classE2: UInt8 = 0x80
+    static let byteClass: [UInt8] = (0..<256).map { (b: Int) -> UInt8 in
+        switch b {
+        case 0x41...0x5A: return classUpper
+        case 0x61...0x7A: return classLower
+        case 0x2F: return classSlash
+        case 0x30...0x39: return classDigit
+        case 0xE2: return classE2
+        default: return 0
+        }
     }
+
+    @inline(__always) static func bloomBit(_ h: UInt64) -> UInt64 { 1 << ((h ^ (h >> 32)) & 63) }
 
     // MARK: - Token tests
 
-    @inline(__always) func ex(_ i: Int) -> WordFlags { i < n ? lex.flags(exact[i]) : [] }
-    @inline(__always) func fo(_ i: Int) -> WordFlags { i < n ? lex.flags(folded[i]) : [] }
-    @inline(__always) func isCapWord(_ i: Int) -> Bool { i < n && shape[i] & (Self.capital | Self.word) == (Self.capital | Self.word) }
-    @inline(__always) func isLowerWord(_ i: Int) -> Bool { i < n && shape[i] & (Self.capital | Self.word) == Self.word }
-    @inline(__always) func isInitial(_ i: Int) -> Bool { shape[i] & Self.initial != 0 }
-    @inline(__always) func isAllCaps(_ i: Int) -> Bool { i >= 0 && i < n && shape[i] & Self.allCaps != 0 && toks[i].kind == .word }
+    @inline(__always) func ex(_ i: Int) -> WordFlags { i < n ? info[i].fx : [] }
+    @inline(__always) func fo(_ i: Int) -> WordFlags { i < n ? info[i].ff : [] }
+    @inline(__always) func isCapWord(_ i: Int) -> Bool { i < n && info[i].shape & (Self.capital | Self.word) == (Self.capital | Self.word) }
+    @inline(__always) func isLowerWord(_ i: Int) -> Bool { i < n && info[i].shape & (Self.capital | Self.word) == Self.word }
+    @inline(__always) func isInitial(_ i: Int) -> Bool { info[i].shape & Self.initial != 0 }
+    @inline(__always) func isAllCaps(_ i: Int) -> Bool { i >= 0 && i < n && info[i].shape & (Self.allCaps | Self.word) == Self.allCaps | Self.word }
     @inline(__always) func isPunct(_ i: Int, _ c: UInt8) -> Bool {
         i < n && toks[i].range.count == 1 && p[toks[i].range.lowerBound] == c && toks[i].kind != .word
     }
@@ -159,62 +240,73 @@ struct EntityScanner {
 
     /// Text of tokens `a..<b` with runs of white space collapsed to one space.
     func text(_ a: Int, _ b: Int) -> String {
-        var out: [UInt8] = []
         let r = toks[a].range.lowerBound..<toks[b - 1].range.upperBound
-        out.reserveCapacity(r.count)
-        var space = false
-        for k in r {
-            let c = p[k]
-            if c == 0x20 || c == 0x0A || c == 0x09 || c == 0x0D {
-                space = true
-                continue
+        return String(unsafeUninitializedCapacity: r.count) { out in
+            var o = 0
+            var space = false
+            for k in r {
+                let c = p[k]
+                if c == 0x20 || c == 0x0A || c == 0x09 || c == 0x0D {
+                    space = true
+                    continue
+                }
+                if space { out[o] = 0x20; o += 1; space = false }
+                out[o] = c
+                o += 1
             }
-            if space { out.append(0x20); space = false }
-            out.append(c)
+            return o
         }
-        return String(decoding: out, as: UTF8.self)
     }
 
     func byteRange(_ a: Int, _ b: Int) -> Range<Int> { toks[a].range.lowerBound..<toks[b - 1].range.upperBound }
 
+    /// Keeps a built normalised value.
+    mutating func built(_ s: String) -> EntityMention.Norm {
+        strings.append(s)
+        return .built(Int32(strings.count - 1))
+    }
+
+    /// The normalised value `norm` stands for.
+    func normalized(_ norm: EntityMention.Norm) -> String? {
+        switch norm {
+        case .none: return nil
+        case .entry(let e): return lex.entries[Int(e)].normalized
+        case .built(let k): return strings[Int(k)]
+        }
+    }
+
     /// Longest gazetteer name starting at `i`: (end, entry), memoised.
     mutating func gazetteer(_ i: Int) -> (end: Int, entry: Int)? {
         guard i < n else { return nil }
-        if gzMemo[i] == -2 {
-            gzMemo[i] = -1
-            var node = lex.gazetteerRoot
-            var j = i
-            var best: (Int, Int32)?
-            while j < n, j - i < lex.maxNameLength, exact[j] >= 0, let c = lex.trie.child(node, exact[j]) {
-                node = c
-                j += 1
-                let v = lex.trie.payload[Int(c)]
-                if v >= 0 { best = (j, v) }
-            }
-            if let (e, v) = best {
-                let entry = lex.entries[Int(v)]
+        if info[i].gzEnd == -2 {
+            info[i].gzEnd = -1
+            if info[i].fx.contains(.gazetteerStart), let (e, v) = lexGazetteerEntry(i) {
+                let entry = lex.entries[v]
                 var ok = true
                 if entry.isShortForm {
                     // `WHO` in `WHO WE ARE`: an upper-case neighbour that is no known name word.
-                    for k in [i - 1, e] where isAllCaps(k) && !ex(k).contains(.nameWord) { ok = false }
+                    if isAllCaps(i - 1) && !ex(i - 1).contains(.nameWord) { ok = false }
+                    if isAllCaps(e) && !ex(e).contains(.nameWord) { ok = false }
                 }
                 if ok {
-                    gzMemo[i] = Int32(e)
-                    gzEntry[i] = v
+                    info[i].gzEnd = Int32(e)
+                    info[i].gzEntry = Int32(v)
                 }
             }
         }
-        let e = gzMemo[i]
-        return e < 0 ? nil : (Int(e), Int(gzEntry[i]))
+        let e = info[i].gzEnd
+        return e < 0 ? nil : (Int(e), Int(info[i].gzEntry))
     }
 
-    /// Longest match of a cue trie (titles, currency words, `per cent`) at `i`: (end, payload).
-    func cue(_ root: Int32, at i: Int, fold: Bool) -> (end: Int, value: Int)? {
+    /// Longest match of a cue trie (titles, currency words, `per cent`) at `i`: (end, payload). `start`
+    /// is the flag of the words that begin one of its paths.
+    func cue(_ root: Int32, at i: Int, fold: Bool, start: WordFlags) -> (end: Int, value: Int)? {
+        guard i < n, (fold ? info[i].ff : info[i].fx).contains(start) else { return nil }
         var node = root
         var j = i
         var best: (Int, Int)?
         while j < n, j - i < 4 {
-            let id = fold ? folded[j] : exact[j]
+            let id = fold ? info[j].folded : info[j].exact
             guard id >= 0, let c = lex.trie.child(node, id) else { break }
             node = c
             j += 1
@@ -229,11 +321,20 @@ struct EntityScanner {
     mutating func scan() {
         var i = 0
         while i < n {
+            // Most tokens start nothing (see `best`): punctuation, unknown lower-case words.
+            let t = info[i]
+            if t.shape & Self.punctuation != 0 || t.shape & (Self.word | Self.capital) == Self.word && t.exact < 0 && t.folded < 0 {
+                i += 1
+                continue
+            }
             if let m = best(at: i) {
                 mentions.append(m)
                 if m.kind == .person, case .pattern = m.source {
                     let key = surnameKey(m.end - 1)
-                    if surnames[key] == nil { surnames[key] = mentions.count - 1 }
+                    if surnames[key] == nil {
+                        surnames[key] = mentions.count - 1
+                        surnameBloom |= Self.bloomBit(UInt64(UInt32(bitPattern: key)))
+                    }
                 }
                 i = m.end
             } else {
@@ -244,35 +345,36 @@ struct EntityScanner {
 
     /// A key for a surname token (its vocabulary id when known, else a hash of its bytes, negated).
     func surnameKey(_ i: Int) -> Int32 {
-        if exact[i] >= 0 { return exact[i] }
+        if info[i].exact >= 0 { return info[i].exact }
         var h: UInt32 = 2_166_136_261
         for k in toks[i].range { h = (h ^ UInt32(p[k])) &* 16_777_619 }
         return -Int32(bitPattern: h & 0x3FFF_FFFF) - 2
     }
 
+    /// The longest pattern match at `i` (ties to the earlier pattern). Each pattern is first gated on
+    /// the token's precomputed kind, shape and flags, so most tokens cost a few tests.
     private mutating func best(at i: Int) -> EntityMention? {
-        let t = toks[i]
-        if t.kind == .punctuation { return nil }
+        let t = info[i]
+        let s = t.shape
+        if s & Self.punctuation != 0 { return nil }
+        let isWord = s & Self.word != 0
         // A word unknown to the vocabulary and without a capital starts no pattern.
-        if t.kind == .word, exact[i] < 0, folded[i] < 0, shape[i] & Self.capital == 0 { return nil }
+        if isWord, t.exact < 0, t.folded < 0, s & Self.capital == 0 { return nil }
+        let fx = t.fx, ff = t.ff
         var best: EntityMention?
-        func consider(_ m: EntityMention?) {
-            guard let m else { return }
-            if best == nil || m.end > best!.end { best = m }
+        if s & Self.slashDigit != 0 || ff.contains(.resolution) || fx.contains(.article) { best = law(at: i) }
+        if !isWord || s & Self.allCaps != 0 || ff.contains(.a) || ff.contains(.numberWord) {
+            if s & Self.number != 0 || fx.contains(.currencySymbol) || fx.contains(.currencyCode), let m = money(at: i), m.end > best?.end ?? Int.min { best = m }
+            if fo(i + 1).contains(.percentStart), let m = percent(at: i), m.end > best?.end ?? Int.min { best = m }
         }
-        consider(law(at: i))
-        if t.kind != .word || shape[i] & Self.allCaps != 0 || fo(i).contains(.a) || fo(i).contains(.numberWord) {
-            consider(money(at: i))
-            consider(percent(at: i))
+        if s & Self.capital != 0 || t.exact >= 0 {
+            if s & Self.shortFormStart != 0, let m = acronym(at: i), m.end > best?.end ?? Int.min { best = m }
+            if s & Self.capital != 0 || fx.contains(.gazetteerStart), let m = name(at: i), m.end > best?.end ?? Int.min { best = m }
+            if fx.contains(.firstName) || s & Self.capital != 0 && fx.contains(.titleStart), let m = person(at: i), m.end > best?.end ?? Int.min { best = m }
+            if surnameBloom != 0, s & (Self.capital | Self.word) == Self.capital | Self.word, let m = surname(at: i), m.end > best?.end ?? Int.min { best = m }
         }
-        if shape[i] & Self.capital != 0 || exact[i] >= 0 {
-            consider(acronym(at: i))
-            consider(name(at: i))
-            consider(person(at: i))
-            consider(surname(at: i))
-        }
-        if fo(i).contains(.the) { consider(reference(at: i)) }
-        if best == nil, t.kind == .number || t.kind == .word && !fo(i).intersection([.a, .numberWord]).isEmpty { consider(cardinal(at: i)) }
+        if ff.contains(.the), let m = reference(at: i), m.end > best?.end ?? Int.min { best = m }
+        if best == nil, s & Self.number != 0 || isWord && !ff.isDisjoint(with: [.a, .numberWord]) { best = cardinal(at: i) }
         return best
     }
 
@@ -290,26 +392,26 @@ struct EntityScanner {
         var m: EntityMention?
         if let g = gazetteer(i) {
             let e = lex.entries[g.entry]
-            m = EntityMention(kind: e.kind, start: i, end: g.end, normalized: e.normalized, source: .gazetteer(g.entry))
+            m = EntityMention(kind: e.kind, start: i, end: g.end, norm: .entry(Int32(g.entry)), source: .gazetteer(g.entry))
         }
         if let ph = phrase(at: i), ph.end > (m?.end ?? i) {
             var norm = text(i, ph.end)
             if let c = ph.chunk, lex.entries[c.entry].kind == .org, lex.entries[c.entry].normalized != text(i, c.end) {
                 norm = lex.entries[c.entry].normalized + " " + text(c.end, ph.end)
             }
-            m = EntityMention(kind: ph.kind, start: i, end: ph.end, normalized: norm, source: .pattern)
+            m = EntityMention(kind: ph.kind, start: i, end: ph.end, norm: built(norm), source: .pattern)
         }
         if let org = m, org.kind == .org, let r = resolutionNumber(at: org.end) {
             let num = text(org.end + 1)
             var norm = text(i, r)
             if toks[org.end + 1].kind == .word {
                 norm = num
-            } else if org.normalized == "United Nations General Assembly", num.utf8.contains(0x2F) {
+            } else if normalized(org.norm) == "United Nations General Assembly", num.utf8.contains(0x2F) {
                 norm = "A/RES/" + num
-            } else if org.normalized == "United Nations Security Council", !num.utf8.contains(0x2F) {
+            } else if normalized(org.norm) == "United Nations Security Council", !num.utf8.contains(0x2F) {
                 norm = "S/RES/" + num
             }
-            return EntityMention(kind: .law, start: i, end: r, normalized: norm, source: .pattern)
+            return EntityMention(kind: .law, start: i, end: r, norm: built(norm), source: .pattern)
         }
         return m
     }
@@ -339,7 +441,7 @@ struct EntityScanner {
         }
         let limit = min(n, i + 24)
         while j < limit {
-            if j > i, shape[j] & Self.lineStart != 0 { break }  // names do not run across lines
+            if j > i, info[j].shape & Self.lineStart != 0 { break }  // names do not run across lines
             if isCapWord(j) {
                 if ex(j).contains(.noStart) { break }
                 if j > i, let c = gazetteer(j), c.end > j + 1 || lex.entries[c.entry].kind != .org || inComplement {
@@ -433,7 +535,7 @@ struct EntityScanner {
     func resolutionNumber(at i: Int) -> Int? {
         guard i + 1 < n, fo(i).contains(.resolution) else { return nil }
         let k = toks[i + 1].kind
-        if k == .number && EntityNumberText.plain(p, toks[i + 1].range) != nil || k == .number && p[toks[i + 1].range.lowerBound] != 0x30 {
+        if k == .number && EntityNumberText.isPlain(p, toks[i + 1].range) || k == .number && p[toks[i + 1].range.lowerBound] != 0x30 {
             return i + 2
         }
         if k == .word, isDocumentSymbol(i + 1) { return i + 2 }
@@ -442,111 +544,105 @@ struct EntityScanner {
 
     /// `A/RES/47/4`, `S/RES/1325 (2000)`: an upper-case start, a slash and a digit.
     func isDocumentSymbol(_ i: Int) -> Bool {
-        guard toks[i].kind == .word, shape[i] & Self.capital != 0 else { return false }
-        var slash = false, digit = false
-        for k in toks[i].range {
-            if p[k] == 0x2F { slash = true } else if p[k] &- 0x30 < 10 { digit = true }
-        }
-        return slash && digit
+        toks[i].kind == .word && info[i].shape & (Self.capital | Self.slashDigit) == Self.capital | Self.slashDigit
     }
 
-    func law(at i: Int) -> EntityMention? {
+    mutating func law(at i: Int) -> EntityMention? {
         if isDocumentSymbol(i) {
-            return EntityMention(kind: .law, start: i, end: i + 1, normalized: text(i), source: .pattern)
+            return EntityMention(kind: .law, start: i, end: i + 1, norm: built(text(i)), source: .pattern)
         }
         if let e = resolutionNumber(at: i) {
             let norm = toks[i + 1].kind == .word ? text(i + 1) : text(i, e)
-            return EntityMention(kind: .law, start: i, end: e, normalized: norm, source: .pattern)
+            return EntityMention(kind: .law, start: i, end: e, norm: built(norm), source: .pattern)
         }
         if ex(i).contains(.article), i + 1 < n, toks[i + 1].kind == .number {
-            return EntityMention(kind: .law, start: i, end: i + 2, normalized: text(i, i + 2), source: .pattern)
+            return EntityMention(kind: .law, start: i, end: i + 2, norm: built(text(i, i + 2)), source: .pattern)
         }
         return nil
     }
 
     // MARK: - MONEY, PERCENT, CARDINAL
 
-    /// A plain numeral at `i` and the scale word after it: (digits, power, end).
-    func amount(at i: Int) -> (String, Int, Int)? {
-        guard i < n, toks[i].kind == .number, let d = EntityNumberText.plain(p, toks[i].range) else { return nil }
+    /// A plain numeral at `i` and the scale word after it: (power, end). Its digits are read from the
+    /// token (`EntityNumberText.shift`) only for an emitted entity.
+    func amount(at i: Int) -> (pow: Int, end: Int)? {
+        guard i < n, toks[i].kind == .number, EntityNumberText.isPlain(p, toks[i].range) else { return nil }
         if i + 1 < n, fo(i + 1).contains(.scale), toks[i + 1].kind == .word {
-            return (d, lex.value(folded[i + 1]), i + 2)
+            return (lex.value(info[i + 1].folded), i + 2)
         }
-        return (d, 0, i + 1)
+        return (0, i + 1)
     }
 
-    func money(at i: Int) -> EntityMention? {
+    mutating func money(at i: Int) -> EntityMention? {
         let f = ex(i)
         if f.contains(.currencySymbol) || (f.contains(.currencyCode) && isAllCaps(i)) {
-            guard let code = lex.currency[exact[i]], let (d, pow, e) = amount(at: i + 1) else { return nil }
-            return EntityMention(kind: .money, start: i, end: e, normalized: EntityNumberText.shift(d, by: pow) + " " + code, source: .pattern)
+            guard let code = lex.currency[info[i].exact], let (pow, e) = amount(at: i + 1) else { return nil }
+            return EntityMention(kind: .money, start: i, end: e, norm: built(EntityNumberText.shift(p, toks[i + 1].range, by: pow) + " " + code), source: .pattern)
         }
         // Cheap test for a currency word or code after the amount before building its digits.
         guard i < n, toks[i].kind == .number else { return nil }
         let e0 = i + 1 < n && fo(i + 1).contains(.scale) && toks[i + 1].kind == .word ? i + 2 : i + 1
-        if cue(lex.currencyWordRoot, at: e0, fold: true) == nil,
-           !(e0 < n && ex(e0).contains(.currencyCode) && isAllCaps(e0) && lex.currency[exact[e0]] != nil) { return nil }
-        if let (d, pow, e) = amount(at: i) {
-            if let c = cue(lex.currencyWordRoot, at: e, fold: true) {
-                return EntityMention(kind: .money, start: i, end: c.end, normalized: EntityNumberText.shift(d, by: pow) + " " + lex.cueValues[c.value], source: .pattern)
+        if cue(lex.currencyWordRoot, at: e0, fold: true, start: .currencyWordStart) == nil,
+           !(e0 < n && ex(e0).contains(.currencyCode) && isAllCaps(e0) && lex.currency[info[e0].exact] != nil) { return nil }
+        if let (pow, e) = amount(at: i) {
+            if let c = cue(lex.currencyWordRoot, at: e, fold: true, start: .currencyWordStart) {
+                return EntityMention(kind: .money, start: i, end: c.end, norm: built(EntityNumberText.shift(p, toks[i].range, by: pow) + " " + lex.cueValues[c.value]), source: .pattern)
             }
-            if e < n, ex(e).contains(.currencyCode), isAllCaps(e), let code = lex.currency[exact[e]] {
-                return EntityMention(kind: .money, start: i, end: e + 1, normalized: EntityNumberText.shift(d, by: pow) + " " + code, source: .pattern)
+            if e < n, ex(e).contains(.currencyCode), isAllCaps(e), let code = lex.currency[info[e].exact] {
+                return EntityMention(kind: .money, start: i, end: e + 1, norm: built(EntityNumberText.shift(p, toks[i].range, by: pow) + " " + code), source: .pattern)
             }
         }
         return nil
     }
 
-    func percent(at i: Int) -> EntityMention? {
-        var digits: String?
-        var e = i + 1
-        guard e < n, cue(lex.percentRoot, at: e, fold: true) != nil else { return nil }
+    mutating func percent(at i: Int) -> EntityMention? {
+        let e = i + 1
+        guard let c = cue(lex.percentRoot, at: e, fold: true, start: .percentStart) else { return nil }
+        let value: String
         if toks[i].kind == .number {
-            digits = EntityNumberText.plain(p, toks[i].range)
+            guard EntityNumberText.isPlain(p, toks[i].range) else { return nil }
+            value = EntityNumberText.shift(p, toks[i].range, by: -2)
         } else if fo(i).contains(.numberWord) {
-            digits = String(lex.value(folded[i]))
+            value = EntityNumberText.shift(String(lex.value(info[i].folded)), by: -2)
+        } else {
+            return nil
         }
-        guard let d = digits, e < n else { return nil }
-        if let c = cue(lex.percentRoot, at: e, fold: true) {
-            e = c.end
-            return EntityMention(kind: .percent, start: i, end: e, normalized: EntityNumberText.shift(d, by: -2), source: .pattern)
-        }
-        return nil
+        return EntityMention(kind: .percent, start: i, end: c.end, norm: built(value), source: .pattern)
     }
 
-    func cardinal(at i: Int) -> EntityMention? {
+    mutating func cardinal(at i: Int) -> EntityMention? {
         let t = toks[i]
         if t.kind == .number {
-            guard let (d, pow, e) = amount(at: i) else { return nil }
-            if pow == 0, t.range.count == 4, !d.contains("."), let v = Int(d), (1000...2100).contains(v) {
+            guard let (pow, e) = amount(at: i) else { return nil }
+            if pow == 0, t.range.count == 4, let v = EntityNumberText.smallInteger(p, t.range, maxDigits: 4), (1000...2100).contains(v) {
                 let prevCue = i > 0 && fo(i - 1).contains(.yearCue)
                 let nounAfter = isLowerWord(i + 1) && !fo(i + 1).contains(.yearCue)
                 if prevCue || !nounAfter { return nil }  // a year: the date tagger's
             }
-            return EntityMention(kind: .cardinal, start: i, end: e, normalized: EntityNumberText.shift(d, by: pow), source: .pattern)
+            return EntityMention(kind: .cardinal, start: i, end: e, norm: built(EntityNumberText.shift(p, t.range, by: pow)), source: .pattern)
         }
         guard t.kind == .word else { return nil }
         let f = fo(i)
-        if f.contains(.a), i + 1 < n, fo(i + 1).contains(.scale) || fo(i + 1).contains(.numberWord) && lex.value(folded[i + 1]) >= 12 {
-            let v = fo(i + 1).contains(.scale) ? EntityNumberText.shift("1", by: lex.value(folded[i + 1])) : String(lex.value(folded[i + 1]))
-            return EntityMention(kind: .cardinal, start: i, end: i + 2, normalized: v, source: .pattern)
+        if f.contains(.a), i + 1 < n, fo(i + 1).contains(.scale) || fo(i + 1).contains(.numberWord) && lex.value(info[i + 1].folded) >= 12 {
+            let v = fo(i + 1).contains(.scale) ? EntityNumberText.shift("1", by: lex.value(info[i + 1].folded)) : String(lex.value(info[i + 1].folded))
+            return EntityMention(kind: .cardinal, start: i, end: i + 2, norm: built(v), source: .pattern)
         }
         if f.contains(.numberWord) {
-            let v = lex.value(folded[i])
+            let v = lex.value(info[i].folded)
             if i + 1 < n, fo(i + 1).contains(.scale) {
-                return EntityMention(kind: .cardinal, start: i, end: i + 2, normalized: EntityNumberText.shift(String(v), by: lex.value(folded[i + 1])), source: .pattern)
+                return EntityMention(kind: .cardinal, start: i, end: i + 2, norm: built(EntityNumberText.shift(String(v), by: lex.value(info[i + 1].folded))), source: .pattern)
             }
             if v == 1 { return nil }  // `one of the`, `no one`
-            return EntityMention(kind: .cardinal, start: i, end: i + 1, normalized: String(v), source: .pattern)
+            return EntityMention(kind: .cardinal, start: i, end: i + 1, norm: built(String(v)), source: .pattern)
         }
         return nil
     }
 
     // MARK: - PERSON
 
-    func person(at i: Int) -> EntityMention? {
+    mutating func person(at i: Int) -> EntityMention? {
         var nameStart = -1
-        if shape[i] & Self.capital != 0, let t = cue(lex.titleRoot, at: i, fold: false) {
+        if info[i].shape & Self.capital != 0, let t = cue(lex.titleRoot, at: i, fold: false, start: .titleStart) {
             nameStart = t.end
         } else if ex(i).contains(.firstName) {
             nameStart = i
@@ -575,19 +671,21 @@ struct EntityScanner {
         if j < n, isPunct(j, 0x2E), toks[j - 1].range.count == 1 { return nil }
         var end = j
         while end > nameStart, toks[end - 1].kind == .punctuation { end -= 1 }
-        return EntityMention(kind: .person, start: nameStart, end: end, normalized: text(nameStart, end), source: .pattern)
+        return EntityMention(kind: .person, start: nameStart, end: end, norm: built(text(nameStart, end)), source: .pattern)
     }
 
-    func surname(at i: Int) -> EntityMention? {
-        guard !surnames.isEmpty, isCapWord(i), let first = surnames[surnameKey(i)] else { return nil }
-        return EntityMention(kind: .person, start: i, end: i + 1, normalized: mentions[first].normalized, source: .surname(first))
+    mutating func surname(at i: Int) -> EntityMention? {
+        guard !surnames.isEmpty, isCapWord(i) else { return nil }
+        let key = surnameKey(i)
+        guard surnameBloom & Self.bloomBit(UInt64(UInt32(bitPattern: key))) != 0, let first = surnames[key] else { return nil }
+        return EntityMention(kind: .person, start: i, end: i + 1, norm: mentions[first].norm, source: .surname(first))
     }
 
     // MARK: - Acronyms and references
 
-    func acronym(at i: Int) -> EntityMention? {
-        guard !shortForms.isEmpty, shape[i] & Self.capital != 0 || toks[i].kind == .number else { return nil }
-        guard shortFormHashes.contains(Self.fnv(UnsafeBufferPointer(rebasing: p[toks[i].range]))), let cands = shortForms[text(i)] else { return nil }
+    mutating func acronym(at i: Int) -> EntityMention? {
+        guard info[i].shape & Self.shortFormStart != 0, info[i].shape & Self.capital != 0 || toks[i].kind == .number else { return nil }
+        guard let cands = shortForms[text(i)] else { return nil }
         var best: (Int, Int)?
         for (words, k) in cands {
             var ok = i + words.count <= n
@@ -602,19 +700,19 @@ struct EntityScanner {
         // The nearest definition before this mention, else the first.
         var def = k
         let at = toks[i].range.lowerBound
-        for (idx, a) in acronyms.enumerated() where a.short == acronyms[k].short && a.range.lowerBound <= at {
+        for (idx, a) in acronyms.enumerated() where shortFormGroup[idx] == shortFormGroup[k] && a.range.lowerBound <= at {
             if acronyms[def].range.lowerBound > at || a.range.lowerBound >= acronyms[def].range.lowerBound { def = idx }
         }
         var fallback: Int?
         if let g = lexGazetteerEntry(i), g.end == e { fallback = g.entry }
-        return EntityMention(kind: .org, start: i, end: e, normalized: nil, source: .acronym(def, fallback: fallback))
+        return EntityMention(kind: .org, start: i, end: e, norm: .none, source: .acronym(def, fallback: fallback))
     }
 
     func lexGazetteerEntry(_ i: Int) -> (end: Int, entry: Int)? {
         var node = lex.gazetteerRoot
         var j = i
         var best: (Int, Int)?
-        while j < n, j - i < lex.maxNameLength, exact[j] >= 0, let c = lex.trie.child(node, exact[j]) {
+        while j < n, j - i < lex.maxNameLength, info[j].exact >= 0, let c = lex.trie.child(node, info[j].exact) {
             node = c
             j += 1
             let v = lex.trie.payload[Int(c)]
@@ -629,10 +727,45 @@ struct EntityScanner {
         let h = i + 1
         guard h < n, toks[h].kind == .word else { return nil }
         let f = ex(h)
-        let capital = shape[h] & Self.capital != 0
+        let capital = info[h].shape & Self.capital != 0
         guard capital ? f.contains(.refHead) : f.contains(.refHeadLower) else { return nil }
         if isCapWord(h + 1) || fo(h + 1).contains(.connector) && !fo(h + 1).contains(.and) { return nil }
         if capital, phrase(at: h) != nil || gazetteer(h) != nil { return nil }
-        return EntityMention(kind: .org, start: h, end: h + 1, normalized: nil, source: .reference(EntityLinker.headKey(text(h))))
+        // Every refHead / refHeadLower word has a head key; none holds an apostrophe, so the token's text
+        // is the vocabulary word's.
+        return EntityMention(kind: .org, start: h, end: h + 1, norm: .none, source: .reference(lex.headKeyOfWord[Int(info[h].exact)]))
+    }
+}
+
+/// A small set of 64-bit hashes (open addressing, linear probing), built once per document: a lookup
+/// per token costs a load and a compare, where `Set<UInt64>` would hash with SipHash.
+struct HashSet64 {
+    private var slots: [UInt64]
+    private let mask: Int
+    /// Whether 0, the empty-slot marker, is a member.
+    private var hasZero = false
+
+    init(_ values: [UInt64]) {
+        var size = 8
+        while size < values.count * 4 { size <<= 1 }
+        slots = [UInt64](repeating: 0, count: size)
+        mask = size - 1
+        for v in values {
+            if v == 0 { hasZero = true; continue }
+            var i = Int(truncatingIfNeeded: v) & mask
+            while slots[i] != 0 && slots[i] != v { i = (i + 1) & mask }
+            slots[i] = v
+        }
+    }
+
+    @inline(__always) func contains(_ v: UInt64) -> Bool {
+        if v == 0 { return hasZero }
+        var i = Int(truncatingIfNeeded: v) & mask
+        while true {
+            let x = slots[i]
+            if x == v { return true }
+            if x == 0 { return false }
+            i = (i + 1) & mask
+        }
     }
 }

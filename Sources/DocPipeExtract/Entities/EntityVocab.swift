@@ -36,22 +36,34 @@ struct EntityVocab: Sendable {
         return true
     }
 
+    /// FNV-1a over the normalised bytes; callers that already walk a token's bytes (the scanner) run
+    /// these steps themselves and pass the result to `id(hash:length:_:_:fold:)`.
+    static let fnvOffset: UInt64 = 0xcbf2_9ce4_8422_2325
+    static let fnvPrime: UInt64 = 0x100_0000_01b3
+    @inline(__always) static func finish(_ h: UInt64) -> UInt64 { h ^ (h >> 29) }
+
     @inline(__always)
-    private static func hash(_ p: UnsafeBufferPointer<UInt8>, _ range: Range<Int>, fold: Bool) -> (UInt64, Int) {
-        var h: UInt64 = 0xcbf2_9ce4_8422_2325
+    static func hash(_ p: UnsafeBufferPointer<UInt8>, _ range: Range<Int>, fold: Bool) -> (UInt64, Int) {
+        var h = fnvOffset
         var n = 0
         _ = forEachNormalized(p, range, fold: fold) { b in
-            h = (h ^ UInt64(b)) &* 0x100_0000_01b3
+            h = (h ^ UInt64(b)) &* fnvPrime
             n += 1
             return true
         }
-        return (h ^ (h >> 29), n)
+        return (finish(h), n)
     }
 
     /// The id of `p[range]`, or -1.
     @inline(__always)
     func id(_ p: UnsafeBufferPointer<UInt8>, _ range: Range<Int>, fold: Bool = false) -> Int32 {
         let (h, n) = Self.hash(p, range, fold: fold)
+        return id(hash: h, length: n, p, range, fold: fold)
+    }
+
+    /// The id of `p[range]` given its finished hash and normalised length (see `fnvOffset`), or -1.
+    @inline(__always)
+    func id(hash h: UInt64, length n: Int, _ p: UnsafeBufferPointer<UInt8>, _ range: Range<Int>, fold: Bool) -> Int32 {
         var s = Int(truncatingIfNeeded: h) & mask
         return keyBytes.withUnsafeBufferPointer { kb in
             while true {
@@ -68,6 +80,12 @@ struct EntityVocab: Sendable {
                 s = (s + 1) & mask
             }
         }
+    }
+
+    /// The normalised text of `id`.
+    func key(_ id: Int32) -> String {
+        let a = Int(keyStart[Int(id)])
+        return String(decoding: keyBytes[a..<(a + Int(keyLength[Int(id)]))], as: UTF8.self)
     }
 
     func id(of key: String, fold: Bool = false) -> Int32 {

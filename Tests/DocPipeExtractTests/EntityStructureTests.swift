@@ -1,0 +1,90 @@
+import Testing
+import DocPipeCore
+@testable import DocPipeExtract
+
+/// The data structures behind the fast entity pass: each must answer exactly as the plain code it
+/// replaced (string interpolation, `Set`, `Dictionary`, `split`).
+@Suite struct EntityStructureTests {
+    @Test func idStringsMatchInterpolation() {
+        for k in [0, 1, 9, 10, 99, 100, 8191, 8192, 8193, 123_456, Int(Int32.max)] {
+            #expect(EntityLinker.idString(k) == "e\(k)")
+        }
+    }
+
+    @Test func hashSetAnswersLikeSet() {
+        let members: [UInt64] = [0, 1, 7, 8, 16, 0xFFFF_FFFF_FFFF_FFFF, 0x8000_0000_0000_0000, 42, 42]
+        let set = HashSet64(members)
+        for v in members { #expect(set.contains(v)) }
+        for v: UInt64 in [2, 3, 9, 15, 17, 0x7FFF_FFFF_FFFF_FFFF, 43] { #expect(!set.contains(v)) }
+        #expect(!HashSet64([]).contains(0))
+        #expect(!HashSet64([]).contains(5))
+    }
+
+    @Test func hashMapKeepsLastValuePerKey() {
+        var map = HashMap64(capacity: 200)
+        var reference: [UInt64: Int] = [:]
+        for k in 0..<200 {
+            // Colliding low bits on purpose: keys differing only above the slot bits.
+            let key = UInt64(k % 50) << 40 | UInt64(k % 3)
+            map.set(key, k)
+            reference[key] = k
+        }
+        map.set(0, -1)
+        reference[0] = -1
+        for (key, value) in reference { #expect(map.get(key) == value) }
+        #expect(map.get(0xDEAD_BEEF) == nil)
+    }
+
+    @Test(arguments: [
+        ("1.4", 9, "1400000000"), ("90", -2, "0.9"), ("9000", 0, "9000"), ("0.5", 0, "0.5"), ("1", 6, "1000000"),
+        ("007", 0, "7"), ("12.50", 0, "12.5"), ("3", -4, "0.0003"), ("120", -1, "12"), ("0", 3, "0"),
+        ("2.75", 1, "27.5"), ("0.05", 2, "5"),
+    ] as [(String, Int, String)])
+    func shiftMovesThePoint(_ digits: String, _ power: Int, _ expected: String) {
+        #expect(EntityNumberText.shift(digits, by: power) == expected)
+    }
+
+    @Test func shiftReadsNumeralsInPlace() {
+        var text = "US$ 9,000 and 1.4 and 1,234.5"
+        text.withUTF8 { p in
+            let tokens = Tokenizer.tokens(in: p).filter { $0.kind == .number }
+            #expect(tokens.map { EntityNumberText.isPlain(p, $0.range) } == [true, true, true])
+            #expect(tokens.map { EntityNumberText.shift(p, $0.range, by: 3) } == ["9000000", "1400", "1234500"])
+            #expect(tokens.map { EntityNumberText.plain(p, $0.range) } == ["9000", "1.4", "1234.5"])
+        }
+        var odd = "1. .5 1.2.3 2004/2005"
+        odd.withUTF8 { p in
+            for r in [0..<2, 3..<5, 6..<11, 12..<21] { #expect(!EntityNumberText.isPlain(p, r)) }
+            #expect(EntityNumberText.smallInteger(p, 12..<16, maxDigits: 4) == 2004)
+            #expect(EntityNumberText.smallInteger(p, 0..<2, maxDigits: 4) == nil)
+        }
+    }
+
+    @Test func headKeysOfNames() {
+        let lex = EntityLexicon.shared
+        func key(_ word: String) -> Int32 { lex.headKeyOfWord[Int(lex.vocab.id(of: word))] }
+        #expect(lex.headKey(ofName: "Office of the United Nations High Commissioner for Refugees") == key("Office"))
+        #expect(key("Organisation") == key("Organization"))
+        #expect(key("organization") == key("Organization"))
+        #expect(lex.headKeyIsGeneric[Int(key("Organization"))])
+        #expect(!lex.headKeyIsGeneric[Int(key("Office"))])
+        #expect(lex.headKey(ofName: "Northern  Rivers Development Bank") == key("Bank"))
+        #expect(lex.headKey(ofName: "Geneva") == -1)
+        // Non-ASCII names take the Character path: a space carrying a combining mark splits nothing.
+        #expect(lex.headKey(ofName: "Caf\u{E9} Bank") == key("Bank"))
+        #expect(lex.headKey(ofName: "Caf\u{E9} \u{301}Bank") == -1)
+    }
+
+    @Test func trieStartFlagsMarkFirstWords() {
+        let lex = EntityLexicon.shared
+        #expect(lex.flags(lex.vocab.id(of: "World")).contains(.gazetteerStart))
+        #expect(lex.flags(lex.vocab.id(of: "per")).contains(.percentStart))
+        #expect(lex.flags(lex.vocab.id(of: "Dr.")).contains(.titleStart))
+    }
+
+    @Test func shortFormsAfterCurlyApostrophes() {
+        // A short form is found by the hash of its first word, with `’` read as `'` on both sides.
+        let rows = recogniseEntities("The Ma’aden Trade Office (MTO) met. The MTO agreed.", acronyms: [("MTO", "Ma’aden Trade Office")])
+        #expect(rows.filter { $0.text == "MTO" }.count == 2)
+    }
+}
