@@ -224,6 +224,38 @@ case "validate":
         }
         print(String(format: "validate.%-20@ %8.1f MB/s  (%.3f s, %d diagnostics)", id as NSString, mb / best, best, found))
     }
+case "qc":
+    // Quantities and claims alone, on documents extracted up to dates (untimed), the way the extract
+    // stage runs them: one shared analysis. `qcTimed` is a separate function so callgrind can collect
+    // only it (`--collect-atstart=no --toggle-collect='*qcTimed*'`).
+    let pipeline = try Pipeline(spec: .builtin)
+    var prep = ExtractStage()
+    prep.quantities = false; prep.claims = false
+    let docs = try corpus.map { d -> Document in
+        var doc = pipeline.process(SourceFile(path: d.name, bytes: d.bytes), id: d.name, through: "segment")
+        try prep.process(&doc)
+        return doc
+    }
+    var timed = ExtractStage()
+    timed.tokens = false; timed.acronyms = false; timed.entities = false; timed.dates = false
+    @inline(never) func qcTimed(_ docs: [Document], _ stage: ExtractStage) throws -> (Double, Int) {
+        var work = docs
+        let t0 = now()
+        var n = 0
+        for i in work.indices {
+            try stage.process(&work[i])
+            n &+= work[i].quantities.count &* 1000 &+ work[i].claims.count
+        }
+        return (now() - t0, n)
+    }
+    var best = Double.infinity
+    var checksum = 0
+    for _ in 0..<args.repeats {
+        let (dt, n) = try qcTimed(docs, timed)
+        best = min(best, dt)
+        checksum = n
+    }
+    print(String(format: "extract.quantities+claims %8.1f MB/s  (%.3f s, best of %d; checksum %d)", mb / best, best, args.repeats, checksum))
 case "emit":
     // The emitters alone, on documents through validate (prepared untimed).
     let pipeline = try Pipeline(spec: .builtin)

@@ -30,8 +30,9 @@ struct ClaimBuilder {
     let quantities: [QuantityMatch]
     var t: [ScanToken] { s.tokens }
     var out: [Claim] = []
-    /// Confident subject of each sentence (an entity or a proper name), for pronouns in the next one.
-    var sentenceSubjects: [Int: ClaimSubject] = [:]
+    /// `mainSubject` of each sentence, computed on first use: most sentences have no counting quantity
+    /// and never need theirs (it was the largest cost when computed for every sentence).
+    let memo: MainSubjectMemo
     var entityByID: [String: Entity] = [:]
     /// First quantity whose tokens start at a token index / whose left edge is a token index.
     var quantityAtStart: [Int: Int] = [:]
@@ -39,6 +40,11 @@ struct ClaimBuilder {
     /// First count quantity whose tokens start at a token index.
     var countAtStart: [Int: Int] = [:]
     var entitiesSorted: [Entity] = []
+    /// Byte bounds of `entitiesSorted` and whether each can be a subject: `entityCovering` reads these
+    /// instead of copying `Entity` values.
+    var entityLo: [Int] = []
+    var entityHi: [Int] = []
+    var entitySubjectKind: [Bool] = []
     var acronymLong: [String: String] = [:]
     /// The acronyms' short forms, lower case.
     var knownNames: Set<String> = []
@@ -54,6 +60,7 @@ struct ClaimBuilder {
         self.s = s
         self.document = document
         self.quantities = quantities
+        memo = MainSubjectMemo(s.sentences.count)
         for (k, q) in quantities.enumerated() {
             if quantityAtStart[q.tokens.lowerBound] == nil { quantityAtStart[q.tokens.lowerBound] = k }
             if quantityAtEdge[q.leftEdge] == nil { quantityAtEdge[q.leftEdge] = k }
@@ -62,6 +69,9 @@ struct ClaimBuilder {
         entityByID.reserveCapacity(document.entities.count)
         for e in document.entities { entityByID[e.id] = e }
         entitiesSorted = document.entities.sorted { $0.range.lowerBound < $1.range.lowerBound }
+        entityLo = entitiesSorted.map(\.range.lowerBound)
+        entityHi = entitiesSorted.map(\.range.upperBound)
+        entitySubjectKind = entitiesSorted.map { Self.isSubjectKind($0.kind) }
         for a in document.acronyms where acronymLong[a.short] == nil { acronymLong[a.short] = a.long }
         for k in acronymLong.keys { knownNames.insert(k.lowercased()) }
         buildTimes()
@@ -70,18 +80,30 @@ struct ClaimBuilder {
     // MARK: - driver
 
     mutating func run() -> [Claim] {
-        var bySentence: [Int: [Int]] = [:]
+        // Quantities grouped by sentence, in order: a counting sort into one flat array.
+        let ns = s.sentences.count
+        var first = [Int](repeating: 0, count: ns + 1)
+        var sentenceOfQ = [Int](repeating: -1, count: quantities.count)
         for (k, q) in quantities.enumerated() {
             let si = s.sentenceOf[q.number.lowerBound]
-            if si >= 0 { bySentence[si, default: []].append(k) }
+            sentenceOfQ[k] = si
+            if si >= 0 { first[si + 1] += 1 }
         }
-        for si in s.sentences.indices {
-            if let subj = mainSubject(si), subj.confident { sentenceSubjects[si] = subj.subject }
-            guard let qk = bySentence[si] else { continue }
-            sentenceClaims(si, qk)
+        for si in 0..<ns { first[si + 1] += first[si] }
+        var fill = first
+        var flat = [Int](repeating: 0, count: first[ns])
+        for k in quantities.indices where sentenceOfQ[k] >= 0 {
+            flat[fill[sentenceOfQ[k]]] = k
+            fill[sentenceOfQ[k]] += 1
+        }
+        for si in 0..<ns where first[si + 1] > first[si] {
+            sentenceClaims(si, Array(flat[first[si]..<first[si + 1]]))
         }
         return out
     }
+
+    /// Confident subject of sentence si (an entity or a proper name), for pronouns in the next one.
+    func sentenceSubject(_ si: Int) -> ClaimSubject? { mainSubject(si)?.subject }
 
     // MARK: - per sentence
 
@@ -135,20 +157,20 @@ struct ClaimBuilder {
         let atStart = L < sent.lowerBound || (L == sent.lowerBound && t[L].kind == .punct)
         if q.kind == .bare {
             // `the total number of active IOM projects … was over 2,400`
-            if L >= sent.lowerBound, ["was", "is", "were", "are", "stood", "reached", "totalled", "totaled"].contains(t[L].lower) || (t[L].lower == "at" && L > sent.lowerBound && t[L - 1].lower == "stood"),
+            if L >= sent.lowerBound, ["was", "is", "were", "are", "stood", "reached", "totalled", "totaled"].contains(s.lower(L)) || (s.eq(L, "at") && L > sent.lowerBound && s.eq(L - 1, "stood")),
                let (m, subj) = numberOf(sent, before: L) {
                 return (subj, m, .numberOf)
             }
             // `a staff of 18`, `The Commission’s staff of 18`
-            if L >= sent.lowerBound + 1, t[L].lower == "of", ["staff", "membership", "workforce"].contains(t[L - 1].lower) {
-                let m = t[L - 1].lower == "staff" || t[L - 1].lower == "workforce" ? "staff" : "members"
-                if L - 2 >= sent.lowerBound, QuantityExtractor.isPossessive(t[L - 2].lower) || ClaimTables.pronouns.contains(t[L - 2].lower) {
+            if L >= sent.lowerBound + 1, s.eq(L, "of"), ["staff", "membership", "workforce"].contains(s.lower(L - 1)) {
+                let m = s.eq(L - 1, "staff") || s.eq(L - 1, "workforce") ? "staff" : "members"
+                if L - 2 >= sent.lowerBound, QuantityExtractor.isPossessive(s.lower(L - 2)) || ClaimTables.pronouns.contains(s.lower(L - 2)) {
                     return (subjectAt(L - 2, si), m, .possessive)
                 }
                 return (mainSubject(si).map { $0.subject }, m, .predicate)
             }
             // `… and reached 58 in 2015`: gapping after a count of the same sentence.
-            if let lc = lastClaim, L >= sent.lowerBound, ["reached", "grew", "rose", "increased", "to"].contains(t[L].lower) {
+            if let lc = lastClaim, L >= sent.lowerBound, ["reached", "grew", "rose", "increased", "to"].contains(s.lower(L)) {
                 return (lc.subject, lc.measure, .coordinated)
             }
             return nil
@@ -157,7 +179,7 @@ struct ClaimBuilder {
             // `N Ys belong to X`, `Over 60 NGOs currently hold observer status with the Organization`
             return subjectAfter(si, qi)
         }
-        let w = t[L].lower
+        let w = s.lower(L)
         if QuantityExtractor.isPossessive(w) || w == "its" || w == "their" {
             return (subjectAt(L, si), measure, .possessive)
         }
@@ -165,22 +187,22 @@ struct ClaimBuilder {
         if q.addition, ["admitted", "added", "welcomed", "admits", "adds"].contains(w) {
             return (subjectBefore(L, si), measure, .verb)
         }
-        if ClaimTables.countVerbs.contains(w) || (w == "together" && L > sent.lowerBound && t[L - 1].lower == "brings") {
+        if ClaimTables.countVerbs.contains(w) || (w == "together" && L > sent.lowerBound && s.eq(L - 1, "brings")) {
             var v = L
             if w == "together" { v -= 1 }
             return (subjectBefore(v, si), measure, .verb)
         }
-        if w == "of", L - 1 >= sent.lowerBound, t[L - 1].lower == "up", L - 2 >= sent.lowerBound, t[L - 2].lower == "made" {
+        if w == "of", L - 1 >= sent.lowerBound, s.eq(L - 1, "up"), L - 2 >= sent.lowerBound, s.eq(L - 2, "made") {
             return (subjectBefore(L - 2, si), measure, .verb)
         }
-        if w == "of", L - 1 >= sent.lowerBound, t[L - 1].lower == "consists" || t[L - 1].lower == "consisted" {
+        if w == "of", L - 1 >= sent.lowerBound, s.eq(L - 1, "consists") || s.eq(L - 1, "consisted") {
             return (subjectBefore(L - 1, si), measure, .verb)
         }
         // Predicate `X is an organisation of 22 members`
         if w == "of" {
             var a = L - 1, n = 0
-            while a >= sent.lowerBound, n < 5, t[a].kind == .word, !["a", "an"].contains(t[a].lower) { a -= 1; n += 1 }
-            if a >= sent.lowerBound, ["a", "an"].contains(t[a].lower), a - 1 >= sent.lowerBound, ClaimTables.copulas.contains(t[a - 1].lower) {
+            while a >= sent.lowerBound, n < 5, t[a].kind == .word, !["a", "an"].contains(s.lower(a)) { a -= 1; n += 1 }
+            if a >= sent.lowerBound, ["a", "an"].contains(s.lower(a)), a - 1 >= sent.lowerBound, ClaimTables.copulas.contains(s.lower(a - 1)) {
                 return (subjectBefore(a - 1, si), measure, .predicate)
             }
             return nil
@@ -189,7 +211,7 @@ struct ClaimBuilder {
         if w == "by" {
             var a = L - 1, n = 0
             while a >= sent.lowerBound, n < 6 {
-                if ClaimTables.foundingVerbs.contains(t[a].lower) {
+                if ClaimTables.foundingVerbs.contains(s.lower(a)) {
                     return (mainSubject(si).map { $0.subject }, measure, .founding)
                 }
                 a -= 1; n += 1
@@ -205,7 +227,7 @@ struct ClaimBuilder {
         if let lc = lastClaim, w == "and" || w == "," {
             let prevEnd = quantities[lc.q].tokens.upperBound
             var ok = true
-            for x in prevEnd...L where !(t[x].lower == "," || t[x].lower == "and") { ok = false; break }
+            for x in prevEnd...L where !(s.eq(x, ",") || s.eq(x, "and")) { ok = false; break }
             if ok { return (lc.subject, measure, .coordinated) }
         }
         return nil
@@ -219,20 +241,20 @@ struct ClaimBuilder {
         while j < sent.upperBound, t[j].kind == .word, t[j].has(WordClass.adverb) { j += 1 }
         guard j < sent.upperBound else { return nil }
         var measure = q.unit
-        func words(_ n: Int) -> [String] { (0..<n).compactMap { j + $0 < sent.upperBound ? t[j + $0].lower : nil } }
+        func words(_ n: Int) -> [String] { (0..<n).compactMap { j + $0 < sent.upperBound ? s.lower(j + $0) : nil } }
         var objectAt: Int? = nil
         if words(2) == ["belong", "to"] { objectAt = j + 2 }
         else if words(3) == ["are", "members", "of"] || words(3) == ["are", "part", "of"] { objectAt = j + 3 }
         else if words(3) == ["hold", "observer", "status"] || words(3) == ["have", "observer", "status"] || words(3) == ["enjoy", "observer", "status"] {
             if !measure.hasPrefix("observer") { measure = measure == "states" ? "observer states" : "observer " + measure }
-            if j + 3 < sent.upperBound, ["with", "at", "in"].contains(t[j + 3].lower) { objectAt = j + 4 }
-            else if q.addition, si > 0, let prev = sentenceSubjects[si - 1] { return (prev, measure, .inherited) }
+            if j + 3 < sent.upperBound, ["with", "at", "in"].contains(s.lower(j + 3)) { objectAt = j + 4 }
+            else if q.addition, si > 0, let prev = sentenceSubject(si - 1) { return (prev, measure, .inherited) }
             else { return nil }
         }
         guard let o = objectAt else {
             // `Today 61 member states contribute …`: a membership count stated without its organisation
             // belongs to the previous sentence's subject.
-            if Self.membershipMeasures.contains(measure), si > 0, let prev = sentenceSubjects[si - 1], t[j].kind == .word, !t[j].capitalized, !QuantityTables.phraseStops.contains(t[j].lower) || ["are", "have", "were", "had"].contains(t[j].lower) { return (prev, measure, .inherited) }
+            if Self.membershipMeasures.contains(measure), si > 0, let prev = sentenceSubject(si - 1), t[j].kind == .word, !t[j].capitalized, !QuantityTables.phraseStops.contains(s.lower(j)) || ["are", "have", "were", "had"].contains(s.lower(j)) { return (prev, measure, .inherited) }
             return nil
         }
         return (subjectStarting(o, si), measure, .after)
@@ -244,12 +266,12 @@ struct ClaimBuilder {
     private func numberOf(_ sent: Range<Int>, before L: Int) -> (String, ClaimSubject?)? {
         var k = sent.lowerBound
         while k + 1 < L {
-            if t[k].lower == "number", t[k + 1].lower == "of" {
+            if s.eq(k, "number"), s.eq(k + 1, "of") {
                 var j = k + 2
                 var subj: ClaimSubject? = nil
-                while j < L, t[j].kind == .word, !QuantityTables.phraseStops.contains(t[j].lower) {
-                    if QuantityExtractor.isPluralNoun(t[j]) && !t[j].capitalized {
-                        return (QuantityTables.unitPhrases[t[j].lower] ?? t[j].lower, subj)
+                while j < L, t[j].kind == .word, !QuantityTables.phraseStops.contains(s.lower(j)) {
+                    if QuantityExtractor.isPluralNoun(s, j) && !t[j].capitalized {
+                        return (QuantityTables.unitPhrases[s.lower(j)] ?? s.lower(j), subj)
                     }
                     if t[j].acronym || t[j].capitalized { subj = subjectAt(j, s.sentenceOf[j]) }
                     j += 1
@@ -270,8 +292,8 @@ struct ClaimBuilder {
         var k = v - 1
         while k >= sent.lowerBound, t[k].kind == .word, t[k].has(WordClass.adverb) { k -= 1 }
         guard k >= sent.lowerBound else { return nil }
-        if t[k].lower == "and" || t[k].lower == "," { return mainSubject(si)?.subject }
-        if t[k].lower == "also", k > sent.lowerBound { k -= 1 }
+        if s.eq(k, "and") || s.eq(k, ",") { return mainSubject(si)?.subject }
+        if s.eq(k, "also"), k > sent.lowerBound { k -= 1 }
         return subjectAt(k, si)
     }
 
@@ -279,8 +301,8 @@ struct ClaimBuilder {
     func subjectAt(_ k: Int, _ si: Int) -> ClaimSubject? {
         guard k >= 0, k < t.count else { return nil }
         let tok = t[k]
-        if tok.kind == .word, ClaimTables.pronouns.contains(tok.lower) {
-            return si > 0 ? sentenceSubjects[si - 1] : nil
+        if tok.kind == .word, tok.has(WordClass.pronoun) {
+            return si > 0 ? sentenceSubject(si - 1) : nil
         }
         if let e = entityCovering(tok.start..<tok.end) { return resolve(e) }
         guard let np = properNameEnding(at: k, si) else { return nil }
@@ -291,14 +313,14 @@ struct ClaimBuilder {
     func subjectStarting(_ k: Int, _ si: Int) -> ClaimSubject? {
         var k = k
         guard k < t.count else { return nil }
-        if t[k].lower == "the", k + 1 < t.count { k += 1 }
+        if s.eq(k, "the"), k + 1 < t.count { k += 1 }
         if let e = entityCovering(t[k].start..<t[k].end) { return resolve(e) }
         guard t[k].capitalized || t[k].acronym else { return nil }
         var e = k
         while e + 1 < t.count, s.sentenceOf[e + 1] == si {
             let n = t[e + 1]
             if n.kind == .word && (n.capitalized || n.acronym) { e += 1; continue }
-            if n.kind == .word, ["of", "for", "on", "de"].contains(n.lower), e + 2 < t.count, t[e + 2].capitalized { e += 2; continue }
+            if n.kind == .word, s.eq(e + 1, "of") || s.eq(e + 1, "for") || s.eq(e + 1, "on") || s.eq(e + 1, "de"), e + 2 < t.count, t[e + 2].capitalized { e += 2; continue }
             break
         }
         let r = k..<(e + 1)
@@ -311,20 +333,20 @@ struct ClaimBuilder {
     private func properNameEnding(at k: Int, _ si: Int) -> Range<Int>? {
         var k = k
         let sent = s.sentences[si]
-        if t[k].lower == ")", k - 2 >= sent.lowerBound, t[k - 2].lower == "(" { k -= 3 }
+        if s.eq(k, ")"), k - 2 >= sent.lowerBound, s.eq(k - 2, "(") { k -= 3 }
         guard k >= sent.lowerBound, t[k].kind == .word, t[k].capitalized || t[k].acronym else { return nil }
         var a = k
         while a - 1 >= sent.lowerBound {
             let p = t[a - 1]
-            if p.kind == .word && (p.capitalized || p.acronym) && p.lower != "the" { a -= 1; continue }
-            if p.kind == .word, ["of", "for", "on", "de"].contains(p.lower), a - 2 >= sent.lowerBound, t[a - 2].capitalized, t[a - 2].lower != "the" { a -= 1; continue }
+            if p.kind == .word && (p.capitalized || p.acronym) && !s.eq(a - 1, "the") { a -= 1; continue }
+            if p.kind == .word, s.eq(a - 1, "of") || s.eq(a - 1, "for") || s.eq(a - 1, "on") || s.eq(a - 1, "de"), a - 2 >= sent.lowerBound, t[a - 2].capitalized, !s.eq(a - 2, "the") { a -= 1; continue }
             break
         }
         // Sentence-initial fronting words are not part of the name (`Today IOM has`, `Currently the …`).
-        while a < k, t[a].kind == .word, ClaimTables.presentWords.contains(t[a].lower) || ["in", "with", "by", "since", "after", "as"].contains(t[a].lower) { a += 1 }
-        let hasThe = a - 1 >= sent.lowerBound && t[a - 1].lower == "the"
+        while a < k, t[a].kind == .word, t[a].has(WordClass.presentWord) || s.eq(a, "in") || s.eq(a, "with") || s.eq(a, "by") || s.eq(a, "since") || s.eq(a, "after") || s.eq(a, "as") { a += 1 }
+        let hasThe = a - 1 >= sent.lowerBound && s.eq(a - 1, "the")
         let single = a == k
-        if single && !t[k].acronym && !hasThe && !isKnownName(t[k].lower) { return nil }
+        if single && !t[k].acronym && !hasThe && !isKnownName(s.lower(k)) { return nil }
         return a..<(k + 1)
     }
 
@@ -353,29 +375,40 @@ struct ClaimBuilder {
     @inline(__always) static func isOfForOnDe(_ w: String) -> Bool { w == "of" || w == "for" || w == "on" || w == "de" }
 
     func entityCovering(_ r: Range<Int>) -> Entity? {
-        var lo = 0, hi = entitiesSorted.count
-        while lo < hi { let m = (lo + hi) / 2; if entitiesSorted[m].range.lowerBound <= r.lowerBound { lo = m + 1 } else { hi = m } }
+        entityIndexCovering(r).map { entitiesSorted[$0] }
+    }
+
+    /// Index in `entitiesSorted` of the longest subject entity covering r (within 4 bytes of its end),
+    /// else of the last one inside r that ends it.
+    func entityIndexCovering(_ r: Range<Int>) -> Int? {
+        let n = entityLo.count
+        var lo = 0, hi = n
+        while lo < hi { let m = (lo + hi) / 2; if entityLo[m] <= r.lowerBound { lo = m + 1 } else { hi = m } }
         var k = lo - 1
-        var best: Entity? = nil
+        var best = -1
         while k >= 0, k >= lo - 8 {
-            let e = entitiesSorted[k]
-            if e.range.lowerBound <= r.lowerBound && e.range.upperBound >= r.upperBound - 4 && e.range.upperBound > r.lowerBound,
-               Self.isSubjectKind(e.kind) {
-                if best == nil || e.range.count > best!.range.count { best = e }
+            if entityLo[k] <= r.lowerBound && entityHi[k] >= r.upperBound - 4 && entityHi[k] > r.lowerBound, entitySubjectKind[k] {
+                if best < 0 || entityHi[k] - entityLo[k] > entityHi[best] - entityLo[best] { best = k }
             }
             k -= 1
         }
         // An entity inside the range that ends it (`the Organization` → entity `Organization`).
-        if best == nil {
-            for e in entitiesSorted[max(0, lo - 1)..<min(entitiesSorted.count, lo + 8)] where e.range.lowerBound >= r.lowerBound && e.range.upperBound <= r.upperBound && r.upperBound - e.range.upperBound <= 4 {
-                if Self.isSubjectKind(e.kind) { best = e }
+        if best < 0 {
+            for e in max(0, lo - 1)..<min(n, lo + 8) where entityLo[e] >= r.lowerBound && entityHi[e] <= r.upperBound && r.upperBound - entityHi[e] <= 4 {
+                if entitySubjectKind[e] { best = e }
             }
         }
-        return best
+        return best < 0 ? nil : best
     }
 
     /// Follows `refersTo` to the first mention; its id and canonical name.
     func resolve(_ e: Entity) -> ClaimSubject {
+        if e.refersTo == nil {
+            // No chain to follow: skip the visited set.
+            var text = e.normalized ?? s.text(e.range)
+            if let long = acronymLong[text] { text = long }
+            return ClaimSubject(id: e.id, text: text)
+        }
         var cur = e
         var seen: Set<String> = [e.id]
         while let r = cur.refersTo, let next = entityByID[r], !seen.contains(r) { seen.insert(r); cur = next }
@@ -385,8 +418,36 @@ struct ClaimBuilder {
     }
 
     /// The grammatical subject of the sentence's main clause: past a fronted phrase (`With …,`, `In 2010,`,
-    /// `Founded by …,`) the first name followed by a verb.
+    /// `Founded by …,`) the first name followed by a verb. Memoised; a pronoun subject takes the previous
+    /// sentence's, resolved without recursion (a long run of `It …` sentences must not exhaust the stack).
     func mainSubject(_ si: Int) -> (subject: ClaimSubject, start: Int, confident: Bool)? {
+        if memo.known[si] { return memo.value[si] }
+        var pending: [(Int, Int)] = []
+        var x = si
+        while true {
+            switch mainSubjectRaw(x) {
+            case .found(let subj, let start):
+                memo.set(x, (subj, start, true))
+            case .none:
+                memo.set(x, nil)
+            case .previous(let start):
+                if !memo.known[x - 1] { pending.append((x, start)); x -= 1; continue }
+                memo.set(x, memo.value[x - 1].map { ($0.subject, start, true) })
+            }
+            break
+        }
+        for (y, start) in pending.reversed() { memo.set(y, memo.value[y - 1].map { ($0.subject, start, true) }) }
+        return memo.value[si]
+    }
+
+    enum RawSubject {
+        case found(ClaimSubject, Int)
+        case none
+        /// A pronoun followed by a verb, starting at the token: the previous sentence's subject.
+        case previous(Int)
+    }
+
+    private func mainSubjectRaw(_ si: Int) -> RawSubject {
         let sent = s.sentences[si]
         var k = sent.lowerBound
         let end = min(sent.upperBound, sent.lowerBound + 60)
@@ -394,29 +455,30 @@ struct ClaimBuilder {
             let tok = t[k]
             if tok.kind == .word {
                 // A candidate: pronoun, entity, or proper name starting here, followed by a verb.
-                if k == sent.lowerBound || t[k - 1].lower == "," || t[k - 1].lower == "the" || isFrontEnd(k, sent) {
+                if k == sent.lowerBound || s.eq(k - 1, ",") || s.eq(k - 1, "the") || isFrontEnd(k, sent) {
                     var start = k
-                    if tok.lower == "the" { k += 1; continue }
+                    if s.eq(k, "the") { k += 1; continue }
                     var e = k
-                    if tok.has(WordClass.pronoun) && tok.lower != "its" && tok.lower != "their" {
-                        if isVerbAt(e + 1, sent), si > 0, let p = sentenceSubjects[si - 1] { return (p, start, true) }
-                        return nil
+                    if tok.has(WordClass.pronoun) && !s.eq(k, "its") && !s.eq(k, "their") {
+                        if isVerbAt(e + 1, sent), si > 0 { return .previous(start) }
+                        return .none
                     }
-                    if let ent = entityCovering(tok.start..<tok.end), ent.range.lowerBound >= tok.start {
-                        while e + 1 < sent.upperBound, t[e + 1].end <= ent.range.upperBound { e += 1 }
-                        if e + 3 < sent.upperBound, t[e + 1].lower == "(", t[e + 3].lower == ")" { e += 3 }
-                        if isVerbAt(e + 1, sent) { return (resolve(ent), start, true) }
+                    if let ei = entityIndexCovering(tok.start..<tok.end), entityLo[ei] >= tok.start {
+                        let entEnd = entityHi[ei]
+                        while e + 1 < sent.upperBound, t[e + 1].end <= entEnd { e += 1 }
+                        if e + 3 < sent.upperBound, s.eq(e + 1, "("), s.eq(e + 3, ")") { e += 3 }
+                        if isVerbAt(e + 1, sent) { return .found(resolve(entitiesSorted[ei]), start) }
                     } else if tok.capitalized || tok.acronym {
                         while e + 1 < sent.upperBound {
                             let n = t[e + 1]
-                            if n.kind == .word && (n.capitalized || n.acronym) && !QuantityExtractor.isPossessive(t[e].lower) { e += 1; continue }
-                            if n.kind == .word, Self.isOfForOnDe(n.lower), e + 2 < sent.upperBound, t[e + 2].capitalized { e += 2; continue }
+                            if n.kind == .word && (n.capitalized || n.acronym) && !s.isPossessive(e) { e += 1; continue }
+                            if n.kind == .word, s.eq(e + 1, "of") || s.eq(e + 1, "for") || s.eq(e + 1, "on") || s.eq(e + 1, "de"), e + 2 < sent.upperBound, t[e + 2].capitalized { e += 2; continue }
                             break
                         }
-                        if e + 3 < sent.upperBound, t[e + 1].lower == "(", t[e + 3].lower == ")" { e += 3 }
-                        if isVerbAt(e + 1, sent), !QuantityExtractor.isPossessive(t[e].lower) {
-                            if start > sent.lowerBound, t[start - 1].lower == "the" { start -= 1 }
-                            if let np = properNameEnding(at: e, si) { return (name(np), start, true) }
+                        if e + 3 < sent.upperBound, s.eq(e + 1, "("), s.eq(e + 3, ")") { e += 3 }
+                        if isVerbAt(e + 1, sent), !s.isPossessive(e) {
+                            if start > sent.lowerBound, s.eq(start - 1, "the") { start -= 1 }
+                            if let np = properNameEnding(at: e, si) { return .found(name(np), start) }
                         }
                     }
                 }
@@ -425,7 +487,7 @@ struct ClaimBuilder {
             if k > sent.lowerBound + 1, isFiniteVerb(k), !(k == sent.lowerBound) { break }
             k += 1
         }
-        return nil
+        return .none
     }
 
     private func isFrontEnd(_ k: Int, _ sent: Range<Int>) -> Bool {
@@ -443,15 +505,13 @@ struct ClaimBuilder {
         var k = k0
         while k < sent.upperBound, t[k].kind == .word, t[k].has(WordClass.adverb) { k += 1 }
         guard k < sent.upperBound, t[k].kind == .word, !t[k].capitalized else { return false }
-        let w = t[k].lower
         if t[k].has(WordClass.finiteVerb | WordClass.countVerb | WordClass.modal) { return true }
         if t[k].has(WordClass.phraseStop) { return false }
-        return w.hasSuffix("s") || w.hasSuffix("ed")
+        return s.hasSuffix(k, "s") || s.hasSuffix(k, "ed")
     }
 
-    private func sentenceStartsWith(_ si: Int, _ w: String) -> Bool {
-        let sent = s.sentences[si]
-        return t[sent.lowerBound].lower == w
+    private func sentenceStartsWith(_ si: Int, _ w: StaticString) -> Bool {
+        s.eq(s.sentences[si].lowerBound, w)
     }
 
     // MARK: - time frames
@@ -472,11 +532,11 @@ struct ClaimBuilder {
         let t = s.tokens
         for k in t.indices where t[k].kind == .number && t[k].end - t[k].start == 4 {
             let tok = t[k]
-            guard let v = Int(tok.lower), v >= 1000, v <= 2100 else { continue }
+            guard let v = Int(s.lower(k)), v >= 1000, v <= 2100 else { continue }
             while ci < covered.count && covered[ci].upperBound <= tok.start { ci += 1 }
             if ci < covered.count && covered[ci].lowerBound <= tok.start { continue }
             if k + 1 < t.count, !t[k + 1].spaceBefore, t[k + 1].kind == .word {
-                if t[k + 1].lower == "s", v % 10 == 0 { times.append((tok.start..<t[k + 1].end, String(v / 10))) }   // 1950s → 195
+                if s.eq(k + 1, "s"), v % 10 == 0 { times.append((tok.start..<t[k + 1].end, String(v / 10))) }   // 1950s → 195
                 continue
             }
             if k > 0, t[k - 1].kind == .word, t[k - 1].has(WordClass.yearContext | WordClass.month) {
@@ -485,7 +545,7 @@ struct ClaimBuilder {
         }
         for k in t.indices where t[k].kind == .word && t[k].has(WordClass.presentWord) {
             let tok = t[k]
-            if tok.lower == "now" && k + 1 < t.count && t[k + 1].lower == "that" { continue }
+            if s.eq(k, "now") && k + 1 < t.count && s.eq(k + 1, "that") { continue }
             times.append((tok.start..<tok.end, "PRESENT_REF"))
         }
         times.sort { $0.range.lowerBound < $1.range.lowerBound }
@@ -512,16 +572,16 @@ struct ClaimBuilder {
     private func clauseTokens(_ si: Int, _ q: QuantityMatch) -> Range<Int> {
         let sent = s.sentences[si]
         var a = q.tokens.lowerBound, b = q.tokens.upperBound
-        while a > sent.lowerBound, t[a - 1].lower != ";" { a -= 1 }
-        while b < sent.upperBound, t[b].lower != ";" { b += 1 }
+        while a > sent.lowerBound, !s.eq(a - 1, ";") { a -= 1 }
+        while b < sent.upperBound, !s.eq(b, ";") { b += 1 }
         return a..<b
     }
 
     private func segmentTokens(_ si: Int, _ q: QuantityMatch) -> Range<Int> {
         let c = clauseTokens(si, q)
         var a = q.tokens.lowerBound, b = q.tokens.upperBound
-        while a > c.lowerBound, t[a - 1].lower != ",", !(t[a - 1].lower == "and" && isVerbAt(a, c)) { a -= 1 }
-        while b < c.upperBound, t[b].lower != ",", !(t[b].lower == "and" && isVerbAt(b + 1, c)) { b += 1 }
+        while a > c.lowerBound, !s.eq(a - 1, ","), !(s.eq(a - 1, "and") && isVerbAt(a, c)) { a -= 1 }
+        while b < c.upperBound, !s.eq(b, ","), !(s.eq(b, "and") && isVerbAt(b + 1, c)) { b += 1 }
         return a..<b
     }
 
@@ -544,23 +604,25 @@ struct ClaimBuilder {
             }
             if let b = best { return b.1 }
             // `at its founding`
-            let words = span.map { t[$0].lower }
-            if words.contains("founding") || (words.contains("when") && words.contains("founded")) { return foundingDate ?? "PAST_REF" }
+            var founding = false, when = false, founded = false
+            for x in span { if s.eq(x, "founding") { founding = true } else if s.eq(x, "when") { when = true } else if s.eq(x, "founded") { founded = true } }
+            if founding || (when && founded) { return foundingDate ?? "PAST_REF" }
             if span == seg, let i = inherited { return i }
         }
         return tense(clause, around: q)
     }
 
     private func tense(_ clause: Range<Int>, around q: QuantityMatch) -> String? {
+        // Word-class bits stand for the verb tables (same words), so no text is built per token.
         func classify(_ k: Int) -> String? {
-            let w = t[k].lower
             guard t[k].kind == .word else { return nil }
-            if ClaimTables.pastAux.contains(w) { return "PAST_REF" }
-            if ClaimTables.presentAux.contains(w) || ClaimTables.presentVerbs.contains(w) { return "PRESENT_REF" }
-            if w.hasSuffix("s"), !t[k].capitalized, k > 0, t[k - 1].kind == .word, t[k - 1].capitalized || t[k - 1].acronym,
-               !QuantityTables.phraseStops.contains(w), !QuantityExtractor.isPossessive(t[k - 1].lower) { return "PRESENT_REF" }
-            if w.hasSuffix("ed"), !t[k].capitalized, k > 0, !["the", "a", "an"].contains(t[k - 1].lower), w.count > 4,
-               ClaimTables.foundingVerbs.contains(w) || ClaimTables.joiningVerbs.contains(w) || ClaimTables.countVerbs.contains(w) { return "PAST_REF" }
+            let tk = t[k]
+            if tk.has(WordClass.pastAux) { return "PAST_REF" }
+            if tk.has(WordClass.presentAux | WordClass.presentVerb) { return "PRESENT_REF" }
+            if s.hasSuffix(k, "s"), !tk.capitalized, k > 0, t[k - 1].kind == .word, t[k - 1].capitalized || t[k - 1].acronym,
+               !tk.has(WordClass.phraseStop), !s.isPossessive(k - 1) { return "PRESENT_REF" }
+            if s.hasSuffix(k, "ed"), !tk.capitalized, k > 0, !(s.eq(k - 1, "the") || s.eq(k - 1, "a") || s.eq(k - 1, "an")), s.charCount(k) > 4,
+               tk.has(WordClass.foundingVerb | WordClass.joiningVerb | WordClass.countVerb) { return "PAST_REF" }
             return nil
         }
         var k = q.tokens.lowerBound - 1
@@ -571,6 +633,11 @@ struct ClaimBuilder {
     }
 
     // MARK: - totals, enumerations, additions
+
+    /// `intro` is the single word `w`.
+    static func isOnly(_ intro: [StaticString], _ w: StaticString) -> Bool {
+        intro.count == 1 && intro[0].description == w.description
+    }
 
     private func hasJoiningVerb(_ sent: Range<Int>) -> Bool {
         sent.contains { t[$0].has(WordClass.joiningVerb) }
@@ -583,12 +650,12 @@ struct ClaimBuilder {
         let sent = s.sentences[si]
         var j = q.tokens.upperBound
         // Find the part introducer right after the counted noun (allow `of migration management`, short).
-        var introducer: [String]? = nil
+        var introducer: [StaticString]? = nil
         var scan = j, steps = 0
         while scan < sent.upperBound, steps < 6, introducer == nil {
             for intro in ClaimTables.partIntroducers {
-                if scan + intro.count <= sent.upperBound, (0..<intro.count).allSatisfy({ t[scan + $0].lower == intro[$0] }) {
-                    if intro == [":"] || steps == 0 { introducer = intro; j = scan + intro.count }
+                if scan + intro.count <= sent.upperBound, (0..<intro.count).allSatisfy({ s.eq(scan + $0, intro[$0]) }) {
+                    if Self.isOnly(intro, ":") || steps == 0 { introducer = intro; j = scan + intro.count }
                     break
                 }
             }
@@ -608,15 +675,15 @@ struct ClaimBuilder {
         for p in later {
             let pq = quantities[p]
             if pq.tokens.lowerBound > expect + 8 { break }
-            if pq.leftEdge > 0, ["making", "totalling", "totaling", "bringing", "to", "total"].contains(t[pq.leftEdge - 1].lower) { break }
+            if pq.leftEdge > 0, ["making", "totalling", "totaling", "bringing", "to", "total"].contains(s.lower(pq.leftEdge - 1)) { break }
             // Between parts only separators and the previous part's trailing words.
             parts.append(p)
             expect = pq.tokens.upperBound
             var x = expect
-            while x < sent.upperBound, t[x].kind == .word, !["and"].contains(t[x].lower), x - expect < 8 { x += 1 }
+            while x < sent.upperBound, t[x].kind == .word, !["and"].contains(s.lower(x)), x - expect < 8 { x += 1 }
             expect = x
         }
-        if parts.count >= 2, intro != ["are"] {
+        if parts.count >= 2, !Self.isOnly(intro, "are") {
             let claimRange = t[q.tokens.lowerBound].start..<t[quantities[parts.last!].tokens.upperBound - 1].end
             if measure.isEmpty { measure = quantities[parts[0]].unit }
             out.append(Claim(kind: .total, subject: subject?.id, subjectText: subject?.text ?? "", measure: measure, value: q.value,
@@ -630,7 +697,7 @@ struct ClaimBuilder {
             }
             // `making 41 in all` restates the total with the same parts.
             if let last = parts.last, let mk = qk.first(where: { quantities[$0].tokens.lowerBound > quantities[last].tokens.upperBound }),
-               quantities[mk].tokens.lowerBound >= 1, ["making", "totalling", "totaling", "totals"].contains(t[quantities[mk].leftEdge - 1].lower) {
+               quantities[mk].tokens.lowerBound >= 1, ["making", "totalling", "totaling", "totals"].contains(s.lower(quantities[mk].leftEdge - 1)) {
                 usedAsPart.insert(mk)
                 let mq = quantities[mk]
                 out.append(Claim(kind: .total, subject: subject?.id, subjectText: subject?.text ?? "", measure: measure, value: mq.value,
@@ -638,8 +705,8 @@ struct ClaimBuilder {
             }
             return parts.count + 1
         }
-        guard intro == [":"] else { return nil }
-        guard q.unit.isEmpty == false || t[q.leftEdge > 0 ? q.leftEdge - 1 : 0].lower == "following" else { return nil }
+        guard Self.isOnly(intro, ":") else { return nil }
+        guard q.unit.isEmpty == false || s.eq(q.leftEdge > 0 ? q.leftEdge - 1 : 0, "following") else { return nil }
         // Items: an inline list after the colon, or the blocks that follow.
         var items: [Range<Int>] = []
         if j < sent.upperBound || (j < t.count && s.sentenceOf[j] == si) {
@@ -666,9 +733,9 @@ struct ClaimBuilder {
     private func inlineItems(from j: Int, _ si: Int) -> [Range<Int>] {
         var end = j
         while end < t.count, s.sentenceOf[end] == si || (s.sentenceOf[end] == -1 && end == j) { end += 1 }
-        while end > j, [".", "…"].contains(t[end - 1].lower) { end -= 1 }
+        while end > j, [".", "…"].contains(s.lower(end - 1)) { end -= 1 }
         guard end > j else { return [] }
-        if (j..<end).contains(where: { t[$0].lower == ";" }) {
+        if (j..<end).contains(where: { s.eq($0, ";") }) {
             return splitTokens(j..<end, at: [";"])
         }
         if let names = nameList(from: j, limit: end), names.end >= end - 1 { return names.items }
@@ -678,7 +745,7 @@ struct ClaimBuilder {
     private func splitTokens(_ r: Range<Int>, at seps: Set<String>) -> [Range<Int>] {
         var items: [Range<Int>] = []
         var a = r.lowerBound
-        for k in r where seps.contains(t[k].lower) {
+        for k in r where seps.contains(s.lower(k)) {
             if k > a { items.append(t[a].start..<t[k - 1].end) }
             a = k + 1
         }
@@ -695,7 +762,7 @@ struct ClaimBuilder {
             let blk = s.blocks[b]
             if blk.kind == .heading { break }
             let words = blk.tokens.filter { t[$0].kind == .word }.count
-            let internalStop = blk.tokens.dropLast().contains { [".", "!", "?", ":"].contains(t[$0].lower) }
+            let internalStop = blk.tokens.dropLast().contains { [".", "!", "?", ":"].contains(s.lower($0)) }
             if blk.kind != .listItem, let last = items.last {
                 // A plain-text list is a run of lines: a blank line ends it.
                 var newlines = 0
@@ -721,8 +788,8 @@ struct ClaimBuilder {
         while next < s.sentences.count {
             let ns = s.sentences[next]
             var k = ns.lowerBound
-            if t[k].lower == "the", k + 1 < ns.upperBound { k += 1 }
-            guard let o = ClaimTables.ordinals[t[k].lower], o == expected || (o == 0 && expected > 1) else { break }
+            if s.eq(k, "the"), k + 1 < ns.upperBound { k += 1 }
+            guard let o = ClaimTables.ordinals[s.lower(k)], o == expected || (o == 0 && expected > 1) else { break }
             items.append(t[ns.lowerBound].start..<t[ns.upperBound - 1].end)
             expected += 1
             next += 1
@@ -737,7 +804,7 @@ struct ClaimBuilder {
 
     /// Names after a count: `a further four members – A, B, C and D`.
     private func namesAfter(_ j: Int, _ sent: Range<Int>) -> [Range<Int>]? {
-        guard j < sent.upperBound, ["–", "—", ":", ","].contains(t[j].lower) else { return nil }
+        guard j < sent.upperBound, ["–", "—", ":", ","].contains(s.lower(j)) else { return nil }
         guard let nl = nameList(from: j + 1, limit: sent.upperBound), nl.items.count >= 1 else { return nil }
         return nl.items
     }
@@ -751,7 +818,7 @@ struct ClaimBuilder {
         while k < limit {
             var start = k
             var the = false
-            if t[k].lower == "the", k + 1 < limit, t[k + 1].capitalized || t[k + 1].acronym { the = true; k += 1 }
+            if s.eq(k, "the"), k + 1 < limit, t[k + 1].capitalized || t[k + 1].acronym { the = true; k += 1 }
             guard k < limit, t[k].kind == .word, t[k].capitalized || t[k].acronym else { break }
             if !the { start = k }
             var e = k
@@ -759,21 +826,21 @@ struct ClaimBuilder {
             while e + 1 < limit {
                 let n = t[e + 1]
                 if n.kind == .word && (n.capitalized || n.acronym) { e += 1; continue }
-                if n.kind == .word, ["of", "for", "on", "de", "du", "in", "to"].contains(n.lower), e + 2 < limit, t[e + 2].capitalized || t[e + 2].lower == "the" {
-                    e += 1; if t[e + 1].lower == "the" { e += 1 }; continue
+                if n.kind == .word, s.eq(e + 1, "of") || s.eq(e + 1, "for") || s.eq(e + 1, "on") || s.eq(e + 1, "de") || s.eq(e + 1, "du") || s.eq(e + 1, "in") || s.eq(e + 1, "to"), e + 2 < limit, t[e + 2].capitalized || s.eq(e + 2, "the") {
+                    e += 1; if s.eq(e + 1, "the") { e += 1 }; continue
                 }
-                if n.lower == "(" {
+                if s.eq(e + 1, "(") {
                     var c = e + 2
-                    while c < limit, c - e < 14, t[c].lower != ")" { c += 1 }
-                    if c < limit, t[c].lower == ")" { e = c; paren = true; continue }
+                    while c < limit, c - e < 14, !s.eq(c, ")") { c += 1 }
+                    if c < limit, s.eq(c, ")") { e = c; paren = true; continue }
                 }
                 break
             }
             chunks.append((start..<(e + 1), sep, the, paren))
             k = e + 1
-            if k < limit, t[k].lower == ",", k + 1 < limit, t[k + 1].lower == "and" { sep = ", and"; k += 2 }
-            else if k < limit, t[k].lower == "," { sep = ","; k += 1 }
-            else if k < limit, t[k].lower == "and" { sep = "and"; k += 1 }
+            if k < limit, s.eq(k, ","), k + 1 < limit, s.eq(k + 1, "and") { sep = ", and"; k += 2 }
+            else if k < limit, s.eq(k, ",") { sep = ","; k += 1 }
+            else if k < limit, s.eq(k, "and") { sep = "and"; k += 1 }
             else { k = e + 1; sep = ""; break }
         }
         guard !chunks.isEmpty else { return nil }
@@ -800,13 +867,13 @@ struct ClaimBuilder {
         let q = quantities[qi]
         let sent = s.sentences[si]
         let L = q.leftEdge - 1
-        guard L >= sent.lowerBound, t[L].lower == "to" else { return false }
+        guard L >= sent.lowerBound, s.eq(L, "to") else { return false }
         var k = L - 1
         var hasTotal = false
         var subjectTok: Int? = nil
         var measure = q.unit
         while k >= sent.lowerBound, L - k < 8 {
-            let w = t[k].lower
+            let w = s.lower(k)
             if w == "total" { hasTotal = true }
             if w == "membership", measure.isEmpty { measure = "members" }
             if t[k].acronym || (t[k].capitalized && k > sent.lowerBound) { subjectTok = k }
@@ -877,14 +944,14 @@ struct ClaimBuilder {
         for k in sent where t[k].has(WordClass.foundingVerb) {
             var j = k + 1
             var n = 0
-            while j < sent.upperBound, n < 8, t[j].lower != "by" { j += 1; n += 1 }
-            guard j < sent.upperBound, t[j].lower == "by" else { continue }
+            while j < sent.upperBound, n < 8, !s.eq(j, "by") { j += 1; n += 1 }
+            guard j < sent.upperBound, s.eq(j, "by") else { continue }
             j += 1
             let clause = t[sent.lowerBound].start..<t[sent.upperBound - 1].end
             if let qk = countAtStart[j], case let q = quantities[qk] {
                 return HistoryEvent(kind: .count, value: q.value, range: q.range, items: [], time: dateIn(clause), quantity: q.index, subject: mainSubject(si)?.subject)
             }
-            if t[j].lower == "the", j + 2 < sent.upperBound, ["heads", "representatives", "governments", "leaders"].contains(t[j + 1].lower), t[j + 2].lower == "of" { j += 3 }
+            if s.eq(j, "the"), j + 2 < sent.upperBound, ["heads", "representatives", "governments", "leaders"].contains(s.lower(j + 1)), s.eq(j + 2, "of") { j += 3 }
             if let nl = nameList(from: j, limit: sent.upperBound), nl.items.count >= 2 {
                 let r = nl.items.first!.lowerBound..<nl.items.last!.upperBound
                 return HistoryEvent(kind: .count, value: Double(nl.items.count), range: r, items: nl.items, time: dateIn(clause), quantity: nil, subject: nil)
@@ -899,12 +966,12 @@ struct ClaimBuilder {
         var k = sent.lowerBound
         let clauseR = t[sent.lowerBound].start..<t[sent.upperBound - 1].end
         while k < sent.upperBound, t[k].start < limitByte {
-            let w = t[k].lower
+            let w = s.lower(k)
             // `expanded to include A, B …`, `admitted A …`, `(were) joined by A in 1983, by B …`
             var listStart: Int? = nil
-            if w == "include", k > 0, t[k - 1].lower == "to" { listStart = k + 1 }
-            if w == "admitted", k + 1 < sent.upperBound, t[k + 1].lower != "as" { listStart = k + 1 }
-            if w == "joined", k + 1 < sent.upperBound, t[k + 1].lower == "by" { listStart = k + 2 }
+            if w == "include", k > 0, s.eq(k - 1, "to") { listStart = k + 1 }
+            if w == "admitted", k + 1 < sent.upperBound, !s.eq(k + 1, "as") { listStart = k + 1 }
+            if w == "joined", k + 1 < sent.upperBound, s.eq(k + 1, "by") { listStart = k + 2 }
             if let ls = listStart {
                 var j = ls
                 var first = true
@@ -922,8 +989,8 @@ struct ClaimBuilder {
                     } else { break }
                     first = false
                     // `in 1983, by Vanuatu in 1985, and by six territories in 2002`
-                    while j < sent.upperBound, [",", "in", "and"].contains(t[j].lower) || t[j].kind == .number || QuantityTables.months.contains(t[j].lower) || ["early", "late", "mid"].contains(t[j].lower) { j += 1 }
-                    if j < sent.upperBound, t[j].lower == "by", w == "joined" { j += 1; continue }
+                    while j < sent.upperBound, [",", "in", "and"].contains(s.lower(j)) || t[j].kind == .number || QuantityTables.months.contains(s.lower(j)) || ["early", "late", "mid"].contains(s.lower(j)) { j += 1 }
+                    if j < sent.upperBound, s.eq(j, "by"), w == "joined" { j += 1; continue }
                     break
                 }
                 _ = first
@@ -931,7 +998,7 @@ struct ClaimBuilder {
                 continue
             }
             // `A and B were admitted (as members)`, `Monaco joined in 1980, Slovenia in 1995 and Andorra in 2004`
-            if ((w == "were" || w == "was") && k + 1 < sent.upperBound && t[k + 1].lower == "admitted") || (w == "joined" && (k + 1 >= sent.upperBound || t[k + 1].lower != "by")) {
+            if ((w == "were" || w == "was") && k + 1 < sent.upperBound && s.eq(k + 1, "admitted")) || (w == "joined" && (k + 1 >= sent.upperBound || !s.eq(k + 1, "by"))) {
                 if let (items, _) = namesBefore(k, sent) {
                     let r = items.first!.lowerBound..<items.last!.upperBound
                     events.append(HistoryEvent(kind: .addition, value: Double(items.count), range: r, items: items, time: dateIn(t[k].start..<min(clauseR.upperBound, t[min(k + 4, sent.upperBound - 1)].end)), quantity: nil))
@@ -939,11 +1006,11 @@ struct ClaimBuilder {
                         // Gapped continuation: `, Slovenia in 1995 and Andorra in 2004`
                         var j = k + 1
                         while j < sent.upperBound {
-                            while j < sent.upperBound, ["in", "early", "late", "mid"].contains(t[j].lower) || t[j].kind == .number || QuantityTables.months.contains(t[j].lower) { j += 1 }
-                            guard j < sent.upperBound, [",", "and"].contains(t[j].lower) else { break }
+                            while j < sent.upperBound, ["in", "early", "late", "mid"].contains(s.lower(j)) || t[j].kind == .number || QuantityTables.months.contains(s.lower(j)) { j += 1 }
+                            guard j < sent.upperBound, [",", "and"].contains(s.lower(j)) else { break }
                             j += 1
-                            if j < sent.upperBound, t[j].lower == "and" { j += 1 }
-                            guard let nl = nameList(from: j, limit: sent.upperBound), nl.end < sent.upperBound, t[nl.end].lower == "in" else { break }
+                            if j < sent.upperBound, s.eq(j, "and") { j += 1 }
+                            guard let nl = nameList(from: j, limit: sent.upperBound), nl.end < sent.upperBound, s.eq(nl.end, "in") else { break }
                             let r2 = nl.items.first!.lowerBound..<nl.items.last!.upperBound
                             events.append(HistoryEvent(kind: .addition, value: Double(nl.items.count), range: r2, items: nl.items, time: dateIn(t[nl.end].start..<t[min(nl.end + 2, sent.upperBound - 1)].end), quantity: nil))
                             j = nl.end
@@ -970,19 +1037,19 @@ struct ClaimBuilder {
     private func groupRange(_ a: Int, _ e: Int, _ sent: Range<Int>) -> Range<Int> {
         var z = e
         var n = 0
-        while z < sent.upperBound, n < 4, t[z].lower != "," { z += 1; n += 1 }
+        while z < sent.upperBound, n < 4, !s.eq(z, ",") { z += 1; n += 1 }
         return t[a].start..<t[max(a, min(z, sent.upperBound) - 1)].end
     }
 
     private func namesAfterList(_ j: Int, _ sent: Range<Int>) -> (items: [Range<Int>], end: Int)? {
-        guard j < sent.upperBound, ["–", "—", ":"].contains(t[j].lower) else { return nil }
+        guard j < sent.upperBound, ["–", "—", ":"].contains(s.lower(j)) else { return nil }
         return nameList(from: j + 1, limit: sent.upperBound)
     }
 
     /// The name list ending right before token k, starting after a fronted `In 2010,` or at the sentence start.
     private func namesBefore(_ k: Int, _ sent: Range<Int>) -> ([Range<Int>], Int)? {
         var a = sent.lowerBound
-        if let c = (sent.lowerBound..<k).first(where: { t[$0].lower == "," }), c < sent.lowerBound + 5, t[sent.lowerBound].lower == "in" { a = c + 1 }
+        if let c = (sent.lowerBound..<k).first(where: { s.eq($0, ",") }), c < sent.lowerBound + 5, s.eq(sent.lowerBound, "in") { a = c + 1 }
         guard let nl = nameList(from: a, limit: k), nl.end == k else { return nil }
         return (nl.items, a)
     }
@@ -994,3 +1061,19 @@ private func claimTrimSpaces(_ x: String) -> String {
         while s.last == " " { s = s.dropLast() }
         return String(s)
     }
+
+/// Memo of `ClaimBuilder.mainSubject` per sentence (a class: filled from non-mutating lookups).
+final class MainSubjectMemo {
+    var known: [Bool]
+    var value: [(subject: ClaimSubject, start: Int, confident: Bool)?]
+
+    init(_ count: Int) {
+        known = Array(repeating: false, count: count)
+        value = Array(repeating: nil, count: count)
+    }
+
+    func set(_ si: Int, _ v: (subject: ClaimSubject, start: Int, confident: Bool)?) {
+        known[si] = true
+        value[si] = v
+    }
+}

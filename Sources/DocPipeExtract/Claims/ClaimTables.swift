@@ -28,7 +28,7 @@ enum ClaimTables {
         "ninth": 9, "tenth": 10, "firstly": 1, "secondly": 2, "thirdly": 3, "finally": 0, "lastly": 0,
     ]
     /// Words after a total that introduce its parts.
-    static let partIntroducers: [[String]] = [
+    static let partIntroducers: [[StaticString]] = [
         [":"], ["comprise"], ["comprises"], ["comprising"], ["comprised"], ["consist", "of"], ["consists", "of"],
         ["consisting", "of"], ["made", "up", "of"], ["divided", "into"], [",", "of", "which"], [",", "of", "whom"],
         ["of", "which"], ["of", "whom"], ["–"], ["—"], ["are"],

@@ -82,32 +82,36 @@ enum QuantityExtractor {
     private static func numeral(_ s: ScanText, _ i: Int) -> QuantityMatch? {
         let t = s.tokens
         let tok = t[i]
-        guard var value = Double(tok.lower) else { return nil }
+        guard var value = Double(s.lower(i)) else { return nil }
         let prev = i > 0 ? t[i - 1] : nil
         let next = i + 1 < t.count ? t[i + 1] : nil
         // Glued to something: `A/RES/47/4`, `2004/2005`, `10:30`, `COVID-19`, `G20`, `2021–2025`, `(2)`.
-        if let n = next, !n.spaceBefore, n.kind == .punct, ({ switch n.lower { case "/", ":", "-", "–", "—", ".": return true; default: return false } }()),
+        if let n = next, !n.spaceBefore, n.kind == .punct, s.eq(i + 1, "/") || s.eq(i + 1, ":") || s.eq(i + 1, "-") || s.eq(i + 1, "–") || s.eq(i + 1, "—") || s.eq(i + 1, "."),
            i + 2 < t.count, t[i + 2].kind == .number, !t[i + 2].spaceBefore { return nil }
         if let p = prev, !tok.spaceBefore {
             if p.kind == .word || p.kind == .number { return nil }
-            if ({ switch p.lower { case "/", "-", "–", "—", ":", "+", "#", "№", "±", ".": return true; default: return false } }()) { return nil }
-            if p.lower == "(", let n = next, n.lower == ")", !n.spaceBefore { return nil }
+            if s.eq(i - 1, "/") || s.eq(i - 1, "-") || s.eq(i - 1, "–") || s.eq(i - 1, "—") || s.eq(i - 1, ":") || s.eq(i - 1, "+") || s.eq(i - 1, "#") || s.eq(i - 1, "№") || s.eq(i - 1, "±") || s.eq(i - 1, ".") { return nil }
+            if s.eq(i - 1, "("), let n = next, s.eq(i + 1, ")"), !n.spaceBefore { return nil }
         }
-        if let p = prev, p.kind == .punct, ({ switch p.lower { case "+", "#", "№", "§", "±": return true; default: return false } }()) { return nil }
+        if let p = prev, p.kind == .punct, s.eq(i - 1, "+") || s.eq(i - 1, "#") || s.eq(i - 1, "№") || s.eq(i - 1, "§") || s.eq(i - 1, "±") { return nil }
         // Phone numbers and digit groups: `22 717 9111`.
         if let n = next, n.kind == .number, n.spaceBefore { return nil }
         if let p = prev, p.kind == .number { return nil }
         // References: `Article 4`, `resolution 2758`, `No. 5`.
         if let p = prev, p.kind == .word, p.has(WordClass.referenceWord) { return nil }
-        if let p = prev, p.lower == ".", i >= 2, t[i - 2].kind == .word, ({ switch t[i - 2].lower { case "no", "art", "res", "vol", "p", "pp", "para", "fig", "nos": return true; default: return false } }()) { return nil }
+        if prev != nil, s.eq(i - 1, "."), i >= 2, t[i - 2].kind == .word,
+           s.eq(i - 2, "no") || s.eq(i - 2, "art") || s.eq(i - 2, "res") || s.eq(i - 2, "vol") || s.eq(i - 2, "p") || s.eq(i - 2, "pp") || s.eq(i - 2, "para") || s.eq(i - 2, "fig") || s.eq(i - 2, "nos") { return nil }
         // A name right before the number: `Hungary 1956`, `Windows 10`, `Regional Association 5`.
         if let p = prev, p.kind == .word, p.capitalized, !p.has(WordClass.capBeforeNumber),
-           !isPossessive(p.lower), !p.has(WordClass.comparatorKey), !p.has(WordClass.currencyCode) { return nil }
+           !s.isPossessive(i - 1), !p.has(WordClass.comparatorKey), !p.has(WordClass.currencyCode) { return nil }
         // Times: `3 pm`, `10.30 am`.
-        if let n = next, n.kind == .word, ({ switch n.lower { case "am", "pm", "a.m", "p.m", "gmt", "utc", "hrs", "h": return true; default: return false } }()) { return nil }
+        if let n = next, n.kind == .word,
+           s.eq(i + 1, "am") || s.eq(i + 1, "pm") || s.eq(i + 1, "a.m") || s.eq(i + 1, "p.m") || s.eq(i + 1, "gmt") || s.eq(i + 1, "utc") || s.eq(i + 1, "hrs") || s.eq(i + 1, "h") { return nil }
 
         let rawLen = tok.end - tok.start
-        let isFourDigitInteger = rawLen == 4 && !tok.lower.contains(".") && tok.lower.count == 4
+        // A number's lower-cased text is ASCII digits and at most one `.`.
+        let hasDot = s.lowerBytes[Int(tok.lo)..<Int(tok.lo + tok.len)].contains(0x2E)
+        let isFourDigitInteger = rawLen == 4 && !hasDot && tok.len == 4
         var j = i + 1
         var kind: QuantityMatch.Kind = .bare
         var unit = ""
@@ -115,25 +119,25 @@ enum QuantityExtractor {
         var first = i
         var currency: String?
         if let p = prev {
-            if p.kind == .punct, let c = QuantityTables.currencySymbols[p.lower] {
+            if p.kind == .punct, let c = QuantityTables.currencySymbols[s.lower(i - 1)] {
                 currency = c
                 first = i - 1
-                if c == "USD", i >= 2, t[i - 2].kind == .word, !p.spaceBefore, let c2 = QuantityTables.currencyPrefixWords[t[i - 2].lower] {
+                if c == "USD", i >= 2, t[i - 2].kind == .word, !p.spaceBefore, let c2 = QuantityTables.currencyPrefixWords[s.lower(i - 2)] {
                     currency = c2; first = i - 2
                 }
-            } else if p.kind == .word, QuantityTables.currencyCodes.contains(p.lower), p.acronym || p.capitalized {
-                currency = p.lower.uppercased(); first = i - 1
+            } else if p.kind == .word, p.has(WordClass.currencyCode), p.acronym || p.capitalized {
+                currency = s.lower(i - 1).uppercased(); first = i - 1
             }
         }
         // Scale: `1.4 billion`, `$3m`.
         if j < t.count, t[j].kind == .word {
-            if t[j].spaceBefore, let sc = QuantityTables.scales[t[j].lower], sc > 100 || currency == nil {
+            if t[j].spaceBefore, t[j].has(WordClass.scale), let sc = QuantityTables.scales[s.lower(j)], sc > 100 || currency == nil {
                 value *= sc; j += 1
             } else if !t[j].spaceBefore {
-                if currency != nil, let sc = QuantityTables.attachedScales[t[j].lower] {
+                if currency != nil, let sc = QuantityTables.attachedScales[s.lower(j)] {
                     value *= sc; j += 1
-                } else if QuantityTables.measureUnits.contains(t[j].lower) {
-                    return finish(s, first, i, j + 1, value, t[j].lower == "k" ? "K" : s.text(t[j].start..<t[j].end), .measure, j..<j + 1)
+                } else if t[j].has(WordClass.measureUnit) {
+                    return finish(s, first, i, j + 1, value, s.eq(j, "k") ? "K" : s.text(t[j].start..<t[j].end), .measure, j..<j + 1)
                 } else {
                     return nil // ordinal `21st`, decade `1950s`, code `5G`
                 }
@@ -144,14 +148,14 @@ enum QuantityExtractor {
         }
         if isFourDigitInteger, value >= 1000, value <= 2100 {
             if let p = prev, p.kind == .word, p.has(WordClass.yearContext | WordClass.month) { return nil }
-            if let p = prev, p.kind == .punct, ({ switch p.lower { case "–", "-", "/", "(", "’", "'": return true; default: return false } }()) { return nil }
-            if let n = next, n.kind == .punct, ({ switch n.lower { case "/", "–", "-": return true; default: return false } }()) { return nil }
+            if let p = prev, p.kind == .punct, s.eq(i - 1, "–") || s.eq(i - 1, "-") || s.eq(i - 1, "/") || s.eq(i - 1, "(") || s.eq(i - 1, "’") || s.eq(i - 1, "'") { return nil }
+            if let n = next, n.kind == .punct, s.eq(i + 1, "/") || s.eq(i + 1, "–") || s.eq(i + 1, "-") { return nil }
         }
         let (u, k, ut, end, more) = unitAfter(s, j, value: value)
         unit = u; kind = k
         if kind == .bare {
             if isFourDigitInteger && value >= 1000 && value <= 2100 { return nil }  // a year
-            if tok.lower.contains(".") && !more { return nil }                     // `CC BY 4.0`, versions
+            if hasDot && !more { return nil }                     // `CC BY 4.0`, versions
         }
         if unit == "#duration" { return nil }
         var m = finish(s, first, i, end, value, unit, kind, ut)
@@ -165,50 +169,56 @@ enum QuantityExtractor {
         let t = s.tokens
         // Only number words, `a` / `an` / `half` and hyphenated words can start a number (fast reject).
         guard t[i].hyphen || t[i].has(WordClass.numStart) else { return nil }
-        let w = t[i].lower
         // Capitalised number word inside a sentence is part of a name (`Group of Eight`).
-        if t[i].capitalized, i > 0, s.sentenceOf[i] == s.sentenceOf[i - 1], t[i - 1].lower != "“", t[i - 1].lower != "\"" { return nil }
+        if t[i].capitalized, i > 0, s.sentenceOf[i] == s.sentenceOf[i - 1], !s.eq(i - 1, "“"), !s.eq(i - 1, "\"") { return nil }
         var value: Double
         var j = i + 1
-        if w.contains("-") {
-            let parts = w.split(separator: "-").map(String.init)
+        // The word-class bits mirror the tables, so a table is only consulted when its bit is set.
+        if t[i].hyphen {
+            let parts = s.lower(i).split(separator: "-").map(String.init)
             if parts.count == 2, let a = QuantityTables.units[parts[0]], let b = QuantityTables.units[parts[1]], a >= 20, a.truncatingRemainder(dividingBy: 10) == 0, b < 10 {
                 value = a + b
             } else if parts.count == 2, let a = QuantityTables.units[parts[0]], let f = QuantityTables.fractions[parts[1]], parts[1] != "half" {
                 return finish(s, i, i, i + 1, a / f, "fraction", .fraction, i + 1..<i + 1)
             } else { return nil }
-        } else if let v = QuantityTables.units[w] {
+        } else if t[i].has(WordClass.unit), let v = QuantityTables.units[s.lower(i)] {
             value = v
-            if j < t.count, t[j].kind == .word, let f = QuantityTables.fractions[t[j].lower], t[j].lower != "half", t[j].lower != "halves",
-               value > 0, t[j].lower.hasSuffix("s") || value == 1 {
+            if j < t.count, t[j].kind == .word, t[j].has(WordClass.fraction), let f = QuantityTables.fractions[s.lower(j)], !s.eq(j, "half"), !s.eq(j, "halves"),
+               value > 0, s.hasSuffix(j, "s") || value == 1 {
                 return finish(s, i, i, j + 1, value / f, "fraction", .fraction, j + 1..<j + 1)
             }
-        } else if w == "a" || w == "an" || w == "one" {
+        } else if s.eq(i, "a") || s.eq(i, "an") || s.eq(i, "one") {
             guard j < t.count, t[j].kind == .word else { return nil }
-            if t[j].lower == "dozen" { value = 12; j += 1 } else if let sc = QuantityTables.scales[t[j].lower] { value = sc; j += 1 } else { return nil }
+            if s.eq(j, "dozen") { value = 12; j += 1 } else if let sc = scale(s, j) { value = sc; j += 1 } else { return nil }
             return wordsTail(s, i, i, j, value)
-        } else if w == "half", j + 1 < t.count, t[j].lower == "a", let sc = QuantityTables.scales[t[j + 1].lower], sc >= 1000 {
+        } else if s.eq(i, "half"), j + 1 < t.count, s.eq(j, "a"), let sc = scale(s, j + 1), sc >= 1000 {
             return wordsTail(s, i, i, j + 2, sc / 2)
-        } else if w == "dozen", i > 0, t[i - 1].lower == "a" {
-            return nil
         } else {
             return nil
         }
         // Compound: `one hundred and fifty`, `twenty five`, `two thousand`, `three million`.
         var total = 0.0, current = value
         while j < t.count, t[j].kind == .word {
-            let x = t[j].lower
-            if let sc = QuantityTables.scales[x] {
+            if let sc = scale(s, j) {
                 if sc == 100 { current *= 100 } else { total += current * sc; current = 0 }
                 j += 1
-            } else if let u = QuantityTables.units[x], current >= 20, current.truncatingRemainder(dividingBy: 10) == 0, u < 10, current < 100 {
+            } else if let u = unit(s, j), current >= 20, current.truncatingRemainder(dividingBy: 10) == 0, u < 10, current < 100 {
                 current += u; j += 1
-            } else if x == "and", j + 1 < t.count, let u = QuantityTables.units[t[j + 1].lower], (current >= 100 || total >= 1000) {
+            } else if s.eq(j, "and"), j + 1 < t.count, let u = unit(s, j + 1), (current >= 100 || total >= 1000) {
                 current += u; j += 2
             } else { break }
         }
         value = total + current
         return wordsTail(s, i, i, j, value)
+    }
+
+    /// `QuantityTables.scales` / `.units` of token k, without building its text unless its class bit is set.
+    @inline(__always) private static func scale(_ s: ScanText, _ k: Int) -> Double? {
+        s.tokens[k].has(WordClass.scale) ? QuantityTables.scales[s.lower(k)] : nil
+    }
+
+    @inline(__always) private static func unit(_ s: ScanText, _ k: Int) -> Double? {
+        s.tokens[k].has(WordClass.unit) ? QuantityTables.units[s.lower(k)] : nil
     }
 
     private static func wordsTail(_ s: ScanText, _ first: Int, _ i: Int, _ j: Int, _ value: Double) -> QuantityMatch? {
@@ -218,13 +228,13 @@ enum QuantityExtractor {
             // `nearly a million dollars`
             if let c = currencyWord(s, j) { return finish(s, first, i, c.end, value, c.code, .money, j..<j) }
         }
-        if j < t.count, t[j].lower == "dozen" { return nil }
+        if j < t.count, s.eq(j, "dozen") { return nil }
         let (u, k, ut, end, more) = unitAfter(s, j, value: value)
         if u == "#duration" { return nil }
         if k == .bare {
             // `one` without a noun is a pronoun (`into one with …`); `the first of two`, `one of`.
-            if t[i].lower == "one" || t[i].lower == "a" || t[i].lower == "an" { return nil }
-            if j < t.count, t[j].lower == "of" { return nil }
+            if s.eq(i, "one") || s.eq(i, "a") || s.eq(i, "an") { return nil }
+            if j < t.count, s.eq(j, "of") { return nil }
         }
         j = end
         var m = finish(s, first, i, j, value, u, k, ut)
@@ -236,8 +246,10 @@ enum QuantityExtractor {
 
     private static func currencyWord(_ s: ScanText, _ j: Int) -> (code: String, end: Int)? {
         let t = s.tokens
-        if j + 1 < t.count, let c = QuantityTables.currencyWords[t[j].lower + " " + t[j + 1].lower] { return (c, j + 2) }
-        if let c = QuantityTables.currencyWords[t[j].lower] { return (c, j + 1) }
+        // Every key starts with a word marked `currencyFirst`: no strings are built for other words.
+        guard t[j].has(WordClass.currencyFirst) else { return nil }
+        if j + 1 < t.count, let c = QuantityTables.currencyWords[s.lower(j) + " " + s.lower(j + 1)] { return (c, j + 2) }
+        if let c = QuantityTables.currencyWords[s.lower(j)] { return (c, j + 1) }
         return nil
     }
 
@@ -248,40 +260,40 @@ enum QuantityExtractor {
         var more = false
         guard j < t.count else { return ("", .bare, j..<j, j, false) }
         if t[j].kind == .punct {
-            if t[j].lower == "%" { return ("%", .percent, j..<j + 1, j + 1, false) }
-            if t[j].lower == "‰" { return ("‰", .percent, j..<j + 1, j + 1, false) }
-            if t[j].lower == "°" {
-                if j + 1 < t.count, t[j + 1].kind == .word, !t[j + 1].spaceBefore, ["c", "f"].contains(t[j + 1].lower) {
-                    return ("°" + t[j + 1].lower.uppercased(), .measure, j..<j + 2, j + 2, false)
+            if s.eq(j, "%") { return ("%", .percent, j..<j + 1, j + 1, false) }
+            if s.eq(j, "‰") { return ("‰", .percent, j..<j + 1, j + 1, false) }
+            if s.eq(j, "°") {
+                if j + 1 < t.count, t[j + 1].kind == .word, !t[j + 1].spaceBefore, ["c", "f"].contains(s.lower(j + 1)) {
+                    return ("°" + s.lower(j + 1).uppercased(), .measure, j..<j + 2, j + 2, false)
                 }
                 return ("°", .measure, j..<j + 1, j + 1, false)
             }
             return ("", .bare, j..<j, j, false)
         }
         guard t[j].kind == .word else { return ("", .bare, j..<j, j, false) }
-        if t[j].lower == "more", j + 1 < t.count, t[j + 1].lower != "than" { more = true; j += 1 }
+        if s.eq(j, "more"), j + 1 < t.count, !s.eq(j + 1, "than") { more = true; j += 1 }
         guard j < t.count, t[j].kind == .word else { return ("", .bare, j..<j, j, more) }
-        if t[j].lower == "percent" || t[j].lower == "pct" { return ("%", .percent, j..<j + 1, j + 1, false) }
-        if t[j].lower == "per", j + 1 < t.count, t[j + 1].lower == "cent" { return ("%", .percent, j..<j + 2, j + 2, false) }
+        if s.eq(j, "percent") || s.eq(j, "pct") { return ("%", .percent, j..<j + 1, j + 1, false) }
+        if s.eq(j, "per"), j + 1 < t.count, s.eq(j + 1, "cent") { return ("%", .percent, j..<j + 2, j + 2, false) }
         if let c = currencyWord(s, j) { return (c.code, .money, j..<c.end, c.end, false) }
-        if j + 1 < t.count, QuantityTables.measureUnits.contains(t[j].lower + " " + t[j + 1].lower) {
-            return (t[j].lower + " " + t[j + 1].lower, .measure, j..<j + 2, j + 2, false)
+        if j + 1 < t.count, t[j].has(WordClass.measurePhraseFirst), QuantityTables.measureUnits.contains(s.lower(j) + " " + s.lower(j + 1)) {
+            return (s.lower(j) + " " + s.lower(j + 1), .measure, j..<j + 2, j + 2, false)
         }
-        if QuantityTables.measureUnits.contains(t[j].lower) {
+        if t[j].has(WordClass.measureUnit) {
             var u = s.text(t[j].start..<t[j].end)
             var e = j + 1
             // `m³/s`
-            if e + 1 < t.count, t[e].lower == "/", !t[e].spaceBefore, t[e + 1].kind == .word, !t[e + 1].spaceBefore {
-                u += "/" + t[e + 1].lower; e += 2
+            if e + 1 < t.count, s.eq(e, "/"), !t[e].spaceBefore, t[e + 1].kind == .word, !t[e + 1].spaceBefore {
+                u += "/" + s.lower(e + 1); e += 2
             }
             return (u, .measure, j..<e, e, false)
         }
-        if QuantityTables.timeNouns.contains(t[j].lower) { return ("#duration", .measure, j..<j + 1, j + 1, false) }
+        if t[j].has(WordClass.timeNoun) { return ("#duration", .measure, j..<j + 1, j + 1, false) }
         // Phrase table, longest first (up to five words).
         var words: [String] = []
         var k = j
         if t[j].has(WordClass.unitPhraseFirst) {
-            while k < t.count, t[k].kind == .word, words.count < 5 { words.append(t[k].lower); k += 1 }
+            while k < t.count, t[k].kind == .word, words.count < 5 { words.append(s.lower(k)); k += 1 }
         }
         if words.count > 0 {
             for n in stride(from: words.count, through: 1, by: -1) {
@@ -295,23 +307,22 @@ enum QuantityExtractor {
         var cand: [Int] = []
         k = j
         while k < t.count, t[k].kind == .word, cand.count < 4 {
-            let w = t[k].lower
-            if QuantityTables.phraseStops.contains(w) { break }
-            if cand.isEmpty && QuantityTables.months.contains(w) { break }
+            if t[k].has(WordClass.phraseStop) { break }
+            if cand.isEmpty && t[k].has(WordClass.month) { break }
             cand.append(k); k += 1
         }
         var headAt = -1
         for (n, idx) in cand.enumerated() {
-            if isPluralNoun(t[idx]) { headAt = n }
-            else if value == 1 && n == cand.count - 1 && headAt < 0 && isSingularNoun(t[idx]) { headAt = n }
+            if isPluralNoun(s, idx) { headAt = n }
+            else if value == 1 && n == cand.count - 1 && headAt < 0 && isSingularNoun(s, idx) { headAt = n }
         }
         guard headAt >= 0 else { return ("", .bare, j..<j, j, more) }
         let ut = j..<(cand[headAt] + 1)
         var parts: [String] = []
         for idx in ut {
             let tk = t[idx]
-            var w = tk.acronym ? s.text(tk.start..<tk.end) : tk.lower
-            if idx == ut.upperBound - 1 && value == 1 && !isPluralNoun(tk) { w = pluralize(w) }
+            var w = tk.acronym ? s.text(tk.start..<tk.end) : s.lower(idx)
+            if idx == ut.upperBound - 1 && value == 1 && !isPluralNoun(s, idx) { w = pluralize(w) }
             parts.append(w)
         }
         let key = parts.joined(separator: " ")
@@ -327,7 +338,7 @@ enum QuantityExtractor {
     /// `10 states holding observer status` → `observer states`.
     private static func observerSuffix(_ s: ScanText, _ unit: String, _ j: Int, _ end: Int, _ more: Bool) -> (String, QuantityMatch.Kind, Range<Int>, Int, Bool) {
         let t = s.tokens
-        if end + 2 < t.count, ["holding", "with", "having"].contains(t[end].lower), t[end + 1].lower == "observer", t[end + 2].lower == "status" {
+        if end + 2 < t.count, s.eq(end, "holding") || s.eq(end, "with") || s.eq(end, "having"), s.eq(end + 1, "observer"), s.eq(end + 2, "status") {
             let u = unit.hasPrefix("observer") ? unit : (unit == "states" ? "observer states" : "observer " + unit)
             return (u, .count, j..<end + 3, end + 3, more)
         }
@@ -336,8 +347,9 @@ enum QuantityExtractor {
 
     static func isPossessive(_ w: String) -> Bool { w.hasSuffix("'s") || w.hasSuffix("’s") || w.hasSuffix("s'") || w.hasSuffix("s’") }
 
-    static func isPluralNoun(_ tk: ScanToken) -> Bool {
-        let w = tk.lower
+    static func isPluralNoun(_ s: ScanText, _ k: Int) -> Bool {
+        let tk = s.tokens[k]
+        let w = s.lower(k)
         if QuantityTables.invariantPlurals.contains(w) { return true }
         if QuantityTables.verbsInS.contains(w) || isPossessive(w) { return false }
         guard w.count >= 3, w.hasSuffix("s") else { return false }
@@ -349,8 +361,9 @@ enum QuantityExtractor {
         return true
     }
 
-    static func isSingularNoun(_ tk: ScanToken) -> Bool {
-        let w = tk.lower
+    static func isSingularNoun(_ s: ScanText, _ k: Int) -> Bool {
+        let tk = s.tokens[k]
+        let w = s.lower(k)
         if tk.capitalized && !tk.acronym { return false }
         if w.hasSuffix("ly") || w.hasSuffix("ing") || w.hasSuffix("ed") { return false }
         return w.count >= 3 && !QuantityTables.phraseStops.contains(w)
@@ -376,7 +389,7 @@ enum QuantityExtractor {
         func phrase(_ a: Int, _ b: Int) -> String? {
             guard a >= 0 else { return nil }
             var ws: [String] = []
-            for k in a..<b { guard t[k].kind == .word, s.sentenceOf[k] == s.sentenceOf[first] else { return nil }; ws.append(t[k].lower) }
+            for k in a..<b { guard t[k].kind == .word, s.sentenceOf[k] == s.sentenceOf[first] else { return nil }; ws.append(s.lower(k)) }
             return ws.joined(separator: " ")
         }
         // A phrase can only match when the word before ends some table phrase (no strings built otherwise).
@@ -400,7 +413,7 @@ enum QuantityExtractor {
         let lastTok = max(end, numberStart + 1)
         let range = t[left].start..<t[lastTok - 1].end
         var numEnd = numberStart + 1
-        while numEnd < end, t[numEnd].kind == .word, t[numEnd].has(WordClass.scale | WordClass.unit) || t[numEnd].lower == "and" { numEnd += 1 }
+        while numEnd < end, t[numEnd].kind == .word, t[numEnd].has(WordClass.scale | WordClass.unit) || s.eq(numEnd, "and") { numEnd += 1 }
         return QuantityMatch(value: value, unit: unit, comparator: comparator, kind: kind, range: range, tokens: left..<lastTok,
                              number: numberStart..<numEnd, unitTokens: unitTokens, addition: addition, leftEdge: edge)
     }

@@ -3,23 +3,29 @@ import DocPipeCore
 /// A light token over UTF-8 bytes, private to the quantity and claim extractors (they must not depend
 /// on `Document.tokens`). Words keep internal hyphens and apostrophes (`non-permanent`, `IOM’s`);
 /// numbers keep thousands separators and one decimal point (`9,000`, `1.4`).
+///
+/// The lower-cased text is not a `String` per token: it lives in `ScanText.lowerBytes[lo ..< lo + len]`
+/// (one buffer per document), compared with `ScanText.eq` and turned into a `String` only on rare paths.
 struct ScanToken {
     enum Kind: UInt8 { case word, number, punct }
     var kind: Kind
-    var start: Int
-    var end: Int
-    /// Lower-cased text for words and punctuation; the digits without separators for numbers.
-    var lower: String
     /// First letter upper case.
     var capitalized: Bool
     /// Two or more upper-case letters and no lower case (an `s` plural allowed: `NGOs`).
     var acronym: Bool
     /// Whitespace (or nothing) precedes the token.
     var spaceBefore: Bool
-    /// Word-class bits of `lower` (see `WordClass`), computed once per token.
-    var flags: UInt64 = 0
-    /// `lower` contains a hyphen.
+    /// The lower-cased text contains a hyphen.
     var hyphen: Bool = false
+    /// Every byte of the token is ASCII (byte tests on the lower-cased text equal `Character` tests).
+    var ascii: Bool = true
+    var start: Int
+    var end: Int
+    /// Lower-cased text for words and punctuation; the digits without separators for numbers.
+    var lo: Int32 = 0
+    var len: Int32 = 0
+    /// Word-class bits of the lower-cased text (see `WordClass`), computed once per token.
+    var flags: UInt64 = 0
 
     @inline(__always) func has(_ f: UInt64) -> Bool { flags & f != 0 }
 }
@@ -54,6 +60,13 @@ enum WordClass {
     static let comparatorLast: UInt64 = 1 << 23
     static let additionLast: UInt64 = 1 << 24
     static let unitPhraseFirst: UInt64 = 1 << 25
+    static let fraction: UInt64 = 1 << 26
+    /// First word of a `currencyWords` key / of a two-word measure unit.
+    static let currencyFirst: UInt64 = 1 << 27
+    static let measurePhraseFirst: UInt64 = 1 << 28
+    static let invariantPlural: UInt64 = 1 << 29
+    static let verbInS: UInt64 = 1 << 30
+    static let copula: UInt64 = 1 << 31
     static let finiteVerb: UInt64 = pastAux | presentAux | presentVerb
 
     static let table: [String: UInt64] = {
@@ -85,6 +98,12 @@ enum WordClass {
         add(QuantityTables.comparators.keys.map { String($0.split(separator: " ").last!) }, comparatorLast)
         add(QuantityTables.additionMarkers.map { String($0.split(separator: " ").last!) }, additionLast)
         add(QuantityTables.unitPhrases.keys.map { String($0.split(separator: " ").first!) }, unitPhraseFirst)
+        add(QuantityTables.fractions.keys, fraction)
+        add(QuantityTables.currencyWords.keys.map { String($0.split(separator: " ").first!) }, currencyFirst)
+        add(QuantityTables.measureUnits.filter { $0.contains(" ") }.map { String($0.split(separator: " ").first!) }, measurePhraseFirst)
+        add(QuantityTables.invariantPlurals, invariantPlural)
+        add(QuantityTables.verbsInS, verbInS)
+        add(ClaimTables.copulas, copula)
         return d
     }()
 
@@ -94,8 +113,13 @@ enum WordClass {
     static let byteTable: ByteVocab = ByteVocab(table)
 }
 
+/// A fixed string → flags table looked up on raw bytes: open addressing on an FNV-1a hash, keys stored
+/// back to back in one buffer, so a lookup allocates nothing and touches two or three cache lines.
 struct ByteVocab: Sendable {
-    private var keys: [[UInt8]] = []
+    private var keyBytes: [UInt8] = []
+    /// Per entry: start in `keyBytes`, length, flags.
+    private var keyStart: [Int32] = []
+    private var keyLen: [Int32] = []
     private var values: [UInt64] = []
     private var slots: [Int32]
     private let mask: Int
@@ -109,19 +133,21 @@ struct ByteVocab: Sendable {
             let b = Array(k.utf8)
             var h = Int(truncatingIfNeeded: Self.hash(b)) & mask
             while slots[h] >= 0 { h = (h + 1) & mask }
-            slots[h] = Int32(keys.count)
-            keys.append(b)
+            slots[h] = Int32(values.count)
+            keyStart.append(Int32(keyBytes.count))
+            keyLen.append(Int32(b.count))
+            keyBytes.append(contentsOf: b)
             values.append(v)
         }
     }
 
-    @inline(__always) static func hash(_ b: [UInt8]) -> UInt64 {
+    static func hash(_ b: [UInt8]) -> UInt64 {
         var h: UInt64 = 0xcbf29ce484222325
         for c in b { h = (h ^ UInt64(c)) &* 0x100000001b3 }
         return h
     }
 
-    /// Flags of the ASCII word `bytes[lo..<hi]` lower-cased (letters A–Z folded).
+    /// Flags of the word `bytes[lo..<hi]` with ASCII letters A–Z folded to lower case.
     @inline(__always) func lookupFolding(_ bytes: UnsafeBufferPointer<UInt8>, _ lo: Int, _ hi: Int) -> UInt64 {
         var h: UInt64 = 0xcbf29ce484222325
         for k in lo..<hi {
@@ -131,20 +157,24 @@ struct ByteVocab: Sendable {
         }
         var slot = Int(truncatingIfNeeded: h) & mask
         let n = hi - lo
-        while true {
-            let idx = Int(slots[slot])
-            if idx < 0 { return 0 }
-            let key = keys[idx]
-            if key.count == n {
-                var same = true
-                for k in 0..<n {
-                    let b = bytes[lo + k]
-                    let c = (b >= 0x41 && b <= 0x5A) ? b | 0x20 : b
-                    if key[k] != c { same = false; break }
+        return slots.withUnsafeBufferPointer { slots in
+            keyBytes.withUnsafeBufferPointer { kb in
+                while true {
+                    let idx = Int(slots[slot])
+                    if idx < 0 { return 0 }
+                    if Int(keyLen[idx]) == n {
+                        let ks = Int(keyStart[idx])
+                        var same = true
+                        for k in 0..<n {
+                            let b = bytes[lo + k]
+                            let c = (b >= 0x41 && b <= 0x5A) ? b | 0x20 : b
+                            if kb[ks + k] != c { same = false; break }
+                        }
+                        if same { return values[idx] }
+                    }
+                    slot = (slot + 1) & mask
                 }
-                if same { return values[idx] }
             }
-            slot = (slot + 1) & mask
         }
     }
 }
@@ -153,6 +183,8 @@ struct ByteVocab: Sendable {
 struct ScanText {
     let bytes: [UInt8]
     var tokens: [ScanToken] = []
+    /// Lower-cased text of every token, back to back (see `ScanToken.lo`).
+    var lowerBytes: [UInt8] = []
     /// Token index ranges of the sentences, in order.
     var sentences: [Range<Int>] = []
     /// Sentence index of each token (-1 when outside every sentence).
@@ -177,6 +209,54 @@ struct ScanText {
         return text(tokens[r.lowerBound].start..<tokens[r.upperBound - 1].end)
     }
 
+    /// The lower-cased text of token k as a `String` (rare paths: table keys, units, suffix tests on non-ASCII words).
+    func lower(_ k: Int) -> String {
+        let tk = tokens[k]
+        let lo = Int(tk.lo)
+        return String(decoding: lowerBytes[lo..<(lo + Int(tk.len))], as: UTF8.self)
+    }
+
+    /// Token k's lower-cased text is exactly `w` (byte equality: no allocation; the literals are ASCII or
+    /// single punctuation scalars, where it equals `String` equality).
+    @inline(__always) func eq(_ k: Int, _ w: StaticString) -> Bool {
+        let tk = tokens[k]
+        let n = w.utf8CodeUnitCount
+        guard Int(tk.len) == n else { return false }
+        return lowerBytes.withUnsafeBufferPointer { b in
+            let p = w.utf8Start
+            let lo = Int(tk.lo)
+            for i in 0..<n where b[lo + i] != p[i] { return false }
+            return true
+        }
+    }
+
+    /// Token k's lower-cased text ends with `w` (ASCII `w`), as `String.hasSuffix` would say.
+    @inline(__always) func hasSuffix(_ k: Int, _ w: StaticString) -> Bool {
+        let tk = tokens[k]
+        guard tk.ascii else { return lower(k).hasSuffix(w.description) }
+        let n = w.utf8CodeUnitCount
+        guard Int(tk.len) >= n else { return false }
+        return lowerBytes.withUnsafeBufferPointer { b in
+            let p = w.utf8Start
+            let base = Int(tk.lo) + Int(tk.len) - n
+            for i in 0..<n where b[base + i] != p[i] { return false }
+            return true
+        }
+    }
+
+    /// `Character` count of token k's lower-cased text.
+    @inline(__always) func charCount(_ k: Int) -> Int {
+        let tk = tokens[k]
+        return tk.ascii ? Int(tk.len) : lower(k).count
+    }
+
+    /// `'s`, `’s`, `s'`, `s’` at the end of token k's lower-cased text.
+    func isPossessive(_ k: Int) -> Bool {
+        let tk = tokens[k]
+        if tk.ascii { return hasSuffix(k, "'s") || hasSuffix(k, "s'") }
+        return QuantityExtractor.isPossessive(lower(k))
+    }
+
     /// Decodes the scalar at `i`; returns it and its byte length.
     func scalar(at i: Int) -> (Unicode.Scalar, Int) {
         let b0 = bytes[i]
@@ -192,18 +272,22 @@ struct ScanText {
         return (Unicode.Scalar(v) ?? "\u{FFFD}", len)
     }
 
-    func isLetter(at i: Int) -> Bool {
+    @inline(__always) func isLetter(at i: Int) -> Bool {
         guard i < bytes.count else { return false }
         let b = bytes[i]
         if b < 0x80 { return (b | 0x20) >= 0x61 && (b | 0x20) <= 0x7A }
+        return isLetterSlow(at: i)
+    }
+
+    private func isLetterSlow(at i: Int) -> Bool {
         let (s, _) = scalar(at: i)
         if s == "²" || s == "³" { return true }
         return s.properties.isAlphabetic
     }
 
-    func isDigit(at i: Int) -> Bool { i >= 0 && i < bytes.count && bytes[i] >= 0x30 && bytes[i] <= 0x39 }
+    @inline(__always) func isDigit(at i: Int) -> Bool { i >= 0 && i < bytes.count && bytes[i] >= 0x30 && bytes[i] <= 0x39 }
 
-    func isSpace(at i: Int) -> Bool {
+    @inline(__always) func isSpace(at i: Int) -> Bool {
         guard i < bytes.count else { return false }
         let b = bytes[i]
         if b == 0x20 || b == 0x0A || b == 0x09 || b == 0x0D { return true }
@@ -212,7 +296,7 @@ struct ScanText {
     }
 
     /// Apostrophe (' or ’) at i: its byte length, else 0.
-    func apostrophe(at i: Int) -> Int {
+    @inline(__always) func apostrophe(at i: Int) -> Int {
         guard i < bytes.count else { return 0 }
         if bytes[i] == 0x27 { return 1 }
         if bytes[i] == 0xE2, i + 2 < bytes.count, bytes[i + 1] == 0x80, bytes[i + 2] == 0x99 { return 3 }
@@ -223,79 +307,89 @@ struct ScanText {
         let n = bytes.count
         var i = 0
         var space = true
-        tokens.reserveCapacity(n / 5)
+        var toks: [ScanToken] = []
+        toks.reserveCapacity(n / 5)
+        var low: [UInt8] = []
+        low.reserveCapacity(n)
         while i < n {
-            if isSpace(at: i) { i += bytes[i] == 0xC2 ? 2 : 1; space = true; continue }
+            let b0 = bytes[i]
+            if b0 == 0x20 || b0 == 0x0A || b0 == 0x09 || b0 == 0x0D { i += 1; space = true; continue }
+            if isSpace(at: i) { i += 2; space = true; continue }
             let start = i
-            if isDigit(at: i) {
-                var digits: [UInt8] = []
+            let lo = low.count
+            if b0 >= 0x30 && b0 <= 0x39 {
+                var dot = false
                 while i < n {
-                    if isDigit(at: i) { digits.append(bytes[i]); i += 1; continue }
+                    if isDigit(at: i) { low.append(bytes[i]); i += 1; continue }
                     // thousands separator: exactly three digits follow
                     if bytes[i] == 0x2C, isDigit(at: i + 1), isDigit(at: i + 2), isDigit(at: i + 3), !isDigit(at: i + 4) { i += 1; continue }
-                    if bytes[i] == 0x2E, isDigit(at: i + 1), !digits.contains(0x2E) { digits.append(0x2E); i += 1; continue }
+                    if bytes[i] == 0x2E, isDigit(at: i + 1), !dot { dot = true; low.append(0x2E); i += 1; continue }
                     break
                 }
-                tokens.append(ScanToken(kind: .number, start: start, end: i, lower: String(decoding: digits, as: UTF8.self),
-                                        capitalized: false, acronym: false, spaceBefore: space))
+                toks.append(ScanToken(kind: .number, capitalized: false, acronym: false, spaceBefore: space,
+                                      start: start, end: i, lo: Int32(lo), len: Int32(low.count - lo)))
             } else if isLetter(at: i) {
                 var upper = 0, lowerCount = 0, first = true, cap = false, ascii = true, hyphen = false
                 while i < n {
-                    if isLetter(at: i) {
-                        let b = bytes[i]
-                        if b < 0x80 {
-                            let isUp = b >= 0x41 && b <= 0x5A
+                    let b = bytes[i]
+                    if b < 0x80 {
+                        if (b | 0x20) >= 0x61 && (b | 0x20) <= 0x7A {
+                            let isUp = b <= 0x5A
                             if isUp { upper += 1 } else { lowerCount += 1 }
                             if first { cap = isUp }
                             i += 1
-                        } else {
-                            ascii = false
-                            let (s, l) = scalar(at: i)
-                            if s.properties.isUppercase { upper += 1 } else { lowerCount += 1 }
-                            if first { cap = s.properties.isUppercase }
-                            i += l
+                            first = false
+                            continue
                         }
+                    } else if isLetterSlow(at: i) {
+                        ascii = false
+                        let (s, l) = scalar(at: i)
+                        if s.properties.isUppercase { upper += 1 } else { lowerCount += 1 }
+                        if first { cap = s.properties.isUppercase }
+                        i += l
                         first = false
                         continue
                     }
-                    if bytes[i] == 0x2D, isLetter(at: i + 1) { i += 1; hyphen = true; continue }
+                    if b == 0x2D, isLetter(at: i + 1) { i += 1; hyphen = true; continue }
                     let a = apostrophe(at: i)
                     if a > 0, isLetter(at: i + a) { if a > 1 { ascii = false }; i += a; continue }
                     break
                 }
-                let lower: String
                 var lastIsLowerS = false
-                var flags: UInt64 = 0
+                var lowerEndsInS = false
                 if ascii {
-                    flags = bytes.withUnsafeBufferPointer { WordClass.byteTable.lookupFolding($0, start, i) }
-                    lower = bytes.withUnsafeBufferPointer { bp in
-                        String(unsafeUninitializedCapacity: i - start) { out in
-                            for k in start..<i { let b = bp[k]; out[k - start] = (b >= 0x41 && b <= 0x5A) ? b | 0x20 : b }
-                            return i - start
-                        }
-                    }
+                    for k in start..<i { let b = bytes[k]; low.append((b >= 0x41 && b <= 0x5A) ? b | 0x20 : b) }
                     lastIsLowerS = bytes[i - 1] == 0x73
+                    lowerEndsInS = lastIsLowerS || bytes[i - 1] == 0x53
                 } else {
                     let s = text(start..<i)
-                    lower = s.lowercased()
+                    let lower = s.lowercased()
+                    low.append(contentsOf: lower.utf8)
                     lastIsLowerS = s.last == "s"
-                    flags = WordClass.of(lower)
+                    lowerEndsInS = lower.hasSuffix("s")
                 }
-                let acr = upper >= 2 && (lowerCount == 0 || (lowerCount == 1 && lower.hasSuffix("s") && lastIsLowerS))
-                var tk = ScanToken(kind: .word, start: start, end: i, lower: lower, capitalized: cap, acronym: acr, spaceBefore: space)
-                tk.flags = flags
+                let acr = upper >= 2 && (lowerCount == 0 || (lowerCount == 1 && lowerEndsInS && lastIsLowerS))
+                var tk = ScanToken(kind: .word, capitalized: cap, acronym: acr, spaceBefore: space,
+                                   start: start, end: i, lo: Int32(lo), len: Int32(low.count - lo))
                 tk.hyphen = hyphen
-                tokens.append(tk)
+                tk.ascii = ascii
+                tk.flags = low.withUnsafeBufferPointer { WordClass.byteTable.lookupFolding($0, lo, low.count) }
+                toks.append(tk)
             } else {
                 let (s, l) = scalar(at: i)
                 i += l
-                let lower = String(Character(s))
-                var tk = ScanToken(kind: .punct, start: start, end: i, lower: lower, capitalized: false, acronym: false, spaceBefore: space)
-                tk.flags = WordClass.of(lower)
-                tokens.append(tk)
+                // U+037E GREEK QUESTION MARK is canonically `;`, and `String` equality said so.
+                if s.value == 0x37E { low.append(0x3B) } else { low.append(contentsOf: String(s).utf8) }
+                var tk = ScanToken(kind: .punct, capitalized: false, acronym: false, spaceBefore: space,
+                                   start: start, end: i, lo: Int32(lo), len: Int32(low.count - lo))
+                tk.ascii = s.isASCII
+                tk.flags = low.withUnsafeBufferPointer { WordClass.byteTable.lookupFolding($0, lo, low.count) }
+                toks.append(tk)
             }
             space = false
         }
+        tokens = toks
+        lowerBytes = low
     }
 
     /// First token index whose start is >= offset.
