@@ -33,7 +33,8 @@ struct ClaimBuilder {
     /// `mainSubject` of each sentence, computed on first use: most sentences have no counting quantity
     /// and never need theirs (it was the largest cost when computed for every sentence).
     let memo: MainSubjectMemo
-    var entityByID: [String: Entity] = [:]
+    /// Entities by id, built on the first `refersTo` chain followed.
+    let byID = EntityIndex()
     /// First quantity whose tokens start at a token index / whose left edge is a token index.
     var quantityAtStart: [Int: Int] = [:]
     var quantityAtEdge: [Int: Int] = [:]
@@ -66,9 +67,12 @@ struct ClaimBuilder {
             if quantityAtEdge[q.leftEdge] == nil { quantityAtEdge[q.leftEdge] = k }
             if q.kind == .count, countAtStart[q.tokens.lowerBound] == nil { countAtStart[q.tokens.lowerBound] = k }
         }
-        entityByID.reserveCapacity(document.entities.count)
-        for e in document.entities { entityByID[e.id] = e }
-        entitiesSorted = document.entities.sorted { $0.range.lowerBound < $1.range.lowerBound }
+        // Usually already in order: then share the array instead of sorting a copy (a stable sort of
+        // sorted input is the input).
+        let ents = document.entities
+        var inOrder = true
+        for k in ents.indices.dropFirst() where ents[k].range.lowerBound < ents[k - 1].range.lowerBound { inOrder = false; break }
+        entitiesSorted = inOrder ? ents : ents.sorted { $0.range.lowerBound < $1.range.lowerBound }
         entityLo = entitiesSorted.map(\.range.lowerBound)
         entityHi = entitiesSorted.map(\.range.upperBound)
         entitySubjectKind = entitiesSorted.map { Self.isSubjectKind($0.kind) }
@@ -411,7 +415,13 @@ struct ClaimBuilder {
         }
         var cur = e
         var seen: Set<String> = [e.id]
-        while let r = cur.refersTo, let next = entityByID[r], !seen.contains(r) { seen.insert(r); cur = next }
+        if byID.map == nil {
+            var m: [String: Entity] = [:]
+            m.reserveCapacity(document.entities.count)
+            for x in document.entities { m[x.id] = x }
+            byID.map = m
+        }
+        while let r = cur.refersTo, let next = byID.map![r], !seen.contains(r) { seen.insert(r); cur = next }
         var text = cur.normalized ?? e.normalized ?? s.text(cur.range)
         if let long = acronymLong[text] { text = long }
         return ClaimSubject(id: cur.id, text: text)
@@ -1076,4 +1086,9 @@ final class MainSubjectMemo {
         known[si] = true
         value[si] = v
     }
+}
+
+/// `ClaimBuilder`'s lazily built id → entity map (a class: filled from non-mutating lookups).
+final class EntityIndex {
+    var map: [String: Entity]?
 }

@@ -82,7 +82,7 @@ enum QuantityExtractor {
     private static func numeral(_ s: ScanText, _ i: Int) -> QuantityMatch? {
         let t = s.tokens
         let tok = t[i]
-        guard var value = Double(s.lower(i)) else { return nil }
+        guard var value = numberValue(s, i) else { return nil }
         let prev = i > 0 ? t[i - 1] : nil
         let next = i + 1 < t.count ? t[i + 1] : nil
         // Glued to something: `A/RES/47/4`, `2004/2005`, `10:30`, `COVID-19`, `G20`, `2021–2025`, `(2)`.
@@ -161,6 +161,24 @@ enum QuantityExtractor {
         var m = finish(s, first, i, end, value, unit, kind, ut)
         if more { m.addition = true }
         return m
+    }
+
+    /// `Double(text)` of a number token; integers of up to 15 digits are exact in a `Double` and
+    /// converted directly, without building a `String`.
+    private static func numberValue(_ s: ScanText, _ i: Int) -> Double? {
+        let tk = s.tokens[i]
+        let lo = Int(tk.lo), n = Int(tk.len)
+        if n <= 15 {
+            var v = 0
+            var integer = true
+            for k in lo..<(lo + n) {
+                let b = s.lowerBytes[k]
+                if b == 0x2E { integer = false; break }
+                v = v &* 10 &+ Int(b &- 0x30)
+            }
+            if integer { return Double(v) }
+        }
+        return Double(s.lower(i))
     }
 
     // MARK: - number words
@@ -347,15 +365,28 @@ enum QuantityExtractor {
 
     static func isPossessive(_ w: String) -> Bool { w.hasSuffix("'s") || w.hasSuffix("’s") || w.hasSuffix("s'") || w.hasSuffix("s’") }
 
+    /// Word-class bits stand for the word sets and byte suffixes for `hasSuffix` (ASCII words; other
+    /// words take the `String` path, where `Character` semantics may differ).
     static func isPluralNoun(_ s: ScanText, _ k: Int) -> Bool {
         let tk = s.tokens[k]
-        let w = s.lower(k)
+        guard tk.ascii else { return isPluralNoun(s.lower(k), tk) }
+        if tk.has(WordClass.invariantPlural) { return true }
+        if tk.has(WordClass.verbInS) || s.isPossessive(k) { return false }
+        guard tk.len >= 3, s.hasSuffix(k, "s") else { return false }
+        if s.hasSuffix(k, "ss") || s.hasSuffix(k, "us") || s.hasSuffix(k, "is") || s.hasSuffix(k, "ous") { return false }
+        if tk.capitalized && !tk.acronym && tk.len > 3 {
+            // `Member States`, `Observers` are fine; `Paris`, `Athens` are places: accept only common plural endings.
+            return s.hasSuffix(k, "es") || s.hasSuffix(k, "rs") || s.hasSuffix(k, "ts") || s.hasSuffix(k, "ns") || s.hasSuffix(k, "ds") || s.hasSuffix(k, "ls")
+        }
+        return true
+    }
+
+    private static func isPluralNoun(_ w: String, _ tk: ScanToken) -> Bool {
         if QuantityTables.invariantPlurals.contains(w) { return true }
         if QuantityTables.verbsInS.contains(w) || isPossessive(w) { return false }
         guard w.count >= 3, w.hasSuffix("s") else { return false }
         if w.hasSuffix("ss") || w.hasSuffix("us") || w.hasSuffix("is") || w.hasSuffix("ous") { return false }
         if tk.capitalized && !tk.acronym && w.count > 3 {
-            // `Member States`, `Observers` are fine; `Paris`, `Athens` are places: accept only common plural endings.
             return w.hasSuffix("es") || w.hasSuffix("rs") || w.hasSuffix("ts") || w.hasSuffix("ns") || w.hasSuffix("ds") || w.hasSuffix("ls")
         }
         return true
@@ -363,10 +394,9 @@ enum QuantityExtractor {
 
     static func isSingularNoun(_ s: ScanText, _ k: Int) -> Bool {
         let tk = s.tokens[k]
-        let w = s.lower(k)
         if tk.capitalized && !tk.acronym { return false }
-        if w.hasSuffix("ly") || w.hasSuffix("ing") || w.hasSuffix("ed") { return false }
-        return w.count >= 3 && !QuantityTables.phraseStops.contains(w)
+        if s.hasSuffix(k, "ly") || s.hasSuffix(k, "ing") || s.hasSuffix(k, "ed") { return false }
+        return s.charCount(k) >= 3 && !tk.has(WordClass.phraseStop)
     }
 
     static func pluralize(_ w: String) -> String {
