@@ -193,6 +193,11 @@ enum QuantityExtractor {
         var j = i + 1
         // The word-class bits mirror the tables, so a table is only consulted when its bit is set.
         if t[i].hyphen {
+            // Both readings need a unit word before the (single) hyphen: check it on the bytes first.
+            let lo = Int(t[i].lo)
+            var e = lo
+            while s.lowerBytes[e] != 0x2D { e += 1 }
+            guard s.lowerBytes.withUnsafeBufferPointer({ WordClass.byteTable.lookupFolding($0, lo, e) }) & WordClass.unit != 0 else { return nil }
             let parts = s.lower(i).split(separator: "-").map(String.init)
             if parts.count == 2, let a = QuantityTables.units[parts[0]], let b = QuantityTables.units[parts[1]], a >= 20, a.truncatingRemainder(dividingBy: 10) == 0, b < 10 {
                 value = a + b
@@ -369,12 +374,12 @@ enum QuantityExtractor {
     /// words take the `String` path, where `Character` semantics may differ).
     static func isPluralNoun(_ s: ScanText, _ k: Int) -> Bool {
         let tk = s.tokens[k]
-        guard tk.ascii else { return isPluralNoun(s.lower(k), tk) }
+        guard tk.simple else { return isPluralNoun(s.lower(k), tk) }
         if tk.has(WordClass.invariantPlural) { return true }
         if tk.has(WordClass.verbInS) || s.isPossessive(k) { return false }
-        guard tk.len >= 3, s.hasSuffix(k, "s") else { return false }
+        guard s.hasSuffix(k, "s"), case let count = s.charCount(k), count >= 3 else { return false }
         if s.hasSuffix(k, "ss") || s.hasSuffix(k, "us") || s.hasSuffix(k, "is") || s.hasSuffix(k, "ous") { return false }
-        if tk.capitalized && !tk.acronym && tk.len > 3 {
+        if tk.capitalized && !tk.acronym && count > 3 {
             // `Member States`, `Observers` are fine; `Paris`, `Athens` are places: accept only common plural endings.
             return s.hasSuffix(k, "es") || s.hasSuffix(k, "rs") || s.hasSuffix(k, "ts") || s.hasSuffix(k, "ns") || s.hasSuffix(k, "ds") || s.hasSuffix(k, "ls")
         }
@@ -408,6 +413,9 @@ enum QuantityExtractor {
 
     // MARK: - assembling
 
+    static let comparatorPhrases = PhraseTable(QuantityTables.comparators)
+    static let additionPhrases = PhraseTable(Dictionary(uniqueKeysWithValues: QuantityTables.additionMarkers.map { ($0, true) }))
+
     private static func finish(_ s: ScanText, _ first: Int, _ numberStart: Int, _ end: Int, _ value: Double, _ unit: String,
                                _ kind: QuantityMatch.Kind, _ unitTokens: Range<Int>) -> QuantityMatch {
         let t = s.tokens
@@ -416,23 +424,23 @@ enum QuantityExtractor {
         var comparator = Comparator.exactly
         var addition = false
         var edge = first
-        func phrase(_ a: Int, _ b: Int) -> String? {
-            guard a >= 0 else { return nil }
-            var ws: [String] = []
-            for k in a..<b { guard t[k].kind == .word, s.sentenceOf[k] == s.sentenceOf[first] else { return nil }; ws.append(s.lower(k)) }
-            return ws.joined(separator: " ")
+        /// Tokens a..<b are words of the number's sentence (a phrase may be looked up there).
+        func phraseOK(_ a: Int, _ b: Int) -> Bool {
+            guard a >= 0 else { return false }
+            for k in a..<b { guard t[k].kind == .word, s.sentenceOf[k] == s.sentenceOf[first] else { return false } }
+            return true
         }
-        // A phrase can only match when the word before ends some table phrase (no strings built otherwise).
+        // A phrase can only match when the word before ends some table phrase; tables are matched on bytes.
         if left >= 1, t[left - 1].has(WordClass.comparatorLast) {
             for n in stride(from: 3, through: 1, by: -1) {
-                if let p = phrase(left - n, left), let c = QuantityTables.comparators[p] {
+                if phraseOK(left - n, left), let c = comparatorPhrases.match(s, left - n, n) {
                     comparator = c; left -= n; edge = left; break
                 }
             }
         }
         if edge >= 1, t[edge - 1].has(WordClass.additionLast) {
             for n in stride(from: 2, through: 1, by: -1) {
-                if let p = phrase(edge - n, edge), QuantityTables.additionMarkers.contains(p) {
+                if phraseOK(edge - n, edge), additionPhrases.match(s, edge - n, n) != nil {
                     addition = true; edge -= n; break
                 }
             }
@@ -446,5 +454,27 @@ enum QuantityExtractor {
         while numEnd < end, t[numEnd].kind == .word, t[numEnd].has(WordClass.scale | WordClass.unit) || s.eq(numEnd, "and") { numEnd += 1 }
         return QuantityMatch(value: value, unit: unit, comparator: comparator, kind: kind, range: range, tokens: left..<lastTok,
                              number: numberStart..<numEnd, unitTokens: unitTokens, addition: addition, leftEdge: edge)
+    }
+}
+
+/// A table of space-separated phrases matched word by word against tokens' lower-cased bytes: the same
+/// answer as looking up the space-joined lower-cased words, without building that `String`.
+struct PhraseTable<V: Sendable>: Sendable {
+    private var phrases: [(words: [[UInt8]], value: V)] = []
+
+    init(_ d: [String: V]) {
+        for (k, v) in d.sorted(by: { $0.key < $1.key }) {
+            phrases.append((k.split(separator: " ", omittingEmptySubsequences: false).map { Array($0.utf8) }, v))
+        }
+    }
+
+    /// The value of the phrase made of the n tokens from a, if any.
+    func match(_ s: ScanText, _ a: Int, _ n: Int) -> V? {
+        for p in phrases where p.words.count == n {
+            var same = true
+            for m in 0..<n where !s.eq(a + m, p.words[m]) { same = false; break }
+            if same { return p.value }
+        }
+        return nil
     }
 }

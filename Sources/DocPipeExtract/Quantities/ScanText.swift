@@ -17,8 +17,9 @@ struct ScanToken {
     var spaceBefore: Bool
     /// The lower-cased text contains a hyphen.
     var hyphen: Bool = false
-    /// Every byte of the token is ASCII (byte tests on the lower-cased text equal `Character` tests).
-    var ascii: Bool = true
+    /// Letters all ASCII, the only other scalar `’` (each scalar its own `Character`): byte tests on the
+    /// lower-cased text equal `Character` tests.
+    var simple: Bool = true
     var start: Int
     var end: Int
     /// Lower-cased text for words and punctuation; the digits without separators for numbers.
@@ -147,6 +148,27 @@ struct ByteVocab: Sendable {
         return h
     }
 
+    /// Flags of the lower-cased word `bytes[lo..<hi]` whose FNV-1a hash is `h`.
+    @inline(__always) func lookup(hash h: UInt64, _ bytes: UnsafeBufferPointer<UInt8>, _ lo: Int, _ hi: Int) -> UInt64 {
+        var slot = Int(truncatingIfNeeded: h) & mask
+        let n = hi - lo
+        return slots.withUnsafeBufferPointer { slots in
+            keyBytes.withUnsafeBufferPointer { kb in
+                while true {
+                    let idx = Int(slots[slot])
+                    if idx < 0 { return 0 }
+                    if Int(keyLen[idx]) == n {
+                        let ks = Int(keyStart[idx])
+                        var same = true
+                        for k in 0..<n where kb[ks + k] != bytes[lo + k] { same = false; break }
+                        if same { return values[idx] }
+                    }
+                    slot = (slot + 1) & mask
+                }
+            }
+        }
+    }
+
     /// Flags of the word `bytes[lo..<hi]` with ASCII letters A–Z folded to lower case.
     @inline(__always) func lookupFolding(_ bytes: UnsafeBufferPointer<UInt8>, _ lo: Int, _ hi: Int) -> UInt64 {
         var h: UInt64 = 0xcbf29ce484222325
@@ -230,10 +252,19 @@ struct ScanText {
         }
     }
 
+    /// Token k's lower-cased text is exactly the bytes `w`.
+    func eq(_ k: Int, _ w: [UInt8]) -> Bool {
+        let tk = tokens[k]
+        guard Int(tk.len) == w.count else { return false }
+        let lo = Int(tk.lo)
+        for i in 0..<w.count where lowerBytes[lo + i] != w[i] { return false }
+        return true
+    }
+
     /// Token k's lower-cased text ends with `w` (ASCII `w`), as `String.hasSuffix` would say.
     @inline(__always) func hasSuffix(_ k: Int, _ w: StaticString) -> Bool {
         let tk = tokens[k]
-        guard tk.ascii else { return lower(k).hasSuffix(w.description) }
+        guard tk.simple else { return lower(k).hasSuffix(w.description) }
         let n = w.utf8CodeUnitCount
         guard Int(tk.len) >= n else { return false }
         return lowerBytes.withUnsafeBufferPointer { b in
@@ -247,13 +278,17 @@ struct ScanText {
     /// `Character` count of token k's lower-cased text.
     @inline(__always) func charCount(_ k: Int) -> Int {
         let tk = tokens[k]
-        return tk.ascii ? Int(tk.len) : lower(k).count
+        guard tk.simple else { return lower(k).count }
+        // One `Character` per scalar: count the bytes that start one.
+        var c = 0
+        for i in Int(tk.lo)..<Int(tk.lo + tk.len) where lowerBytes[i] & 0xC0 != 0x80 { c += 1 }
+        return c
     }
 
     /// `'s`, `’s`, `s'`, `s’` at the end of token k's lower-cased text.
     func isPossessive(_ k: Int) -> Bool {
         let tk = tokens[k]
-        if tk.ascii { return hasSuffix(k, "'s") || hasSuffix(k, "s'") }
+        if tk.simple { return hasSuffix(k, "'s") || hasSuffix(k, "’s") || hasSuffix(k, "s'") || hasSuffix(k, "s’") }
         return QuantityExtractor.isPossessive(lower(k))
     }
 
@@ -305,91 +340,156 @@ struct ScanText {
 
     private mutating func tokenize() {
         let n = bytes.count
+        var toks: [ScanToken] = []
+        toks.reserveCapacity(n / 5 + 16)
+        let vocab = WordClass.byteTable
+        // Lower-casing grows text by at most 3x (an invalid byte becomes U+FFFD).
+        let low = [UInt8](unsafeUninitializedCapacity: 3 * n + 16) { out, count in
+            count = bytes.withUnsafeBufferPointer { src in Self.tokenize(src, into: out, &toks, vocab) }
+        }
+        tokens = toks
+        lowerBytes = low
+    }
+
+    /// Decodes the scalar at `i`; returns it and its byte length.
+    @inline(__always) static func scalar(_ p: UnsafeBufferPointer<UInt8>, _ i: Int) -> (Unicode.Scalar, Int) {
+        let b0 = p[i]
+        if b0 < 0x80 { return (Unicode.Scalar(b0), 1) }
+        var len = 1, v: UInt32 = 0
+        if b0 & 0xE0 == 0xC0 { len = 2; v = UInt32(b0 & 0x1F) } else if b0 & 0xF0 == 0xE0 { len = 3; v = UInt32(b0 & 0x0F) } else if b0 & 0xF8 == 0xF0 { len = 4; v = UInt32(b0 & 0x07) } else { return ("\u{FFFD}", 1) }
+        guard i + len <= p.count else { return ("\u{FFFD}", 1) }
+        for k in 1..<len {
+            let c = p[i + k]
+            guard c & 0xC0 == 0x80 else { return ("\u{FFFD}", 1) }
+            v = (v << 6) | UInt32(c & 0x3F)
+        }
+        return (Unicode.Scalar(v) ?? "\u{FFFD}", len)
+    }
+
+    static func isLetterSlow(_ p: UnsafeBufferPointer<UInt8>, _ i: Int) -> Bool {
+        let (s, _) = scalar(p, i)
+        if s == "²" || s == "³" { return true }
+        return s.properties.isAlphabetic
+    }
+
+    @inline(__always) static func isLetter(_ p: UnsafeBufferPointer<UInt8>, _ i: Int) -> Bool {
+        guard i < p.count else { return false }
+        let b = p[i]
+        if b < 0x80 { return (b | 0x20) >= 0x61 && (b | 0x20) <= 0x7A }
+        return isLetterSlow(p, i)
+    }
+
+    @inline(__always) static func isDigit(_ p: UnsafeBufferPointer<UInt8>, _ i: Int) -> Bool { i < p.count && p[i] >= 0x30 && p[i] <= 0x39 }
+
+    /// One pass over the bytes: tokens appended to `toks`, their lower-cased text written to `out`
+    /// (returns its length). The vocabulary hash of a word is computed while its bytes are copied.
+    private static func tokenize(_ p: UnsafeBufferPointer<UInt8>, into out: UnsafeMutableBufferPointer<UInt8>,
+                                 _ toks: inout [ScanToken], _ vocab: ByteVocab) -> Int {
+        let n = p.count
+        var o = 0
         var i = 0
         var space = true
-        var toks: [ScanToken] = []
-        toks.reserveCapacity(n / 5)
-        var low: [UInt8] = []
-        low.reserveCapacity(n)
+        let fnvBasis: UInt64 = 0xcbf29ce484222325, fnvPrime: UInt64 = 0x100000001b3
         while i < n {
-            let b0 = bytes[i]
+            let b0 = p[i]
             if b0 == 0x20 || b0 == 0x0A || b0 == 0x09 || b0 == 0x0D { i += 1; space = true; continue }
-            if isSpace(at: i) { i += 2; space = true; continue }
+            if b0 == 0xC2, i + 1 < n, p[i + 1] == 0xA0 { i += 2; space = true; continue }
             let start = i
-            let lo = low.count
+            let lo = o
             if b0 >= 0x30 && b0 <= 0x39 {
                 var dot = false
                 while i < n {
-                    if isDigit(at: i) { low.append(bytes[i]); i += 1; continue }
+                    let b = p[i]
+                    if b >= 0x30 && b <= 0x39 { out[o] = b; o += 1; i += 1; continue }
                     // thousands separator: exactly three digits follow
-                    if bytes[i] == 0x2C, isDigit(at: i + 1), isDigit(at: i + 2), isDigit(at: i + 3), !isDigit(at: i + 4) { i += 1; continue }
-                    if bytes[i] == 0x2E, isDigit(at: i + 1), !dot { dot = true; low.append(0x2E); i += 1; continue }
+                    if b == 0x2C, isDigit(p, i + 1), isDigit(p, i + 2), isDigit(p, i + 3), !isDigit(p, i + 4) { i += 1; continue }
+                    if b == 0x2E, isDigit(p, i + 1), !dot { dot = true; out[o] = 0x2E; o += 1; i += 1; continue }
                     break
                 }
                 toks.append(ScanToken(kind: .number, capitalized: false, acronym: false, spaceBefore: space,
-                                      start: start, end: i, lo: Int32(lo), len: Int32(low.count - lo)))
-            } else if isLetter(at: i) {
-                var upper = 0, lowerCount = 0, first = true, cap = false, ascii = true, hyphen = false
+                                      start: start, end: i, lo: Int32(lo), len: Int32(o - lo)))
+            } else if isLetter(p, i) {
+                var upper = 0, lowerCount = 0, first = true, cap = false, simple = true, hyphen = false
+                var h = fnvBasis
                 while i < n {
-                    let b = bytes[i]
+                    let b = p[i]
                     if b < 0x80 {
                         if (b | 0x20) >= 0x61 && (b | 0x20) <= 0x7A {
                             let isUp = b <= 0x5A
                             if isUp { upper += 1 } else { lowerCount += 1 }
                             if first { cap = isUp }
+                            let c = b | 0x20
+                            out[o] = c; o += 1
+                            h = (h ^ UInt64(c)) &* fnvPrime
                             i += 1
                             first = false
                             continue
                         }
-                    } else if isLetterSlow(at: i) {
-                        ascii = false
-                        let (s, l) = scalar(at: i)
+                    } else if isLetterSlow(p, i) {
+                        simple = false
+                        let (s, l) = scalar(p, i)
                         if s.properties.isUppercase { upper += 1 } else { lowerCount += 1 }
                         if first { cap = s.properties.isUppercase }
                         i += l
                         first = false
                         continue
                     }
-                    if b == 0x2D, isLetter(at: i + 1) { i += 1; hyphen = true; continue }
-                    let a = apostrophe(at: i)
-                    if a > 0, isLetter(at: i + a) { if a > 1 { ascii = false }; i += a; continue }
+                    if b == 0x2D, isLetter(p, i + 1) {
+                        out[o] = 0x2D; o += 1
+                        h = (h ^ 0x2D) &* fnvPrime
+                        i += 1; hyphen = true; continue
+                    }
+                    if b == 0x27, isLetter(p, i + 1) {
+                        out[o] = 0x27; o += 1
+                        h = (h ^ 0x27) &* fnvPrime
+                        i += 1; continue
+                    }
+                    // `’` (E2 80 99): lower-casing leaves it as is.
+                    if b == 0xE2, i + 2 < n, p[i + 1] == 0x80, p[i + 2] == 0x99, isLetter(p, i + 3) {
+                        out[o] = 0xE2; out[o + 1] = 0x80; out[o + 2] = 0x99; o += 3
+                        h = (((h ^ 0xE2) &* fnvPrime ^ 0x80) &* fnvPrime ^ 0x99) &* fnvPrime
+                        i += 3; continue
+                    }
                     break
                 }
                 var lastIsLowerS = false
                 var lowerEndsInS = false
-                if ascii {
-                    for k in start..<i { let b = bytes[k]; low.append((b >= 0x41 && b <= 0x5A) ? b | 0x20 : b) }
-                    lastIsLowerS = bytes[i - 1] == 0x73
-                    lowerEndsInS = lastIsLowerS || bytes[i - 1] == 0x53
+                var flags: UInt64
+                if simple {
+                    // Lower-cased as `String.lowercased()` would: ASCII letters folded, `’` kept.
+                    lastIsLowerS = p[i - 1] == 0x73
+                    lowerEndsInS = lastIsLowerS || p[i - 1] == 0x53
+                    flags = vocab.lookup(hash: h, UnsafeBufferPointer(out), lo, o)
                 } else {
-                    let s = text(start..<i)
+                    let s = String(decoding: UnsafeBufferPointer(rebasing: p[start..<i]), as: UTF8.self)
                     let lower = s.lowercased()
-                    low.append(contentsOf: lower.utf8)
+                    o = lo
+                    for c in lower.utf8 { out[o] = c; o += 1 }
                     lastIsLowerS = s.last == "s"
                     lowerEndsInS = lower.hasSuffix("s")
+                    flags = vocab.lookupFolding(UnsafeBufferPointer(out), lo, o)
                 }
                 let acr = upper >= 2 && (lowerCount == 0 || (lowerCount == 1 && lowerEndsInS && lastIsLowerS))
                 var tk = ScanToken(kind: .word, capitalized: cap, acronym: acr, spaceBefore: space,
-                                   start: start, end: i, lo: Int32(lo), len: Int32(low.count - lo))
+                                   start: start, end: i, lo: Int32(lo), len: Int32(o - lo))
                 tk.hyphen = hyphen
-                tk.ascii = ascii
-                tk.flags = low.withUnsafeBufferPointer { WordClass.byteTable.lookupFolding($0, lo, low.count) }
+                tk.simple = simple
+                tk.flags = flags
                 toks.append(tk)
             } else {
-                let (s, l) = scalar(at: i)
+                let (s, l) = scalar(p, i)
                 i += l
                 // U+037E GREEK QUESTION MARK is canonically `;`, and `String` equality said so.
-                if s.value == 0x37E { low.append(0x3B) } else { low.append(contentsOf: String(s).utf8) }
+                if s.value == 0x37E { out[o] = 0x3B; o += 1 } else { for c in String(s).utf8 { out[o] = c; o += 1 } }
                 var tk = ScanToken(kind: .punct, capitalized: false, acronym: false, spaceBefore: space,
-                                   start: start, end: i, lo: Int32(lo), len: Int32(low.count - lo))
-                tk.ascii = s.isASCII
-                tk.flags = low.withUnsafeBufferPointer { WordClass.byteTable.lookupFolding($0, lo, low.count) }
+                                   start: start, end: i, lo: Int32(lo), len: Int32(o - lo))
+                tk.simple = s.isASCII
+                tk.flags = vocab.lookupFolding(UnsafeBufferPointer(out), lo, o)
                 toks.append(tk)
             }
             space = false
         }
-        tokens = toks
-        lowerBytes = low
+        return o
     }
 
     /// First token index whose start is >= offset.
