@@ -76,6 +76,7 @@ struct ClaimBuilder {
         entityLo = entitiesSorted.map(\.range.lowerBound)
         entityHi = entitiesSorted.map(\.range.upperBound)
         entitySubjectKind = entitiesSorted.map { Self.isSubjectKind($0.kind) }
+        byID.resolved = Array(repeating: nil, count: entitiesSorted.count)
         for a in document.acronyms where acronymLong[a.short] == nil { acronymLong[a.short] = a.long }
         for k in acronymLong.keys { knownNames.insert(k.lowercased()) }
         buildTimes()
@@ -308,7 +309,7 @@ struct ClaimBuilder {
         if tok.kind == .word, tok.has(WordClass.pronoun) {
             return si > 0 ? sentenceSubject(si - 1) : nil
         }
-        if let e = entityCovering(tok.start..<tok.end) { return resolve(e) }
+        if let e = entityIndexCovering(tok.start..<tok.end) { return resolve(index: e) }
         guard let np = properNameEnding(at: k, si) else { return nil }
         return name(np)
     }
@@ -318,7 +319,7 @@ struct ClaimBuilder {
         var k = k
         guard k < t.count else { return nil }
         if s.eq(k, "the"), k + 1 < t.count { k += 1 }
-        if let e = entityCovering(t[k].start..<t[k].end) { return resolve(e) }
+        if let e = entityIndexCovering(t[k].start..<t[k].end) { return resolve(index: e) }
         guard t[k].capitalized || t[k].acronym else { return nil }
         var e = k
         while e + 1 < t.count, s.sentenceOf[e + 1] == si {
@@ -362,7 +363,7 @@ struct ClaimBuilder {
     /// form, else the text without a possessive ending.
     private func name(_ r: Range<Int>) -> ClaimSubject {
         let bytes = t[r.lowerBound].start..<t[r.upperBound - 1].end
-        if let e = entityCovering(bytes) { return resolve(e) }
+        if let e = entityIndexCovering(bytes) { return resolve(index: e) }
         var text = s.text(bytes)
         for suf in ["’s", "'s", "’", "'"] where text.hasSuffix(suf) { text = String(text.dropLast(suf.count)); break }
         if let paren = text.firstIndex(of: "("), text.hasSuffix(")") {
@@ -406,6 +407,14 @@ struct ClaimBuilder {
     }
 
     /// Follows `refersTo` to the first mention; its id and canonical name.
+    /// `resolve` of `entitiesSorted[i]`, memoised: it depends on the entity only.
+    func resolve(index i: Int) -> ClaimSubject {
+        if let r = byID.resolved[i] { return r }
+        let r = resolve(entitiesSorted[i])
+        byID.resolved[i] = r
+        return r
+    }
+
     func resolve(_ e: Entity) -> ClaimSubject {
         if e.refersTo == nil {
             // No chain to follow: skip the visited set.
@@ -477,7 +486,7 @@ struct ClaimBuilder {
                         let entEnd = entityHi[ei]
                         while e + 1 < sent.upperBound, t[e + 1].end <= entEnd { e += 1 }
                         if e + 3 < sent.upperBound, s.eq(e + 1, "("), s.eq(e + 3, ")") { e += 3 }
-                        if isVerbAt(e + 1, sent) { return .found(resolve(entitiesSorted[ei]), start) }
+                        if isVerbAt(e + 1, sent) { return .found(resolve(index: ei), start) }
                     } else if tok.capitalized || tok.acronym {
                         while e + 1 < sent.upperBound {
                             let n = t[e + 1]
@@ -1091,4 +1100,6 @@ final class MainSubjectMemo {
 /// `ClaimBuilder`'s lazily built id → entity map (a class: filled from non-mutating lookups).
 final class EntityIndex {
     var map: [String: Entity]?
+    /// Resolved subject per index in `entitiesSorted`.
+    var resolved: [ClaimSubject?] = []
 }

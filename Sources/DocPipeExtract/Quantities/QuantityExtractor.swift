@@ -313,15 +313,14 @@ enum QuantityExtractor {
         }
         if t[j].has(WordClass.timeNoun) { return ("#duration", .measure, j..<j + 1, j + 1, false) }
         // Phrase table, longest first (up to five words).
-        var words: [String] = []
+        var words = 0
         var k = j
         if t[j].has(WordClass.unitPhraseFirst) {
-            while k < t.count, t[k].kind == .word, words.count < 5 { words.append(s.lower(k)); k += 1 }
+            while k < t.count, t[k].kind == .word, words < 5 { words += 1; k += 1 }
         }
-        if words.count > 0 {
-            for n in stride(from: words.count, through: 1, by: -1) {
-                let key = words[0..<n].joined(separator: " ")
-                if let canon = QuantityTables.unitPhrases[key] {
+        if words > 0 {
+            for n in stride(from: words, through: 1, by: -1) {
+                if let canon = unitPhraseTable.match(s, j, n) {
                     return observerSuffix(s, canon, j, j + n, more)
                 }
             }
@@ -414,6 +413,7 @@ enum QuantityExtractor {
     // MARK: - assembling
 
     static let comparatorPhrases = PhraseTable(QuantityTables.comparators)
+    static let unitPhraseTable = PhraseTable(QuantityTables.unitPhrases)
     static let additionPhrases = PhraseTable(Dictionary(uniqueKeysWithValues: QuantityTables.additionMarkers.map { ($0, true) }))
 
     private static func finish(_ s: ScanText, _ first: Int, _ numberStart: Int, _ end: Int, _ value: Double, _ unit: String,

@@ -1,0 +1,82 @@
+import Testing
+import DocPipeCore
+@testable import DocPipeExtract
+
+/// The scan keeps each token's lower-cased text as bytes in one buffer and answers word tests on those
+/// bytes; these must agree with the `String` definitions they replace.
+@Suite struct ScanTextTests {
+    static let samples = [
+        "The IOM’s 9,000 Member-States met in 2021; ÜNITED Nations' staff rose 1.5 km² (approx.) — nearly “Forty-two” NGOs.",
+        "A further EIGHT states hold observer status; the Rhône Commission’s 3,400,000 people; İstanbul had 12 offices.",
+        "no more than 10% of 7 k; $3m for the Sixty staff; STATES’ OBSERVERS; 4½ hours",
+    ]
+
+    /// What the scan stored as a `String` before: `lowercased()` for words, digits without separators
+    /// for numbers, the scalar itself for punctuation.
+    static func oldLower(_ s: ScanText, _ k: Int) -> String {
+        let tk = s.tokens[k]
+        let text = s.text(tk.start..<tk.end)
+        switch tk.kind {
+        case .word: return text.lowercased()
+        case .number: return String(text.filter { $0 != "," })
+        case .punct: return text
+        }
+    }
+
+    @Test(arguments: samples) func lowerBytesMatchStringLowercasing(_ text: String) {
+        let s = ScanText(qcDocument(text))
+        #expect(!s.tokens.isEmpty)
+        for k in s.tokens.indices {
+            let old = Self.oldLower(s, k)
+            #expect(s.lower(k) == old)
+            // Word-class bits from the byte table equal the `String` dictionary's.
+            #expect(s.tokens[k].kind == .number || s.tokens[k].flags == WordClass.of(old))
+            #expect(s.charCount(k) == old.count)
+            for suffix: StaticString in ["s", "’s", "'s", "ed", "ing", "es"] {
+                #expect(s.hasSuffix(k, suffix) == old.hasSuffix(suffix.description))
+            }
+            #expect(s.isPossessive(k) == QuantityExtractor.isPossessive(old))
+        }
+    }
+
+    @Test func wordTestsOnBytes() throws {
+        let s = ScanText(qcDocument("The IOM’s Thousand members"))
+        #expect(s.tokens.count == 4)
+        #expect(s.eq(0, "the") && !s.eq(0, "The") && !s.eq(0, "them"))
+        #expect(s.eq(1, "iom’s") && s.isPossessive(1) && s.tokens[1].simple)
+        #expect(s.charCount(1) == 5)
+        #expect(s.tokens[2].has(WordClass.scale))
+        #expect(s.eq(3, Array("members".utf8)))
+        #expect(QuantityExtractor.isPluralNoun(s, 3))
+    }
+
+    @Test func byteVocabFindsEveryKeyAndNothingElse() {
+        let vocab = WordClass.byteTable
+        for (key, flags) in WordClass.table {
+            let b = Array(key.uppercased().utf8)
+            // Upper-case ASCII folds; other letters are looked up as given.
+            let folded = Array(key.utf8).allSatisfy { $0 < 0x80 } ? b : Array(key.utf8)
+            #expect(folded.withUnsafeBufferPointer { vocab.lookupFolding($0, 0, $0.count) } == flags)
+        }
+        let miss = Array("notaword".utf8)
+        #expect(miss.withUnsafeBufferPointer { vocab.lookupFolding($0, 0, $0.count) } == 0)
+    }
+
+    @Test func phraseTableMatchesWholePhrasesOnly() {
+        let s = ScanText(qcDocument("no more than ten, more ten"))
+        #expect(QuantityExtractor.comparatorPhrases.match(s, 0, 3) == .atMost)   // no more than
+        #expect(QuantityExtractor.comparatorPhrases.match(s, 1, 2) == .over)     // more than
+        #expect(QuantityExtractor.comparatorPhrases.match(s, 5, 2) == nil)       // more ten
+        #expect(QuantityExtractor.unitPhraseTable.match(qcScan("member states"), 0, 2) == "member states")
+    }
+
+    /// Sentence subjects are computed lazily; a pronoun takes the previous sentence's, through a chain.
+    @Test func pronounChainResolvesThroughLazySubjects() {
+        var d = qcDocument("The Harbour Authority has 42 member states. It was founded in 1950. It employs 300 staff.")
+        d.quantities = QuantityExtractor.quantities(in: d)
+        let claims = ClaimExtractor.claims(in: d)
+        #expect(claims.contains { $0.value == 300 && $0.subjectText == "Harbour Authority" && $0.measure == "staff" })
+    }
+}
+
+private func qcScan(_ text: String) -> ScanText { ScanText(qcDocument(text)) }
