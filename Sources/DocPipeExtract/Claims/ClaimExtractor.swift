@@ -36,10 +36,10 @@ struct ClaimBuilder {
     /// Entities by id, built on the first `refersTo` chain followed.
     let byID = EntityIndex()
     /// First quantity whose tokens start at a token index / whose left edge is a token index.
-    var quantityAtStart: [Int: Int] = [:]
-    var quantityAtEdge: [Int: Int] = [:]
+    var quantityAtStart: TokenIndexMap
+    var quantityAtEdge: TokenIndexMap
     /// First count quantity whose tokens start at a token index.
-    var countAtStart: [Int: Int] = [:]
+    var countAtStart: TokenIndexMap
     var entitiesSorted: [Entity] = []
     /// Byte bounds of `entitiesSorted` and whether each can be a subject: `entityCovering` reads these
     /// instead of copying `Entity` values.
@@ -62,6 +62,9 @@ struct ClaimBuilder {
         self.document = document
         self.quantities = quantities
         memo = MainSubjectMemo(s.sentences.count)
+        quantityAtStart = TokenIndexMap(s.tokens.count)
+        quantityAtEdge = TokenIndexMap(s.tokens.count)
+        countAtStart = TokenIndexMap(s.tokens.count)
         for (k, q) in quantities.enumerated() {
             if quantityAtStart[q.tokens.lowerBound] == nil { quantityAtStart[q.tokens.lowerBound] = k }
             if quantityAtEdge[q.leftEdge] == nil { quantityAtEdge[q.leftEdge] = k }
@@ -1102,4 +1105,16 @@ final class EntityIndex {
     var map: [String: Entity]?
     /// Resolved subject per index in `entitiesSorted`.
     var resolved: [ClaimSubject?] = []
+}
+
+/// Token index → first quantity index: one array slot per token instead of a dictionary.
+struct TokenIndexMap {
+    private var slots: [Int32]
+
+    init(_ tokenCount: Int) { slots = Array(repeating: -1, count: tokenCount + 1) }
+
+    subscript(_ k: Int) -> Int? {
+        get { k >= 0 && k < slots.count && slots[k] >= 0 ? Int(slots[k]) : nil }
+        set { slots[k] = Int32(newValue ?? -1) }
+    }
 }

@@ -479,8 +479,15 @@ struct ScanText {
             } else {
                 let (s, l) = scalar(p, i)
                 i += l
-                // U+037E GREEK QUESTION MARK is canonically `;`, and `String` equality said so.
-                if s.value == 0x37E { out[o] = 0x3B; o += 1 } else { for c in String(s).utf8 { out[o] = c; o += 1 } }
+                // The scalar's UTF-8 is its bytes, except an undecodable byte (U+FFFD, written EF BF BD)
+                // and U+037E GREEK QUESTION MARK, canonically `;` (and `String` equality said so).
+                if s.value == 0x37E {
+                    out[o] = 0x3B; o += 1
+                } else if l == 1 && b0 >= 0x80 {
+                    out[o] = 0xEF; out[o + 1] = 0xBF; out[o + 2] = 0xBD; o += 3
+                } else {
+                    for k in start..<i { out[o] = p[k]; o += 1 }
+                }
                 var tk = ScanToken(kind: .punct, capitalized: false, acronym: false, spaceBefore: space,
                                    start: start, end: i, lo: Int32(lo), len: Int32(o - lo))
                 tk.simple = s.isASCII
