@@ -56,8 +56,8 @@ public struct BatchRunner: Sendable {
         for format in pipeline.spec.formats {
             let path = outputDirectory + "/" + input.id + "." + format.rawValue
             let data: [UInt8] = switch format {
-            case .json: JSONEmitter.encode(doc)
-            case .xml: XMLEmitter.encode(doc)
+            case .json: JSONEmitter.encode(doc, tokens: pipeline.spec.tokens)
+            case .xml: XMLEmitter.encode(doc, tokens: pipeline.spec.tokens)
             }
             do {
                 try FileIO.writeAtomically(data, to: path)

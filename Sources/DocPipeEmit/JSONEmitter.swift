@@ -3,7 +3,9 @@ import DocPipeCore
 /// Writes a ``Document`` as the annotated-document JSON (`docpipe.document/1`, DESIGN §4,
 /// `Schemas/docpipe-document-1.schema.json`).
 ///
-/// - Every key is present, in a fixed order, even when its layer is empty.
+/// - Every key is present, in a fixed order, even when its layer is empty — except `tokens`, which is
+///   left out altogether when the caller does not ask for it (`tokens: false`; pipelines write it only
+///   with `output: {tokens: true}`): one record per word is most of the output.
 /// - `start`/`end` count Unicode scalars of `text` (end exclusive), as Python string indices do.
 /// - `line`/`column` (1-based, column in Unicode scalars) say where the annotation starts in the raw
 ///   source file; diagnostics also carry `endLine`/`endColumn`. A fix is located by the original text
@@ -16,18 +18,19 @@ import DocPipeCore
 /// - Same document → same bytes.
 public enum JSONEmitter {
     /// The document JSON, pretty-printed (two-space indent, one annotation per line), ending with a line break.
-    public static func encode(_ doc: Document) -> [UInt8] { emit(doc, pretty: true) }
+    /// `tokens: false` leaves the token layer out (the key is absent, not an empty list).
+    public static func encode(_ doc: Document, tokens: Bool = true) -> [UInt8] { emit(doc, pretty: true, tokens: tokens) }
 
     /// The document JSON on a single line with no whitespace and no line break (a JSON Lines record:
     /// the caller writes the `\n`). Control characters, U+2028 and U+2029 are escaped, so the record
     /// never contains a raw line break.
-    public static func encodeLine(_ doc: Document) -> [UInt8] { emit(doc, pretty: false) }
+    public static func encodeLine(_ doc: Document, tokens: Bool = true) -> [UInt8] { emit(doc, pretty: false, tokens: tokens) }
 
-    private static func emit(_ doc: Document, pretty: Bool) -> [UInt8] {
+    private static func emit(_ doc: Document, pretty: Bool, tokens: Bool) -> [UInt8] {
         var text = doc.text
-        return ByteSink.collect(estimate: capacityHint(doc)) { sink in
+        return ByteSink.collect(estimate: capacityHint(doc, tokens: tokens)) { sink in
             text.withUTF8 { p in
-                var w = JSONDocumentWriter(out: sink, pretty: pretty, doc: doc, text: p)
+                var w = JSONDocumentWriter(out: sink, pretty: pretty, tokens: tokens, doc: doc, text: p)
                 w.write()
                 sink = w.out
             }
@@ -36,8 +39,8 @@ public enum JSONEmitter {
 
     /// A little above the usual size (pretty): untouched capacity costs only address space, a short
     /// estimate costs a copy.
-    private static func capacityHint(_ doc: Document) -> Int {
-        doc.text.utf8.count * 9 / 8 + 1024 + 96 * (doc.fixes.count + doc.blocks.count + doc.sentences.count + doc.tokens.count)
+    private static func capacityHint(_ doc: Document, tokens: Bool) -> Int {
+        doc.text.utf8.count * 9 / 8 + 1024 + 96 * (doc.fixes.count + doc.blocks.count + doc.sentences.count + (tokens ? doc.tokens.count : 0))
             + 256 * (doc.entities.count + doc.dates.count + doc.quantities.count + doc.acronyms.count + doc.claims.count)
             + 320 * doc.diagnostics.count
     }
@@ -51,6 +54,8 @@ public enum JSONEmitter {
 private struct JSONDocumentWriter {
     var out: ByteSink
     let pretty: Bool
+    /// Whether the token layer is written.
+    let tokens: Bool
     let doc: Document
     /// The UTF-8 of `doc.text`, for `text` and the slices of it that annotations carry.
     let text: UnsafeBufferPointer<UInt8>
@@ -58,9 +63,10 @@ private struct JSONDocumentWriter {
     let tokenKinds: CaseStrings<Token.Kind>
     let entityKinds: CaseStrings<Entity.Kind>
 
-    init(out: ByteSink, pretty: Bool, doc: Document, text: UnsafeBufferPointer<UInt8>) {
+    init(out: ByteSink, pretty: Bool, tokens: Bool, doc: Document, text: UnsafeBufferPointer<UInt8>) {
         self.out = out
         self.pretty = pretty
+        self.tokens = tokens
         self.doc = doc
         self.text = text
         loc = Locator(doc)
@@ -251,15 +257,17 @@ private struct JSONDocumentWriter {
 
     /// The layers of the extract stage: tokens, entities, acronyms, dates, quantities, claims.
     mutating func writeExtraction() {
-        layer("\"tokens\"")
-        for (i, t) in doc.tokens.enumerated() {
-            item(i == 0)
-            lit("\"kind\": ", "\"kind\":")
-            tokenKinds.write(t.kind, to: &out)
-            span(t.range)
-            out.byte(UInt8(ascii: "}"))
+        if tokens {
+            layer("\"tokens\"")
+            for (i, t) in doc.tokens.enumerated() {
+                item(i == 0)
+                lit("\"kind\": ", "\"kind\":")
+                tokenKinds.write(t.kind, to: &out)
+                span(t.range)
+                out.byte(UInt8(ascii: "}"))
+            }
+            end(doc.tokens.count)
         }
-        end(doc.tokens.count)
 
         layer("\"entities\"")
         for (i, e) in doc.entities.enumerated() {

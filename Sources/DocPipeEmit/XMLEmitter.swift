@@ -23,23 +23,24 @@ import DocPipeCore
 ///   `line`/`column`, as in the JSON; attribute values replace characters XML cannot carry with U+FFFD.
 /// - Same document → same bytes.
 public enum XMLEmitter {
-    /// The document XML, ending with a line break.
-    public static func encode(_ doc: Document) -> [UInt8] {
+    /// The document XML, ending with a line break. `tokens: false` leaves the `<tokens>` layer out (the
+    /// element is absent, not empty): one record per word is most of the output.
+    public static func encode(_ doc: Document, tokens: Bool = true) -> [UInt8] {
         var text = doc.text
         // A little above the usual size: untouched capacity costs only address space, a short estimate a copy.
-        let estimate = doc.text.utf8.count * 5 / 4 + 1024 + 112 * (doc.fixes.count + doc.blocks.count + doc.sentences.count + doc.tokens.count)
+        let estimate = doc.text.utf8.count * 5 / 4 + 1024 + 112 * (doc.fixes.count + doc.blocks.count + doc.sentences.count + (tokens ? doc.tokens.count : 0))
             + 320 * (doc.entities.count + doc.dates.count + doc.quantities.count + doc.acronyms.count + doc.claims.count)
             + 320 * doc.diagnostics.count
         return ByteSink.collect(estimate: estimate) { sink in
             text.withUTF8 { p in
                 var x = XMLOut(out: sink, doc: doc, text: p)
-                write(doc, &x)
+                write(doc, tokens: tokens, &x)
                 sink = x.out
             }
         }
     }
 
-    private static func write(_ doc: Document, _ x: inout XMLOut) {
+    private static func write(_ doc: Document, tokens: Bool, _ x: inout XMLOut) {
         x.raw("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<document xmlns=\"")
         x.text(DocumentFormat.xmlNamespace)
         x.raw("\"")
@@ -87,7 +88,7 @@ public enum XMLEmitter {
         }
         if !doc.sentences.isEmpty { x.raw("    </sentences>\n") }
 
-        writeExtraction(doc, &x)
+        writeExtraction(doc, tokens: tokens, &x)
 
         x.raw(doc.diagnostics.isEmpty ? "    <diagnostics/>\n" : "    <diagnostics>\n")
         for d in doc.diagnostics {
@@ -114,15 +115,17 @@ public enum XMLEmitter {
     }
 
     /// The stand-off layers of the extract stage.
-    private static func writeExtraction(_ doc: Document, _ x: inout XMLOut) {
-        x.raw(doc.tokens.isEmpty ? "    <tokens/>\n" : "    <tokens>\n")
-        for t in doc.tokens {
-            x.raw("      <token")
-            x.tokenKind(t.kind)
-            x.location(t.range)
-            x.raw("/>\n")
+    private static func writeExtraction(_ doc: Document, tokens: Bool, _ x: inout XMLOut) {
+        if tokens {
+            x.raw(doc.tokens.isEmpty ? "    <tokens/>\n" : "    <tokens>\n")
+            for t in doc.tokens {
+                x.raw("      <token")
+                x.tokenKind(t.kind)
+                x.location(t.range)
+                x.raw("/>\n")
+            }
+            if !doc.tokens.isEmpty { x.raw("    </tokens>\n") }
         }
-        if !doc.tokens.isEmpty { x.raw("    </tokens>\n") }
 
         x.raw(doc.entities.isEmpty ? "    <entities/>\n" : "    <entities>\n")
         for e in doc.entities {

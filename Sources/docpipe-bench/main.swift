@@ -61,8 +61,11 @@ func measure(_ label: String, _ body: (BenchDocument) -> Int) {
 
 /// Best-of-N time of each emitter over `docs`, in MB of input per second.
 func timeEmitters(_ docs: [Document], only: Set<String> = []) {
-    for (name, encode) in [("json", JSONEmitter.encode), ("xml", XMLEmitter.encode)] as [(String, (Document) -> [UInt8])]
-    where only.isEmpty || only.contains(name) {
+    let formats: [(String, (Document) -> [UInt8])] = [
+        ("json", { JSONEmitter.encode($0) }), ("json (no tokens)", { JSONEmitter.encode($0, tokens: false) }),
+        ("xml", { XMLEmitter.encode($0) }), ("xml (no tokens)", { XMLEmitter.encode($0, tokens: false) }),
+    ]
+    for (name, encode) in formats where only.isEmpty || only.contains(String(name.prefix { $0 != " " })) {
         var best = Double.infinity
         var bytes = 0
         for _ in 0..<args.repeats {
@@ -307,8 +310,8 @@ struct WholePipeline: Sendable {
         var out = 0
         for format in pipeline.spec.formats {
             switch format {
-            case .json: out += JSONEmitter.encode(doc).count
-            case .xml: out += XMLEmitter.encode(doc).count
+            case .json: out += JSONEmitter.encode(doc, tokens: pipeline.spec.tokens).count
+            case .xml: out += XMLEmitter.encode(doc, tokens: pipeline.spec.tokens).count
             }
         }
         return out

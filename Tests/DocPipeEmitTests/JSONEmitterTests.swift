@@ -154,3 +154,18 @@ import Testing
         }
     }
 }
+
+/// `tokens: false` leaves the token layer out of both formats (absent, not empty) and nothing else.
+@Test func tokenLayerCanBeLeftOut() throws {
+    var doc = Fixtures.sample()
+    doc.tokens = [Token(kind: .word, range: 0..<3)]
+    let with = String(decoding: JSONEmitter.encode(doc), as: UTF8.self)
+    let without = String(decoding: JSONEmitter.encode(doc, tokens: false), as: UTF8.self)
+    #expect(with.contains("\"tokens\": ["))
+    #expect(!without.contains("\"tokens\""))
+    #expect(!String(decoding: JSONEmitter.encodeLine(doc, tokens: false), as: UTF8.self).contains("\"tokens\""))
+    guard case .object(let all) = try JSONValue.parse(Array(with.utf8)) else { Issue.record("not an object"); return }
+    #expect(JSONValue.object(all.filter { $0.key != "tokens" }) == (try JSONValue.parse(Array(without.utf8))))
+    #expect(String(decoding: XMLEmitter.encode(doc), as: UTF8.self).contains("<tokens>"))
+    #expect(!String(decoding: XMLEmitter.encode(doc, tokens: false), as: UTF8.self).contains("<tokens"))
+}

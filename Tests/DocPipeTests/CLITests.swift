@@ -101,6 +101,46 @@ import Testing
         }
     }
 
+    /// `output: {tokens: true}` adds the token layer to both formats, valid against the schemas, and
+    /// changes nothing else: without the layer the document is the default pipeline's, byte for byte.
+    @Test func outputTokensAddsOnlyTheTokenLayer() throws {
+        let base = Self.tempDir(), withTokens = Self.tempDir()
+        defer { for d in [base, withTokens] { try? FileManager.default.removeItem(atPath: d) } }
+        let yaml = try String(contentsOfFile: repoRoot + "/Pipelines/default.yml", encoding: .utf8)
+        #expect(yaml.contains("tokens: false            #"))
+        let pipeline = withTokens + ".yml"
+        defer { try? FileManager.default.removeItem(atPath: pipeline) }
+        try yaml.replacingOccurrences(of: "tokens: false            #", with: "tokens: true             #")
+            .write(toFile: pipeline, atomically: true, encoding: .utf8)
+        let input = "Input/scraped"
+        #expect(try Self.run(["run", input, "--output", base, "--jobs", "1"]).status == 0)
+        let r = try Self.run(["run", input, "--pipeline", pipeline, "--output", withTokens, "--jobs", "1"])
+        #expect(r.status == 0, "\(r.stderr)")
+        let schema = try JSONSchemaValidator(schemaBytes: Array(try Data(contentsOf: URL(fileURLWithPath: repoRoot + "/Schemas/docpipe-document-1.schema.json"))))
+        let xsd = try XSDValidator(path: repoRoot + "/Schemas/docpipe-document-1.xsd")
+        let produced = Self.files(under: withTokens).filter { !$0.hasSuffix(".sarif") }
+        #expect(!produced.isEmpty)
+        for f in produced {
+            let full = Array(try Data(contentsOf: URL(fileURLWithPath: withTokens + "/" + f)))
+            let plain = Array(try Data(contentsOf: URL(fileURLWithPath: base + "/" + f)))
+            if f.hasSuffix(".json") {
+                let doc = try JSONValue.parse(full)
+                #expect(schema.validate(doc).isEmpty, "\(f)")
+                guard case .array(let tokens)? = doc["tokens"] else { Issue.record("\(f): no token layer"); continue }
+                #expect(!tokens.isEmpty && tokens.allSatisfy { $0["kind"] != nil && $0["line"] != nil }, "\(f)")
+                guard case .object(let fields) = doc else { continue }
+                let rest = JSONValue.object(fields.filter { $0.key != "tokens" })
+                #expect(rest == (try JSONValue.parse(plain)), "\(f): only the token layer differs")
+                #expect(try JSONValue.parse(plain)["tokens"] == nil, "\(f): the default pipeline leaves tokens out")
+            } else {
+                #expect(xsd.validate(full).isEmpty, "\(f)")
+                let text = String(decoding: full, as: UTF8.self)
+                #expect(text.contains("<tokens>") && text.contains("<token kind=\"word\""), "\(f)")
+                #expect(!String(decoding: plain, as: UTF8.self).contains("<tokens"), "\(f)")
+            }
+        }
+    }
+
     static let seedPath = repoRoot + "/../shared/seeds/000_e0a514ad2b943aba.txt"
 
     @Test(.enabled(if: FileManager.default.fileExists(atPath: seedPath), "the seed is not beside the repository"))

@@ -8,8 +8,7 @@ import Testing
 ///
 /// - `DOCPIPE_EMIT_DUMP=DIR swift test --filter DocPipeEmitTests.dumpSamples` writes emitted samples
 ///   (for cross-checking the schema with another validator, e.g. Python's `jsonschema`).
-/// - `DOCPIPE_EMIT_BENCH=1 swift test -c release --filter DocPipeEmitTests.emitSpeed` prints the
-///   emitters' speed on a ~10 MB document with ~100k annotations.
+/// Speed is measured by `docpipe-bench emit` / `make bench-breakdown`, never by a test.
 @Suite struct EmitToolingTests {
     @Test(.enabled(if: ProcessInfo.processInfo.environment["DOCPIPE_EMIT_DUMP"] != nil))
     func dumpSamples() throws {
@@ -23,27 +22,5 @@ import Testing
             try Data(JSONEmitter.encodeLine(d) + [0x0A]).write(to: dir.appendingPathComponent("doc\(i).jsonl"))
             try Data(XMLEmitter.encode(d)).write(to: dir.appendingPathComponent("doc\(i).xml"))
         }
-    }
-
-    @Test(.enabled(if: ProcessInfo.processInfo.environment["DOCPIPE_EMIT_BENCH"] != nil))
-    func emitSpeed() {
-        let doc = Fixtures.large(paragraphs: 37_000)
-        let mb = Double(doc.text.utf8.count) / 1_000_000
-        let annotations = doc.fixes.count + doc.blocks.count + doc.sentences.count + doc.diagnostics.count
-        func time(_ name: String, _ body: () -> [UInt8]) {
-            var best = Double.infinity
-            var size = 0
-            for _ in 0..<3 {
-                let t0 = ContinuousClock.now
-                size = body().count
-                let d = ContinuousClock.now - t0
-                best = min(best, Double(d.components.seconds) + Double(d.components.attoseconds) / 1e18)
-            }
-            print(String(format: "%@: %.1f MB text, %d annotations → %.1f MB out in %.3f s (%.0f MB/s of text)",
-                         name, mb, annotations, Double(size) / 1e6, best, mb / best))
-        }
-        time("JSON pretty") { JSONEmitter.encode(doc) }
-        time("JSON line  ") { JSONEmitter.encodeLine(doc) }
-        time("XML        ") { XMLEmitter.encode(doc) }
     }
 }
