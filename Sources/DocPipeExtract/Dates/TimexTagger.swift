@@ -159,7 +159,12 @@ struct TimexParser {
             case .the, .a_:
                 let nx = i + 1
                 return nx < limit && (t[nx].kind == .number || t[nx].lex != nil)
-            case .in_: return k(i + 1) == .the
+            // `in the past`, `in the 1990s`: never `in the` + a word no pattern knows (`in the Council`).
+            case .in_: return k(i + 1) == .the && i + 2 < limit && (t[i + 2].kind != .word || t[i + 2].lex != nil)
+            // `five years`, `two-year`, `two hundred years`: never a number word + a word no pattern knows (`five states`).
+            case .cardinal:
+                let nx = i + 1
+                return !(nx < limit && t[nx].kind == .word && t[nx].lex == nil && t[nx].spaceBefore)
             case .at: return k(i + 1) == .present || k(i + 1) == .least || k(i + 1) == .partOfDay
             case .and, .of, .to, .from, .between, .blockBefore, .blockAfter, .ordSuffix, .than, .least, .other, .old, .bc:
                 return false
