@@ -227,3 +227,37 @@ import Testing
         #expect(words == expected)
     }
 }
+
+extension FastPathEquivalenceTests {
+    /// Prose-like sentences (long ASCII runs with single and double spaces at every alignment of the
+    /// eight-byte steps, quotes and line breaks now and then): the runs that fold across spaces must
+    /// give the fold and word count of the reference.
+    @Test func proseRunsAgreeWithTheReferenceKey() {
+        var rng = Seeded(state: 4)
+        let words = ["a", "of", "the", "Fund", "OPENED", "intergovernmental", "1990", "(MBWM)", "A/RES/46/146", "members’", "it's", "x.", "—", "é"]
+        let gaps = [" ", " ", " ", " ", "  ", "\n", " \u{A0}", " \"", "\" ", "\t", "“", "”"]
+        var byKey: [[UInt8]: UInt64] = [:]
+        for n in 0..<20_000 {
+            var s = Bool.random(using: &rng) ? "" : gaps.randomElement(using: &rng)!
+            for k in 0..<(n % 13) {
+                if k > 0 { s += gaps.randomElement(using: &rng)! }
+                s += words.randomElement(using: &rng)!
+            }
+            if Int.random(in: 0..<4, using: &rng) == 0 { s += gaps.randomElement(using: &rng)! }
+            let reference = Self.referenceKey(Array(s.utf8))
+            // Padded on both sides, as sentences sit inside a text: loads may run past the sentence.
+            let padded = Array(("Xx " + s + " Yy zz tail").utf8)
+            let r = 3..<3 + s.utf8.count
+            let (hash, fold) = padded.withUnsafeBufferPointer { p in
+                var f: [UInt8] = []
+                DuplicateSentenceRule.fold(p, r, into: &f)
+                return (DuplicateSentenceRule.hash(p, r), f)
+            }
+            #expect((hash == nil) == (reference == nil), "\(s.debugDescription)")
+            guard let reference, let hash else { continue }
+            #expect(fold == reference, "\(s.debugDescription)")
+            if let h = byKey[reference] { #expect(h == hash, "\(s.debugDescription)") } else { byKey[reference] = hash }
+        }
+        #expect(byKey.count > 1000)
+    }
+}

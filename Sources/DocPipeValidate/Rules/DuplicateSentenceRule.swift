@@ -101,38 +101,50 @@ struct DuplicateSentenceRule: Rule {
         var words = 0, inWord = false
         var i = r.lowerBound
         let end = r.upperBound
-        /// Appends the low `n` bytes of `c` (its other bytes zero) to the folded stream.
+        /// Appends the low `n` bytes of `c` (its other bytes zero) to the folded stream. Shift amounts
+        /// stay below 64 (`pending` < 8), so wrapping shifts need no checks.
         @inline(__always) func emit(_ c: UInt64, _ n: Int) {
-            acc |= c &<< UInt64(pending &* 8)
+            acc |= c &<< UInt64(truncatingIfNeeded: pending &* 8)
             total &+= n
             let filled = pending &+ n
             if filled >= 8 {
                 h = (h ^ acc) &* 0x9E37_79B9_7F4A_7C15
                 h ^= h >> 29
-                let used = 8 &- pending
-                acc = used == 8 ? 0 : c &>> UInt64(used &* 8)
+                // The bytes of `c` that did not fit: shifted out by 64 - 8·pending bits, in two steps
+                // so that pending = 0 leaves none.
+                acc = (c &>> UInt64(truncatingIfNeeded: 63 &- pending &* 8)) &>> 1
                 pending = filled &- 8
             } else {
                 pending = filled
             }
         }
         @inline(__always) func startWord() {
-            if !inWord { words += 1; if words > 1 { emit(0x20, 1) }; inWord = true }
+            if !inWord { words &+= 1; if words > 1 { emit(0x20, 1) }; inWord = true }
         }
         let ones: UInt64 = 0x0101_0101_0101_0101
+        let highs: UInt64 = 0x8080_8080_8080_8080
         while i < end {
             if i + 8 <= end {
-                // Letters, digits and most punctuation (0x28...0x7F) fold alone: take the run of them
-                // at `i`, up to eight bytes, in one step, folding capitals by adding 0x20 to A...Z.
+                // Letters, digits and most punctuation (0x28...0x7F) fold alone, and a single space
+                // between two of them folds to itself: take the run of such bytes at `i`, up to eight,
+                // in one step, so that prose hashes eight bytes at a time across its spaces. Capitals
+                // fold by adding 0x20 to A...Z. The run may start with a space only inside a word (the
+                // space then separates it from the next), and never ends with one (the space after
+                // it may be the first of several, or end the sentence).
                 let w = UTF8Bytes.load(p, i)
-                let special = UTF8Bytes.bytesBelow(w, 0x28) | (w & 0x8080_8080_8080_8080)
-                let n = special.trailingZeroBitCount >> 3
-                if n > 0 {
+                let spaces = UTF8Bytes.bytesEqual(w, 0x20)
+                let special = (UTF8Bytes.bytesBelow(w, 0x28) & ~spaces) | (w & highs) | (spaces & spaces >> 8)
+                var n = special.trailingZeroBitCount >> 3
+                // Drop the trailing space of the run; with n = 8 only byte 7 can be one.
+                if n > 0, (spaces &>> UInt64(truncatingIfNeeded: n &* 8 &- 8)) & 0x80 != 0 { n &-= 1 }
+                if n > 0, inWord || spaces & 0x80 == 0 {
+                    let run: UInt64 = ~0 &>> UInt64(truncatingIfNeeded: 64 &- n &* 8)
                     startWord()
-                    let capitals = (w &+ 0x3F &* ones) & ~(w &+ 0x25 &* ones) & 0x8080_8080_8080_8080
-                    var c = w | capitals >> 2
-                    if n < 8 { c &= (1 &<< UInt64(n &* 8)) &- 1 }
-                    emit(c, n)
+                    // Words that start inside the run (a non-space byte after a space), counted only
+                    // while it matters whether there are four.
+                    if words < 4 { words &+= (~spaces & highs & spaces << 8 & run).nonzeroBitCount }
+                    let capitals = (w &+ 0x3F &* ones) & ~(w &+ 0x25 &* ones) & highs
+                    emit((w | capitals >> 2) & run, n)
                     i += n
                     continue
                 }
