@@ -74,11 +74,25 @@ struct DateConflictRule: Rule {
         return l == s || l.hasPrefix(s + "-")
     }
 
+    /// An explicit year, month or day: `YYYY`, `YYYY-MM`, `YYYY-MM-DD` (parts of ASCII digits). On the
+    /// bytes: a non-ASCII byte would be in some part (a "-" with a combining mark is no separator),
+    /// and the only ASCII numbers are the digits.
     static func isExplicit(_ t: TimeExpression) -> Bool {
         guard t.kind == .date, t.mod == nil, t.from == nil, t.to == nil else { return false }
-        let parts = t.value.split(separator: "-", omittingEmptySubsequences: false)
-        guard parts.count <= 3, parts[0].count == 4 else { return false }
-        return parts.allSatisfy { !$0.isEmpty && $0.allSatisfy(\.isASCII) && $0.allSatisfy(\.isNumber) }
+        var parts = 1, length = 0, first = -1
+        for c in t.value.utf8 {
+            if c == 0x2D {
+                guard length > 0 else { return false }
+                if first < 0 { first = length }
+                parts += 1
+                length = 0
+            } else {
+                guard c &- 0x30 < 10 else { return false }
+                length += 1
+            }
+        }
+        guard length > 0, parts <= 3 else { return false }
+        return (first < 0 ? length : first) == 4
     }
 
     /// Whether the sentence contains one of the event words (ASCII, case-insensitive) as a whole run
@@ -135,24 +149,199 @@ struct DateConflictRule: Rule {
         }
     }
 
+    /// The event named by the letters `b[i..<j]` (`eventWords` ignoring ASCII case), nil for other words.
+    /// Only ASCII tokens can lowercase to a key: no key has a letter that a non-ASCII one lowercases to.
+    @inline(__always)
+    static func eventKind(_ b: UnsafeBufferPointer<UInt8>, _ r: Range<Int>) -> String? {
+        let i = r.lowerBound
+        @inline(__always) func spells(_ w: StaticString) -> Bool {
+            let p = w.utf8Start
+            for k in 0..<w.utf8CodeUnitCount where b[i + k] | 0x20 != p[k] { return false }
+            return true
+        }
+        switch r.count {
+        case 4: return spells("born") ? "birth" : spells("died") ? "death" : nil
+        case 6: return spells("formed") ? "founding" : spells("signed") ? "signature" : nil
+        case 7: return spells("founded") || spells("created") ? "founding" : nil
+        case 11: return spells("established") ? "founding" : nil
+        default: return nil
+        }
+    }
+
+    /// Whether the token `r` is `w` (lower-case ASCII letters) ignoring ASCII case: what comparing its
+    /// `lowercased()` with `w` decides, as only ASCII letters lowercase to ASCII ones (K, the Kelvin
+    /// sign, aside, and no word compared here has a k).
+    @inline(__always)
+    static func isWord(_ b: UnsafeBufferPointer<UInt8>, _ r: Range<Int>, _ w: StaticString) -> Bool {
+        guard r.count == w.utf8CodeUnitCount else { return false }
+        let p = w.utf8Start
+        for k in 0..<r.count where b[r.lowerBound + k] | 0x20 != p[k] { return false }
+        return true
+    }
+
+    /// Whether the token `r` is exactly `w`.
+    @inline(__always)
+    static func isText(_ b: UnsafeBufferPointer<UInt8>, _ r: Range<Int>, _ w: StaticString) -> Bool {
+        guard r.count == w.utf8CodeUnitCount else { return false }
+        let p = w.utf8Start
+        for k in 0..<r.count where b[r.lowerBound + k] != p[k] { return false }
+        return true
+    }
+
+    /// Whether the first scalar of the token `r` is upper case.
+    @inline(__always)
+    static func startsUppercase(_ b: UnsafeBufferPointer<UInt8>, _ r: Range<Int>) -> Bool {
+        guard !r.isEmpty else { return false }
+        let c = b[r.lowerBound]
+        return c < 0x80 ? c &- 0x41 < 26 : scalarIsUppercase(b, r.lowerBound)
+    }
+
+    /// Kept out of line: inlined, `Unicode.Scalar.Properties` fetches type metadata on every call.
+    @inline(never)
+    static func scalarIsUppercase(_ b: UnsafeBufferPointer<UInt8>, _ i: Int) -> Bool {
+        UTF8Bytes.scalar(b, at: i).0.properties.isUppercase
+    }
+
+    static func isAdverb(_ b: UnsafeBufferPointer<UInt8>, _ r: Range<Int>) -> Bool {
+        switch r.count {
+        case 5: return isWord(b, r, "first")
+        case 7: return isWord(b, r, "jointly")
+        case 8: return isWord(b, r, "formally") || isWord(b, r, "formerly")
+        case 9: return isWord(b, r, "initially")
+        case 10: return isWord(b, r, "originally") || isWord(b, r, "officially")
+        default: return false
+        }
+    }
+
+    /// The number N of an entity id `eN` as the extractor spells it (no sign, no leading zero).
+    static func idNumber(_ id: String) -> Int? {
+        var it = id.utf8.makeIterator()
+        guard it.next() == 0x65 else { return nil }
+        var n = 0, digits = 0
+        while let c = it.next() {
+            guard c &- 0x30 < 10, digits < 18, !(digits == 0 && c == 0x30) else { return nil }
+            n = n * 10 + Int(c &- 0x30)
+            digits += 1
+        }
+        return digits > 0 ? n : nil
+    }
+
+    static func isNamed(_ k: Entity.Kind) -> Bool {
+        switch k {
+        case .org, .law, .event, .work, .gpe, .loc: return true
+        default: return false
+        }
+    }
+
+    /// The head noun of a name: the word before its first preposition (when that is not its first
+    /// word), else its last word.
+    static func head(_ name: String) -> String {
+        let words = name.split(separator: " ")
+        if let i = words.firstIndex(where: { prepositions.contains(String($0)) }), i > 0 { return String(words[i - 1]) }
+        return words.last.map(String.init) ?? name
+    }
+
+    /// For an ASCII name, `head(name)` as a hash of its bytes; nil for other names. Words are the runs
+    /// between spaces as `split(separator: " ")` cuts an ASCII string.
+    static func asciiHeadHash(_ p: UnsafeBufferPointer<UInt8>) -> UInt64? {
+        var prev: Range<Int>?, last: Range<Int>?, words = 0
+        var i = 0
+        let n = p.count
+        var found: Range<Int>?
+        while i < n {
+            if p[i] >= 0x80 { return nil }
+            if p[i] == 0x20 { i += 1; continue }
+            var j = i
+            while j < n, p[j] != 0x20 { if p[j] >= 0x80 { return nil }; j += 1 }
+            if found == nil, isPreposition(p, i..<j) {
+                // Only the first preposition counts; at the first word it leaves the last word.
+                if words > 0 { found = prev } else { found = .some(0..<0) }
+            }
+            words += 1
+            prev = i..<j
+            last = i..<j
+            i = j
+        }
+        let h: Range<Int>
+        if let f = found, !f.isEmpty { h = f } else if let l = last { h = l } else { h = 0..<n }
+        return bytesHash(p, h)
+    }
+
+    static func isPreposition(_ p: UnsafeBufferPointer<UInt8>, _ r: Range<Int>) -> Bool {
+        switch r.count {
+        case 2: return isText(p, r, "of") || isText(p, r, "on") || isText(p, r, "in") || isText(p, r, "to") || isText(p, r, "de")
+        case 3: return isText(p, r, "for") || isText(p, r, "and")
+        default: return false
+        }
+    }
+
+    /// FNV-1a of some bytes: equal bytes, equal hash.
+    static func bytesHash(_ p: UnsafeBufferPointer<UInt8>, _ r: Range<Int>) -> UInt64 {
+        var h: UInt64 = 0xCBF2_9CE4_8422_2325
+        for i in r { h = (h ^ UInt64(p[i])) &* 0x100_0000_01B3 }
+        return h
+    }
+
+    /// The sentences that `mentionsEvent` keeps and whose tokens include an event word, as `events`
+    /// needs both. With tokens and sentences in order, as the extractor and segmenter write them, the
+    /// word tokens are looked at (a few per sentence) instead of every byte of every sentence.
+    static func candidateSentences(_ document: Document, _ bytes: UnsafeBufferPointer<UInt8>) -> [Sentence] {
+        let sentences = document.sentences
+        var inOrder = true
+        var eventStarts: [Int] = []
+        document.tokens.withUnsafeBufferPointer { tokens in
+            var last = Int.min
+            for t in tokens {
+                let r = t.range
+                if r.lowerBound < last { inOrder = false; break }
+                last = r.lowerBound
+                switch r.count {
+                case 4, 6, 7, 11:
+                    if t.kind == .word, eventKind(bytes, r) != nil { eventStarts.append(r.lowerBound) }
+                default: break
+                }
+            }
+        }
+        if inOrder {
+            inOrder = sentences.withUnsafeBufferPointer { s in
+                s.isEmpty || (1..<s.count).allSatisfy { s[$0 - 1].range.upperBound <= s[$0].range.lowerBound }
+            }
+        }
+        guard inOrder else { return sentences.filter { mentionsEvent(bytes, $0.range) } }
+        // A sentence's tokens start inside it: one with an event word has one of `eventStarts`.
+        var out: [Sentence] = []
+        var k = 0
+        for s in sentences {
+            while k < eventStarts.count && eventStarts[k] < s.range.lowerBound { k += 1 }
+            if k < eventStarts.count && eventStarts[k] < s.range.upperBound && mentionsEvent(bytes, s.range) { out.append(s) }
+        }
+        return out
+    }
+
     static func events(in document: Document) -> [Event] {
         // Most sentences name no event: a byte search for the event words skips them cheaply, and
         // the per-document tables below are built only when some sentence is left.
-        let candidates = withUTF8Bytes(document.text) { bytes in
-            document.sentences.filter { mentionsEvent(bytes, $0.range) }
-        }
+        let candidates = withUTF8Bytes(document.text) { bytes in candidateSentences(document, bytes) }
         guard !candidates.isEmpty else { return [] }
         let text = document.text
-        // Entity index by id (the last entity of an id wins), built only when a reference is followed.
+        let all = document.entities
+        // The entity of an id (the last entity of an id wins). The extractor numbers entities e1, e2, …
+        // in layer order: when every id is so, an id's number is its index, without a map of strings.
+        var numbered: Bool?
         var byId: [String: Int]?
         func entity(id: String) -> Entity? {
+            if numbered == nil { numbered = all.indices.allSatisfy { idNumber(all[$0].id) == $0 + 1 } }
+            if numbered == true {
+                guard let n = idNumber(id), n <= all.count else { return nil }
+                return all[n - 1]
+            }
             if byId == nil {
                 var map: [String: Int] = [:]
-                map.reserveCapacity(document.entities.count)
-                for (i, e) in document.entities.enumerated() { map[e.id] = i }
+                map.reserveCapacity(all.count)
+                for (i, e) in all.enumerated() { map[e.id] = i }
                 byId = map
             }
-            return byId![id].map { document.entities[$0] }
+            return byId![id].map { all[$0] }
         }
         func root(_ e: Entity) -> Entity {
             var r = e, n = 0
@@ -160,49 +349,41 @@ struct DateConflictRule: Rule {
             return r
         }
         func canonical(_ e: Entity) -> String { let r = root(e); return r.normalized ?? text.utf8Slice(r.range) }
-        func head(_ name: String) -> String {
-            let words = name.split(separator: " ")
-            if let i = words.firstIndex(where: { prepositions.contains(String($0)) }), i > 0 { return String(words[i - 1]) }
-            return words.last.map(String.init) ?? name
-        }
-        let named: Set<Entity.Kind> = [.org, .law, .event, .work, .gpe, .loc]
-        // The names of earlier entities by head noun, for "the 1980 Convention": built once, on first
-        // use, instead of canonicalising every entity of the document at each such phrase. Per head,
-        // entries sorted by end; `only[i]` is the one name of entries 0...i (spelled as the first of
-        // them in layer order, as a Set built in that order keeps it), nil when they have two.
-        var byHead: [String: (ends: [Int], only: [String?])]?
-        func onlyName(head word: String, endingBy limit: Int) -> String? {
-            if byHead == nil {
-                var lists: [String: [(end: Int, order: Int, name: String)]] = [:]
-                for (order, e) in document.entities.enumerated() where named.contains(e.kind) {
-                    let name = canonical(e)
-                    lists[head(name), default: []].append((e.range.upperBound, order, name))
+        // For "the 1980 Convention": the named entities in layer order with the hash of the head noun
+        // of their canonical name (nil when not ASCII), built on first use. The hash only passes over
+        // entities whose head cannot be the word; the match itself compares Strings as before.
+        var heads: [(end: Int, hash: UInt64?, index: Int)]?
+        func onlyName(head word: Range<Int>, endingBy limit: Int, _ bytes: UnsafeBufferPointer<UInt8>) -> String? {
+            if heads == nil {
+                var list: [(end: Int, hash: UInt64?, index: Int)] = []
+                for (i, e) in all.enumerated() where isNamed(e.kind) {
+                    let r = root(e)
+                    let hash = r.normalized.map { n in withUTF8Bytes(n) { asciiHeadHash($0) } }
+                        ?? asciiHeadHash(UnsafeBufferPointer(rebasing: bytes[r.range]))
+                    list.append((e.range.upperBound, hash, i))
                 }
-                byHead = lists.mapValues { list in
-                    let sorted = list.sorted { $0.end < $1.end }
-                    var only: [String?] = []
-                    var first = sorted[0]
-                    var one = true
-                    for x in sorted {
-                        one = one && x.name == first.name
-                        if x.order < first.order { first = x }
-                        only.append(one ? first.name : nil)
-                    }
-                    return (sorted.map(\.end), only)
-                }
+                heads = list
             }
-            // The one name among entities ending by `limit` whose head is `word`, if exactly one.
-            guard let h = byHead?[word] else { return nil }
-            var lo = 0, hi = h.ends.count
-            while lo < hi { let mid = (lo + hi) / 2; if h.ends[mid] <= limit { lo = mid + 1 } else { hi = mid } }
-            return lo > 0 ? h.only[lo - 1] : nil
+            let wordBytes = UnsafeBufferPointer(rebasing: bytes[word])
+            let wordHash: UInt64? = wordBytes.allSatisfy { $0 < 0x80 } ? bytesHash(wordBytes, 0..<wordBytes.count) : nil
+            let wordText = text.utf8Slice(word)
+            // The one name among entities ending by `limit` whose head is `word`, if exactly one;
+            // spelled as the first of them in layer order.
+            var name: String?
+            for h in heads! where h.end <= limit {
+                if let wh = wordHash, let hh = h.hash, wh != hh { continue }
+                let n = canonical(all[h.index])
+                guard head(n) == wordText else { continue }
+                if let first = name { if n != first { return nil } } else { name = n }
+            }
+            return name
         }
         // The first date (in layer order) starting in from..<before: by binary search when the date
         // layer is sorted by start, as the extractor writes it, else by a scan.
         let dates = document.dates
         var datesSorted: Bool?
         func firstDate(from: Int, before: Int) -> TimeExpression? {
-            if datesSorted == nil { datesSorted = zip(dates, dates.dropFirst()).allSatisfy { $0.range.lowerBound <= $1.range.lowerBound } }
+            if datesSorted == nil { datesSorted = dates.indices.dropFirst().allSatisfy { dates[$0 - 1].range.lowerBound <= dates[$0].range.lowerBound } }
             guard datesSorted == true else { return dates.first(where: { $0.range.lowerBound >= from && $0.range.lowerBound < before }) }
             var lo = 0, hi = dates.count
             while lo < hi { let mid = (lo + hi) / 2; if dates[mid].range.lowerBound < from { lo = mid + 1 } else { hi = mid } }
@@ -213,8 +394,8 @@ struct DateConflictRule: Rule {
         let tokens = document.tokens
         // Entities by start; the extractor already writes them so, and sorting (a stable sort) an
         // ordered layer would only copy it.
-        let entities = zip(document.entities, document.entities.dropFirst()).allSatisfy({ $0.range.lowerBound <= $1.range.lowerBound })
-            ? document.entities : document.entities.sorted { $0.range.lowerBound < $1.range.lowerBound }
+        let entities = all.indices.dropFirst().allSatisfy({ all[$0 - 1].range.lowerBound <= all[$0].range.lowerBound })
+            ? all : all.sorted { $0.range.lowerBound < $1.range.lowerBound }
         return withUTF8Bytes(text) { bytes in
             for s in candidates {
                 // The entities of this sentence (entities are in document order).
@@ -230,59 +411,63 @@ struct DateConflictRule: Rule {
                 // a sentence whose event word was only part of a token has nothing more to look at.
                 guard (tokenIndex..<end).contains(where: { tokens[$0].kind == .word && Self.isEventWord(bytes, tokens[$0].range.lowerBound, tokens[$0].range.upperBound) }) else { continue }
                 let toks = Array(tokens[tokenIndex..<end])
-                let words = toks.map { text.utf8Slice($0.range) }
-                let lower = words.map { $0.lowercased() }
+                // Tokens are compared as bytes: `word(k, w)` is `lowercased() == w`, `exact(k, w)` is `== w`.
+                func word(_ k: Int, _ w: StaticString) -> Bool { isWord(bytes, toks[k].range, w) }
+                func exact(_ k: Int, _ w: StaticString) -> Bool { isText(bytes, toks[k].range, w) }
+                func upper(_ k: Int) -> Bool { startsUppercase(bytes, toks[k].range) }
+                // ";" also as U+037E, which String comparison takes for it (canonically equivalent).
+                func semicolon(_ k: Int) -> Bool { exact(k, ";") || exact(k, "\u{37E}") }
                 for i in toks.indices {
-                    guard toks[i].kind == .word, let kind = eventWords[lower[i]] else { continue }
-                    if i > 0, words[i - 1] == "-", toks[i - 1].range.upperBound == toks[i].range.lowerBound { continue }
+                    guard toks[i].kind == .word, let kind = eventKind(bytes, toks[i].range) else { continue }
+                    if i > 0, exact(i - 1, "-"), toks[i - 1].range.upperBound == toks[i].range.lowerBound { continue }
                     var subject: (key: String, name: String)?
                     var limit = s.range.upperBound
                     var parenthetical = false
+                    let personalKind = personal.contains(kind)
                     let allowed: (Entity) -> Bool = { e in
-                        guard personal.contains(kind) ? e.kind == .person : named.contains(e.kind) else { return false }
+                        guard personalKind ? e.kind == .person : isNamed(e.kind) else { return false }
                         // A name glued to a capitalised word before it ("Sean McCole" found as "McCole") is
                         // a doubtful mention: its reference may be wrong.
                         if let k = toks.firstIndex(where: { $0.range.lowerBound == e.range.lowerBound }), k > 0, toks[k - 1].kind == .word,
                            toks[k - 1].range.upperBound + 1 == e.range.lowerBound,
-                           words[k - 1].unicodeScalars.first?.properties.isUppercase ?? false, lower[k - 1] != "the" { return false }
+                           upper(k - 1), !word(k - 1, "the") { return false }
                         return true
                     }
-                    if i >= 2, words[i - 1] == "(", kind != "signature" {
+                    func named(_ e: Entity) -> (key: String, name: String) { let n = canonical(e); return (n.lowercased(), n) }
+                    if i >= 2, exact(i - 1, "("), kind != "signature" {
                         // "Paul McCole (born 10 February 1972)", "the Geneva Migration Group (founded 2003)"
                         parenthetical = true
-                        if let close = (i..<toks.count).first(where: { words[$0] == ")" }) { limit = toks[close].range.lowerBound }
+                        if let close = (i..<toks.count).first(where: { exact($0, ")") }) { limit = toks[close].range.lowerBound }
                         let endByte = toks[i - 2].range.upperBound
-                        if let e = local.first(where: { allowed($0) && $0.range.upperBound == endByte }) {
-                            subject = (canonical(e).lowercased(), canonical(e))
-                        }
-                    } else if kind == "death", i >= 1, let e = local.first(where: { allowed($0) && $0.range.upperBound == toks[i - 1].range.upperBound }) {
+                        if let e = local.first(where: { $0.range.upperBound == endByte && allowed($0) }) { subject = named(e) }
+                    } else if kind == "death", i >= 1, let e = local.first(where: { $0.range.upperBound == toks[i - 1].range.upperBound && allowed($0) }) {
                         // "Karl Weyprecht died on 3 March 1881"
-                        subject = (canonical(e).lowercased(), canonical(e))
+                        subject = named(e)
                     } else if i == 0 {
                         // "Founded in 1951, the International Organization for Migration is …"
-                        guard let comma = toks.firstIndex(where: { text.utf8Slice($0.range) == "," }) else { continue }
+                        guard let comma = toks.indices.first(where: { exact($0, ",") }) else { continue }
                         limit = toks[comma].range.lowerBound
                         let after = toks[comma].range.upperBound
-                        if let e = local.first(where: { allowed($0) && $0.range.lowerBound > after && $0.range.lowerBound <= after + 5 }) {
-                            subject = (canonical(e).lowercased(), canonical(e))
+                        if let e = local.first(where: { $0.range.lowerBound > after && $0.range.lowerBound <= after + 5 && allowed($0) }) {
+                            subject = named(e)
                         }
                     } else {
                         var j = i - 1
-                        while j >= 0, adverbs.contains(lower[j]) { j -= 1 }
-                        guard j >= 1, lower[j] == "was" || lower[j] == "were" else { continue }
+                        while j >= 0, isAdverb(bytes, toks[j].range) { j -= 1 }
+                        guard j >= 1, word(j, "was") || word(j, "were") else { continue }
                         j -= 1
-                        if j >= 1, lower[j] == "which", words[j - 1] == "," { j -= 2 }
-                        while j >= 0, ["”", "\"", "’", ")", "»"].contains(words[j]) { j -= 1 }
+                        if j >= 1, word(j, "which"), exact(j - 1, ",") { j -= 2 }
+                        while j >= 0, exact(j, "”") || exact(j, "\"") || exact(j, "’") || exact(j, ")") || exact(j, "»") { j -= 1 }
                         guard j >= 0 else { continue }
                         let endByte = toks[j].range.upperBound
-                        if let e = local.first(where: { allowed($0) && $0.range.upperBound == endByte }) {
-                            subject = (canonical(e).lowercased(), canonical(e))
-                        } else if !personal.contains(kind), let first = words[j].unicodeScalars.first, first.properties.isUppercase {
+                        if let e = local.first(where: { $0.range.upperBound == endByte && allowed($0) }) {
+                            subject = named(e)
+                        } else if !personalKind, upper(j) {
                             // "the 1980 Convention": a definite description whose head noun names one earlier entity.
                             var k = j - 1
-                            while k >= 0, toks[k].kind == .number || (words[k].unicodeScalars.first?.properties.isUppercase ?? false) && lower[k] != "the" { k -= 1 }
-                            guard k >= 0, lower[k] == "the" else { continue }
-                            if let n = onlyName(head: words[j], endingBy: toks[k].range.lowerBound) { subject = (n.lowercased(), n) }
+                            while k >= 0, toks[k].kind == .number || upper(k) && !word(k, "the") { k -= 1 }
+                            guard k >= 0, word(k, "the") else { continue }
+                            if let n = onlyName(head: toks[j].range, endingBy: toks[k].range.lowerBound, bytes) { subject = (n.lowercased(), n) }
                         }
                     }
                     guard let subject else { continue }
@@ -291,10 +476,10 @@ struct DateConflictRule: Rule {
                           isExplicit(d), d.range.lowerBound - verbEnd <= 80 else { continue }
                     let between = toks.indices.filter { toks[$0].range.lowerBound >= verbEnd && toks[$0].range.upperBound <= d.range.lowerBound }
                     if let last = between.last {
-                        guard lower[last] == "in" || lower[last] == "on" else { continue }
+                        guard word(last, "in") || word(last, "on") else { continue }
                     } else if !parenthetical { continue }
-                    if between.contains(where: { words[$0] == ";" || eventWords[lower[$0]] != nil }) { continue }
-                    if kind == "signature", between.contains(where: { lower[$0] == "by" }) { continue }
+                    if between.contains(where: { semicolon($0) || eventKind(bytes, toks[$0].range) != nil }) { continue }
+                    if kind == "signature", between.contains(where: { word($0, "by") }) { continue }
                     out.append(Event(subject: subject.key, name: subject.name, kind: kind, date: d))
                 }
             }
