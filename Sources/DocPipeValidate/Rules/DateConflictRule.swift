@@ -215,15 +215,17 @@ struct DateConflictRule: Rule {
 
     /// The number N of an entity id `eN` as the extractor spells it (no sign, no leading zero).
     static func idNumber(_ id: String) -> Int? {
-        var it = id.utf8.makeIterator()
-        guard it.next() == 0x65 else { return nil }
-        var n = 0, digits = 0
-        while let c = it.next() {
-            guard c &- 0x30 < 10, digits < 18, !(digits == 0 && c == 0x30) else { return nil }
-            n = n * 10 + Int(c &- 0x30)
-            digits += 1
+        var id = id
+        return id.withUTF8 { b in
+            guard b.count >= 2, b.count <= 19, b[0] == 0x65, b[1] != 0x30 else { return nil }
+            var n = 0
+            for k in 1..<b.count {
+                let d = b[k] &- 0x30
+                guard d < 10 else { return nil }
+                n = n &* 10 &+ Int(d)
+            }
+            return n
         }
-        return digits > 0 ? n : nil
     }
 
     static func isNamed(_ k: Entity.Kind) -> Bool {
@@ -348,6 +350,16 @@ struct DateConflictRule: Rule {
             while let p = r.refersTo, let next = entity(id: p), n < 20 { r = next; n += 1 }
             return r
         }
+        /// `root` by index, for the head table; nil when the chain leaves the numbered ids.
+        func rootIndex(_ i: Int) -> Int? {
+            var r = i, n = 0
+            while let p = all[r].refersTo, n < 20 {
+                guard let k = idNumber(p), k <= all.count else { return r }
+                r = k - 1
+                n += 1
+            }
+            return r
+        }
         func canonical(_ e: Entity) -> String { let r = root(e); return r.normalized ?? text.utf8Slice(r.range) }
         // For "the 1980 Convention": the named entities in layer order with the hash of the head noun
         // of their canonical name (nil when not ASCII), built on first use. The hash only passes over
@@ -356,11 +368,23 @@ struct DateConflictRule: Rule {
         func onlyName(head word: Range<Int>, endingBy limit: Int, _ bytes: UnsafeBufferPointer<UInt8>) -> String? {
             if heads == nil {
                 var list: [(end: Int, hash: UInt64?, index: Int)] = []
-                for (i, e) in all.enumerated() where isNamed(e.kind) {
-                    let r = root(e)
-                    let hash = r.normalized.map { n in withUTF8Bytes(n) { asciiHeadHash($0) } }
-                        ?? asciiHeadHash(UnsafeBufferPointer(rebasing: bytes[r.range]))
-                    list.append((e.range.upperBound, hash, i))
+                // Repeated names refer to their first mention: the head of a root is found once.
+                _ = entity(id: "")
+                var ofRoot = [UInt64?](repeating: nil, count: numbered == true ? all.count : 0)
+                var known = [Bool](repeating: false, count: ofRoot.count)
+                for i in all.indices where isNamed(all[i].kind) {
+                    func headHash(_ r: Entity) -> UInt64? {
+                        r.normalized.map { n in withUTF8Bytes(n) { asciiHeadHash($0) } }
+                            ?? asciiHeadHash(UnsafeBufferPointer(rebasing: bytes[r.range]))
+                    }
+                    let hash: UInt64?
+                    if numbered == true, let k = rootIndex(i) {
+                        if !known[k] { ofRoot[k] = headHash(all[k]); known[k] = true }
+                        hash = ofRoot[k]
+                    } else {
+                        hash = headHash(root(all[i]))
+                    }
+                    list.append((all[i].range.upperBound, hash, i))
                 }
                 heads = list
             }
