@@ -261,3 +261,36 @@ extension FastPathEquivalenceTests {
         #expect(byKey.count > 1000)
     }
 }
+
+extension FastPathEquivalenceTests {
+    /// The eight-byte word-end masks of acronym-undefined against `isWordByte`, for every byte value
+    /// at every position, next to neighbours that could carry into it.
+    @Test func acronymWordMasksAgreeWithTheByteTest() {
+        for b in 0...255 {
+            for position in 0..<8 {
+                for fill: UInt64 in [0x00, 0x41, 0x7F, 0x80, 0xFF, 0x2F, 0x3A] {
+                    var w = fill &* 0x0101_0101_0101_0101
+                    w &= ~(0xFF << UInt64(position * 8))
+                    w |= UInt64(b) << UInt64(position * 8)
+                    let stop = (AcronymUndefinedRule.nonWordBytes(w) >> UInt64(position * 8 + 7)) & 1 == 1
+                    let capital = (AcronymUndefinedRule.capitalBytes(w) >> UInt64(position * 8 + 7)) & 1 == 1
+                    #expect(stop == !AcronymUndefinedRule.isWordByte(UInt8(b)), "\(b) at \(position)")
+                    #expect(capital == (b >= 0x41 && b <= 0x5A), "\(b) at \(position)")
+                }
+            }
+        }
+    }
+
+    @Test(arguments: [
+        // A second capital in the first, in a later or in no eight-byte step after the first capital;
+        // too many lower-case letters or too long a word after it.
+        ("The WHO, the UNEPx and ABCDEFGHIJ funds.", ["UNEPx", "ABCDEFGHIJ"]),
+        ("Abcdefgh Ijklmnop QRSTUVWXyz Aa1B2c3D4e ABCDEFGHIJKLM: done", []),
+        ("Partners include Abcdefghijk and the ABCDEFGHIJKL today", ["ABCDEFGHIJKL"]),
+        ("Short WMo", ["WMo"]),
+        ("Aé tail Bcdefghijklmnop Cde Fghijklmno", []),
+    ])
+    func acronymWordEndsAcrossSteps(text: String, expected: [String]) {
+        acronymScanFindsWordStarts(text: text, expected: expected)
+    }
+}

@@ -69,16 +69,29 @@ struct AcronymUndefinedRule: Rule {
                     continue
                 }
                 if i > 0 && Self.isWordByte(u[i - 1]) { i += 1; continue }
+                // To the end of the word, eight bytes at a time, noting whether a second capital follows.
                 var j = i + 1
-                var upper = 1
-                while j < n, Self.isWordByte(u[j]) {
-                    if u[j] &- 0x41 < 26 { upper += 1 }
-                    j += 1
+                var more = false
+                while j + 8 <= n {
+                    let w = UTF8Bytes.load(u, j)
+                    let stop = Self.nonWordBytes(w)
+                    let capitals = Self.capitalBytes(w)
+                    if stop == 0 { more = more || capitals != 0; j += 8; continue }
+                    let k = stop.trailingZeroBitCount >> 3
+                    more = more || capitals & ((1 &<< UInt64(truncatingIfNeeded: k &* 8)) &- 1) != 0
+                    j += k
+                    break
+                }
+                if j + 8 > n {
+                    while j < n, Self.isWordByte(u[j]) {
+                        if u[j] &- 0x41 < 26 { more = true }
+                        j += 1
+                    }
                 }
                 let range = i..<j
                 i = j
                 // Cheap filters first, on the bytes: at least two capitals, the acronym shape.
-                guard upper >= 2, Self.looksLikeAcronym(UnsafeBufferPointer(rebasing: u[range])) else { continue }
+                guard more, Self.looksLikeAcronym(UnsafeBufferPointer(rebasing: u[range])) else { continue }
                 let word = String(decoding: UnsafeBufferPointer(rebasing: u[range]), as: UTF8.self)
                 guard !Self.wellKnown.contains(word), !defined.contains(word),
                       !Self.isRoman(word), !reported.contains(word) else { continue }
@@ -91,6 +104,23 @@ struct AcronymUndefinedRule: Rule {
             }
         }
         return out
+    }
+
+    /// 0x80 in each byte of `w` that is ASCII but neither a letter nor a digit: not `isWordByte`.
+    @inline(__always)
+    static func nonWordBytes(_ w: UInt64) -> UInt64 {
+        let x = w & 0x7F7F_7F7F_7F7F_7F7F, l = x | 0x2020_2020_2020_2020
+        // Per byte (no carries: each sum stays below 0x100): letters a...z after folding, digits 0...9.
+        let letters = (l &+ 0x1F1F_1F1F_1F1F_1F1F) & ~(l &+ 0x0505_0505_0505_0505)
+        let digits = (x &+ 0x5050_5050_5050_5050) & ~(x &+ 0x4646_4646_4646_4646)
+        return ~(letters | digits | w) & 0x8080_8080_8080_8080
+    }
+
+    /// 0x80 in each byte of `w` that is an ASCII capital.
+    @inline(__always)
+    static func capitalBytes(_ w: UInt64) -> UInt64 {
+        let x = w & 0x7F7F_7F7F_7F7F_7F7F
+        return (x &+ 0x3F3F_3F3F_3F3F_3F3F) & ~(x &+ 0x2525_2525_2525_2525) & ~w & 0x8080_8080_8080_8080
     }
 
     /// Letters, digits, and any non-ASCII byte (so `ÉCOLE` is one word, not `COLE`).
