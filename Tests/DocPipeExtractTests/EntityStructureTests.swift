@@ -88,3 +88,39 @@ import DocPipeCore
         #expect(rows.filter { $0.text == "MTO" }.count == 2)
     }
 }
+
+/// The byte-level gazetteer loader must build exactly the lexicon that reading the files as Strings
+/// (split at Characters) builds.
+@Suite struct EntityLexiconLoadTests {
+    static func expectSame(_ a: EntityLexicon, _ b: EntityLexicon) {
+        #expect(a.vocab.count == b.vocab.count)
+        for id in 0..<Int32(min(a.vocab.count, b.vocab.count)) {
+            #expect(a.vocab.key(id) == b.vocab.key(id))
+            #expect(a.flags(id) == b.flags(id))
+            #expect(a.value(id) == b.value(id))
+        }
+        #expect(a.entries.count == b.entries.count)
+        for (x, y) in zip(a.entries, b.entries) {
+            #expect(x.kind == y.kind && x.normalized == y.normalized && x.isShortForm == y.isShortForm && x.isCanonical == y.isCanonical)
+        }
+        #expect(a.trie.payload == b.trie.payload)
+        #expect(a.currency == b.currency)
+        #expect(a.cueValues == b.cueValues)
+        #expect(a.maxNameLength == b.maxNameLength)
+        #expect(a.entryHeadKey == b.entryHeadKey && a.headKeyOfWord == b.headKeyOfWord)
+    }
+
+    @Test func byteLoaderMatchesStringLoader() {
+        Self.expectSame(EntityLexicon(files: GazetteerData.files), EntityLexicon(files: GazetteerData.files, byteLevel: false))
+    }
+
+    @Test func byteLoaderMatchesOnEdgeCases() {
+        // Comments, empty lines and fields, `=`, short forms, mixed case, non-ASCII lines, a CR file.
+        let text = "# comment\n\nORG\tWorld Health Organization\t=|WHO||W.H.O.\nGPE\tCI\tCôte d'Ivoire|Ivory Coast\n"
+            + "ORG\tOnly two\nLOC\tAlps\tAlps|ALPS|Alp S\norghead\tAgency\nscale\tmillion\t6\nrefgeneric\tagency\n"
+            + "curword\tUS dollars\tUSD\npercent\tper cent\ntitle\tDr.\nORG\tÉcole\tÉCOLE|École\n#x\tGPE\tXX\n"
+        for files in [[("a.tsv", text)], [("a.tsv", text), ("b.tsv", "GPE\tFR\tFrance\r\nGPE\tDE\tGermany\r\n")]] {
+            Self.expectSame(EntityLexicon(files: files), EntityLexicon(files: files, byteLevel: false))
+        }
+    }
+}

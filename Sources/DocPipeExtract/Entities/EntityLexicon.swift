@@ -82,21 +82,18 @@ struct EntityLexicon: Sendable {
     private(set) var headKeyIsGeneric: [Bool] = []
     var headKeyCount: Int { headKeyIsGeneric.count }
 
-    init(files: [(name: String, text: String)]) {
+    /// `byteLevel: false` reads every line through `loadSlow`, the reference the tests compare with.
+    init(files: [(name: String, text: String)], byteLevel: Bool = true) {
         gazetteerRoot = trie.makeRoot()
         titleRoot = trie.makeRoot()
         currencyWordRoot = trie.makeRoot()
         percentRoot = trie.makeRoot()
         for (_, text) in files {
-            for line in text.split(separator: "\n", omittingEmptySubsequences: true) {
-                if line.hasPrefix("#") { continue }
-                let cols = line.split(separator: "\t", omittingEmptySubsequences: false).map(String.init)
-                guard cols.count >= 2 else { continue }
-                if let kind = Entity.Kind(rawValue: cols[0]), cols.count >= 3 {
-                    addNames(kind: kind, normalized: cols[1], surfaces: cols[2])
-                } else {
-                    addLexicon(category: cols[0], word: cols[1], value: cols.count > 2 ? cols[2] : "")
-                }
+            if byteLevel {
+                var text = text
+                text.withUTF8 { load($0) }
+            } else {
+                loadSlow(text)
             }
         }
         // Function words the patterns test directly.
@@ -108,6 +105,117 @@ struct EntityLexicon: Sendable {
         for w in ["resolution", "resolutions"] { set(w, .resolution) }
         for w in ["Article", "Art.", "Articles"] { set(w, .article) }
         indexHeads()
+    }
+
+    /// Parses one TSV file on its bytes. Lines and columns split at `\n` and `\t`, which always stand
+    /// alone as Characters, so this is the Character-level `split` of the text; a file holding `\r`
+    /// (where `\r\n` is one Character) and lines with non-ASCII bytes take the String path.
+    private mutating func load(_ p: UnsafeBufferPointer<UInt8>) {
+        if p.contains(0x0D) {
+            loadSlow(String(decoding: p, as: UTF8.self))
+            return
+        }
+        var a = 0
+        while a < p.count {
+            var e = a
+            var ascii = true
+            while e < p.count, p[e] != 0x0A {
+                if p[e] >= 0x80 { ascii = false }
+                e += 1
+            }
+            if e > a {
+                if ascii {
+                    loadLine(p, a..<e)
+                } else {
+                    loadSlow(String(decoding: UnsafeBufferPointer(rebasing: p[a..<e]), as: UTF8.self))
+                }
+            }
+            a = e + 1
+        }
+    }
+
+    /// One ASCII line (see `loadSlow` for its meaning).
+    private mutating func loadLine(_ p: UnsafeBufferPointer<UInt8>, _ line: Range<Int>) {
+        if p[line.lowerBound] == 0x23 { return }
+        var cols: [Range<Int>] = []
+        var a = line.lowerBound
+        for k in line where p[k] == 0x09 {
+            cols.append(a..<k)
+            a = k + 1
+        }
+        cols.append(a..<line.upperBound)
+        guard cols.count >= 2 else { return }
+        func string(_ r: Range<Int>) -> String { String(decoding: UnsafeBufferPointer(rebasing: p[r]), as: UTF8.self) }
+        if cols.count >= 3, let kind = Self.kind(p, cols[0]) {
+            let normalized = string(cols[1])
+            var surfaces = cols[2]
+            while !surfaces.isEmpty {
+                var b = surfaces.lowerBound
+                while b < surfaces.upperBound, p[b] != 0x7C { b += 1 }
+                let r = surfaces.lowerBound..<b
+                // `split(separator: "|")` omits empty surfaces.
+                if !r.isEmpty {
+                    if r.count == 1 && p[r.lowerBound] == 0x3D {
+                        addName(kind: kind, normalized: normalized, p, cols[1], isCanonical: true)
+                    } else {
+                        addName(kind: kind, normalized: normalized, p, r, isCanonical: p[r].elementsEqual(p[cols[1]]))
+                    }
+                }
+                surfaces = min(b + 1, surfaces.upperBound)..<surfaces.upperBound
+            }
+        } else {
+            addLexicon(category: string(cols[0]), word: string(cols[1]), value: cols.count > 2 ? string(cols[2]) : "")
+        }
+    }
+
+    /// The kind whose raw value is the ASCII bytes `p[r]`.
+    private static func kind(_ p: UnsafeBufferPointer<UInt8>, _ r: Range<Int>) -> Entity.Kind? {
+        Entity.Kind.allCases.first { $0.rawValue.utf8.elementsEqual(p[r]) }
+    }
+
+    /// A name surface made of ASCII bytes: as `addNames`, with ASCII letter tests for its Character ones.
+    private mutating func addName(kind: Entity.Kind, normalized: String, _ p: UnsafeBufferPointer<UInt8>, _ r: Range<Int>, isCanonical: Bool) {
+        let s = UnsafeBufferPointer(rebasing: p[r])
+        let tokens = Tokenizer.tokens(in: s)
+        guard !tokens.isEmpty else { return }
+        var ids: [Int32] = []
+        ids.reserveCapacity(tokens.count)
+        for t in tokens {
+            let id = intern(s, t.range)
+            if s[t.range.lowerBound] &- 0x41 < 26 { flags[Int(id)].insert(.nameWord) }
+            ids.append(id)
+        }
+        var shortForm = false
+        if tokens.count == 1 && s.count <= 8 {
+            var letters = 0, upper = false, lower = false
+            for b in s {
+                if b &- 0x41 < 26 { letters += 1; upper = true } else if b &- 0x61 < 26 { letters += 1; lower = true }
+            }
+            shortForm = letters >= 2 && upper && !lower
+        }
+        addEntry(kind: kind, normalized: normalized, ids: ids, shortForm: shortForm, isCanonical: isCanonical)
+    }
+
+    private mutating func addEntry(kind: Entity.Kind, normalized: String, ids: [Int32], shortForm: Bool, isCanonical: Bool) {
+        entries.append(GazetteerEntry(kind: kind, normalized: normalized, isShortForm: shortForm, isCanonical: isCanonical))
+        // Later files (hand-written places.tsv after the generated countries.tsv) override.
+        trie.insert(root: gazetteerRoot, ids, payload: Int32(entries.count - 1), replace: true)
+        flags[Int(ids[0])].insert(.gazetteerStart)
+        maxNameLength = max(maxNameLength, ids.count)
+    }
+
+    /// Lines as Strings, split at Characters: the reference reading of the files.
+    private mutating func loadSlow(_ text: String) {
+        for line in text.split(separator: "\n", omittingEmptySubsequences: true) {
+            if line.hasPrefix("#") { continue }
+            let cols = line.split(separator: "\t", omittingEmptySubsequences: false).map(String.init)
+            guard cols.count >= 2 else { continue }
+            if let kind = Entity.Kind(rawValue: cols[0]), cols.count >= 3 {
+                addNames(kind: kind, normalized: cols[1], surfaces: cols[2])
+            } else {
+                addLexicon(category: cols[0], word: cols[1], value: cols.count > 2 ? cols[2] : "")
+            }
+        }
     }
 
     /// Fills the head-key tables (see `headKeyOfWord`) once every word and flag is in.
@@ -177,7 +285,12 @@ struct EntityLexicon: Sendable {
     // MARK: Building
 
     private mutating func intern(_ word: String) -> Int32 {
-        let id = vocab.intern(word)
+        var word = word
+        return word.withUTF8 { intern($0, 0..<$0.count) }
+    }
+
+    private mutating func intern(_ p: UnsafeBufferPointer<UInt8>, _ r: Range<Int>) -> Int32 {
+        let id = vocab.intern(p, r)
         while flags.count <= Int(id) {
             flags.append([])
             intValue.append(0)
@@ -220,11 +333,7 @@ struct EntityLexicon: Sendable {
                 shortForm = letters.count >= 2 && letters.allSatisfy { $0.properties.isUppercase || !$0.properties.isLowercase }
                     && letters.contains { $0.properties.isUppercase }
             }
-            entries.append(GazetteerEntry(kind: kind, normalized: normalized, isShortForm: shortForm, isCanonical: surface == normalized))
-            // Later files (hand-written places.tsv after the generated countries.tsv) override.
-            trie.insert(root: gazetteerRoot, ids, payload: Int32(entries.count - 1), replace: true)
-            flags[Int(ids[0])].insert(.gazetteerStart)
-            maxNameLength = max(maxNameLength, ids.count)
+            addEntry(kind: kind, normalized: normalized, ids: ids, shortForm: shortForm, isCanonical: surface == normalized)
         }
     }
 

@@ -12,8 +12,8 @@ import DocPipeCore
 ///   organisation with the same head noun (`… Organization`, `… Office`); `organization` / `agency` fall
 ///   back to the nearest organisation of any head. Without an antecedent it is dropped.
 enum EntityLinker {
-    static func link(_ input: [EntityMention], scanner s: EntityScanner) -> [Entity] {
-        var ms = input
+    /// Links `ms` (which it edits) into entities.
+    static func link(_ ms: inout [EntityMention], scanner s: EntityScanner) -> [Entity] {
         let n = ms.count
         let lex = s.lex
         var keep = [Bool](repeating: true, count: n)
@@ -139,13 +139,16 @@ enum EntityLinker {
             next += 1
             id[k] = next
         }
-        // Built in place: appending would copy and destroy each entity.
+        // Built in place, each entity moved into its slot (appending or `initialize(to:)` would copy
+        // and destroy it); the id table is read once, not through its lazy global per entity.
+        let ids = idCache
+        @inline(__always) func idString(_ k: Int) -> String { k < ids.count ? ids[k] : makeIDString(k) }
         return [Entity](unsafeUninitializedCapacity: next) { buf, count in
             var o = 0
             for k in 0..<n where keep[k] {
                 let m = ms[k]
                 let r = refersTo[k]
-                (buf.baseAddress! + o).initialize(to: Entity(
+                buf.initializeElement(at: o, to: Entity(
                     id: idString(id[k]), kind: m.kind, range: s.byteRange(m.start, m.end), normalized: s.normalized(m.norm) ?? s.text(m.start, m.end),
                     refersTo: r >= 0 && keep[r] ? idString(id[r]) : nil))
                 o += 1
@@ -176,9 +179,9 @@ enum EntityLinker {
         k < idCache.count ? idCache[k] : makeIDString(k)
     }
 
-    private static let idCache: [String] = (0..<8192).map(makeIDString)
+    static let idCache: [String] = (0..<8192).map(makeIDString)
 
-    private static func makeIDString(_ k: Int) -> String {
+    static func makeIDString(_ k: Int) -> String {
         var digits = 1, x = k
         while x >= 10 { x /= 10; digits += 1 }
         return String(unsafeUninitializedCapacity: digits + 1) { out in

@@ -31,7 +31,10 @@ enum EntityRecognizer {
         return text.withUTF8 { p in
             var r = EntityScanner(p: p, tokens: tokens, lexicon: EntityLexicon.shared, sentences: document.sentences, acronyms: document.acronyms)
             r.scan()
-            return EntityLinker.link(r.mentions, scanner: r)
+            // Moved out, so that the linker edits them in place rather than copying them.
+            var mentions: [EntityMention] = []
+            swap(&mentions, &r.mentions)
+            return EntityLinker.link(&mentions, scanner: r)
         }
     }
 }

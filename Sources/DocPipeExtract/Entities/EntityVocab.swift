@@ -96,22 +96,28 @@ struct EntityVocab: Sendable {
     /// Interns `key` (already normalised as wanted) and returns its id.
     @discardableResult
     mutating func intern(_ key: String) -> Int32 {
-        let existing = id(of: key)
+        var key = key
+        return key.withUTF8 { intern($0, 0..<$0.count) }
+    }
+
+    /// Interns the (normalised) bytes `p[range]` and returns their id.
+    @discardableResult
+    mutating func intern(_ p: UnsafeBufferPointer<UInt8>, _ range: Range<Int>) -> Int32 {
+        let existing = id(p, range)
         if existing >= 0 { return existing }
         if (keyStart.count + 1) * 2 > slots.count { grow() }
-        var bytes: [UInt8] = []
-        var key = key
-        key.withUTF8 { p in _ = Self.forEachNormalized(p, 0..<p.count, fold: false) { bytes.append($0); return true } }
         let newID = Int32(keyStart.count)
-        keyStart.append(Int32(keyBytes.count))
-        keyLength.append(Int32(bytes.count))
-        keyBytes.append(contentsOf: bytes)
-        insertSlot(newID, bytes)
+        let start = keyBytes.count
+        _ = Self.forEachNormalized(p, range, fold: false) { keyBytes.append($0); return true }
+        keyStart.append(Int32(start))
+        keyLength.append(Int32(keyBytes.count - start))
+        insertSlot(newID, start)
         return newID
     }
 
-    private mutating func insertSlot(_ id: Int32, _ bytes: [UInt8]) {
-        let h = bytes.withUnsafeBufferPointer { Self.hash($0, 0..<$0.count, fold: false).0 }
+    /// Puts `id`, whose normalised bytes start at `keyBytes[start]`, in its slot.
+    private mutating func insertSlot(_ id: Int32, _ start: Int) {
+        let h = keyBytes.withUnsafeBufferPointer { Self.hash($0, start..<(start + Int(keyLength[Int(id)])), fold: false).0 }
         var s = Int(truncatingIfNeeded: h) & mask
         while slots[s] >= 0 { s = (s + 1) & mask }
         slots[s] = id
@@ -122,8 +128,7 @@ struct EntityVocab: Sendable {
         slots = [Int32](repeating: -1, count: size)
         mask = size - 1
         for id in 0..<keyStart.count {
-            let a = Int(keyStart[id]), n = Int(keyLength[id])
-            insertSlot(Int32(id), Array(keyBytes[a..<(a + n)]))
+            insertSlot(Int32(id), Int(keyStart[id]))
         }
     }
 }
