@@ -124,3 +124,21 @@ import DocPipeCore
         }
     }
 }
+
+/// The scanner hashes each token once for both its exact and its folded vocabulary id: both must be
+/// what a separate lookup of the token's bytes gives.
+@Suite struct EntityScannerTokenInfoTests {
+    @Test func exactAndFoldedIdsMatchVocabularyLookups() {
+        var text = "The UNITED Nations’ Secretary-General, MR. Smith and the World Health ORGANIZATION’S "
+            + "Dr. Jane Roe met O’Brien in Côte d’Ivoire: PER CENT, Million, ÉCOLE, A/RES/47/4 and IOM\u{2019}s 9,000."
+        let lex = EntityLexicon.shared
+        text.withUTF8 { p in
+            let tokens = Tokenizer.tokens(in: p)
+            let scanner = EntityScanner(p: p, tokens: tokens, lexicon: lex, sentences: [], acronyms: [])
+            for (t, token) in tokens.enumerated() {
+                #expect(scanner.info[t].exact == lex.vocab.id(p, token.range, fold: false))
+                #expect(scanner.info[t].folded == lex.vocab.id(p, token.range, fold: true))
+            }
+        }
+    }
+}

@@ -95,6 +95,10 @@ struct EntityScanner {
     private var shortForms: [String: [([String], Int)]] = [:]
     /// Per acronym: the index of the first acronym with the same short form.
     private var shortFormGroup: [Int] = []
+    /// Per group (indexed by its first acronym): its acronyms in order; and each acronym's start. An
+    /// acronym mention looks only at its own group, without copying `Acronym` values (two strings each).
+    private var shortFormMembers: [[Int]] = []
+    private var acronymStart: [Int] = []
     /// Exact ids of PERSON surnames seen so far → index of the first PERSON mention with that surname,
     /// with a one-word Bloom filter over the keys.
     private var surnames: [Int32: Int] = [:]
@@ -128,6 +132,9 @@ struct EntityScanner {
             groupOf[acronyms[k].short] = k
             return k
         }
+        shortFormMembers = [[Int]](repeating: [], count: acronyms.count)
+        for k in acronyms.indices { shortFormMembers[shortFormGroup[k]].append(k) }
+        acronymStart = acronyms.map(\.range.lowerBound)
         var sentenceStarts = sentences.map(\.range.lowerBound).sorted()[...]
         let noSentences = sentences.isEmpty
         let n = self.n
@@ -322,6 +329,8 @@ struct EntityScanner {
     // MARK: - Scan
 
     mutating func scan() {
+        // About one mention per ten tokens: growing by doubling would copy them several times.
+        mentions.reserveCapacity(n / 8 + 16)
         var i = 0
         while i < n {
             // Most tokens start nothing (see `best`): punctuation, unknown lower-case words.
@@ -703,8 +712,8 @@ struct EntityScanner {
         // The nearest definition before this mention, else the first.
         var def = k
         let at = toks[i].range.lowerBound
-        for (idx, a) in acronyms.enumerated() where shortFormGroup[idx] == shortFormGroup[k] && a.range.lowerBound <= at {
-            if acronyms[def].range.lowerBound > at || a.range.lowerBound >= acronyms[def].range.lowerBound { def = idx }
+        for idx in shortFormMembers[shortFormGroup[k]] where acronymStart[idx] <= at {
+            if acronymStart[def] > at || acronymStart[idx] >= acronymStart[def] { def = idx }
         }
         var fallback: Int?
         if let g = lexGazetteerEntry(i), g.end == e { fallback = g.entry }
