@@ -339,6 +339,12 @@ struct EntityScanner {
                 i += 1
                 continue
             }
+            // A known lower-case word (`of`, `and`, `which`) starts a pattern only through one of the
+            // bits `best` tests for it: without them it would return nil.
+            if t.shape & Self.lowerWordStartBits == Self.word, t.fx.isDisjoint(with: Self.lowerWordStartExact), t.ff.isDisjoint(with: Self.lowerWordStartFolded) {
+                i += 1
+                continue
+            }
             if let m = best(at: i) {
                 mentions.append(m)
                 if m.kind == .person, case .pattern = m.source {
@@ -354,6 +360,13 @@ struct EntityScanner {
             }
         }
     }
+
+    /// What lets a word without a capital start a pattern in `best`: these shape bits (a capital or
+    /// all-caps word, a document symbol, a short-form start), or one of these exact / folded flags
+    /// (LAW, names and PERSON by first name; MONEY, PERCENT and CARDINAL; references).
+    static let lowerWordStartBits: UInt16 = word | capital | allCaps | slashDigit | shortFormStart
+    static let lowerWordStartExact: WordFlags = [.article, .gazetteerStart, .firstName]
+    static let lowerWordStartFolded: WordFlags = [.resolution, .a, .numberWord, .the]
 
     /// A key for a surname token (its vocabulary id when known, else a hash of its bytes, negated).
     func surnameKey(_ i: Int) -> Int32 {
