@@ -160,3 +160,30 @@ struct ClaimCase: CustomTestStringConvertible, Sendable {
         #expect(total.items.isEmpty)
     }
 }
+
+/// The id table that replaced a `[String: Entity]` filled in order (the last entity with an id wins).
+@Suite struct EntityIDTableTests {
+    @Test func findsWhatTheDictionaryFound() {
+        var ents: [Entity] = []
+        for k in 0..<300 { ents.append(Entity(id: "e\(k % 250)", kind: .org, range: k..<(k + 1))) }
+        ents.append(Entity(id: "", kind: .org, range: 0..<1))
+        var m: [String: Int] = [:]
+        for (k, e) in ents.enumerated() { m[e.id] = k }
+        let table = EntityIDTable(ents)
+        for key in ["e0", "e49", "e50", "e249", "e250", "", "E1", "e1 ", "\u{212A}1", "é"] {
+            #expect(table.index(of: key, in: ents) == m[key], "\(key)")
+        }
+    }
+
+    /// Non-ASCII ids fall back to `String` equality (canonical equivalence: KELVIN SIGN equals `K`).
+    @Test func nonASCIIKeysUseStringEquality() {
+        let ents = [Entity(id: "K1", kind: .org, range: 0..<1), Entity(id: "é", kind: .org, range: 1..<2),
+                    Entity(id: "K1", kind: .gpe, range: 2..<3)]
+        var m: [String: Int] = [:]
+        for (k, e) in ents.enumerated() { m[e.id] = k }
+        let table = EntityIDTable(ents)
+        for key in ["K1", "\u{212A}1", "é", "e\u{301}", "x"] {
+            #expect(table.index(of: key, in: ents) == m[key], "\(key)")
+        }
+    }
+}

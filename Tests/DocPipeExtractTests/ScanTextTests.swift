@@ -9,6 +9,7 @@ import DocPipeCore
         "The IOM’s 9,000 Member-States met in 2021; ÜNITED Nations' staff rose 1.5 km² (approx.) — nearly “Forty-two” NGOs.",
         "A further EIGHT states hold observer status; the Rhône Commission’s 3,400,000 people; İstanbul had 12 offices.",
         "no more than 10% of 7 k; $3m for the Sixty staff; STATES’ OBSERVERS; 4½ hours",
+        "Médecins Sans Frontières’ ÉTATS-MEMBRES, ÜNs and ÀÉs; straße ÿ Ÿ àÀ×÷Þþ Genève’s Ångström Øresund-façades ÉTATs Ωmegaé café\u{301}s x²é",
     ]
 
     /// What the scan stored as a `String` before: `lowercased()` for words, digits without separators
@@ -37,6 +38,34 @@ import DocPipeCore
             }
             #expect(s.isPossessive(k) == QuantityExtractor.isPossessive(old))
         }
+    }
+
+    /// Case flags of word tokens as the scalar-property loop defined them (Latin-1 letters now take a
+    /// byte path): first letter upper case; acronym = two or more upper-case letters, no lower case but
+    /// an `s` plural.
+    @Test(arguments: samples) func caseFlagsMatchScalarProperties(_ text: String) {
+        let s = ScanText(qcDocument(text))
+        for k in s.tokens.indices where s.tokens[k].kind == .word {
+            let tk = s.tokens[k]
+            let word = s.text(tk.start..<tk.end)
+            let letters = word.unicodeScalars.filter { $0.properties.isAlphabetic || $0 == "²" || $0 == "³" }
+            let upper = letters.filter(\.properties.isUppercase).count
+            let lowerCount = letters.count - upper
+            let acr = upper >= 2 && (lowerCount == 0 || (lowerCount == 1 && word.lowercased().hasSuffix("s") && word.last == "s"))
+            #expect(tk.capitalized == (letters.first?.properties.isUppercase ?? false), "\(word)")
+            #expect(tk.acronym == acr, "\(word)")
+            #expect(tk.simple == word.unicodeScalars.allSatisfy { $0.isASCII || $0 == "’" }, "\(word)")
+        }
+    }
+
+    @Test func fourDigitValueIsIntOfLowerText() {
+        let s = ScanText(qcDocument("in 2021, 1.25 and 0999 or 12,345 then 7 and 20.5 or 1950s"))
+        var seen = 0
+        for k in s.tokens.indices where s.tokens[k].kind == .number {
+            #expect(s.fourDigitValue(k) == Int(s.lower(k)), "\(s.lower(k))")
+            seen += 1
+        }
+        #expect(seen == 7)
     }
 
     @Test func wordTestsOnBytes() throws {

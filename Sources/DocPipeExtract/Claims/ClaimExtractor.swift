@@ -188,7 +188,7 @@ struct ClaimBuilder {
             return subjectAfter(si, qi)
         }
         let w = s.lower(L)
-        if QuantityExtractor.isPossessive(w) || w == "its" || w == "their" {
+        if s.isPossessive(L) || w == "its" || w == "their" {
             return (subjectAt(L, si), measure, .possessive)
         }
         if ClaimTables.partialVerbs.contains(w) { return nil }
@@ -427,13 +427,9 @@ struct ClaimBuilder {
         }
         var cur = e
         var seen: Set<String> = [e.id]
-        if byID.map == nil {
-            var m: [String: Entity] = [:]
-            m.reserveCapacity(document.entities.count)
-            for x in document.entities { m[x.id] = x }
-            byID.map = m
-        }
-        while let r = cur.refersTo, let next = byID.map![r], !seen.contains(r) { seen.insert(r); cur = next }
+        let ents = document.entities
+        if byID.ids == nil { byID.ids = EntityIDTable(ents) }
+        while let r = cur.refersTo, let next = byID.ids!.index(of: r, in: ents), !seen.contains(r) { seen.insert(r); cur = ents[next] }
         var text = cur.normalized ?? e.normalized ?? s.text(cur.range)
         if let long = acronymLong[text] { text = long }
         return ClaimSubject(id: cur.id, text: text)
@@ -552,27 +548,34 @@ struct ClaimBuilder {
         }
         var ci = 0
         let t = s.tokens
-        for k in t.indices where t[k].kind == .number && t[k].end - t[k].start == 4 {
+        // One pass over the tokens for years, present-time words and founding verbs (the last only
+        // collected: their dates are looked up once `times` is sorted).
+        var foundingVerbs: [Int] = []
+        for k in t.indices {
             let tok = t[k]
-            guard let v = Int(s.lower(k)), v >= 1000, v <= 2100 else { continue }
-            while ci < covered.count && covered[ci].upperBound <= tok.start { ci += 1 }
-            if ci < covered.count && covered[ci].lowerBound <= tok.start { continue }
-            if k + 1 < t.count, !t[k + 1].spaceBefore, t[k + 1].kind == .word {
-                if s.eq(k + 1, "s"), v % 10 == 0 { times.append((tok.start..<t[k + 1].end, String(v / 10))) }   // 1950s → 195
-                continue
-            }
-            if k > 0, t[k - 1].kind == .word, t[k - 1].has(WordClass.yearContext | WordClass.month) {
-                times.append((tok.start..<tok.end, String(v)))
+            if tok.kind == .number {
+                guard tok.end - tok.start == 4, let v = s.fourDigitValue(k), v >= 1000, v <= 2100 else { continue }
+                while ci < covered.count && covered[ci].upperBound <= tok.start { ci += 1 }
+                if ci < covered.count && covered[ci].lowerBound <= tok.start { continue }
+                if k + 1 < t.count, !t[k + 1].spaceBefore, t[k + 1].kind == .word {
+                    if s.eq(k + 1, "s"), v % 10 == 0 { times.append((tok.start..<t[k + 1].end, String(v / 10))) }   // 1950s → 195
+                    continue
+                }
+                if k > 0, t[k - 1].kind == .word, t[k - 1].has(WordClass.yearContext | WordClass.month) {
+                    times.append((tok.start..<tok.end, String(v)))
+                }
+            } else if tok.kind == .word && tok.has(WordClass.presentWord | WordClass.foundingVerb) {
+                if tok.has(WordClass.foundingVerb) { foundingVerbs.append(k) }
+                guard tok.has(WordClass.presentWord) else { continue }
+                if s.eq(k, "now") && k + 1 < t.count && s.eq(k + 1, "that") { continue }
+                times.append((tok.start..<tok.end, "PRESENT_REF"))
             }
         }
-        for k in t.indices where t[k].kind == .word && t[k].has(WordClass.presentWord) {
-            let tok = t[k]
-            if s.eq(k, "now") && k + 1 < t.count && s.eq(k + 1, "that") { continue }
-            times.append((tok.start..<tok.end, "PRESENT_REF"))
-        }
+        // Years and present words are appended in token order rather than years first: their starts
+        // differ, and the (stable) sort by start gives the same order.
         times.sort { $0.range.lowerBound < $1.range.lowerBound }
         // Founding date: a date within a few words after a founding verb.
-        for k in t.indices where t[k].kind == .word && t[k].has(WordClass.foundingVerb) {
+        for k in foundingVerbs {
             let tok = t[k]
             let limit = min(t.count, k + 8)
             let limitByte = limit < t.count ? t[limit].start : Int.max
@@ -675,10 +678,13 @@ struct ClaimBuilder {
         var introducer: [StaticString]? = nil
         var scan = j, steps = 0
         while scan < sent.upperBound, steps < 6, introducer == nil {
-            for intro in ClaimTables.partIntroducers {
-                if scan + intro.count <= sent.upperBound, (0..<intro.count).allSatisfy({ s.eq(scan + $0, intro[$0]) }) {
-                    if Self.isOnly(intro, ":") || steps == 0 { introducer = intro; j = scan + intro.count }
-                    break
+            // Only a token that starts some introducer can start a match.
+            if t[scan].has(WordClass.partIntroFirst) {
+                for intro in ClaimTables.partIntroducers {
+                    if scan + intro.count <= sent.upperBound, (0..<intro.count).allSatisfy({ s.eq(scan + $0, intro[$0]) }) {
+                        if Self.isOnly(intro, ":") || steps == 0 { introducer = intro; j = scan + intro.count }
+                        break
+                    }
                 }
             }
             if introducer != nil { break }
@@ -1102,7 +1108,7 @@ final class MainSubjectMemo {
 
 /// `ClaimBuilder`'s lazily built id → entity map (a class: filled from non-mutating lookups).
 final class EntityIndex {
-    var map: [String: Entity]?
+    var ids: EntityIDTable?
     /// Resolved subject per index in `entitiesSorted`.
     var resolved: [ClaimSubject?] = []
 }
@@ -1116,5 +1122,69 @@ struct TokenIndexMap {
     subscript(_ k: Int) -> Int? {
         get { k >= 0 && k < slots.count && slots[k] >= 0 ? Int(slots[k]) : nil }
         set { slots[k] = Int32(newValue ?? -1) }
+    }
+}
+
+/// Entity id → index of the last entity with that id (what a `[String: Entity]` filled in order
+/// returns). Built once per document on the first `refersTo` chain: FNV-1a over the id's bytes in an
+/// open-addressing table costs a few instructions per byte, where the dictionary hashed every id with
+/// `Hasher` and copied every `Entity`.
+struct EntityIDTable {
+    private var hashes: [UInt64]
+    /// Entity index per slot, -1 when empty.
+    private var slots: [Int32]
+    private let mask: Int
+    /// Every id is ASCII: then byte equality is `String` equality for an ASCII key.
+    private var allASCII = true
+
+    init(_ entities: [Entity]) {
+        var size = 16
+        while size < entities.count * 2 { size *= 2 }
+        mask = size - 1
+        hashes = Array(repeating: 0, count: size)
+        slots = Array(repeating: -1, count: size)
+        for i in entities.indices {
+            let (h, ascii) = Self.hash(entities[i].id)
+            if !ascii { allASCII = false }
+            var slot = Int(truncatingIfNeeded: h) & mask
+            while slots[slot] >= 0 && !(hashes[slot] == h && entities[Int(slots[slot])].id == entities[i].id) {
+                slot = (slot + 1) & mask
+            }
+            hashes[slot] = h
+            slots[slot] = Int32(i)
+        }
+    }
+
+    /// FNV-1a of the UTF-8 bytes, and whether they are all ASCII.
+    static func hash(_ s: String) -> (UInt64, Bool) {
+        var s = s
+        return s.withUTF8 { b in
+            var h: UInt64 = 0xcbf29ce484222325
+            var high: UInt8 = 0
+            for c in b { high |= c; h = (h ^ UInt64(c)) &* 0x100000001b3 }
+            return (h, high < 0x80)
+        }
+    }
+
+    /// Index of the last entity whose id equals `id` (`String` equality), in the array the table was built from.
+    func index(of id: String, in entities: [Entity]) -> Int? {
+        let (h, ascii) = Self.hash(id)
+        if allASCII && ascii {
+            var slot = Int(truncatingIfNeeded: h) & mask
+            while slots[slot] >= 0 {
+                let i = Int(slots[slot])
+                if hashes[slot] == h && entities[i].id == id { return i }
+                slot = (slot + 1) & mask
+            }
+            return nil
+        }
+        // Non-ASCII ids: `String` equality is canonical equivalence (`\u{212A}` equals `K`), which bytes
+        // do not decide; scan from the end for the last equal id.
+        var k = entities.count - 1
+        while k >= 0 {
+            if entities[k].id == id { return k }
+            k -= 1
+        }
+        return nil
     }
 }

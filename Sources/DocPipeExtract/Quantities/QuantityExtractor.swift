@@ -63,7 +63,8 @@ enum QuantityExtractor {
                     i += 1; continue
                 }
                 found = numeral(s, i)
-            } else if tok.kind == .word {
+            } else if tok.kind == .word && (tok.hyphen || tok.has(WordClass.numStart)) {
+                // `numberWords`' own fast reject, before the call: most tokens are words that start no number.
                 found = numberWords(s, i)
             }
             if let q = found {

@@ -68,6 +68,8 @@ enum WordClass {
     static let invariantPlural: UInt64 = 1 << 29
     static let verbInS: UInt64 = 1 << 30
     static let copula: UInt64 = 1 << 31
+    /// First word of a `ClaimTables.partIntroducers` entry (`:`, `comprise`, `of`, …).
+    static let partIntroFirst: UInt64 = 1 << 32
     static let finiteVerb: UInt64 = pastAux | presentAux | presentVerb
 
     static let table: [String: UInt64] = {
@@ -105,6 +107,7 @@ enum WordClass {
         add(QuantityTables.invariantPlurals, invariantPlural)
         add(QuantityTables.verbsInS, verbInS)
         add(ClaimTables.copulas, copula)
+        add(ClaimTables.partIntroducers.map { $0[0].description }, partIntroFirst)
         return d
     }()
 
@@ -201,6 +204,42 @@ struct ByteVocab: Sendable {
     }
 }
 
+/// Scan tokens appended into raw memory grown by doubling: `Array.append` per token paid a uniqueness
+/// and a capacity check (`ScanToken` is trivial, so moving and freeing need no per-element work).
+struct TokenBuffer {
+    private var base: UnsafeMutablePointer<ScanToken>
+    private(set) var count = 0
+    private var capacity: Int
+
+    init(capacity: Int) {
+        self.capacity = max(16, capacity)
+        base = .allocate(capacity: self.capacity)
+    }
+
+    @inline(__always) mutating func append(_ t: ScanToken) {
+        if count == capacity { grow() }
+        (base + count).initialize(to: t)
+        count &+= 1
+    }
+
+    @inline(never) private mutating func grow() {
+        let bigger = UnsafeMutablePointer<ScanToken>.allocate(capacity: capacity * 2)
+        bigger.moveInitialize(from: base, count: count)
+        base.deallocate()
+        base = bigger
+        capacity *= 2
+    }
+
+    /// The tokens as an array; the buffer is freed and must not be used again.
+    mutating func take() -> [ScanToken] {
+        let a = Array(UnsafeBufferPointer(start: base, count: count))
+        base.deallocate()
+        count = 0
+        capacity = 0
+        return a
+    }
+}
+
 /// The document text as bytes, its scan tokens, and sentence / block spans over the tokens.
 struct ScanText {
     let bytes: [UInt8]
@@ -275,6 +314,19 @@ struct ScanText {
         }
     }
 
+    /// `Int(lower(k))` of number token k (digits and at most one `.`); four bytes without a `String`.
+    func fourDigitValue(_ k: Int) -> Int? {
+        let tk = tokens[k]
+        guard tk.len == 4 else { return tk.len == 0 ? nil : Int(lower(k)) }
+        var v = 0
+        for i in Int(tk.lo)..<Int(tk.lo) + 4 {
+            let b = lowerBytes[i]
+            guard b >= 0x30 && b <= 0x39 else { return nil }
+            v = v * 10 + Int(b - 0x30)
+        }
+        return v
+    }
+
     /// `Character` count of token k's lower-cased text.
     @inline(__always) func charCount(_ k: Int) -> Int {
         let tk = tokens[k]
@@ -340,14 +392,13 @@ struct ScanText {
 
     private mutating func tokenize() {
         let n = bytes.count
-        var toks: [ScanToken] = []
-        toks.reserveCapacity(n / 5 + 16)
+        var toks = TokenBuffer(capacity: n / 5 + 16)
         let vocab = WordClass.byteTable
         // Lower-casing grows text by at most 3x (an invalid byte becomes U+FFFD).
         let low = [UInt8](unsafeUninitializedCapacity: 3 * n + 16) { out, count in
             count = bytes.withUnsafeBufferPointer { src in Self.tokenize(src, into: out, &toks, vocab) }
         }
-        tokens = toks
+        tokens = toks.take()
         lowerBytes = low
     }
 
@@ -384,7 +435,7 @@ struct ScanText {
     /// One pass over the bytes: tokens appended to `toks`, their lower-cased text written to `out`
     /// (returns its length). The vocabulary hash of a word is computed while its bytes are copied.
     private static func tokenize(_ p: UnsafeBufferPointer<UInt8>, into out: UnsafeMutableBufferPointer<UInt8>,
-                                 _ toks: inout [ScanToken], _ vocab: ByteVocab) -> Int {
+                                 _ toks: inout TokenBuffer, _ vocab: ByteVocab) -> Int {
         let n = p.count
         var o = 0
         var i = 0
@@ -407,12 +458,23 @@ struct ScanText {
                     break
                 }
                 toks.append(ScanToken(kind: .number, capitalized: false, acronym: false, spaceBefore: space,
-                                      start: start, end: i, lo: Int32(lo), len: Int32(o - lo)))
+                                      start: start, end: i, lo: Int32(truncatingIfNeeded: lo), len: Int32(truncatingIfNeeded: o - lo)))
             } else if isLetter(p, i) {
                 var upper = 0, lowerCount = 0, first = true, cap = false, simple = true, hyphen = false
+                // A letter beyond Latin-1: lower-case through `String` (scalar properties, full mappings).
+                var viaString = false
                 var h = fnvBasis
                 while i < n {
                     let b = p[i]
+                    // Lower-case ASCII, most letters: nothing to fold, no case bookkeeping but the count.
+                    if b &- 0x61 < 26 {
+                        lowerCount &+= 1
+                        out[o] = b; o &+= 1
+                        h = (h ^ UInt64(b)) &* fnvPrime
+                        i &+= 1
+                        first = false
+                        continue
+                    }
                     if b < 0x80 {
                         if (b | 0x20) >= 0x61 && (b | 0x20) <= 0x7A {
                             let isUp = b <= 0x5A
@@ -425,8 +487,21 @@ struct ScanText {
                             first = false
                             continue
                         }
+                    } else if b == 0xC3, i + 1 < n, p[i + 1] >= 0x80, p[i + 1] <= 0xBF, p[i + 1] != 0x97, p[i + 1] != 0xB7 {
+                        // Latin-1 letter U+00C0–U+00FF (not × ÷): upper case up to U+00DE, lower-cased by
+                        // +0x20 on the second byte (ß stays) — what `lowercased()` does, without a `String`.
+                        simple = false
+                        let c = p[i + 1]
+                        let isUp = c <= 0x9E
+                        if isUp { upper += 1 } else { lowerCount += 1 }
+                        if first { cap = isUp }
+                        out[o] = 0xC3; out[o + 1] = isUp ? c + 0x20 : c; o += 2
+                        i += 2
+                        first = false
+                        continue
                     } else if isLetterSlow(p, i) {
                         simple = false
+                        viaString = true
                         let (s, l) = scalar(p, i)
                         if s.properties.isUppercase { upper += 1 } else { lowerCount += 1 }
                         if first { cap = s.properties.isUppercase }
@@ -460,6 +535,12 @@ struct ScanText {
                     lastIsLowerS = p[i - 1] == 0x73
                     lowerEndsInS = lastIsLowerS || p[i - 1] == 0x53
                     flags = vocab.lookup(hash: h, UnsafeBufferPointer(out), lo, o)
+                } else if !viaString {
+                    // ASCII and Latin-1 letters, already lower-cased in `out`; each scalar is its own
+                    // `Character`, so the last one is `s` exactly when the last byte is.
+                    lastIsLowerS = p[i - 1] == 0x73
+                    lowerEndsInS = lastIsLowerS || p[i - 1] == 0x53
+                    flags = vocab.lookupFolding(UnsafeBufferPointer(out), lo, o)
                 } else {
                     let s = String(decoding: UnsafeBufferPointer(rebasing: p[start..<i]), as: UTF8.self)
                     let lower = s.lowercased()
@@ -471,7 +552,7 @@ struct ScanText {
                 }
                 let acr = upper >= 2 && (lowerCount == 0 || (lowerCount == 1 && lowerEndsInS && lastIsLowerS))
                 var tk = ScanToken(kind: .word, capitalized: cap, acronym: acr, spaceBefore: space,
-                                   start: start, end: i, lo: Int32(lo), len: Int32(o - lo))
+                                   start: start, end: i, lo: Int32(truncatingIfNeeded: lo), len: Int32(truncatingIfNeeded: o - lo))
                 tk.hyphen = hyphen
                 tk.simple = simple
                 tk.flags = flags
@@ -489,7 +570,7 @@ struct ScanText {
                     for k in start..<i { out[o] = p[k]; o += 1 }
                 }
                 var tk = ScanToken(kind: .punct, capitalized: false, acronym: false, spaceBefore: space,
-                                   start: start, end: i, lo: Int32(lo), len: Int32(o - lo))
+                                   start: start, end: i, lo: Int32(truncatingIfNeeded: lo), len: Int32(truncatingIfNeeded: o - lo))
                 tk.simple = s.isASCII
                 tk.flags = vocab.lookupFolding(UnsafeBufferPointer(out), lo, o)
                 toks.append(tk)
@@ -514,16 +595,28 @@ struct ScanText {
     }
 
     private mutating func buildSentences(_ document: Document) {
-        sentenceOf = Array(repeating: -1, count: tokens.count)
         var spans: [Range<Int>] = document.sentences.map(\.range)
         if spans.isEmpty { spans = Self.fallbackSentences(bytes) }
-        for r in spans {
-            let tr = tokenRange(of: r)
-            guard !tr.isEmpty else { continue }
-            let idx = sentences.count
-            sentences.append(tr)
-            for t in tr where sentenceOf[t] == -1 { sentenceOf[t] = idx }
+        // `tokenRange(of:)` and the fill on raw buffers: this walks every token of every sentence.
+        var of = [Int](repeating: -1, count: tokens.count)
+        var sents: [Range<Int>] = []
+        sents.reserveCapacity(spans.count)
+        tokens.withUnsafeBufferPointer { tp in
+            of.withUnsafeMutableBufferPointer { so in
+                for r in spans {
+                    var lo = 0, hi = tp.count
+                    while lo < hi { let m = (lo + hi) / 2; if tp[m].start < r.lowerBound { lo = m + 1 } else { hi = m } }
+                    var b = lo
+                    while b < tp.count && tp[b].end <= r.upperBound { b += 1 }
+                    guard b > lo else { continue }
+                    let idx = sents.count
+                    sents.append(lo..<b)
+                    for t in lo..<b where so[t] == -1 { so[t] = idx }
+                }
+            }
         }
+        sentences = sents
+        sentenceOf = of
     }
 
     private mutating func buildBlocks(_ document: Document) {
