@@ -58,6 +58,19 @@ import DocPipeCore
         }
     }
 
+    @Test func lowerRunCopiesAndHashesLowerCaseLetters() {
+        let src = Array("abcz{Q`xyz".utf8)
+        var out = [UInt8](repeating: 0, count: 16)
+        let (end, h) = src.withUnsafeBufferPointer { p in out.withUnsafeMutableBufferPointer { ScanText.lowerRun(p, $0, 1, 3, 7) } }
+        #expect(end == 4)                                   // stops at `{`
+        #expect(Array(out[3..<6]) == Array("bcz".utf8))
+        var want: UInt64 = 7
+        for c in "bcz".utf8 { want = (want ^ UInt64(c)) &* 0x100000001b3 }
+        #expect(h == want)
+        let (end2, _) = src.withUnsafeBufferPointer { p in out.withUnsafeMutableBufferPointer { ScanText.lowerRun(p, $0, 7, 0, 0) } }
+        #expect(end2 == 10)                                 // runs to the end of the text
+    }
+
     @Test func fourDigitValueIsIntOfLowerText() {
         let s = ScanText(qcDocument("in 2021, 1.25 and 0999 or 12,345 then 7 and 20.5 or 1950s"))
         var seen = 0

@@ -432,6 +432,24 @@ struct ScanText {
 
     @inline(__always) static func isDigit(_ p: UnsafeBufferPointer<UInt8>, _ i: Int) -> Bool { i < p.count && p[i] >= 0x30 && p[i] <= 0x39 }
 
+    /// Copies the run of lower-case ASCII letters at `i` to `out[o...]`, hashing them onto `h` (FNV-1a);
+    /// returns where the run ends and the hash. Out of line: inside the word loop, with its many live
+    /// variables, every letter spilled and reloaded a few of them.
+    @inline(never) static func lowerRun(_ p: UnsafeBufferPointer<UInt8>, _ out: UnsafeMutableBufferPointer<UInt8>,
+                                        _ i0: Int, _ o0: Int, _ h0: UInt64) -> (Int, UInt64) {
+        var i = i0, o = o0, h = h0
+        let n = p.count
+        while i < n {
+            let b = p[i]
+            guard b &- 0x61 < 26 else { break }
+            out[o] = b
+            o &+= 1
+            h = (h ^ UInt64(b)) &* 0x100000001b3
+            i &+= 1
+        }
+        return (i, h)
+    }
+
     /// One pass over the bytes: tokens appended to `toks`, their lower-cased text written to `out`
     /// (returns its length). The vocabulary hash of a word is computed while its bytes are copied.
     private static func tokenize(_ p: UnsafeBufferPointer<UInt8>, into out: UnsafeMutableBufferPointer<UInt8>,
@@ -468,10 +486,11 @@ struct ScanText {
                     let b = p[i]
                     // Lower-case ASCII, most letters: nothing to fold, no case bookkeeping but the count.
                     if b &- 0x61 < 26 {
-                        lowerCount &+= 1
-                        out[o] = b; o &+= 1
-                        h = (h ^ UInt64(b)) &* fnvPrime
-                        i &+= 1
+                        let (end, hash) = lowerRun(p, out, i, o, h)
+                        lowerCount &+= end &- i
+                        o &+= end &- i
+                        h = hash
+                        i = end
                         first = false
                         continue
                     }
