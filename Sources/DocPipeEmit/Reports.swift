@@ -204,15 +204,28 @@ public enum Reports {
     static func uri(_ path: String) -> String {
         var p = Substring(path)
         while p.hasPrefix("./") { p = p.dropFirst(2) }
-        let allowed = Set("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-._~/".utf8)
-        var out = ""
+        // Called for every location of every finding: a byte table, no per-call set or string pieces.
+        let hex: StaticString = "0123456789ABCDEF"
+        var out: [UInt8] = []
+        out.reserveCapacity(p.utf8.count + 8)
         for b in p.utf8 {
-            if allowed.contains(b) { out.unicodeScalars.append(Unicode.Scalar(b)) } else {
-                out += "%" + String(b, radix: 16, uppercase: true).leftPadded(2)
+            if uriUnreserved[Int(b)] {
+                out.append(b)
+            } else {
+                out.append(0x25)  // %
+                out.append(hex.utf8Start[Int(b >> 4)])
+                out.append(hex.utf8Start[Int(b & 15)])
             }
         }
-        return out
+        return String(decoding: out, as: UTF8.self)
     }
+
+    /// Bytes a URI path keeps as they are (RFC 3986 unreserved, and `/`).
+    private static let uriUnreserved: [Bool] = {
+        var t = [Bool](repeating: false, count: 256)
+        for b in "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-._~/".utf8 { t[Int(b)] = true }
+        return t
+    }()
 
     // MARK: GitHub workflow commands
 

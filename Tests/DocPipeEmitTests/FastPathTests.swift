@@ -320,3 +320,18 @@ import Testing
         }
     }
 }
+
+/// SARIF artifact URIs: `./` dropped, everything but unreserved bytes and `/` percent-encoded (upper-case hex).
+@Test func sarifURIEncoding() {
+    #expect(Reports.uri("./a b/ü%.txt") == "a%20b/%C3%BC%25.txt")
+    #expect(Reports.uri("././Input/x-y_z~1.txt") == "Input/x-y_z~1.txt")
+    #expect(Reports.uri("") == "")
+    for b in UInt8(0)...UInt8(255) where b != 0x2F {
+        let s = String(decoding: [b], as: UTF8.self)
+        let expected = s.utf8.map { c -> String in
+            let keep = (c >= 0x41 && c <= 0x5A) || (c >= 0x61 && c <= 0x7A) || (c >= 0x30 && c <= 0x39) || "-._~".utf8.contains(c)
+            return keep ? String(UnicodeScalar(c)) : "%" + (c < 16 ? "0" : "") + String(c, radix: 16, uppercase: true)
+        }.joined()
+        #expect(Reports.uri(s) == expected, "byte \(b)")
+    }
+}
