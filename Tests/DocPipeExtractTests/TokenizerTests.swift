@@ -108,3 +108,16 @@ private func tok(_ text: String) -> [String] {
         }
     }
 }
+
+/// The append buffer keeps every element in order across its growth steps, also for values that own
+/// memory, and `take()` hands them over exactly once.
+@Test func appendBufferKeepsOrderAcrossGrowth() {
+    for n in [0, 1, 15, 16, 17, 100, 1000] {
+        var ints = AppendBuffer<Int>(capacity: 1)
+        var strings = AppendBuffer<String>(capacity: 3)
+        for i in 0..<n { ints.append(i); strings.append("s\(i)") }
+        #expect(ints.count == n)
+        #expect(ints.take() == Array(0..<n))
+        #expect(strings.take() == (0..<n).map { "s\($0)" })
+    }
+}

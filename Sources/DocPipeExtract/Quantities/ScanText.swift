@@ -204,42 +204,6 @@ struct ByteVocab: Sendable {
     }
 }
 
-/// Scan tokens appended into raw memory grown by doubling: `Array.append` per token paid a uniqueness
-/// and a capacity check (`ScanToken` is trivial, so moving and freeing need no per-element work).
-struct TokenBuffer {
-    private var base: UnsafeMutablePointer<ScanToken>
-    private(set) var count = 0
-    private var capacity: Int
-
-    init(capacity: Int) {
-        self.capacity = max(16, capacity)
-        base = .allocate(capacity: self.capacity)
-    }
-
-    @inline(__always) mutating func append(_ t: ScanToken) {
-        if count == capacity { grow() }
-        (base + count).initialize(to: t)
-        count &+= 1
-    }
-
-    @inline(never) private mutating func grow() {
-        let bigger = UnsafeMutablePointer<ScanToken>.allocate(capacity: capacity * 2)
-        bigger.moveInitialize(from: base, count: count)
-        base.deallocate()
-        base = bigger
-        capacity *= 2
-    }
-
-    /// The tokens as an array; the buffer is freed and must not be used again.
-    mutating func take() -> [ScanToken] {
-        let a = Array(UnsafeBufferPointer(start: base, count: count))
-        base.deallocate()
-        count = 0
-        capacity = 0
-        return a
-    }
-}
-
 /// The document text as bytes, its scan tokens, and sentence / block spans over the tokens.
 struct ScanText {
     let bytes: [UInt8]
@@ -344,55 +308,9 @@ struct ScanText {
         return QuantityExtractor.isPossessive(lower(k))
     }
 
-    /// Decodes the scalar at `i`; returns it and its byte length.
-    func scalar(at i: Int) -> (Unicode.Scalar, Int) {
-        let b0 = bytes[i]
-        if b0 < 0x80 { return (Unicode.Scalar(b0), 1) }
-        var len = 1, v: UInt32 = 0
-        if b0 & 0xE0 == 0xC0 { len = 2; v = UInt32(b0 & 0x1F) } else if b0 & 0xF0 == 0xE0 { len = 3; v = UInt32(b0 & 0x0F) } else if b0 & 0xF8 == 0xF0 { len = 4; v = UInt32(b0 & 0x07) } else { return ("\u{FFFD}", 1) }
-        guard i + len <= bytes.count else { return ("\u{FFFD}", 1) }
-        for k in 1..<len {
-            let c = bytes[i + k]
-            guard c & 0xC0 == 0x80 else { return ("\u{FFFD}", 1) }
-            v = (v << 6) | UInt32(c & 0x3F)
-        }
-        return (Unicode.Scalar(v) ?? "\u{FFFD}", len)
-    }
-
-    @inline(__always) func isLetter(at i: Int) -> Bool {
-        guard i < bytes.count else { return false }
-        let b = bytes[i]
-        if b < 0x80 { return (b | 0x20) >= 0x61 && (b | 0x20) <= 0x7A }
-        return isLetterSlow(at: i)
-    }
-
-    private func isLetterSlow(at i: Int) -> Bool {
-        let (s, _) = scalar(at: i)
-        if s == "²" || s == "³" { return true }
-        return s.properties.isAlphabetic
-    }
-
-    @inline(__always) func isDigit(at i: Int) -> Bool { i >= 0 && i < bytes.count && bytes[i] >= 0x30 && bytes[i] <= 0x39 }
-
-    @inline(__always) func isSpace(at i: Int) -> Bool {
-        guard i < bytes.count else { return false }
-        let b = bytes[i]
-        if b == 0x20 || b == 0x0A || b == 0x09 || b == 0x0D { return true }
-        if b == 0xC2, i + 1 < bytes.count, bytes[i + 1] == 0xA0 { return true }
-        return false
-    }
-
-    /// Apostrophe (' or ’) at i: its byte length, else 0.
-    @inline(__always) func apostrophe(at i: Int) -> Int {
-        guard i < bytes.count else { return 0 }
-        if bytes[i] == 0x27 { return 1 }
-        if bytes[i] == 0xE2, i + 2 < bytes.count, bytes[i + 1] == 0x80, bytes[i + 2] == 0x99 { return 3 }
-        return 0
-    }
-
     private mutating func tokenize() {
         let n = bytes.count
-        var toks = TokenBuffer(capacity: n / 5 + 16)
+        var toks = AppendBuffer<ScanToken>(capacity: n / 5 + 16)
         let vocab = WordClass.byteTable
         // Lower-casing grows text by at most 3x (an invalid byte becomes U+FFFD).
         let low = [UInt8](unsafeUninitializedCapacity: 3 * n + 16) { out, count in
@@ -453,7 +371,7 @@ struct ScanText {
     /// One pass over the bytes: tokens appended to `toks`, their lower-cased text written to `out`
     /// (returns its length). The vocabulary hash of a word is computed while its bytes are copied.
     private static func tokenize(_ p: UnsafeBufferPointer<UInt8>, into out: UnsafeMutableBufferPointer<UInt8>,
-                                 _ toks: inout TokenBuffer, _ vocab: ByteVocab) -> Int {
+                                 _ toks: inout AppendBuffer<ScanToken>, _ vocab: ByteVocab) -> Int {
         let n = p.count
         var o = 0
         var i = 0

@@ -24,8 +24,7 @@ enum Tokenizer {
     }
 
     static func tokens(in p: UnsafeBufferPointer<UInt8>) -> [Token] {
-        var out = TokenSink(capacity: p.count / 4 + 16)
-        defer { out.deallocate() }
+        var out = AppendBuffer<Token>(capacity: p.count / 4 + 16)
         let n = p.count
         var i = 0
         while i < n {
@@ -61,40 +60,7 @@ enum Tokenizer {
                 }
             }
         }
-        return out.array()
-    }
-
-    /// Growable token storage without `Array.append`'s per-call uniqueness and capacity checks, which
-    /// cost more than scanning a short word; one copy into an `Array` at the end.
-    struct TokenSink {
-        private var base: UnsafeMutablePointer<Token>
-        private var capacity: Int
-        private var count = 0
-
-        init(capacity: Int) {
-            self.capacity = max(16, capacity)
-            base = .allocate(capacity: self.capacity)
-        }
-
-        @inline(__always)
-        mutating func append(_ t: Token) {
-            if count == capacity { grow() }
-            (base + count).initialize(to: t)
-            count += 1
-        }
-
-        private mutating func grow() {
-            let bigger = UnsafeMutablePointer<Token>.allocate(capacity: capacity * 2)
-            bigger.moveInitialize(from: base, count: count)
-            base.deallocate()
-            base = bigger
-            capacity *= 2
-        }
-
-        func array() -> [Token] { Array(UnsafeBufferPointer(start: base, count: count)) }
-
-        /// Tokens are trivial values: nothing to deinitialize.
-        func deallocate() { base.deallocate() }
+        return out.take()
     }
 
     // MARK: - Classes
@@ -360,7 +326,7 @@ enum Tokenizer {
 
     /// Appends a word or number (or `US$`) and the clitic that follows it; returns where scanning goes on.
     @inline(__always)
-    static func emitWord(_ p: UnsafeBufferPointer<UInt8>, _ s: Int, _ e: Int, _ out: inout TokenSink) -> Int {
+    static func emitWord(_ p: UnsafeBufferPointer<UInt8>, _ s: Int, _ e: Int, _ out: inout AppendBuffer<Token>) -> Int {
         // Only `$` or an apostrophe (`'`, or `’` which starts with E2) after the word needs a second look.
         if e < p.count, p[e] == 0x24 || p[e] == 0x27 || p[e] == 0xE2 { return emitWordBeforeSign(p, s, e, &out) }
         out.append(Token(kind: isDigit(p[s]) ? .number : .word, range: s..<e))
@@ -369,7 +335,7 @@ enum Tokenizer {
 
     /// `US$`, `don't` and `IOM’s`: a word followed by `$` or an apostrophe.
     @inline(never)
-    static func emitWordBeforeSign(_ p: UnsafeBufferPointer<UInt8>, _ s: Int, _ e: Int, _ out: inout TokenSink) -> Int {
+    static func emitWordBeforeSign(_ p: UnsafeBufferPointer<UInt8>, _ s: Int, _ e: Int, _ out: inout AppendBuffer<Token>) -> Int {
         let kind: Token.Kind = isDigit(p[s]) ? .number : .word
         if e < p.count, p[e] == 0x24, kind == .word, isUpperRun(p, s, e) {
             out.append(Token(kind: .symbol, range: s..<(e + 1)))  // US$, A$, HK$
