@@ -9,8 +9,10 @@ public struct DocumentSummary: Sendable {
     public var fixes: Int
     public var blocks: Int
     public var sentences: Int
-    /// The diagnostics located in the raw file, for reports.
+    /// The diagnostics located in the raw file, for reports (empty when they went to `spill`).
     public var findings: [Finding] = []
+    /// Where the runner's spill file holds this document's SARIF results (see `BatchRunner.spill`).
+    public var spilledResults: Range<Int>?
     /// Count claims kept for the comparison across documents.
     public var claims: [ClaimRecord] = []
     public var outputs: [String]
@@ -27,14 +29,23 @@ public struct BatchRunner: Sendable {
     public var progress: Bool
     /// Whether to write each document's formats (`run`) or only report (`check`).
     public var writeOutputs: Bool
+    /// Whether findings carry their source line (for the text report); a run's SARIF needs none.
+    public var sourceLines: Bool
+    /// When set, each document's findings are written there as SARIF results (`spilledResults`)
+    /// instead of being kept: a run over many documents holds none of them in memory.
+    public var spill: SpillFile?
+    /// The rules, for the spilled results' rule indexes.
+    public var rules: [RuleMetadata] = RuleInfo.all
 
     public init(pipeline: Pipeline, outputDirectory: String, jobs: Int = ProcessInfo.processInfo.activeProcessorCount,
-                progress: Bool = false, writeOutputs: Bool = true) {
+                progress: Bool = false, writeOutputs: Bool = true, sourceLines: Bool = true, spill: SpillFile? = nil) {
         self.pipeline = pipeline
         self.outputDirectory = outputDirectory
         self.jobs = max(1, jobs)
         self.progress = progress
         self.writeOutputs = writeOutputs
+        self.sourceLines = sourceLines
+        self.spill = spill
     }
 
     /// Processes one input: read, run the stages, write the formats. Never throws; errors go in the summary.
@@ -50,7 +61,15 @@ public struct BatchRunner: Sendable {
         summary.fixes = doc.fixes.count
         summary.blocks = doc.blocks.count
         summary.sentences = doc.sentences.count
-        summary.findings = Finding.make(from: doc)
+        summary.findings = Finding.make(from: doc, sourceLines: sourceLines)
+        if let spill {
+            do {
+                summary.spilledResults = try spill.append(Reports.sarifResults(summary.findings, rules: rules))
+                summary.findings = []
+            } catch {
+                summary.error = error
+            }
+        }
         summary.claims = ClaimRecord.records(of: doc)
         guard writeOutputs else { return summary }
         for format in pipeline.spec.formats {

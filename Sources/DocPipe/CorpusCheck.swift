@@ -15,7 +15,6 @@ public struct ClaimRecord: Sendable {
     public var column: Int
     public var endLine: Int
     public var endColumn: Int
-    public var sourceLine: String
 
     /// The count claims of a document that have a resolved subject and a comparable time frame.
     static func records(of doc: Document) -> [ClaimRecord] {
@@ -26,8 +25,7 @@ public struct ClaimRecord: Sendable {
             let span = doc.rawSpan(of: range)
             return ClaimRecord(subjectText: c.subjectText, measure: c.measure, time: time, value: c.value, comparator: c.comparator,
                                text: doc.text.utf8Slice(range), line: span.line, column: span.column, endLine: span.endLine,
-                               endColumn: span.endColumn,
-                               sourceLine: doc.original.utf8Slice(doc.originalLines.lineRange(span.line, in: doc.original)))
+                               endColumn: span.endColumn)
         }
     }
 }
@@ -49,10 +47,11 @@ public enum CorpusCheck {
                    reported.insert(key + r.text).inserted {
                     let when = r.time == "PRESENT_REF" ? "today" : "in \(r.time)"
                     let message = "\(r.subjectText) has \(r.text) \(when) here, but \(other.record.text) in \(other.path):\(other.record.line) [across documents]"
-                    let fp = String(SHA256.hex(Array(["quantity-conflict", s.input.path, r.text, other.path, other.record.text].joined(separator: "\u{1E}").utf8)).prefix(32))
+                    // Unique within the run: `reported` keeps one finding per group and stated text.
+                    let fp = String(SHA256.hex(Array(["quantity-conflict", s.input.path, key, r.text, other.path, other.record.text].joined(separator: "\u{1E}").utf8)).prefix(32))
                     out[s.input.path, default: []].append(Finding(
                         rule: "quantity-conflict", severity: severity, message: message, path: s.input.path,
-                        line: r.line, column: r.column, endLine: r.endLine, endColumn: r.endColumn, sourceLine: r.sourceLine,
+                        line: r.line, column: r.column, endLine: r.endLine, endColumn: r.endColumn, sourceLine: "",
                         related: [.init(path: other.path, line: other.record.line, column: other.record.column, endLine: other.record.endLine,
                                         endColumn: other.record.endColumn, message: "\(other.record.text) stated here")],
                         fingerprint: fp))
@@ -63,11 +62,27 @@ public enum CorpusCheck {
         return out
     }
 
-    /// Adds the cross-document findings to the summaries when the pipeline asks for them.
-    public static func apply(to summaries: inout [DocumentSummary], pipeline: Pipeline) {
+    /// Adds the cross-document findings to the summaries when the pipeline asks for them. With
+    /// `sourceLines`, each gets its source line for display: claim records do not keep them (a run
+    /// would hold most of its input), so the few files with such findings are read and decoded again.
+    public static func apply(to summaries: inout [DocumentSummary], pipeline: Pipeline, sourceLines: Bool = true) {
         guard let v = pipeline.stages.lazy.compactMap({ $0 as? ValidateStage }).first, v.corpus,
               let severity = v.severity(of: "quantity-conflict") else { return }
         let extra = findings(summaries, severity: severity)
-        for i in summaries.indices { summaries[i].findings += extra[summaries[i].input.path] ?? [] }
+        for i in summaries.indices {
+            guard var added = extra[summaries[i].input.path] else { continue }
+            if sourceLines { fillSourceLines(&added, input: summaries[i].input, pipeline: pipeline) }
+            summaries[i].findings += added
+        }
+    }
+
+    /// Sets `sourceLine` from the raw file as the decode stage reads it; left empty if the file
+    /// cannot be read any more.
+    static func fillSourceLines(_ findings: inout [Finding], input: InputDocument, pipeline: Pipeline) {
+        guard let bytes = try? FileIO.read(input.path) else { return }
+        let doc = pipeline.process(SourceFile(path: input.path, bytes: bytes), id: input.id, through: "decode")
+        for k in findings.indices {
+            findings[k].sourceLine = doc.original.utf8Slice(doc.originalLines.lineRange(findings[k].line, in: doc.original))
+        }
     }
 }

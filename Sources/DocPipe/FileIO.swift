@@ -47,32 +47,9 @@ public enum FileIO {
 
     /// Writes `bytes` to `path` atomically (a temporary file in the same folder, then rename), creating folders.
     public static func writeAtomically(_ bytes: [UInt8], to path: String) throws(InputError) {
-        let dir = (path as NSString).deletingLastPathComponent
-        if !dir.isEmpty {
-            do { try FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true) } catch {
-                throw InputError(path: dir, message: "cannot create the output folder: \(error.localizedDescription)")
-            }
-        }
-        var template = Array((path + ".tmp-XXXXXX").utf8CString)
-        let fd = template.withUnsafeMutableBufferPointer { mkstemp($0.baseAddress!) }
-        guard fd >= 0 else { throw InputError(path: path, message: "cannot write: \(errnoMessage(errno))") }
-        let tmp = String(decoding: template.prefix { $0 != 0 }.map { UInt8(bitPattern: $0) }, as: UTF8.self)
-        var ok = true
-        bytes.withUnsafeBytes { raw in
-            var off = 0
-            while off < raw.count {
-                let n = write(fd, raw.baseAddress! + off, raw.count - off)
-                if n < 0 { if errno == EINTR { continue }; ok = false; break }
-                off += n
-            }
-        }
-        let err = errno
-        fchmod(fd, 0o644)
-        close(fd)
-        guard ok, rename(tmp, path) == 0 else {
-            unlink(tmp)
-            throw InputError(path: path, message: "cannot write: \(errnoMessage(ok ? errno : err))")
-        }
+        let file = try AtomicFile(path: path)
+        try file.write(bytes)
+        try file.commit()
     }
 
     /// Whether `path` is a folder (following links); nil when it does not exist.
@@ -104,3 +81,129 @@ public enum FileIO {
         return out.sorted { $0.utf8.lexicographicallyPrecedes($1.utf8) }
     }
 }
+
+/// A file written in pieces and published whole: the bytes go to a temporary file in the same folder,
+/// renamed to `path` by `commit()`. Dropped without a commit, the temporary file is removed, so an
+/// interrupted or failed write never leaves a truncated file behind. (Large reports are streamed
+/// through one of these instead of being held in memory.)
+public final class AtomicFile {
+    public let path: String
+    private let temporaryPath: String
+    private var fd: Int32
+
+    /// Creates the folders up to `path` and the temporary file.
+    public init(path: String) throws(InputError) {
+        self.path = path
+        let dir = (path as NSString).deletingLastPathComponent
+        if !dir.isEmpty {
+            do { try FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true) } catch {
+                throw InputError(path: dir, message: "cannot create the output folder: \(error.localizedDescription)")
+            }
+        }
+        var template = Array((path + ".tmp-XXXXXX").utf8CString)
+        let fd = template.withUnsafeMutableBufferPointer { mkstemp($0.baseAddress!) }
+        guard fd >= 0 else { throw InputError(path: path, message: "cannot write: \(String(cString: strerror(errno)))") }
+        self.fd = fd
+        temporaryPath = String(decoding: template.prefix { $0 != 0 }.map { UInt8(bitPattern: $0) }, as: UTF8.self)
+    }
+
+    /// Appends `bytes`.
+    public func write(_ bytes: [UInt8]) throws(InputError) {
+        guard fd >= 0 else { throw InputError(path: path, message: "cannot write: the file was already closed") }
+        var failure: Int32 = 0
+        bytes.withUnsafeBytes { raw in
+            var off = 0
+            while off < raw.count {
+                let n = posixWrite(fd, raw.baseAddress! + off, raw.count - off)
+                if n < 0 { if errno == EINTR { continue }; failure = errno; break }
+                off += n
+            }
+        }
+        if failure != 0 { throw InputError(path: path, message: "cannot write: \(String(cString: strerror(failure)))") }
+    }
+
+    /// Closes the file and renames it to `path`.
+    public func commit() throws(InputError) {
+        guard fd >= 0 else { throw InputError(path: path, message: "cannot write: the file was already closed") }
+        fchmod(fd, 0o644)
+        let closed = close(fd) == 0
+        fd = -1
+        guard closed, rename(temporaryPath, path) == 0 else {
+            let err = errno
+            unlink(temporaryPath)
+            throw InputError(path: path, message: "cannot write: \(String(cString: strerror(err)))")
+        }
+    }
+
+    deinit {
+        if fd >= 0 {
+            close(fd)
+            unlink(temporaryPath)
+        }
+    }
+}
+
+/// An anonymous scratch file that threads append to and read back from: results kept out of memory
+/// until the end of a run. It is unlinked as soon as it is created, so nothing is left behind, even
+/// after a crash.
+public final class SpillFile: @unchecked Sendable {
+    private let fd: Int32
+    private let lock = NSLock()
+    private var end = 0
+    /// Where the bytes are (for messages).
+    public let directory: String
+
+    /// Creates the file in `directory` (on the disk the outputs go to; a temporary folder may be in memory).
+    public init(directory: String) throws(InputError) {
+        self.directory = directory
+        do { try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true) } catch {
+            throw InputError(path: directory, message: "cannot create the output folder: \(error.localizedDescription)")
+        }
+        var template = Array((directory + "/.docpipe-spill-XXXXXX").utf8CString)
+        let fd = template.withUnsafeMutableBufferPointer { mkstemp($0.baseAddress!) }
+        guard fd >= 0 else { throw InputError(path: directory, message: "cannot write a scratch file: \(String(cString: strerror(errno)))") }
+        template.withUnsafeBufferPointer { _ = unlink($0.baseAddress!) }
+        self.fd = fd
+    }
+
+    /// Appends `bytes`; returns where they are.
+    public func append(_ bytes: [UInt8]) throws(InputError) -> Range<Int> {
+        lock.lock()
+        defer { lock.unlock() }
+        let start = end
+        var failure: Int32 = 0
+        bytes.withUnsafeBytes { raw in
+            var off = 0
+            while off < raw.count {
+                let n = pwrite(fd, raw.baseAddress! + off, raw.count - off, off_t(start + off))
+                if n < 0 { if errno == EINTR { continue }; failure = errno; break }
+                off += n
+            }
+        }
+        if failure != 0 { throw InputError(path: directory, message: "cannot write a scratch file: \(String(cString: strerror(failure)))") }
+        end += bytes.count
+        return start..<end
+    }
+
+    /// The bytes at `range`, as appended.
+    public func read(_ range: Range<Int>) throws(InputError) -> [UInt8] {
+        var failure: Int32 = 0
+        let bytes = [UInt8](unsafeUninitializedCapacity: range.count) { buf, count in
+            var off = 0
+            while off < range.count {
+                let n = pread(fd, buf.baseAddress! + off, range.count - off, off_t(range.lowerBound + off))
+                if n < 0 { if errno == EINTR { continue }; failure = errno; break }
+                if n == 0 { failure = EIO; break }
+                off += n
+            }
+            count = off
+        }
+        if failure != 0 { throw InputError(path: directory, message: "cannot read a scratch file: \(String(cString: strerror(failure)))") }
+        return bytes
+    }
+
+    deinit { close(fd) }
+}
+
+/// `write(2)`, under a name the methods called `write` do not shadow.
+private func posixWrite(_ fd: Int32, _ p: UnsafeRawPointer, _ n: Int) -> Int { write(fd, p, n) }

@@ -49,12 +49,12 @@ public struct Finding: Sendable, Equatable {
         self.fingerprint = fingerprint
     }
 
-    /// Findings of one document, in document order.
-    public static func make(from doc: Document) -> [Finding] {
+    /// Findings of one document, in document order. Without `sourceLines` (reports that show no
+    /// source, such as SARIF) `sourceLine` stays empty: a batch keeps its findings until the end.
+    public static func make(from doc: Document, sourceLines: Bool = true) -> [Finding] {
         var seen: [String: Int] = [:]
         return doc.diagnostics.map { d in
             let span = doc.rawSpan(of: d) ?? (1, 1, 1, 1)
-            let lineRange = doc.originalLines.lineRange(span.line, in: doc.original)
             let flagged = d.range.map { doc.text.utf8Slice($0) } ?? ""
             let related = d.related.map { r -> Place in
                 let s = doc.rawSpan(of: r.range)
@@ -67,7 +67,7 @@ public struct Finding: Sendable, Equatable {
             let fp = String(SHA256.hex(Array((key + "\u{1E}\(ordinal)").utf8)).prefix(32))
             return Finding(rule: d.rule, severity: d.severity, message: d.message, path: doc.source.path,
                            line: span.line, column: span.column, endLine: span.endLine, endColumn: span.endColumn,
-                           sourceLine: doc.original.utf8Slice(lineRange), related: related, fingerprint: fp)
+                           sourceLine: sourceLines ? doc.original.utf8Slice(doc.originalLines.lineRange(span.line, in: doc.original)) : "", related: related, fingerprint: fp)
         }
     }
 }

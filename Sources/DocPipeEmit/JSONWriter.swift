@@ -17,6 +17,14 @@ struct JSONWriter {
         out.reserveCapacity(capacity)
     }
 
+    /// A writer for elements of a pretty array nested deep enough to be written inline (see the type's
+    /// comment), with no element before them: pieces of one array written separately and joined with
+    /// `, ` read as if written in one go.
+    init(inlineArrayElements capacity: Int) {
+        self.init(pretty: true, capacity: capacity)
+        stack = [(1, false), (1, false), (1, true), (0, true)]
+    }
+
     private mutating func newline(indent: Int) {
         out.append(0x0A)
         for _ in 0..<indent { out.append(0x20); out.append(0x20) }
@@ -99,6 +107,14 @@ struct JSONWriter {
 
     /// Adds a final line break (pretty files end with one).
     mutating func finishLine() { out.append(0x0A) }
+
+    /// Hands over the bytes written so far and goes on with an empty buffer (for output streamed in pieces).
+    mutating func take() -> [UInt8] {
+        let bytes = out
+        out = []
+        out.reserveCapacity(bytes.capacity)
+        return bytes
+    }
 
     static func appendInt(_ n: Int, to out: inout [UInt8]) {
         out.append(contentsOf: ByteSink.collect(estimate: 20) { $0.int(n) })

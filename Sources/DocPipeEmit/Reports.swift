@@ -114,9 +114,21 @@ public enum Reports {
     /// SARIF as GitHub code scanning reads it: rules from the declarations, unicode-code-point
     /// columns, repository-relative URIs, related locations, and partial fingerprints.
     public static func sarif(_ documents: [CheckedDocument], rules: [RuleMetadata], toolVersion: String) -> [UInt8] {
-        var w = JSONWriter(pretty: true, capacity: 8192)
+        var log: [UInt8] = []
+        var pending = documents[...]
+        sarif(rules: rules, toolVersion: toolVersion, nextResults: {
+            pending.popFirst().map { sarifResults($0.findings, rules: rules) }
+        }, write: { log += $0 })
+        return log
+    }
+
+    /// The SARIF log with the results that `nextResults` returns (pieces made by `sarifResults`, until
+    /// it returns nil), handed to `write` in pieces of about `chunk` bytes: a large run's log (tens of
+    /// megabytes) is never held whole, and its results can be rendered as each document finishes.
+    public static func sarif<E: Error>(rules: [RuleMetadata], toolVersion: String, chunk: Int = 1 << 20,
+                                       nextResults: () throws(E) -> [UInt8]?, write: ([UInt8]) throws(E) -> Void) throws(E) {
+        var w = JSONWriter(pretty: true, capacity: 1 << 16)
         func level(_ s: Severity) -> String { s == .note ? "note" : s.rawValue }
-        let ruleIndex = Dictionary(uniqueKeysWithValues: rules.enumerated().map { ($1.id, $0) })
         w.beginObject()
         w.field("$schema", "https://json.schemastore.org/sarif-2.1.0.json")
         w.field("version", "2.1.0")
@@ -150,35 +162,55 @@ public enum Reports {
         w.endObject()
         w.field("columnKind", "unicodeCodePoints")
         w.key("results")
+        // The results array is written inline: its elements are `{…}` joined by `, `.
         w.beginArray()
-        for doc in documents {
-            for f in doc.findings {
-                w.beginObject()
-                w.field("ruleId", f.rule)
-                if let i = ruleIndex[f.rule] { w.field("ruleIndex", i) }
-                w.field("level", level(f.severity))
-                w.key("message"); w.beginObject(); w.field("text", f.message); w.endObject()
-                w.key("locations")
-                w.beginArray()
-                location(&w, path: f.path, line: f.line, column: f.column, endLine: f.endLine, endColumn: f.endColumn, id: nil, message: nil)
-                w.endArray()
-                if !f.related.isEmpty {
-                    w.key("relatedLocations")
-                    w.beginArray()
-                    for (i, r) in f.related.enumerated() {
-                        location(&w, path: r.path, line: r.line, column: r.column, endLine: r.endLine, endColumn: r.endColumn, id: i + 1, message: r.message)
-                    }
-                    w.endArray()
-                }
-                w.key("partialFingerprints"); w.beginObject(); w.field("docpipeFindingHash/v1", f.fingerprint); w.endObject()
-                w.endObject()
+        try write(w.take())
+        var first = true
+        var pending: [UInt8] = []
+        while let piece = try nextResults() {
+            guard !piece.isEmpty else { continue }
+            if !first { pending += [UInt8(ascii: ","), 0x20] }
+            first = false
+            pending += piece
+            if pending.count >= chunk {
+                try write(pending)
+                pending.removeAll(keepingCapacity: true)
             }
         }
+        if !pending.isEmpty { try write(pending) }
         w.endArray()
         w.endObject()
         w.endArray()
         w.endObject()
         w.finishLine()
+        try write(w.take())
+    }
+
+    /// The SARIF results of `findings`, to pass to `sarif(rules:toolVersion:chunk:nextResults:write:)`.
+    public static func sarifResults(_ findings: [Finding], rules: [RuleMetadata]) -> [UInt8] {
+        func level(_ s: Severity) -> String { s == .note ? "note" : s.rawValue }
+        var w = JSONWriter(inlineArrayElements: 512 * findings.count)
+        for f in findings {
+            w.beginObject()
+            w.field("ruleId", f.rule)
+            if let i = rules.firstIndex(where: { $0.id == f.rule }) { w.field("ruleIndex", i) }
+            w.field("level", level(f.severity))
+            w.key("message"); w.beginObject(); w.field("text", f.message); w.endObject()
+            w.key("locations")
+            w.beginArray()
+            location(&w, path: f.path, line: f.line, column: f.column, endLine: f.endLine, endColumn: f.endColumn, id: nil, message: nil)
+            w.endArray()
+            if !f.related.isEmpty {
+                w.key("relatedLocations")
+                w.beginArray()
+                for (i, r) in f.related.enumerated() {
+                    location(&w, path: r.path, line: r.line, column: r.column, endLine: r.endLine, endColumn: r.endColumn, id: i + 1, message: r.message)
+                }
+                w.endArray()
+            }
+            w.key("partialFingerprints"); w.beginObject(); w.field("docpipeFindingHash/v1", f.fingerprint); w.endObject()
+            w.endObject()
+        }
         return w.out
     }
 

@@ -57,8 +57,10 @@ struct CheckCommand: ParsableCommand {
             warn("docpipe: error: no input documents found in \(paths.joined(separator: ", "))")
             throw ExitCode(2)
         }
-        var results = BatchRunner(pipeline: pipeline, outputDirectory: "", jobs: jobs, writeOutputs: false).run(inputs)
-        CorpusCheck.apply(to: &results, pipeline: pipeline)
+        // Only the text format shows source lines.
+        let sourceLines = format == "text"
+        var results = BatchRunner(pipeline: pipeline, outputDirectory: "", jobs: jobs, writeOutputs: false, sourceLines: sourceLines).run(inputs)
+        CorpusCheck.apply(to: &results, pipeline: pipeline, sourceLines: sourceLines)
         var failed = false
         var documents: [CheckedDocument] = []
         for r in results {

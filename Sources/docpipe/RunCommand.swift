@@ -44,10 +44,17 @@ struct RunCommand: ParsableCommand {
             warn("docpipe: error: no input documents found in \(paths.joined(separator: ", "))")
             throw ExitCode(2)
         }
-        let runner = BatchRunner(pipeline: pipeline, outputDirectory: output, jobs: jobs, progress: !noProgress && stderrIsTerminal)
+        // Findings wait on disk for the SARIF log, so memory does not grow with the number of documents.
+        let spill: SpillFile
+        do { spill = try SpillFile(directory: output) } catch {
+            warn("docpipe: " + error.description)
+            throw ExitCode(2)
+        }
+        let runner = BatchRunner(pipeline: pipeline, outputDirectory: output, jobs: jobs, progress: !noProgress && stderrIsTerminal,
+                                 sourceLines: false, spill: spill)
         let started = Date()
         var results = runner.run(inputs)
-        CorpusCheck.apply(to: &results, pipeline: pipeline)
+        CorpusCheck.apply(to: &results, pipeline: pipeline, sourceLines: false)
         var failed = 0
         for r in results {
             if let e = r.error {
@@ -55,11 +62,22 @@ struct RunCommand: ParsableCommand {
                 warn("docpipe: " + e.description)
             }
         }
-        // Every run also leaves its findings for CI: Output/diagnostics.sarif.
-        let documents = results.filter { $0.error == nil }.map { CheckedDocument(path: $0.input.path, findings: $0.findings) }
+        // Every run also leaves its findings for CI: Output/diagnostics.sarif, each document's results
+        // read back from the spill file, then the cross-document ones the corpus check added.
         let sarifPath = output + "/diagnostics.sarif"
         do {
-            try FileIO.writeAtomically(Reports.sarif(documents, rules: RuleInfo.all, toolVersion: DocPipeVersion.string), to: sarifPath)
+            let file = try AtomicFile(path: sarifPath)
+            var pending = results.filter { $0.error == nil }[...]
+            try Reports.sarif(rules: RuleInfo.all, toolVersion: DocPipeVersion.string, nextResults: { () throws(InputError) -> [UInt8]? in
+                guard let r = pending.popFirst() else { return nil }
+                var piece = try r.spilledResults.map(spill.read) ?? []
+                if !r.findings.isEmpty {
+                    if !piece.isEmpty { piece += [UInt8(ascii: ","), 0x20] }
+                    piece += Reports.sarifResults(r.findings, rules: RuleInfo.all)
+                }
+                return piece
+            }, write: { (piece) throws(InputError) in try file.write(piece) })
+            try file.commit()
         } catch {
             warn("docpipe: " + error.description)
             failed += 1

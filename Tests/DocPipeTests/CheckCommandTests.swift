@@ -125,6 +125,54 @@ import Testing
         #expect(alone.status == 0, "\(alone.stdout)")
     }
 
+    @Test func crossDocumentFindingShowsItsSourceLine() throws {
+        let dir = CLITests.tempDir()
+        try Self.first.write(toFile: dir + "/a.txt", atomically: true, encoding: .utf8)
+        // Windows-1252 with CRLFs: the line is shown as the decoder reads the file again.
+        let second = Self.second.replacingOccurrences(of: "pilotage.", with: "pilotage\u{2019}s rules.").replacingOccurrences(of: "\n", with: "\r\n")
+        try Data(second.data(using: .windowsCP1252)!).write(to: URL(fileURLWithPath: dir + "/b.txt"))
+        let r = try CLITests.run(["check", "a.txt", "b.txt", "--pipeline", repoRoot + "/Pipelines/default.yml"], cwd: dir)
+        let lines = r.stdout.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+        let at = try #require(lines.firstIndex { $0.hasPrefix("b.txt:3:") && $0.contains("across documents") }, "\(r.stdout)")
+        #expect(lines[at + 1].hasSuffix("coordinates pilotage\u{2019}s rules. The Baltic Harbour Authority currently has 14 member ports."), "\(r.stdout)")
+        #expect(lines[at + 2].contains("^"), "\(r.stdout)")
+    }
+
+    @Test func crossDocumentFingerprintsAreDistinct() throws {
+        // Two subjects with the same stated numbers: two findings, two identities.
+        let dir = CLITests.tempDir()
+        let a = "Ports\n\nThe Baltic Harbour Authority currently has 12 member ports. The Nordic Pilotage Authority currently has 12 member ports.\n"
+        let b = "Ports Again\n\nThe Baltic Harbour Authority currently has 14 member ports. The Nordic Pilotage Authority currently has 14 member ports.\n"
+        try a.write(toFile: dir + "/a.txt", atomically: true, encoding: .utf8)
+        try b.write(toFile: dir + "/b.txt", atomically: true, encoding: .utf8)
+        let r = try CLITests.run(["check", "a.txt", "b.txt", "--format", "json", "--pipeline", repoRoot + "/Pipelines/default.yml"], cwd: dir)
+        let obj = try #require(try JSONSerialization.jsonObject(with: Data(r.stdout.utf8)) as? [String: Any])
+        let findings = try #require(obj["findings"] as? [[String: Any]])
+        let across = findings.filter { ($0["message"] as? String ?? "").contains("across documents") }
+        #expect(across.count == 2, "\(r.stdout)")
+        #expect(Set(across.compactMap { $0["fingerprint"] as? String }).count == across.count)
+    }
+
+    @Test func runWritesTheSameSARIFAsCheck() throws {
+        // `run` renders each document's results as it finishes and keeps them on disk until the end;
+        // the log must be the one `check` renders from memory, cross-document finding included.
+        let dir = CLITests.tempDir()
+        try Self.first.write(toFile: dir + "/a.txt", atomically: true, encoding: .utf8)
+        try (Self.second + "\nMembers\n\nObservers\n").write(toFile: dir + "/b.txt", atomically: true, encoding: .utf8)
+        try "".write(toFile: dir + "/c.txt", atomically: true, encoding: .utf8)
+        let pipeline = repoRoot + "/Pipelines/default.yml"
+        let check = try CLITests.run(["check", "a.txt", "b.txt", "c.txt", "--format", "sarif", "--pipeline", pipeline], cwd: dir)
+        #expect(check.stdout.contains("across documents") && check.stdout.contains("empty-section"))
+        for jobs in ["1", "3"] {
+            let run = try CLITests.run(["run", "a.txt", "b.txt", "c.txt", "--output", "out" + jobs, "--jobs", jobs, "--pipeline", pipeline], cwd: dir)
+            #expect(run.status == 0, "\(run.stderr)")
+            let log = try String(contentsOfFile: dir + "/out\(jobs)/diagnostics.sarif", encoding: .utf8)
+            #expect(log == check.stdout)
+            // The scratch file is gone.
+            #expect(try FileManager.default.contentsOfDirectory(atPath: dir + "/out" + jobs).sorted() == ["a.json", "a.xml", "b.json", "b.xml", "c.json", "c.xml", "diagnostics.sarif"])
+        }
+    }
+
     @Test func corpusScopeCanBeSwitchedOff() throws {
         let dir = CLITests.tempDir()
         try Self.first.write(toFile: dir + "/a.txt", atomically: true, encoding: .utf8)
