@@ -2,8 +2,9 @@ import DocPipeCore
 
 /// A small, fast JSON writer with a fixed key order (the caller's) and deterministic bytes.
 ///
-/// Pretty mode indents by two spaces and writes containers opened at depth ≥ 2 on one line, so the
-/// document and its layer arrays are expanded and every annotation takes exactly one line. Compact
+/// Pretty mode indents by two spaces and writes containers opened at depth ≥ 2 (by default) on one
+/// line, so the document and its layer arrays are expanded and every annotation takes exactly one
+/// line. Compact
 /// mode writes no whitespace at all (for JSON Lines).
 struct JSONWriter {
     private(set) var out: [UInt8] = []
@@ -12,17 +13,27 @@ struct JSONWriter {
     private var stack: [(count: Int, inline: Bool)] = []
     private var afterKey = false
 
-    init(pretty: Bool, capacity: Int = 1024) {
+    /// Containers opened at this depth or deeper are written on one line (pretty mode).
+    private let inlineDepth: Int
+
+    init(pretty: Bool, capacity: Int = 1024, inlineDepth: Int = 2) {
         self.pretty = pretty
+        self.inlineDepth = inlineDepth
         out.reserveCapacity(capacity)
     }
 
-    /// A writer for elements of a pretty array nested deep enough to be written inline (see the type's
-    /// comment), with no element before them: pieces of one array written separately and joined with
-    /// `, ` read as if written in one go.
-    init(inlineArrayElements capacity: Int) {
-        self.init(pretty: true, capacity: capacity)
-        stack = [(1, false), (1, false), (1, true), (0, true)]
+    /// A writer for the elements of an expanded array at depth `inlineDepth - 1`, as if `before`
+    /// elements had been written: pieces of one array written separately and concatenated read as if
+    /// written in one go (each element starts with its separator and line break).
+    init(elementsOfArrayAt inlineDepth: Int, before: Int, capacity: Int) {
+        self.init(pretty: true, capacity: capacity, inlineDepth: inlineDepth)
+        stack = [(count: Int, inline: Bool)](repeating: (1, false), count: inlineDepth - 1) + [(before, false)]
+    }
+
+    /// Records `n` elements written into the innermost open container by someone else (the pieces of
+    /// `init(elementsOfArrayAt:before:capacity:)`), for its separators and closing line break.
+    mutating func addedElements(_ n: Int) {
+        stack[stack.count - 1].count += n
     }
 
     private mutating func newline(indent: Int) {
@@ -41,9 +52,9 @@ struct JSONWriter {
         stack[stack.count - 1].count += 1
     }
 
-    private mutating func open(_ bracket: UInt8) {
+    private mutating func open(_ bracket: UInt8, expanded: Bool = false) {
         prefix()
-        let inline = pretty && (stack.count >= 2 || (stack.last?.inline ?? false))
+        let inline = pretty && ((stack.count >= inlineDepth && !expanded) || (stack.last?.inline ?? false))
         out.append(bracket)
         stack.append((0, inline))
     }
@@ -55,8 +66,12 @@ struct JSONWriter {
     }
 
     mutating func beginObject() { open(UInt8(ascii: "{")) }
+    /// An object written over several lines although at `inlineDepth` or deeper (not inside a one-line container).
+    mutating func beginExpandedObject() { open(UInt8(ascii: "{"), expanded: true) }
     mutating func endObject() { close(UInt8(ascii: "}")) }
     mutating func beginArray() { open(UInt8(ascii: "[")) }
+    /// An array written one element per line although at `inlineDepth` or deeper (not inside a one-line container).
+    mutating func beginExpandedArray() { open(UInt8(ascii: "["), expanded: true) }
     mutating func endArray() { close(UInt8(ascii: "]")) }
 
     /// A key; keys are ASCII identifiers chosen by the emitter and need no escaping.

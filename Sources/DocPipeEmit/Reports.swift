@@ -127,7 +127,9 @@ public enum Reports {
     /// megabytes) is never held whole, and its results can be rendered as each document finishes.
     public static func sarif<E: Error>(rules: [RuleMetadata], toolVersion: String, chunk: Int = 1 << 20,
                                        nextResults: () throws(E) -> [UInt8]?, write: ([UInt8]) throws(E) -> Void) throws(E) {
-        var w = JSONWriter(pretty: true, capacity: 1 << 16)
+        // One line per rule and per result (the run and its arrays expanded), so that a log of
+        // thousands of results reads and diffs line by line.
+        var w = JSONWriter(pretty: true, capacity: 1 << 16, inlineDepth: sarifInlineDepth)
         func level(_ s: Severity) -> String { s == .note ? "note" : s.rawValue }
         w.beginObject()
         w.field("$schema", "https://json.schemastore.org/sarif-2.1.0.json")
@@ -138,13 +140,13 @@ public enum Reports {
         w.key("tool")
         w.beginObject()
         w.key("driver")
-        w.beginObject()
+        w.beginExpandedObject()
         w.field("name", "docpipe")
         w.field("version", toolVersion)
         w.field("semanticVersion", toolVersion)
         w.field("informationUri", "https://github.com/docpipe/docpipe")
         w.key("rules")
-        w.beginArray()
+        w.beginExpandedArray()
         for r in rules {
             w.beginObject()
             w.field("id", r.id)
@@ -162,15 +164,15 @@ public enum Reports {
         w.endObject()
         w.field("columnKind", "unicodeCodePoints")
         w.key("results")
-        // The results array is written inline: its elements are `{…}` joined by `, `.
         w.beginArray()
         try write(w.take())
-        var first = true
+        // Each piece starts every result with its line break; all but the first piece need a comma.
+        var written = 0
         var pending: [UInt8] = []
         while let piece = try nextResults() {
             guard !piece.isEmpty else { continue }
-            if !first { pending += [UInt8(ascii: ","), 0x20] }
-            first = false
+            if written > 0 { pending.append(UInt8(ascii: ",")) }
+            written += 1
             pending += piece
             if pending.count >= chunk {
                 try write(pending)
@@ -178,6 +180,7 @@ public enum Reports {
             }
         }
         if !pending.isEmpty { try write(pending) }
+        w.addedElements(written)
         w.endArray()
         w.endObject()
         w.endArray()
@@ -186,10 +189,13 @@ public enum Reports {
         try write(w.take())
     }
 
+    /// Log, `runs`, the run, then its `results` and `rules`: their elements are one line each.
+    private static let sarifInlineDepth = 4
+
     /// The SARIF results of `findings`, to pass to `sarif(rules:toolVersion:chunk:nextResults:write:)`.
     public static func sarifResults(_ findings: [Finding], rules: [RuleMetadata]) -> [UInt8] {
         func level(_ s: Severity) -> String { s == .note ? "note" : s.rawValue }
-        var w = JSONWriter(inlineArrayElements: 512 * findings.count)
+        var w = JSONWriter(elementsOfArrayAt: sarifInlineDepth, before: 0, capacity: 512 * findings.count)
         for f in findings {
             w.beginObject()
             w.field("ruleId", f.rule)

@@ -68,14 +68,14 @@ struct RunCommand: ParsableCommand {
         do {
             let file = try AtomicFile(path: sarifPath)
             var pending = results.filter { $0.error == nil }[...]
+            var pieces: [[UInt8]] = []
             try Reports.sarif(rules: RuleInfo.all, toolVersion: DocPipeVersion.string, nextResults: { () throws(InputError) -> [UInt8]? in
-                guard let r = pending.popFirst() else { return nil }
-                var piece = try r.spilledResults.map(spill.read) ?? []
-                if !r.findings.isEmpty {
-                    if !piece.isEmpty { piece += [UInt8(ascii: ","), 0x20] }
-                    piece += Reports.sarifResults(r.findings, rules: RuleInfo.all)
+                while pieces.isEmpty {
+                    guard let r = pending.popFirst() else { return nil }
+                    if let range = r.spilledResults { pieces.append(try spill.read(range)) }
+                    if !r.findings.isEmpty { pieces.append(Reports.sarifResults(r.findings, rules: RuleInfo.all)) }
                 }
-                return piece
+                return pieces.removeFirst()
             }, write: { (piece) throws(InputError) in try file.write(piece) })
             try file.commit()
         } catch {
