@@ -53,6 +53,29 @@ struct ClaimCase: CustomTestStringConvertible, Sendable {
         #expect(cs.allSatisfy { $0.time == "PRESENT_REF" })
     }
 
+    @Test func amountsAndCountsAfterWithBelongToTheHolder() {
+        // `into one with …`: the organisation the text is about, here from the sentence before.
+        let cs = claims("The Delta Fund was set up in 1990. The wider mandate was matched by growth from a small office into one with an annual operating budget of an estimated $40 million and some 300 staff working in over 20 countries.")
+        #expect(cs.map(\.measure) == ["budget (USD)", "staff"], "\(cs)")
+        #expect(cs.allSatisfy { $0.subjectText == "Delta Fund" && $0.kind == .count && $0.comparator == .about })
+        #expect(cs.map(\.value) == [40_000_000, 300])
+        // A name right before `with`; the sentence's own subject for `an agency with`.
+        let named = claims("The Lake Council, with 31 member states, meets in Geneva.")
+        #expect(named.map { "\($0.subjectText)|\($0.measure)|\(Int($0.value))" } == ["Lake Council|member states|31"])
+        let own = claims("The Delta Fund is an agency with a total budget of \u{20AC}25 million.")
+        #expect(own.map { "\($0.subjectText)|\($0.measure)" } == ["Delta Fund|budget (EUR)"])
+    }
+
+    @Test func withWithoutAHolderIsNoClaim() {
+        for text in ["The Delta Fund works in cooperation with 40 partners.",
+                     "The report, with 12 annexes, was published by the Delta Fund.",
+                     "Meetings with 12 ministers took place in 2010.",
+                     "The Delta Fund received $40 million in 2010.",
+                     "The Delta Fund signed a loan with a value of $40 million."] {
+            #expect(claims(text).isEmpty, "\(text): \(claims(text))")
+        }
+    }
+
     @Test func prepositionalNumbersAreNotClaims() {
         let cs = claims("The Delta Fund has offices in over 100 countries.")
         #expect(cs.isEmpty)

@@ -57,6 +57,43 @@ private let factRules: Set<String> = ["quantity-conflict", "list-count-mismatch"
         #expect(findings(path) == ["quantity-conflict@25", "quantity-conflict@25"])
     }
 
+    /// What issue 3 asks the extractor to find on the seed: every counted fact with its subject,
+    /// measure, hedge and time, and the dates with their TIMEX3 values.
+    @Test(.enabled(if: FileManager.default.fileExists(atPath: seedPath), "the seed is not beside the repository"))
+    func seedExtraction() throws {
+        let doc = process(Self.seedPath)
+        let iom = "International Organization for Migration", gmg = "Global Migration Group"
+        let claims = doc.claims.filter { $0.kind != .enumeration }.map {
+            "\($0.kind.rawValue) \($0.subjectText) | \($0.measure) | \($0.comparator.rawValue) \($0.value) | \($0.time ?? "-")"
+        }
+        #expect(claims == [
+            "count \(iom) | member states | exactly 157.0 | PRESENT_REF",
+            "count \(iom) | observer states | exactly 10.0 | PRESENT_REF",
+            "count \(iom) | budget (USD) | about 1400000000.0 | PRESENT_REF",
+            "count \(iom) | staff | about 9000.0 | PRESENT_REF",
+            "count \(iom) | member states | exactly 165.0 | PRESENT_REF",
+            "count \(iom) | observer states | exactly 8.0 | PRESENT_REF",
+            "count \(iom) | member states | exactly 165.0 | PRESENT_REF",
+            "count \(iom) | observer states | exactly 8.0 | PRESENT_REF",
+            "count \(iom) | projects | over 2400.0 | 2014",
+            "addition \(gmg) | members | exactly 4.0 | 2007-11",
+            "count \(gmg) | members | exactly 6.0 | 2003-04",
+            "addition \(gmg) | members | exactly 4.0 | 2006",
+            "addition \(gmg) | members | exactly 2.0 | 2010",
+            "total \(gmg) | agencies | exactly 16.0 | 2010",
+            "count \(iom) | observer NGOs | over 60.0 | PRESENT_REF",
+        ], "\(claims.joined(separator: "\n"))")
+        let dates = Set(doc.dates.map { "\($0.value)\($0.mod.map { " " + $0 } ?? "")" })
+        for v in ["1951", "195", "2004", "20", "2003-04", "2006 START", "2007-11", "P50Y MORE_THAN", "P15Y", "PRESENT_REF", "P1Y"] {
+            #expect(dates.contains(v), "\(v) in \(dates.sorted())")
+        }
+        #expect(doc.dates.first { $0.value == "2004" }.map { "\($0.from ?? "")/\($0.to ?? "")" } == "2004/2005")
+        // 42 parenthesised definitions, 33 different ones; no year or resolution number among them.
+        #expect(doc.acronyms.count == 42)
+        #expect(Set(doc.acronyms.map { $0.short + "|" + $0.long }).count == 33)
+        #expect(doc.acronyms.allSatisfy { $0.short.first?.isLetter == true })
+    }
+
     @Test(arguments: [
         ("agencies/soil-conservation-organization.txt", ["list-count-mismatch@24", "quantity-conflict@43"]),
         ("banks/andean-caribbean-development-bank.txt", ["total-mismatch@18"]),

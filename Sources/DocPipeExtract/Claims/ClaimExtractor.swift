@@ -124,6 +124,15 @@ struct ClaimBuilder {
             let q = quantities[qi]
             k += 1
             if usedAsPart.contains(qi) { continue }
+            if q.kind == .money {
+                // `an agency with a budget of $1.4 billion`: an amount the subject has.
+                guard let (subject, measure) = amountWith(si, qi) else { continue }
+                let time = timeFor(si, q, inherited: nil)
+                out.append(Claim(kind: .count, subject: subject?.id, subjectText: subject?.text ?? "", measure: measure, value: q.value,
+                                 comparator: q.comparator, time: time, quantity: q.index, range: clauseRange(si, q), items: []))
+                lastClaim = (qi, subject, time, measure)
+                continue
+            }
             guard q.kind == .count || q.kind == .bare else { continue }
 
             // Enumeration / total announced by this quantity.
@@ -153,7 +162,57 @@ struct ClaimBuilder {
         ordinalEnumeration(si, qk)
     }
 
-    enum SubjectHow { case verb, possessive, fronted, coordinated, after, founding, numberOf, predicate, inherited }
+    enum SubjectHow { case verb, possessive, fronted, coordinated, after, founding, numberOf, predicate, inherited, with }
+
+    /// Nouns an amount is stated of (`a budget of $1.4 billion`), as the claim's measure.
+    static let amountNouns: Set<String> = [
+        "budget", "capital", "endowment", "portfolio", "turnover", "revenue", "revenues", "income", "assets",
+        "expenditure", "expenditures", "spending", "funding", "resources",
+    ]
+    /// Common nouns that stand for the organisation being described (`a small agency into one with …`).
+    static let holderNouns: Set<String> = [
+        "one", "agency", "organization", "organisation", "body", "institution", "entity", "bank", "fund", "programme",
+        "program", "office", "secretariat",
+    ]
+
+    /// `… with (a|an) (adjectives) budget of $N`: the subject that has the amount and the measure
+    /// (`annual operating budget` → `budget (USD)`); nil unless the amount is introduced that way.
+    private func amountWith(_ si: Int, _ qi: Int) -> (ClaimSubject?, String)? {
+        let q = quantities[qi]
+        let sent = s.sentences[si]
+        var L = q.leftEdge - 1
+        guard L - 1 >= sent.lowerBound, s.eq(L, "of"), t[L - 1].kind == .word, Self.amountNouns.contains(s.lower(L - 1)) else { return nil }
+        let head = s.lower(L - 1)
+        L -= 2
+        // Adjectives and the article: `an annual operating`, `a total`.
+        var n = 0
+        while L >= sent.lowerBound, n < 4, t[L].kind == .word, !s.eq(L, "with"), !t[L].capitalized, !t[L].has(WordClass.finiteVerb) {
+            L -= 1; n += 1
+        }
+        guard L >= sent.lowerBound, s.eq(L, "with"), let holder = withHolder(L, si) else { return nil }
+        return (holder, "\(head) (\(q.unit))")
+    }
+
+    /// Who has what `with` (at token w) introduces: an entity or name right before it (`the Fund, with`),
+    /// or a noun standing for the organisation (`an agency with`, `into one with`) — then the sentence's
+    /// own subject, or the closest earlier sentence's. Nil for anything else (`in cooperation with`).
+    private func withHolder(_ w: Int, _ si: Int) -> ClaimSubject? {
+        let sent = s.sentences[si]
+        var k = w - 1
+        if k >= sent.lowerBound, s.eq(k, ",") { k -= 1 }
+        guard k >= sent.lowerBound, t[k].kind == .word else { return nil }
+        if t[k].capitalized || t[k].acronym {
+            return subjectAt(k, si)
+        }
+        guard Self.holderNouns.contains(s.lower(k)) else { return nil }
+        if let own = mainSubject(si) { return own.subject }
+        var x = si - 1
+        while x >= 0, x >= si - 12 {
+            if let m = mainSubject(x) { return m.subject }
+            x -= 1
+        }
+        return nil
+    }
 
     /// The subject and measure of a counting quantity, or nil when it is not a claim about a subject.
     private func subjectFor(_ si: Int, _ qi: Int, lastClaim: (q: Int, subject: ClaimSubject?, time: String?, measure: String)?) -> (ClaimSubject?, String, SubjectHow)? {
@@ -231,7 +290,12 @@ struct ClaimBuilder {
            ["with", ",", "and"].contains(w) {
             return (ms.subject, measure, .fronted)
         }
-        // Coordination: `has 165 Member States and a further 8 states holding Observer status`
+        // `an agency with 9,000 staff`, `the Fund, with 31 shareholders, …`
+        if w == "with", let holder = withHolder(L, si) {
+            return (holder, measure, .with)
+        }
+        // Coordination: `has 165 Member States and a further 8 states holding Observer status`,
+        // `a budget of $1.4 billion and some 9,000 staff`
         if let lc = lastClaim, w == "and" || w == "," {
             let prevEnd = quantities[lc.q].tokens.upperBound
             var ok = true
