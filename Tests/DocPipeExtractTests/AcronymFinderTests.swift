@@ -212,3 +212,27 @@ struct AcronymFinderRobustnessTests {
         #expect(AcronymFinder.definitions(inText: "(AB)").isEmpty)
     }
 }
+
+@Suite struct AcronymScanTests {
+    /// The word-at-a-time bracket search finds what a byte loop finds, from every start.
+    @Test func nextBracketMatchesAByteLoop() {
+        var state: UInt64 = 0x5DEE_CE66_D1CE_4E5B
+        let alphabet: [UInt8] = Array("ab (]) [x\n\u{E9}".utf8) + [0x28, 0x5B, 0xC3, 0xA9, 0x00, 0xFF]
+        for length in 0..<70 {
+            state = state &* 6364136223846793005 &+ 1442695040888963407
+            var bytes: [UInt8] = []
+            for k in 0..<length {
+                let r = (state >> 33) &+ UInt64(k) &* 0x9E37_79B9
+                // Sparse brackets in some inputs, dense in others.
+                bytes.append(length % 3 == 0 && r % 11 != 0 ? 0x61 : alphabet[Int(r % UInt64(alphabet.count))])
+            }
+            bytes.withUnsafeBufferPointer { t in
+                for i in 0...length {
+                    var j = i
+                    while j < length, t[j] != 0x28, t[j] != 0x5B { j += 1 }
+                    #expect(AcronymFinder.nextBracket(t, from: i) == j, "\(bytes) from \(i)")
+                }
+            }
+        }
+    }
+}

@@ -21,14 +21,14 @@ public enum AcronymFinder {
     static let maxTokens = 15
 
     static func find(_ text: String, sentenceStarts: [Int]) -> [Acronym] {
-        let bytes = Array(text.utf8)
-        return bytes.withUnsafeBufferPointer { t -> [Acronym] in
+        var text = text
+        return text.withUTF8 { t -> [Acronym] in
             var out: [Acronym] = []
             var s = 0
             var i = 0
-            while i < t.count {
-                let b = t[i]
-                guard b == 0x28 || b == 0x5B else { i += 1; continue }
+            while true {
+                i = nextBracket(t, from: i)
+                guard i < t.count else { break }
                 while s < sentenceStarts.count && sentenceStarts[s] <= i { s += 1 }
                 let floor = s > 0 ? sentenceStarts[s - 1] : 0
                 if let close = matchingClose(t, i), let a = definition(t, open: i, close: close, floor: floor) {
@@ -38,6 +38,20 @@ public enum AcronymFinder {
             }
             return out
         }
+    }
+
+    /// The first `(` or `[` at or after `i`, or `t.count`. Brackets are rare in prose: eight bytes are
+    /// tested at a time.
+    static func nextBracket(_ t: UnsafeBufferPointer<UInt8>, from i0: Int) -> Int {
+        var i = i0
+        while i + 8 <= t.count {
+            let w = UTF8Bytes.load(t, i)
+            let hits = UTF8Bytes.bytesEqual(w, 0x28) | UTF8Bytes.bytesEqual(w, 0x5B)
+            if hits != 0 { return i + hits.trailingZeroBitCount >> 3 }
+            i += 8
+        }
+        while i < t.count, t[i] != 0x28, t[i] != 0x5B { i += 1 }
+        return i
     }
 
     /// The bracket closing the one at `open`, on the same line and within 300 bytes.
