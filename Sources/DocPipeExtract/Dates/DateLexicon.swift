@@ -317,57 +317,97 @@ enum DateLexicon {
     throughout tempPrep 0
     """
 
-    struct Entry { var kind: Kind; var value: Int }
+    struct Entry { var kind: Kind; var value: Int16 }
 
     /// Two 64-bit words of 5-bit letters: an allocation-free dictionary key for ASCII words of up to 24 letters.
     struct Key: Hashable { var a: UInt64; var b: UInt64 }
 
-    static let entries: [Key: Entry] = {
-        var names: [String: Kind] = [:]
-        for k in Kind.allCases { names["\(k)"] = k }
-        var out: [Key: Entry] = [:]
-        for line in table.split(separator: "\n") {
-            let f = line.split(separator: " ")
-            guard f.count == 3, let kind = names[String(f[1])], let v = Int(f[2]) else {
-                preconditionFailure("bad date lexicon line: \(line)")
+    /// The table's lines as (word, entry), in table order; parsed on bytes (splitting the literal as
+    /// Characters cost more than a megabyte of tagging).
+    static func parsed() -> [(word: [UInt8], entry: Entry)] {
+        var names: [[UInt8]: Kind] = [:]
+        for k in Kind.allCases { names[Array("\(k)".utf8)] = k }
+        var out: [(word: [UInt8], entry: Entry)] = []
+        for line in Array(table.utf8).split(separator: 0x0A) {
+            let f = line.split(separator: 0x20)
+            let text = String(decoding: line, as: UTF8.self)
+            guard f.count == 3, let kind = names[Array(f[1])], let v = Int16(String(decoding: f[2], as: UTF8.self)) else {
+                preconditionFailure("bad date lexicon line: \(text)")
             }
-            let bytes = Array(f[0].utf8)
-            guard let key = key(bytes[...]) else { preconditionFailure("bad date lexicon word: \(line)") }
-            if out[key] == nil { out[key] = Entry(kind: kind, value: v) }   // first entry wins (`per`)
+            guard key(f[0]) != nil, f[0].allSatisfy({ $0 >= 0x61 && $0 <= 0x7A }) else { preconditionFailure("bad date lexicon word: \(text)") }
+            out.append((Array(f[0]), Entry(kind: kind, value: v)))
         }
         return out
-    }()
+    }
 
-    /// Open-addressing table over `entries` with a multiplicative hash (the standard Hasher costs more
-    /// than the whole scan).
-    static let slots: (keys: [Key], values: [Entry?], mask: Int) = {
-        var size = 16
-        while size < entries.count * 4 { size *= 2 }
-        var keys = [Key](repeating: Key(a: 0, b: 0), count: size)
-        var values = [Entry?](repeating: nil, count: size)
-        for (k, v) in entries {
-            var h = slot(k, size - 1)
-            while values[h] != nil { h = (h + 1) & (size - 1) }
-            keys[h] = k
-            values[h] = v
+    /// The simple form of the table, for tests.
+    static var entries: [Key: Entry] {
+        var out: [Key: Entry] = [:]
+        for (w, e) in parsed() where out[key(w)!] == nil { out[key(w)!] = e }   // first entry wins (`per`)
+        return out
+    }
+
+    /// The lookup structure, built once; `DateScanner.scan` fetches it once per call.
+    static let shared = Table(parsed())
+
+    /// Open-addressing table over the entries with a multiplicative hash (the standard Hasher costs more
+    /// than the whole scan), behind a filter on (first letter, length) and (first letter, last letter)
+    /// that turns most words away before their key is built.
+    final class Table: Sendable {
+        let keys: [Key]
+        let values: [Entry?]
+        let mask: Int
+        /// Bit `n` of `lengths[f]`: some entry of `n` letters starts with letter `f` (0 = a).
+        let lengths: [UInt32]
+        /// Bit `l` of `lasts[f]`: some entry starting with letter `f` ends with letter `l`.
+        let lasts: [UInt32]
+
+        init(_ words: [(word: [UInt8], entry: Entry)]) {
+            var size = 16
+            while size < words.count * 4 { size *= 2 }
+            var keys = [Key](repeating: Key(a: 0, b: 0), count: size)
+            var values = [Entry?](repeating: nil, count: size)
+            var lengths = [UInt32](repeating: 0, count: 26), lasts = [UInt32](repeating: 0, count: 26)
+            for (w, v) in words {
+                precondition(w.count <= 13, "the scanner's key loop assumes at most 13 letters")
+                let k = DateLexicon.key(w)!
+                var h = DateLexicon.slot(k, size - 1)
+                while values[h] != nil && keys[h] != k { h = (h + 1) & (size - 1) }
+                if values[h] == nil { keys[h] = k; values[h] = v }   // first entry wins (`per`)
+                lengths[Int(w[0] - 0x61)] |= 1 << UInt32(w.count)
+                lasts[Int(w[0] - 0x61)] |= 1 << UInt32(w[w.count - 1] - 0x61)
+            }
+            self.keys = keys
+            self.values = values
+            mask = size - 1
+            self.lengths = lengths
+            self.lasts = lasts
         }
-        return (keys, values, size - 1)
-    }()
+
+        /// The entry of the ASCII letter run `p[s..<e]` (any case).
+        @inline(__always) func lookup(_ p: UnsafeBufferPointer<UInt8>, _ s: Int, _ e: Int) -> Entry? {
+            let len = e - s
+            let f = Int((p[s] | 0x20) &- 0x61)
+            guard len < 32, (lengths[f] >> UInt32(len)) & 1 != 0, (lasts[f] >> UInt32((p[e - 1] | 0x20) &- 0x61)) & 1 != 0 else { return nil }
+            // `key` for a run the filter let through: letters only, at most 13 of them.
+            var a: UInt64 = 0, b: UInt64 = 0
+            for j in s..<min(e, s + 12) { a = a << 5 | UInt64((p[j] | 0x20) &- 0x60) }
+            if len > 12 { b = UInt64((p[s + 12] | 0x20) &- 0x60) }
+            let k = Key(a: a, b: b)
+            var h = DateLexicon.slot(k, mask)
+            while let v = values[h] {
+                if keys[h] == k { return v }
+                h = (h + 1) & mask
+            }
+            return nil
+        }
+    }
 
     @inline(__always) static func slot(_ k: Key, _ mask: Int) -> Int {
         let x = (k.a &* 0x9E37_79B9_7F4A_7C15) ^ (k.b &* 0xC2B2_AE3D_27D4_EB4F)
         return Int(truncatingIfNeeded: x >> 40) & mask
     }
 
-    @inline(__always) static func lookup(_ k: Key) -> Entry? {
-        let s = slots
-        var h = slot(k, s.mask)
-        while let v = s.values[h] {
-            if s.keys[h] == k { return v }
-            h = (h + 1) & s.mask
-        }
-        return nil
-    }
 
     /// The key of an ASCII letter run (any case); nil when too long or not letters.
     @inline(__always)

@@ -2,115 +2,185 @@
 // patterns look at: words (with their lexicon entry), numbers (with value and digit count) and
 // punctuation (dashes and apostrophes normalised). No regex, no allocation per token.
 
+/// 24 bytes (was 64): one is appended per token, so narrow fields and packed flags keep the copy small.
+/// The parser reads the wide views below (`start`, `spaceBefore`, …); the stored fields are private to that layout.
 struct DateToken {
     enum Kind: UInt8 { case word, number, punct }
-    var start: Int
-    var end: Int
+    /// Numbers: integer value of the first 18 digits.
+    var num: Int
+    var start32: UInt32
+    var end32: UInt32
+    /// Words: lexicon value, or for unknown ASCII-initial words minus their last byte (lower case), for plural checks.
+    var lexValue16: Int16
+    /// Numbers: digits as written (commas excluded), saturated at 255 (the patterns test up to 5).
+    var digits8: UInt8
     var kind: Kind
-    /// Whitespace (or nothing but a line break) separates this token from the previous one.
-    var spaceBefore: Bool
-    /// A line break separates it from the previous one (patterns do not cross lines).
-    var lineBefore: Bool
-    /// Word starting with an upper-case letter.
-    var cap: Bool
     /// Lexicon entry for words.
     var lex: DateLexicon.Kind?
-    var lexValue: Int
     /// Punctuation: the ASCII byte (`-` for any dash, `'` for any apostrophe, `$` for currency signs).
     var ch: UInt8
-    /// Numbers: integer value, digits as written (commas excluded), comma grouping / decimal part.
-    var num: Int
-    var digits: Int
-    var grouped: Bool
-    var decimal: Bool
     /// Words: the first letter, lower case.
-    var b0: UInt8 = 0
+    var b0: UInt8
+    var flags: UInt8
+
+    // Computed, not `static let`: a constant read in the parser's hot loop must not cost a swift_once.
+    @inline(__always) static var fSpace: UInt8 { 1 }
+    @inline(__always) static var fLine: UInt8 { 2 }
+    @inline(__always) static var fCap: UInt8 { 4 }
+    @inline(__always) static var fGrouped: UInt8 { 8 }
+    @inline(__always) static var fDecimal: UInt8 { 16 }
+
+    @inline(__always) init(start: Int, end: Int, kind: Kind, flags: UInt8, lex: DateLexicon.Kind? = nil, lexValue: Int16 = 0,
+                           ch: UInt8 = 0, num: Int = 0, digits: Int = 0, b0: UInt8 = 0) {
+        self.num = num
+        start32 = UInt32(truncatingIfNeeded: start)
+        end32 = UInt32(truncatingIfNeeded: end)
+        lexValue16 = lexValue
+        digits8 = UInt8(truncatingIfNeeded: min(digits, 255))
+        self.kind = kind
+        self.lex = lex
+        self.ch = ch
+        self.b0 = b0
+        self.flags = flags
+    }
+
+    @inline(__always) var start: Int { Int(start32) }
+    @inline(__always) var end: Int { Int(end32) }
+    @inline(__always) var lexValue: Int { Int(lexValue16) }
+    @inline(__always) var digits: Int { Int(digits8) }
+    /// Whitespace (or nothing but a line break) separates this token from the previous one.
+    @inline(__always) var spaceBefore: Bool { flags & DateToken.fSpace != 0 }
+    /// A line break separates it from the previous one (patterns do not cross lines).
+    @inline(__always) var lineBefore: Bool { flags & DateToken.fLine != 0 }
+    /// Word starting with an upper-case letter.
+    @inline(__always) var cap: Bool { flags & DateToken.fCap != 0 }
+    /// Numbers: comma grouping / decimal part.
+    @inline(__always) var grouped: Bool { flags & DateToken.fGrouped != 0 }
+    @inline(__always) var decimal: Bool { flags & DateToken.fDecimal != 0 }
 }
 
 enum DateScanner {
     static func scan(_ p: UnsafeBufferPointer<UInt8>) -> [DateToken] {
-        var toks: [DateToken] = []
-        toks.reserveCapacity(p.count / 3 + 4)
+        withTokens(p) { Array($0) }
+    }
+
+    /// Scans `p` and hands the tokens to `body` (valid only during the call).
+    static func withTokens<R>(_ p: UnsafeBufferPointer<UInt8>, _ body: (UnsafeBufferPointer<DateToken>) -> R) -> R {
+        var toks = TokenBuffer(capacity: p.count / 3 + 4)
+        defer { toks.base.deallocate() }
+        scan(p, into: &toks)
+        return body(UnsafeBufferPointer(start: toks.base, count: toks.count))
+    }
+
+    /// Appending to an Array per token checks uniqueness and capacity through memory; this is the bare append.
+    struct TokenBuffer {
+        var base: UnsafeMutablePointer<DateToken>
+        var count = 0
+        var capacity: Int
+
+        init(capacity: Int) {
+            self.capacity = max(capacity, 4)
+            base = .allocate(capacity: self.capacity)
+        }
+
+        @inline(__always) mutating func append(_ t: DateToken) {
+            if count == capacity { grow() }
+            (base + count).initialize(to: t)
+            count += 1
+        }
+
+        @inline(never) mutating func grow() {
+            let bigger = UnsafeMutablePointer<DateToken>.allocate(capacity: capacity * 2)
+            bigger.moveInitialize(from: base, count: count)
+            base.deallocate()
+            base = bigger
+            capacity *= 2
+        }
+    }
+
+    static func scan(_ p: UnsafeBufferPointer<UInt8>, into toks: inout TokenBuffer) {
+        // Offsets are stored in 32 bits.
+        precondition(p.count < Int(UInt32.max), "date tagging: text over 4 GiB")
+        // Fetched once per call: a `static let` read per word costs a swift_once call.
+        let lexicon = DateLexicon.shared
         let n = p.count
         var i = 0
-        var space = true, line = true
+        // fSpace | fLine before the first token.
+        var sep: UInt8 = DateToken.fSpace | DateToken.fLine
         while i < n {
             let c = p[i]
-            if c == 0x20 || c == 0x09 || c == 0x0D { space = true; i += 1; continue }
-            if c == 0x0A { space = true; line = true; i += 1; continue }
+            if c == 0x20 || c == 0x09 || c == 0x0D { sep |= DateToken.fSpace; i += 1; continue }
+            if c == 0x0A { sep = DateToken.fSpace | DateToken.fLine; i += 1; continue }
             if c < 0x80 {
                 if isLetter(c) {
                     let s = i
                     i += 1
                     while i < n && isLetter(p[i]) { i += 1 }
+                    var ascii = true
                     // Non-ASCII letters glue to the word (so `Zürich` stays one unknown word).
                     while i < n && p[i] >= 0x80 && !isSpecialNonASCII(p, i) && !isBreakingNonASCII(p, i) {
+                        ascii = false
                         i += utf8Len(p[i])
                         while i < n && isLetter(p[i]) { i += 1 }
                     }
-                    var t = DateToken(start: s, end: i, kind: .word, spaceBefore: space, lineBefore: line, cap: c <= 0x5A,
-                                      lex: nil, lexValue: 0, ch: 0, num: 0, digits: 0, grouped: false, decimal: false)
-                    t.b0 = c | 0x20
-                    if i - s <= 24, let key = DateLexicon.key(UnsafeBufferPointer(rebasing: p[s..<i])), let e = DateLexicon.lookup(key) {
-                        t.lex = e.kind
-                        t.lexValue = e.value
-                    } else {
-                        t.lexValue = -Int(p[i - 1] | 0x20)   // unknown word: its last letter, for plural checks
+                    var lex: DateLexicon.Kind? = nil
+                    var lexValue = -Int16(p[i - 1] | 0x20)   // unknown word: its last letter, for plural checks
+                    if ascii, let e = lexicon.lookup(p, s, i) {
+                        lex = e.kind
+                        lexValue = e.value
                     }
-                    toks.append(t)
+                    toks.append(DateToken(start: s, end: i, kind: .word, flags: sep | (c <= 0x5A ? DateToken.fCap : 0),
+                                          lex: lex, lexValue: lexValue, b0: c | 0x20))
                 } else if c >= 0x30 && c <= 0x39 {
                     let s = i
-                    var v = 0, d = 0, grouped = false, decimal = false
+                    var v = 0, d = 0
+                    var f = sep
                     while i < n {
                         let x = p[i]
                         if x >= 0x30 && x <= 0x39 {
                             if d < 18 { v = v &* 10 &+ Int(x - 0x30) }
                             d += 1
                             i += 1
-                        } else if x == 0x2C && d > 0 && (grouped || d <= 3) && isDigit3(p, i + 1) {
-                            grouped = true
+                        } else if x == 0x2C && d > 0 && (f & DateToken.fGrouped != 0 || d <= 3) && isDigit3(p, i + 1) {
+                            f |= DateToken.fGrouped
                             i += 1
                         } else if x == 0x2E && i + 1 < n && p[i + 1] >= 0x30 && p[i + 1] <= 0x39 {
-                            decimal = true
+                            f |= DateToken.fDecimal
                             i += 1
                             while i < n && p[i] >= 0x30 && p[i] <= 0x39 { i += 1 }
                             break
                         } else { break }
                     }
-                    toks.append(DateToken(start: s, end: i, kind: .number, spaceBefore: space, lineBefore: line, cap: false,
-                                          lex: nil, lexValue: 0, ch: 0, num: v, digits: d, grouped: grouped, decimal: decimal))
+                    toks.append(DateToken(start: s, end: i, kind: .number, flags: f, num: v, digits: d))
                 } else {
-                    toks.append(DateToken(start: i, end: i + 1, kind: .punct, spaceBefore: space, lineBefore: line, cap: false,
-                                          lex: nil, lexValue: 0, ch: c == 0x60 ? 0x27 : c, num: 0, digits: 0, grouped: false, decimal: false))
+                    toks.append(DateToken(start: i, end: i + 1, kind: .punct, flags: sep, ch: c == 0x60 ? 0x27 : c))
                     i += 1
                 }
-                space = false; line = false
+                sep = 0
                 continue
             }
             // Non-ASCII: a few spaces, dashes, quotes and currency signs matter; anything else is a word.
             let len = utf8Len(c)
             let end = min(n, i + len)
-            if c == 0xC2 && i + 1 < n && p[i + 1] == 0xA0 { space = true; i = end; continue }           // NBSP
+            if c == 0xC2 && i + 1 < n && p[i + 1] == 0xA0 { sep |= DateToken.fSpace; i = end; continue }         // NBSP
             if c == 0xE2 && i + 2 < n && p[i + 1] == 0x80 {
                 let t = p[i + 2]
-                if (t >= 0x80 && t <= 0x8A) || t == 0xAF { space = true; i = end; continue }             // U+2000–200A, 202F
-                if t == 0x8B { i = end; continue }                                                         // zero-width space
+                if (t >= 0x80 && t <= 0x8A) || t == 0xAF { sep |= DateToken.fSpace; i = end; continue }           // U+2000–200A, 202F
+                if t == 0x8B { i = end; continue }                                                                 // zero-width space
                 var ch: UInt8 = 0
-                if t >= 0x90 && t <= 0x95 { ch = 0x2D }                                                    // dashes
-                else if t == 0x98 || t == 0x99 { ch = 0x27 }                                               // ‘ ’
-                else if t == 0x9C || t == 0x9D { ch = 0x22 }                                               // “ ”
+                if t >= 0x90 && t <= 0x95 { ch = 0x2D }                                                            // dashes
+                else if t == 0x98 || t == 0x99 { ch = 0x27 }                                                       // ‘ ’
+                else if t == 0x9C || t == 0x9D { ch = 0x22 }                                                       // “ ”
                 if ch != 0 {
-                    toks.append(DateToken(start: i, end: end, kind: .punct, spaceBefore: space, lineBefore: line, cap: false,
-                                          lex: nil, lexValue: 0, ch: ch, num: 0, digits: 0, grouped: false, decimal: false))
-                    space = false; line = false
+                    toks.append(DateToken(start: i, end: end, kind: .punct, flags: sep, ch: ch))
+                    sep = 0
                     i = end
                     continue
                 }
             }
             if isSpecialNonASCII(p, i) {
-                toks.append(DateToken(start: i, end: end, kind: .punct, spaceBefore: space, lineBefore: line, cap: false,
-                                      lex: nil, lexValue: 0, ch: 0x24, num: 0, digits: 0, grouped: false, decimal: false))
-                space = false; line = false
+                toks.append(DateToken(start: i, end: end, kind: .punct, flags: sep, ch: 0x24))
+                sep = 0
                 i = end
                 continue
             }
@@ -120,14 +190,12 @@ enum DateScanner {
                 i += p[i] >= 0x80 ? utf8Len(p[i]) : 1
             }
             i = min(i, n)
-            toks.append(DateToken(start: s, end: i, kind: .word, spaceBefore: space, lineBefore: line, cap: false,
-                                  lex: nil, lexValue: 0, ch: 0, num: 0, digits: 0, grouped: false, decimal: false))
-            space = false; line = false
+            toks.append(DateToken(start: s, end: i, kind: .word, flags: sep))
+            sep = 0
         }
-        return toks
     }
 
-    @inline(__always) static func isLetter(_ c: UInt8) -> Bool { (c | 0x20) >= 0x61 && (c | 0x20) <= 0x7A }
+    @inline(__always) static func isLetter(_ c: UInt8) -> Bool { (c | 0x20) &- 0x61 < 26 }
     @inline(__always) static func isDigit3(_ p: UnsafeBufferPointer<UInt8>, _ i: Int) -> Bool {
         guard i + 2 < p.count else { return false }
         for k in 0..<3 where !(p[i + k] >= 0x30 && p[i + k] <= 0x39) { return false }

@@ -7,20 +7,60 @@ struct DatePoint: Equatable {
     var day = 0
 
     var value: String {
-        var s = DatePoint.yearString(year)
-        if month > 0 { s += "-" + DatePoint.pad2(month) }
-        if month > 0 && day > 0 { s += "-" + DatePoint.pad2(day) }
-        return s
+        // yearString(year) + "-" + pad2(month) + "-" + pad2(day), written into one small string.
+        let y = year, m = month, d = day
+        let parts = m > 0 ? (d > 0 ? 2 : 1) : 0
+        let yl = DatePoint.yearLength(y)
+        var len = yl
+        if parts >= 1 { len += 1 + DatePoint.padLength(m, 2) }
+        if parts == 2 { len += 1 + DatePoint.padLength(d, 2) }
+        return String(unsafeUninitializedCapacity: len) { b in
+            var at = DatePoint.writeYear(y, b, 0)
+            if parts >= 1 { b[at] = 0x2D; at = DatePoint.writePad(m, 2, b, at + 1) }
+            if parts == 2 { b[at] = 0x2D; at = DatePoint.writePad(d, 2, b, at + 1) }
+            return at
+        }
     }
 
     static func yearString(_ y: Int) -> String {
-        if y <= 0 { return "BC" + pad(1 - y, 4) }
-        return pad(y, 4)
+        String(unsafeUninitializedCapacity: yearLength(y)) { writeYear(y, $0, 0) }
     }
     static func pad2(_ v: Int) -> String { pad(v, 2) }
+    /// `String(v)` left-padded with zeros to `w` characters (zeros go before a minus sign, as they always did).
     static func pad(_ v: Int, _ w: Int) -> String {
-        let s = String(v)
-        return s.count >= w ? s : String(repeating: "0", count: w - s.count) + s
+        String(unsafeUninitializedCapacity: padLength(v, w)) { writePad(v, w, $0, 0) }
+    }
+
+    // The formatting above without intermediate strings: these values are written for most expressions.
+
+    @inline(__always) static func digitCount(_ u: UInt) -> Int {
+        var n = 1, x = u
+        while x >= 10 { x /= 10; n += 1 }
+        return n
+    }
+    @inline(__always) static func padLength(_ v: Int, _ w: Int) -> Int {
+        max(w, digitCount(v.magnitude) + (v < 0 ? 1 : 0))
+    }
+    @inline(__always) static func yearLength(_ y: Int) -> Int {
+        y <= 0 ? 2 + padLength(1 - y, 4) : padLength(y, 4)
+    }
+    /// Writes `pad(v, w)` at `at`; returns the end.
+    static func writePad(_ v: Int, _ w: Int, _ b: UnsafeMutableBufferPointer<UInt8>, _ at: Int) -> Int {
+        let nd = digitCount(v.magnitude)
+        var i = at
+        for _ in 0..<max(0, w - nd - (v < 0 ? 1 : 0)) { b[i] = 0x30; i += 1 }
+        if v < 0 { b[i] = 0x2D; i += 1 }
+        var x = v.magnitude
+        var k = i + nd - 1
+        while k >= i { b[k] = 0x30 + UInt8(x % 10); x /= 10; k -= 1 }
+        return i + nd
+    }
+    static func writeYear(_ y: Int, _ b: UnsafeMutableBufferPointer<UInt8>, _ at: Int) -> Int {
+        if y <= 0 {
+            b[at] = 0x42; b[at + 1] = 0x43   // BC
+            return writePad(1 - y, 4, b, at + 2)
+        }
+        return writePad(y, 4, b, at)
     }
 
     static func daysIn(month m: Int, year y: Int) -> Int {

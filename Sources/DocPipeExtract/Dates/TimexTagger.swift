@@ -26,9 +26,11 @@ public struct TimexTagger: Sendable {
     public func tag(text: String) -> [TimeExpression] {
         let ref = referenceDate.flatMap(TimexTagger.parsePoint)
         func run(_ buf: UnsafeBufferPointer<UInt8>) -> [TimeExpression] {
-            var parser = TimexParser(tokens: DateScanner.scan(buf), reference: ref)
-            parser.run()
-            return parser.out
+            DateScanner.withTokens(buf) { toks in
+                var parser = TimexParser(tokens: toks, reference: ref)
+                parser.run()
+                return parser.out
+            }
         }
         if let r = text.utf8.withContiguousStorageIfAvailable(run) { return r }
         return Array(text.utf8).withUnsafeBufferPointer(run)
@@ -85,7 +87,8 @@ final class TimexMatch {
 
 struct TimexParser {
     typealias K = DateLexicon.Kind
-    let t: [DateToken]
+    /// Unchecked reads: every index is checked against `limit`/`n` (or 0) before use, as the helpers below do.
+    let t: UnsafeBufferPointer<DateToken>
     let n: Int
     let reference: DatePoint?
     var anchor: DatePoint?
@@ -95,7 +98,10 @@ struct TimexParser {
     /// First token index of the next line (patterns never cross a line break).
     var limit = 0
 
-    init(tokens: [DateToken], reference: DatePoint?) {
+    /// Tests only: try every pattern at every candidate (the reference for `parseAt`'s dispatch).
+    var allPatterns = false
+
+    init(tokens: UnsafeBufferPointer<DateToken>, reference: DatePoint?) {
         t = tokens
         n = tokens.count
         self.reference = reference
@@ -245,14 +251,81 @@ struct TimexParser {
 
     // MARK: pattern dispatch
 
+    /// The patterns in `parseAt`'s order, as bits (`core` flattened: keeping the first longest match over
+    /// the flat list is what the nested calls do). Plain integers, so no set is built per candidate.
+    enum Pat {
+        static var refs: UInt16 { 1 << 0 }
+        static var modded: UInt16 { 1 << 1 }
+        static var approx: UInt16 { 1 << 2 }
+        static var absDate: UInt16 { 1 << 3 }
+        static var decade: UInt16 { 1 << 4 }
+        static var season: UInt16 { 1 << 5 }
+        static var relative: UInt16 { 1 << 6 }
+        static var partOfDay: UInt16 { 1 << 7 }
+        static var clockTime: UInt16 { 1 << 8 }
+        static var duration: UInt16 { 1 << 9 }
+        static var setExpr: UInt16 { 1 << 10 }
+        static var dayRangeHead: UInt16 { 1 << 11 }
+        static var all: UInt16 { 0xFFF }
+    }
+
+    /// The patterns that can match at all when token i is the first: each pattern's first test is on the
+    /// kind or lexicon entry of its first token (or of the token after a leading `the`), so the others
+    /// return nil. Pinned by a test against `allPatterns`.
+    @inline(__always) func patterns(_ i: Int) -> UInt16 {
+        let tok = t[i]
+        switch tok.kind {
+        case .number:
+            if tok.decimal { return 0 }
+            return Pat.absDate | Pat.decade | Pat.relative | Pat.clockTime | Pat.duration | Pat.setExpr | Pat.dayRangeHead
+        case .punct:
+            return tok.ch == 0x27 ? Pat.absDate | Pat.decade : 0    // '89, '50s
+        case .word:
+            guard let kk = tok.lex else { return 0 }
+            return TimexParser.patterns(kk)
+        }
+    }
+
+    static func patterns(_ kk: K) -> UInt16 {
+        switch kk {
+        case .the: return Pat.refs | Pat.modded | Pat.absDate | Pat.decade | Pat.season | Pat.relative | Pat.partOfDay | Pat.duration
+        case .present, .past, .recent, .dayWord, .in_: return Pat.refs
+        case .at: return Pat.refs | Pat.approx
+        case .this: return Pat.refs | Pat.season | Pat.relative
+        case .modStart, .modMid, .modEnd, .modNoun, .first: return Pat.modded
+        case .ordinal: return Pat.modded | Pat.decade
+        case .last: return Pat.modded | Pat.relative
+        case .approx, .circa, .nearly, .moreThan, .lessThan: return Pat.approx
+        case .weekday, .month, .monthAbbr, .holiday, .ad: return Pat.absDate
+        case .tens: return Pat.decade | Pat.relative | Pat.duration | Pat.setExpr
+        case .cardinal, .a_: return Pat.relative | Pat.duration | Pat.setExpr
+        case .that: return Pat.season | Pat.relative
+        case .season: return Pat.season
+        case .next, .previous, .later, .earlier, .same, .unit: return Pat.relative
+        case .few: return Pat.relative | Pat.duration
+        case .partOfDay: return Pat.partOfDay
+        case .noon, .midnight: return Pat.clockTime
+        case .for_, .half: return Pat.duration
+        case .setAdverb, .every, .each, .per, .once: return Pat.setExpr
+        default: return 0
+        }
+    }
+
     mutating func parseAt(_ i: Int) -> TimexMatch? {
-        var best = refs(i)
-        TimexParser.keepLonger(&best, modded(i))
-        TimexParser.keepLonger(&best, approx(i))
-        TimexParser.keepLonger(&best, core(i))
-        TimexParser.keepLonger(&best, duration(i))
-        TimexParser.keepLonger(&best, setExpr(i))
-        TimexParser.keepLonger(&best, dayRangeHead(i))
+        let ps = allPatterns ? Pat.all : patterns(i)
+        var best: TimexMatch? = nil
+        if ps & Pat.refs != 0 { best = refs(i) }
+        if ps & Pat.modded != 0 { TimexParser.keepLonger(&best, modded(i)) }
+        if ps & Pat.approx != 0 { TimexParser.keepLonger(&best, approx(i)) }
+        if ps & Pat.absDate != 0 { TimexParser.keepLonger(&best, absDate(i)) }
+        if ps & Pat.decade != 0 { TimexParser.keepLonger(&best, decadeOrCentury(i)) }
+        if ps & Pat.season != 0 { TimexParser.keepLonger(&best, season(i)) }
+        if ps & Pat.relative != 0 { TimexParser.keepLonger(&best, relative(i)) }
+        if ps & Pat.partOfDay != 0 { TimexParser.keepLonger(&best, partOfDay(i)) }
+        if ps & Pat.clockTime != 0 { TimexParser.keepLonger(&best, clockTime(i)) }
+        if ps & Pat.duration != 0 { TimexParser.keepLonger(&best, duration(i)) }
+        if ps & Pat.setExpr != 0 { TimexParser.keepLonger(&best, setExpr(i)) }
+        if ps & Pat.dayRangeHead != 0 { TimexParser.keepLonger(&best, dayRangeHead(i)) }
         return best
     }
 

@@ -1,0 +1,177 @@
+import DocPipeCore
+import Testing
+@testable import DocPipeExtract
+
+/// The date tagger's fast paths against their simple versions: the lexicon's filtered lookup against
+/// the plain dictionary, `parseAt`'s dispatch by first token against trying every pattern, and the
+/// in-place value formatting against the string concatenation it replaced.
+@Suite struct DateFastPathTests {
+    /// A deterministic generator (tests must not depend on the run).
+    struct Mix {
+        var state: UInt64
+        mutating func next() -> UInt64 {
+            state &+= 0x9E37_79B9_7F4A_7C15
+            var z = state
+            z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
+            z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
+            return z ^ (z >> 31)
+        }
+        mutating func below(_ n: Int) -> Int { Int(next() % UInt64(n)) }
+    }
+
+    static let words: [String] = DateLexicon.parsed().map { String(decoding: $0.word, as: UTF8.self) }
+
+    private func fastLookup(_ w: String) -> DateLexicon.Entry? {
+        let bytes = Array(w.utf8)
+        return bytes.withUnsafeBufferPointer { DateLexicon.shared.lookup($0, 0, $0.count) }
+    }
+
+    private func same(_ a: DateLexicon.Entry?, _ b: DateLexicon.Entry?) -> Bool {
+        a?.kind == b?.kind && a?.value == b?.value
+    }
+
+    @Test func lexiconLookupMatchesTheDictionary() {
+        let entries = DateLexicon.entries
+        func simple(_ w: String) -> DateLexicon.Entry? { DateLexicon.key(Array(w.utf8)).flatMap { entries[$0] } }
+        var probes: [String] = []
+        for w in Self.words {
+            probes += [w, w.uppercased(), w.prefix(1).uppercased() + w.dropFirst(), w + "s", String(w.dropLast()), w + w]
+        }
+        var rng = Mix(state: 11)
+        for _ in 0..<50_000 {
+            let n = 1 + rng.below(16)
+            // Letters biased towards the lexicon's, so near misses are common.
+            probes.append(String((0..<n).map { _ in Character(Unicode.Scalar(UInt8(0x61 + rng.below(rng.below(2) == 0 ? 26 : 8)) ^ (rng.below(5) == 0 ? 0x20 : 0))) }))
+        }
+        var found = 0
+        for w in probes where !w.isEmpty {   // the scanner asks only for runs of at least one letter
+            let fast = fastLookup(w), slow = simple(w)
+            #expect(same(fast, slow), "\(w)")
+            if slow != nil { found += 1 }
+        }
+        #expect(found > Self.words.count)
+        #expect(same(fastLookup("per"), DateLexicon.Entry(kind: .per, value: 0)))   // first entry wins
+    }
+
+    /// Token soup: lexicon words (some capitalised), numbers of every shape, punctuation, unknown words,
+    /// glued or spaced, sometimes on a new line.
+    private func soup(_ rng: inout Mix) -> String {
+        let numbers = ["1951", "12", "1", "31", "1,000", "3.5", "05", "89", "2004", "490", "9", "1800", "2000", "10", "30", "45", "1990", "15", "7"]
+        let puncts = ["-", "–", "/", ":", ",", ".", "'", "’", "$", "%", "(", ")"]
+        let others = ["s", "th", "st", "B", "C", "A", "D", "p", "m", "war", "Council", "states", "km", "Zürich", "members"]
+        var out = ""
+        for _ in 0..<(4 + rng.below(10)) {
+            var piece: String
+            switch rng.below(10) {
+            case 0, 1, 2, 3:
+                piece = Self.words[rng.below(Self.words.count)]
+                if rng.below(3) == 0 { piece = piece.prefix(1).uppercased() + piece.dropFirst() }
+            case 4, 5, 6: piece = numbers[rng.below(numbers.count)]
+            case 7, 8: piece = puncts[rng.below(puncts.count)]
+            default: piece = others[rng.below(others.count)]
+            }
+            if !out.isEmpty {
+                switch rng.below(12) {
+                case 0, 1, 2: break
+                case 3: out += "\n"
+                default: out += " "
+                }
+            }
+            out += piece
+        }
+        return out
+    }
+
+    private func parse(_ text: String, reference: DatePoint?, all: Bool) -> [TimeExpression] {
+        Array(text.utf8).withUnsafeBufferPointer { buf in
+            DateScanner.withTokens(buf) { toks in
+                var parser = TimexParser(tokens: toks, reference: reference)
+                parser.allPatterns = all
+                parser.run()
+                return parser.out
+            }
+        }
+    }
+
+    @Test func dispatchMatchesTryingEveryPattern() {
+        var rng = Mix(state: 5)
+        var matched = 0
+        for round in 0..<6000 {
+            // Several sentences per text, so the narrative anchor carries over.
+            let text = (0..<4).map { _ in soup(&rng) }.joined(separator: " ")
+            let reference: DatePoint? = round % 3 == 0 ? DatePoint(year: 1998, month: 5, day: 12) : round % 3 == 1 ? nil : DatePoint(year: -480)
+            let fast = parse(text, reference: reference, all: false)
+            let full = parse(text, reference: reference, all: true)
+            #expect(fast == full, "\(text)")
+            matched += full.count
+        }
+        #expect(matched > 5000)
+    }
+
+    @Test func patternTableAgreesWithEachPattern() {
+        // Each pattern on its own: wherever it matches, the table must list it for that first token.
+        var rng = Mix(state: 9)
+        var seen = 0
+        for _ in 0..<3000 {
+            let text = soup(&rng)
+            Array(text.utf8).withUnsafeBufferPointer { buf in
+                DateScanner.withTokens(buf) { toks in
+                    var parser = TimexParser(tokens: toks, reference: DatePoint(year: 1950, month: 3, day: 1))
+                    parser.limit = toks.count
+                    let checks: [(UInt16, (Int) -> TimexMatch?)] = [
+                        (TimexParser.Pat.refs, parser.refs), (TimexParser.Pat.modded, parser.modded), (TimexParser.Pat.approx, parser.approx),
+                        (TimexParser.Pat.absDate, parser.absDate), (TimexParser.Pat.decade, parser.decadeOrCentury),
+                        (TimexParser.Pat.season, parser.season), (TimexParser.Pat.relative, parser.relative),
+                        (TimexParser.Pat.partOfDay, parser.partOfDay), (TimexParser.Pat.clockTime, parser.clockTime),
+                        (TimexParser.Pat.duration, parser.duration), (TimexParser.Pat.setExpr, parser.setExpr),
+                        (TimexParser.Pat.dayRangeHead, parser.dayRangeHead),
+                    ]
+                    for i in 0..<toks.count {
+                        for (bit, pattern) in checks where pattern(i) != nil {
+                            seen += 1
+                            #expect(parser.patterns(i) & bit != 0, "\(text) at token \(i)")
+                        }
+                    }
+                }
+            }
+        }
+        #expect(seen > 1000)
+    }
+
+    // MARK: value formatting
+
+    private static func refPad(_ v: Int, _ w: Int) -> String {
+        let s = String(v)
+        return s.count >= w ? s : String(repeating: "0", count: w - s.count) + s
+    }
+    private static func refYear(_ y: Int) -> String { y <= 0 ? "BC" + refPad(1 - y, 4) : refPad(y, 4) }
+    private static func refValue(_ p: DatePoint) -> String {
+        var s = refYear(p.year)
+        if p.month > 0 { s += "-" + refPad(p.month, 2) }
+        if p.month > 0 && p.day > 0 { s += "-" + refPad(p.day, 2) }
+        return s
+    }
+
+    @Test func formattingMatchesConcatenation() {
+        var ints = Array(-1100...12_100) + [99_999, 100_000, 123_456_789, Int.max, Int.min + 2, -99_999]
+        var rng = Mix(state: 3)
+        for _ in 0..<2000 { ints.append(Int(truncatingIfNeeded: rng.next()) >> rng.below(63)) }
+        for v in ints {
+            for w in [0, 1, 2, 3, 4, 6] { #expect(DatePoint.pad(v, w) == Self.refPad(v, w), "\(v) \(w)") }
+            if v > Int.min + 2 { #expect(DatePoint.yearString(v) == Self.refYear(v), "\(v)") }
+        }
+        for y in [-2000, -480, -1, 0, 1, 9, 99, 476, 1066, 1951, 2004, 9999, 10_000, 123_456] {
+            for m in [-1, 0, 1, 9, 10, 12, 13, 100] {
+                for d in [-3, 0, 1, 9, 10, 31, 123] {
+                    let p = DatePoint(year: y, month: m, day: d)
+                    #expect(p.value == Self.refValue(p), "\(y) \(m) \(d)")
+                }
+            }
+        }
+    }
+
+    @Test func tokenStaysSmall() {
+        // One is written per token; the layout was 64 bytes before it was packed.
+        #expect(MemoryLayout<DateToken>.stride == 24)
+    }
+}
