@@ -319,7 +319,8 @@ enum DateLexicon {
 
     struct Entry { var kind: Kind; var value: Int16 }
 
-    /// Two 64-bit words of 5-bit letters: an allocation-free dictionary key for ASCII words of up to 24 letters.
+    /// Two 64-bit words of 5-bit letters: an allocation-free dictionary key for ASCII words of up to 24 letters
+    /// (`Table` packs its keys differently, in the same type).
     struct Key: Hashable { var a: UInt64; var b: UInt64 }
 
     /// The table's lines as (word, entry), in table order; parsed on bytes (splitting the literal as
@@ -351,55 +352,76 @@ enum DateLexicon {
     static let shared = Table(parsed())
 
     /// Open-addressing table over the entries with a multiplicative hash (the standard Hasher costs more
-    /// than the whole scan), behind a filter on (first letter, length) and (first letter, last letter)
-    /// that turns most words away before their key is built.
-    final class Table: Sendable {
+    /// than the whole scan), behind a filter on (first letter, length, last letter) that turns most words
+    /// away before their key is built. Its keys are the lower-cased bytes themselves, little-endian
+    /// (bytes 0–7 in `a`, 8–12 in `b`): one unaligned load instead of a loop for most words.
+    struct Table: Sendable {
         let keys: [Key]
         let values: [Entry?]
         let mask: Int
-        /// Bit `n` of `lengths[f]`: some entry of `n` letters starts with letter `f` (0 = a).
-        let lengths: [UInt32]
-        /// Bit `l` of `lasts[f]`: some entry starting with letter `f` ends with letter `l`.
+        /// Bit `l` of `lasts[f * 16 + n]`: some entry of `n` letters starts with letter `f` (0 = a) and ends with letter `l`.
         let lasts: [UInt32]
+
+        /// At most 13 letters: the filter's `n` is below 16 and the key holds 16 bytes.
+        static var maxLength: Int { 13 }
 
         init(_ words: [(word: [UInt8], entry: Entry)]) {
             var size = 16
             while size < words.count * 4 { size *= 2 }
             var keys = [Key](repeating: Key(a: 0, b: 0), count: size)
             var values = [Entry?](repeating: nil, count: size)
-            var lengths = [UInt32](repeating: 0, count: 26), lasts = [UInt32](repeating: 0, count: 26)
+            var lasts = [UInt32](repeating: 0, count: 26 * 16)
             for (w, v) in words {
-                precondition(w.count <= 13, "the scanner's key loop assumes at most 13 letters")
-                let k = DateLexicon.key(w)!
+                precondition(w.count <= Table.maxLength)
+                var k = Key(a: 0, b: 0)
+                for (j, c) in w.enumerated() {
+                    if j < 8 { k.a |= UInt64(c) << (8 * j) } else { k.b |= UInt64(c) << (8 * (j - 8)) }
+                }
                 var h = DateLexicon.slot(k, size - 1)
                 while values[h] != nil && keys[h] != k { h = (h + 1) & (size - 1) }
                 if values[h] == nil { keys[h] = k; values[h] = v }   // first entry wins (`per`)
-                lengths[Int(w[0] - 0x61)] |= 1 << UInt32(w.count)
-                lasts[Int(w[0] - 0x61)] |= 1 << UInt32(w[w.count - 1] - 0x61)
+                lasts[Int(w[0] - 0x61) * 16 + w.count] |= 1 << UInt32(w[w.count - 1] - 0x61)
             }
             self.keys = keys
             self.values = values
             mask = size - 1
-            self.lengths = lengths
             self.lasts = lasts
         }
 
         /// The entry of the ASCII letter run `p[s..<e]` (any case).
         @inline(__always) func lookup(_ p: UnsafeBufferPointer<UInt8>, _ s: Int, _ e: Int) -> Entry? {
             let len = e - s
-            let f = Int((p[s] | 0x20) &- 0x61)
-            guard len < 32, (lengths[f] >> UInt32(len)) & 1 != 0, (lasts[f] >> UInt32((p[e - 1] | 0x20) &- 0x61)) & 1 != 0 else { return nil }
-            // `key` for a run the filter let through: letters only, at most 13 of them.
-            var a: UInt64 = 0, b: UInt64 = 0
-            for j in s..<min(e, s + 12) { a = a << 5 | UInt64((p[j] | 0x20) &- 0x60) }
-            if len > 12 { b = UInt64((p[s + 12] | 0x20) &- 0x60) }
-            let k = Key(a: a, b: b)
+            guard len <= Table.maxLength,
+                  (lasts[Int((p[s] | 0x20) &- 0x61) &* 16 &+ len] >> UInt32((p[e - 1] | 0x20) &- 0x61)) & 1 != 0 else { return nil }
+            let k = Table.key(p, s, len)
             var h = DateLexicon.slot(k, mask)
             while let v = values[h] {
                 if keys[h] == k { return v }
                 h = (h + 1) & mask
             }
             return nil
+        }
+
+        /// The lower-cased bytes of the letter run `p[s..<s+len]` (1 ≤ len ≤ 13), little-endian.
+        @inline(__always) static func key(_ p: UnsafeBufferPointer<UInt8>, _ s: Int, _ len: Int) -> Key {
+            let raw = UnsafeRawPointer(p.baseAddress!) + s
+            let room = p.count - s
+            var a: UInt64 = 0, b: UInt64 = 0
+            if room >= 16 {
+                a = raw.loadUnaligned(as: UInt64.self)
+                b = raw.loadUnaligned(fromByteOffset: 8, as: UInt64.self)
+            } else {
+                for j in 0..<room {
+                    let c = UInt64(raw.load(fromByteOffset: j, as: UInt8.self))
+                    if j < 8 { a |= c << (8 * j) } else { b |= c << (8 * (j - 8)) }
+                }
+            }
+            a = UInt64(littleEndian: a)
+            b = UInt64(littleEndian: b)
+            // Keep the run's bytes only, lower-cased (0x20 turns A–Z into a–z and leaves a–z alone).
+            let ma: UInt64 = len >= 8 ? ~0 : (1 << (8 * UInt64(len))) &- 1
+            let mb: UInt64 = len <= 8 ? 0 : (1 << (8 * UInt64(len - 8))) &- 1
+            return Key(a: (a | 0x2020_2020_2020_2020) & ma, b: (b | 0x2020_2020_2020_2020) & mb)
         }
     }
 
