@@ -66,6 +66,8 @@ enum DateScanner {
 
     /// Scans `p` and hands the tokens to `body` (valid only during the call).
     static func withTokens<R>(_ p: UnsafeBufferPointer<UInt8>, _ body: (UnsafeBufferPointer<DateToken>) -> R) -> R {
+        // Offsets are stored in 32 bits: a text of 4 GiB or more gets no dates rather than stopping the batch.
+        guard p.count < Int(UInt32.max) else { return body(UnsafeBufferPointer(start: nil, count: 0)) }
         var toks = TokenBuffer(capacity: p.count / 3 + 4)
         defer { toks.base.deallocate() }
         scan(p, into: &toks)
@@ -101,8 +103,7 @@ enum DateScanner {
     }
 
     static func scan(_ p: UnsafeBufferPointer<UInt8>, into toks: inout TokenBuffer) {
-        // Offsets are stored in 32 bits.
-        precondition(p.count < Int(UInt32.max), "date tagging: text over 4 GiB")
+        precondition(p.count < Int(UInt32.max), "withTokens keeps texts of 4 GiB or more out")
         // Fetched once per call: a `static let` read per word costs a swift_once call.
         let lexicon = DateLexicon.shared
         let n = p.count
