@@ -241,8 +241,8 @@ struct EntityLexicon: Sendable {
     static func nameHash(_ name: String) -> UInt64 {
         var name = name
         return name.withUTF8 { p in
-            var h = EntityVocab.fnvOffset
-            for b in p { h = (h ^ UInt64(b)) &* EntityVocab.fnvPrime }
+            var h: UInt64 = 0xcbf2_9ce4_8422_2325
+            for b in p { h = (h ^ UInt64(b)) &* 0x100_0000_01b3 }
             return h
         }
     }

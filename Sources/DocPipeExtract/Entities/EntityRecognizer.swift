@@ -135,71 +135,58 @@ struct EntityScanner {
         shortFormMembers = [[Int]](repeating: [], count: acronyms.count)
         for k in acronyms.indices { shortFormMembers[shortFormGroup[k]].append(k) }
         acronymStart = acronyms.map(\.range.lowerBound)
-        var sentenceStarts = sentences.map(\.range.lowerBound).sorted()[...]
+        let sentenceStarts = sentences.map(\.range.lowerBound).sorted()
         let noSentences = sentences.isEmpty
+        // A one-word Bloom filter in front of the table: most tokens are rejected by one test.
+        let shortFormBloom = shortFormHashes.reduce(0 as UInt64) { $0 | 1 << ($1 >> 58) }
         let n = self.n
+        let vocab = lexicon.vocab
         info = tokens.withUnsafeBufferPointer { tokens in
-            Self.byteClass.withUnsafeBufferPointer { byteClass in
+            lexicon.flags.withUnsafeBufferPointer { flags in
+            sentenceStarts.withUnsafeBufferPointer { starts in
             [EntityTokenInfo](unsafeUninitializedCapacity: n) { buf, count in
                 var prevShape: UInt16 = 0
+                var nextStart = 0
                 for t in 0..<n {
                     let r = tokens[t].range
                     let kind = tokens[t].kind
-                    // One pass over the bytes: the vocabulary hash, exact and ASCII-folded (as
-                    // `EntityVocab`, `’` read as `'`), letter case, and whether a slash and a digit occur.
-                    var h = EntityVocab.fnvOffset
-                    var len = r.count
-                    // Classes seen, and seen twice (two capitals make an all-caps word when no
-                    // lower-case letter occurs).
-                    var seen: UInt8 = 0, twice: UInt8 = 0
-                    var k = r.lowerBound
-                    let end = r.upperBound
-                    while k < end {
-                        var b = p[k]
-                        var c = byteClass[Int(b)]
-                        k += 1
-                        if c & Self.classE2 != 0, k + 1 < end, p[k] == 0x80, p[k + 1] == 0x99 {
-                            b = 0x27
-                            c = 0
-                            k += 2
-                            len -= 2
-                        }
-                        twice |= seen & c
-                        seen |= c
-                        h = (h ^ UInt64(b)) &* EntityVocab.fnvPrime
+                    let a = r.lowerBound
+                    let key = Self.tokenKey(p, r)
+                    let ex: Int32, fo: Int32
+                    if key.ascii && key.length <= 16 {
+                        ex = vocab.id(hash: key.exact, length: key.length, w0: key.w0, w1: key.w1)
+                        fo = key.upper == 0 ? ex : vocab.id(hash: key.folded, length: key.length, w0: key.f0, w1: key.f1)
+                    } else {
+                        ex = vocab.id(hash: key.exact, length: key.length, p, r, fold: false)
+                        fo = key.upper == 0 ? ex : vocab.id(hash: key.folded, length: key.length, p, r, fold: true)
                     }
-                    let hx = EntityVocab.finish(h)
-                    let ex = lexicon.vocab.id(hash: hx, length: len, p, r, fold: false)
-                    // The folded lookup rehashes, but only tokens holding a capital need it.
-                    let fo = seen & Self.classUpper != 0 ? lexicon.vocab.id(p, r, fold: true) : ex
-                    var s: UInt16 = seen & (Self.classSlash | Self.classDigit) == Self.classSlash | Self.classDigit ? Self.slashDigit : 0
-                    if shortFormTable.contains(hx) { s |= Self.shortFormStart }
+                    var s: UInt16 = key.slashDigit ? Self.slashDigit : 0
+                    if shortFormBloom & 1 << (key.exact >> 58) != 0, shortFormTable.contains(key.exact) { s |= Self.shortFormStart }
                     switch kind {
                     case .word: s |= Self.word
                     case .number: s |= Self.number
                     case .punctuation: s |= Self.punctuation
                     case .symbol: break
                     }
-                    let b0 = p[r.lowerBound]
+                    let b0 = p[a]
                     if b0 &- 0x41 < 26 {
                         s |= Self.capital
                     } else if b0 >= 0xC0, kind != .punctuation {
                         // (No pattern reads the capital bit of punctuation.)
-                        let (scalar, _) = UTF8Bytes.scalar(p, at: r.lowerBound)
-                        if scalar.properties.isUppercase { s |= Self.capital }
+                        if Self.startsWithUpperCase(p, a) { s |= Self.capital }
                     }
-                    if twice & Self.classUpper != 0 && seen & Self.classLower == 0 { s |= Self.allCaps }
+                    if key.upper >= 2 && !key.lower { s |= Self.allCaps }
                     // Sentence or line initial.
                     var isInitial = t == 0
                     if t > 0 {
                         let prev = tokens[t - 1]
-                        for k in prev.range.upperBound..<r.lowerBound where p[k] == 0x0A {
+                        for k in prev.range.upperBound..<a where p[k] == 0x0A {
                             isInitial = true
                             s |= Self.lineStart
                             break
                         }
-                        while let f = sentenceStarts.first, f < r.lowerBound { sentenceStarts.removeFirst() }
-                        if sentenceStarts.first == r.lowerBound { isInitial = true }
+                        while nextStart < starts.count, starts[nextStart] < a { nextStart += 1 }
+                        if nextStart < starts.count, starts[nextStart] == a { isInitial = true }
                         if noSentences, prev.kind == .punctuation, prev.range.count == 1 {
                             let c = p[prev.range.lowerBound]
                             if c == 0x2E || c == 0x3F || c == 0x21 || c == 0x3A { isInitial = true }
@@ -209,27 +196,122 @@ struct EntityScanner {
                     }
                     if isInitial { s |= Self.initial }
                     prevShape = s
-                    (buf.baseAddress! + t).initialize(to: EntityTokenInfo(exact: ex, folded: fo, fx: lexicon.flags(ex), ff: lexicon.flags(fo), gzEnd: -2, gzEntry: -1, shape: s))
+                    (buf.baseAddress! + t).initialize(to: EntityTokenInfo(
+                        exact: ex, folded: fo, fx: ex >= 0 ? flags[Int(ex)] : [], ff: fo >= 0 ? flags[Int(fo)] : [],
+                        gzEnd: -2, gzEntry: -1, shape: s))
                 }
                 count = n
+            }
             }
             }
         }
     }
 
-    /// Byte classes for the token pass: the upper-case bit is the one that folds an ASCII capital.
-    static let classUpper: UInt8 = 0x20, classLower: UInt8 = 0x01, classSlash: UInt8 = 0x02, classDigit: UInt8 = 0x04
-    /// The first byte of `’` (U+2019, E2 80 99).
-    static let classE2: UInt8 = 0x80
-    static let byteClass: [UInt8] = (0..<256).map { (b: Int) -> UInt8 in
-        switch b {
-        case 0x41...0x5A: return classUpper
-        case 0x61...0x7A: return classLower
-        case 0x2F: return classSlash
-        case 0x30...0x39: return classDigit
-        case 0xE2: return classE2
-        default: return 0
+    /// What the token pass reads from a token's bytes: its vocabulary hashes, exact and ASCII-folded
+    /// (`EntityVocab.hash`, `’` read as `'`), its normalised length, and letter classes; for an ASCII
+    /// token also its first two (folded) words, which `EntityVocab.id(hash:length:w0:w1:)` compares.
+    struct TokenKey {
+        var exact: UInt64, folded: UInt64
+        var length: Int
+        var ascii: Bool
+        var w0: UInt64 = 0, w1: UInt64 = 0, f0: UInt64 = 0, f1: UInt64 = 0
+        /// Count of ASCII capitals (at least the number of words holding one, at most 2 per word: what
+        /// tells none, one, or two or more); whether an ASCII lower-case letter occurs (computed only with
+        /// two capitals or more); whether both a slash and a digit occur.
+        var upper: Int, lower: Bool, slashDigit: Bool
+    }
+
+    /// High bit of each byte of `w` (all bytes below 0x80) that lies in `lo...hi` (`lo` ≥ 1).
+    @inline(__always) static func bytesIn(_ w: UInt64, _ lo: UInt8, _ hi: UInt8) -> UInt64 {
+        let ones: UInt64 = 0x0101_0101_0101_0101
+        return (w &+ ones &* UInt64(0x80 - lo)) & ~(w &+ ones &* UInt64(0x7F - hi)) & 0x8080_8080_8080_8080
+    }
+
+    /// Word `k / 8` of the token `p[a..<a + len]`, zero-padded (the load may read past it).
+    @inline(__always) static func word(_ p: UnsafeBufferPointer<UInt8>, _ a: Int, _ len: Int, _ k: Int) -> UInt64 {
+        let w = UInt64(littleEndian: UnsafeRawPointer(p.baseAddress.unsafelyUnwrapped + (a &+ k)).loadUnaligned(as: UInt64.self))
+        let rest = len &- k
+        return rest >= 8 ? w : w & (~0 as UInt64) >> (64 &- 8 &* UInt64(truncatingIfNeeded: rest))
+    }
+
+    /// Whether some byte of the ASCII token `p[a..<a + len]` lies in `lo...hi` (`lo` ≥ 1).
+    static func hasBytesIn(_ p: UnsafeBufferPointer<UInt8>, _ a: Int, _ len: Int, _ lo: UInt8, _ hi: UInt8) -> Bool {
+        var k = 0
+        while k < len {
+            if bytesIn(word(p, a, len, k), lo, hi) != 0 { return true }
+            k &+= 8
         }
+        return false
+    }
+
+    /// The token's key, read 8 bytes at a time when it is ASCII and its last word lies inside the text.
+    /// Lower-case letters and digits matter only after two capitals or a slash (rare): they are looked
+    /// for then. Transparent: with `@inline(__always)` the compiler kept it out of line, and the call
+    /// and its 80-byte result cost about as much as the hashing.
+    @_transparent static func tokenKey(_ p: UnsafeBufferPointer<UInt8>, _ r: Range<Int>) -> TokenKey {
+        let a = r.lowerBound, len = r.count
+        guard a &+ ((len &+ 7) & ~7) <= p.count else { return slowTokenKey(p, r) }
+        let ones: UInt64 = 0x0101_0101_0101_0101, high: UInt64 = 0x8080_8080_8080_8080
+        var hx = EntityVocab.seed, hf = EntityVocab.seed
+        var w0: UInt64 = 0, w1: UInt64 = 0, f0: UInt64 = 0, f1: UInt64 = 0
+        var any: UInt64 = 0, slash: UInt64 = 0
+        var upper = 0
+        var k = 0
+        repeat {
+            let w = word(p, a, len, k)
+            any |= w
+            let up = bytesIn(w, 0x41, 0x5A)
+            if up != 0 { upper &+= up & (up &- 1) == 0 ? 1 : 2 }
+            let x = w ^ (ones &* 0x2F)
+            slash |= (x &- ones) & ~x
+            let f = w | up >> 2
+            hx = EntityVocab.mix(hx, w)
+            hf = EntityVocab.mix(hf, f)
+            if k == 0 { w0 = w; f0 = f } else if k == 8 { w1 = w; f1 = f }
+            k &+= 8
+        } while k < len
+        if any & high != 0 { return slowTokenKey(p, r) }
+        let hasSlash = slash & high != 0
+        return TokenKey(
+            exact: EntityVocab.finish(hx, length: len), folded: EntityVocab.finish(hf, length: len), length: len, ascii: true,
+            w0: w0, w1: w1, f0: f0, f1: f1, upper: upper,
+            lower: upper >= 2 && hasBytesIn(p, a, len, 0x61, 0x7A),
+            slashDigit: hasSlash && hasBytesIn(p, a, len, 0x30, 0x39))
+    }
+
+    /// `tokenKey` a byte at a time (non-ASCII tokens, and the few at the end of the text).
+    @inline(never) static func slowTokenKey(_ p: UnsafeBufferPointer<UInt8>, _ r: Range<Int>) -> TokenKey {
+        var hx = EntityVocab.Hasher(), hf = EntityVocab.Hasher()
+        var upper = 0, lower = false, slash = false, digit = false
+        var k = r.lowerBound
+        let end = r.upperBound
+        while k < end {
+            var b = p[k]
+            k += 1
+            if b == 0xE2, k + 1 < end, p[k] == 0x80, p[k + 1] == 0x99 {
+                b = 0x27
+                k += 2
+            }
+            var f = b
+            if b &- 0x41 < 26 {
+                upper += 1
+                f |= 0x20
+            } else if b &- 0x61 < 26 {
+                lower = true
+            } else if b == 0x2F {
+                slash = true
+            } else if b &- 0x30 < 10 {
+                digit = true
+            }
+            hx.add(b)
+            hf.add(f)
+        }
+        return TokenKey(exact: hx.finish(), folded: hf.finish(), length: hx.count, ascii: false, upper: upper, lower: lower, slashDigit: slash && digit)
+    }
+
+    /// Whether the scalar at `i` is upper case (out of line: the property lookup is costly to inline).
+    @inline(never) static func startsWithUpperCase(_ p: UnsafeBufferPointer<UInt8>, _ i: Int) -> Bool {
+        UTF8Bytes.scalar(p, at: i).0.properties.isUppercase
     }
 
     @inline(__always) static func bloomBit(_ h: UInt64) -> UInt64 { 1 << ((h ^ (h >> 32)) & 63) }
@@ -341,9 +423,13 @@ struct EntityScanner {
             }
             // A known lower-case word (`of`, `and`, `which`) starts a pattern only through one of the
             // bits `best` tests for it: without them it would return nil.
-            if t.shape & Self.lowerWordStartBits == Self.word, t.fx.isDisjoint(with: Self.lowerWordStartExact), t.ff.isDisjoint(with: Self.lowerWordStartFolded) {
-                i += 1
-                continue
+            if t.shape & Self.lowerWordStartBits == Self.word, t.fx.isDisjoint(with: Self.lowerWordStartExact) {
+                let start = t.ff.intersection(Self.lowerWordStartFolded)
+                // `a` / `an` start something (a CARDINAL) only before a scale or number word.
+                if start.isEmpty || start == .a && t.fx.isDisjoint(with: [.currencySymbol, .currencyCode]) && fo(i + 1).isDisjoint(with: [.scale, .numberWord]) {
+                    i += 1
+                    continue
+                }
             }
             if let m = best(at: i) {
                 mentions.append(m)

@@ -1,17 +1,22 @@
 /// An interning table from byte strings to dense ids, looked up straight from document bytes without
 /// building a `String`. Keys are normalised on the fly: U+2019 `’` reads as `'`, and lookups can fold
-/// ASCII upper case. Open addressing, FNV-1a hashing.
+/// ASCII upper case. Open addressing over a word-at-a-time hash (see `mix`).
 struct EntityVocab: Sendable {
     private var keyBytes: [UInt8] = []
     private var keyStart: [Int32] = []
     private var keyLength: [Int32] = []
-    private var slots: [Int32]
+    /// Per key: its first two normalised bytes words (`word(_:_:_:)`, zero-padded), so that a key of at
+    /// most 16 bytes is compared with two word compares.
+    private var keyWords: [(UInt64, UInt64)] = []
+    /// Per slot 0 (empty) or the hash's upper 32 bits with `id + 1` below: most probes of a wrong key
+    /// are rejected by the tag without touching the key.
+    private var slots: [UInt64]
     private var mask: Int
 
-    init(capacity: Int = 1 << 14) {
+    init(capacity: Int = 1 << 12) {
         var size = 16
         while size < capacity * 2 { size <<= 1 }
-        slots = [Int32](repeating: -1, count: size)
+        slots = [UInt64](repeating: 0, count: size)
         mask = size - 1
     }
 
@@ -36,23 +41,58 @@ struct EntityVocab: Sendable {
         return true
     }
 
-    /// FNV-1a over the normalised bytes; callers that already walk a token's bytes (the scanner) run
-    /// these steps themselves and pass the result to `id(hash:length:_:_:fold:)`.
-    static let fnvOffset: UInt64 = 0xcbf2_9ce4_8422_2325
-    static let fnvPrime: UInt64 = 0x100_0000_01b3
-    @inline(__always) static func finish(_ h: UInt64) -> UInt64 { h ^ (h >> 29) }
+    // MARK: Hash
+
+    /// The hash reads the normalised bytes as little-endian 8-byte words, the last one zero-padded, and
+    /// mixes in each with a multiply, then the length: the scanner hashes a typical token with one or
+    /// two multiplies on words it loads anyway. `Hasher` is the byte-at-a-time form of the same function.
+    static let seed: UInt64 = 0xcbf2_9ce4_8422_2325
+    @inline(__always) static func mix(_ h: UInt64, _ word: UInt64) -> UInt64 {
+        let x = (h ^ word) &* 0x9E37_79B9_7F4A_7C15
+        return x ^ (x >> 32)
+    }
+    @inline(__always) static func finish(_ h: UInt64, length: Int) -> UInt64 {
+        let x = (h ^ UInt64(truncatingIfNeeded: length)) &* 0xBF58_476D_1CE4_E5B9
+        return x ^ (x >> 31)
+    }
+
+    /// Byte-at-a-time hashing (`mix` per full word of bytes).
+    struct Hasher {
+        var h = EntityVocab.seed
+        var word: UInt64 = 0
+        var count = 0
+        /// The first two words, as `keyWords` keeps them.
+        var w0: UInt64 = 0, w1: UInt64 = 0
+
+        @inline(__always) mutating func add(_ b: UInt8) {
+            word |= UInt64(b) << (8 * UInt64(count & 7))
+            count += 1
+            if count & 7 == 0 { flush() }
+        }
+
+        @inline(__always) private mutating func flush() {
+            if count <= 8 { w0 = word } else if count <= 16 { w1 = word }
+            h = EntityVocab.mix(h, word)
+            word = 0
+        }
+
+        @inline(__always) mutating func finish() -> UInt64 {
+            if count & 7 != 0 { flush() }
+            return EntityVocab.finish(h, length: count)
+        }
+    }
 
     @inline(__always)
     static func hash(_ p: UnsafeBufferPointer<UInt8>, _ range: Range<Int>, fold: Bool) -> (UInt64, Int) {
-        var h = fnvOffset
-        var n = 0
+        var hasher = Hasher()
         _ = forEachNormalized(p, range, fold: fold) { b in
-            h = (h ^ UInt64(b)) &* fnvPrime
-            n += 1
+            hasher.add(b)
             return true
         }
-        return (finish(h), n)
+        return (hasher.finish(), hasher.count)
     }
+
+    // MARK: Lookup
 
     /// The id of `p[range]`, or -1.
     @inline(__always)
@@ -61,23 +101,43 @@ struct EntityVocab: Sendable {
         return id(hash: h, length: n, p, range, fold: fold)
     }
 
-    /// The id of `p[range]` given its finished hash and normalised length (see `fnvOffset`), or -1.
+    /// The id of `p[range]` given its finished hash and normalised length, or -1.
     @inline(__always)
     func id(hash h: UInt64, length n: Int, _ p: UnsafeBufferPointer<UInt8>, _ range: Range<Int>, fold: Bool) -> Int32 {
-        var s = Int(truncatingIfNeeded: h) & mask
-        return keyBytes.withUnsafeBufferPointer { kb in
-            while true {
-                let id = slots[s]
-                if id < 0 { return -1 }
-                if Int(keyLength[Int(id)]) == n {
-                    var k = Int(keyStart[Int(id)])
-                    let same = Self.forEachNormalized(p, range, fold: fold) { b in
-                        defer { k += 1 }
-                        return kb[k] == b
-                    }
-                    if same { return id }
+        find(hash: h, length: n) { id in
+            keyBytes.withUnsafeBufferPointer { kb in
+                var k = Int(keyStart[id])
+                return Self.forEachNormalized(p, range, fold: fold) { b in
+                    defer { k += 1 }
+                    return kb[k] == b
                 }
-                s = (s + 1) & mask
+            }
+        }
+    }
+
+    /// The id of a key of `n` ≤ 16 bytes whose words (as `Hasher.w0`, `w1`) are `w0`, `w1`, or -1.
+    @inline(__always)
+    func id(hash h: UInt64, length n: Int, w0: UInt64, w1: UInt64) -> Int32 {
+        keyWords.withUnsafeBufferPointer { kw in
+            find(hash: h, length: n) { id in kw[id].0 == w0 && kw[id].1 == w1 }
+        }
+    }
+
+    @inline(__always)
+    private func find(hash h: UInt64, length n: Int, _ same: (Int) -> Bool) -> Int32 {
+        let tag = h & 0xFFFF_FFFF_0000_0000
+        return slots.withUnsafeBufferPointer { sl in
+            keyLength.withUnsafeBufferPointer { kl in
+                var s = Int(truncatingIfNeeded: h) & mask
+                while true {
+                    let e = sl[s]
+                    if e == 0 { return -1 }
+                    if e & 0xFFFF_FFFF_0000_0000 == tag {
+                        let id = Int(truncatingIfNeeded: e & 0xFFFF_FFFF) - 1
+                        if Int(kl[id]) == n && same(id) { return Int32(id) }
+                    }
+                    s = (s + 1) & mask
+                }
             }
         }
     }
@@ -92,6 +152,8 @@ struct EntityVocab: Sendable {
         var key = key
         return key.withUTF8 { id($0, 0..<$0.count, fold: fold) }
     }
+
+    // MARK: Building
 
     /// Interns `key` (already normalised as wanted) and returns its id.
     @discardableResult
@@ -111,24 +173,29 @@ struct EntityVocab: Sendable {
         _ = Self.forEachNormalized(p, range, fold: false) { keyBytes.append($0); return true }
         keyStart.append(Int32(start))
         keyLength.append(Int32(keyBytes.count - start))
-        insertSlot(newID, start)
+        var hasher = Hasher()
+        for b in keyBytes[start...] { hasher.add(b) }
+        _ = hasher.finish()
+        keyWords.append((hasher.w0, hasher.w1))
+        insertSlot(newID)
         return newID
     }
 
-    /// Puts `id`, whose normalised bytes start at `keyBytes[start]`, in its slot.
-    private mutating func insertSlot(_ id: Int32, _ start: Int) {
+    /// Puts `id` in its slot.
+    private mutating func insertSlot(_ id: Int32) {
+        let start = Int(keyStart[Int(id)])
         let h = keyBytes.withUnsafeBufferPointer { Self.hash($0, start..<(start + Int(keyLength[Int(id)])), fold: false).0 }
         var s = Int(truncatingIfNeeded: h) & mask
-        while slots[s] >= 0 { s = (s + 1) & mask }
-        slots[s] = id
+        while slots[s] != 0 { s = (s + 1) & mask }
+        slots[s] = h & 0xFFFF_FFFF_0000_0000 | UInt64(id + 1)
     }
 
     private mutating func grow() {
         let size = slots.count * 2
-        slots = [Int32](repeating: -1, count: size)
+        slots = [UInt64](repeating: 0, count: size)
         mask = size - 1
         for id in 0..<keyStart.count {
-            insertSlot(Int32(id), Int(keyStart[id]))
+            insertSlot(Int32(id))
         }
     }
 }
