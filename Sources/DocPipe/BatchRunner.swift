@@ -72,11 +72,12 @@ public struct BatchRunner: Sendable {
         }
         summary.claims = ClaimRecord.records(of: doc)
         guard writeOutputs else { return summary }
+        let locations = DocumentLocations(doc)
         for format in pipeline.spec.formats {
             let path = outputDirectory + "/" + input.id + "." + format.rawValue
             let data: [UInt8] = switch format {
-            case .json: JSONEmitter.encode(doc, tokens: pipeline.spec.tokens)
-            case .xml: XMLEmitter.encode(doc, tokens: pipeline.spec.tokens)
+            case .json: JSONEmitter.encode(doc, tokens: pipeline.spec.tokens, locations: locations)
+            case .xml: XMLEmitter.encode(doc, tokens: pipeline.spec.tokens, locations: locations)
             }
             do {
                 try FileIO.writeAtomically(data, to: path)

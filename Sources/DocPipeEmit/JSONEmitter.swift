@@ -19,18 +19,22 @@ import DocPipeCore
 public enum JSONEmitter {
     /// The document JSON, pretty-printed (two-space indent, one annotation per line), ending with a line break.
     /// `tokens: false` leaves the token layer out (the key is absent, not an empty list).
-    public static func encode(_ doc: Document, tokens: Bool = true) -> [UInt8] { emit(doc, pretty: true, tokens: tokens) }
+    /// `locations`: position tables built once for writing this document in several formats.
+    public static func encode(_ doc: Document, tokens: Bool = true, locations: DocumentLocations? = nil) -> [UInt8] {
+        emit(doc, pretty: true, tokens: tokens, locations: locations)
+    }
 
     /// The document JSON on a single line with no whitespace and no line break (a JSON Lines record:
     /// the caller writes the `\n`). Control characters, U+2028 and U+2029 are escaped, so the record
     /// never contains a raw line break.
-    public static func encodeLine(_ doc: Document, tokens: Bool = true) -> [UInt8] { emit(doc, pretty: false, tokens: tokens) }
+    public static func encodeLine(_ doc: Document, tokens: Bool = true) -> [UInt8] { emit(doc, pretty: false, tokens: tokens, locations: nil) }
 
-    private static func emit(_ doc: Document, pretty: Bool, tokens: Bool) -> [UInt8] {
+    private static func emit(_ doc: Document, pretty: Bool, tokens: Bool, locations: DocumentLocations?) -> [UInt8] {
         var text = doc.text
         return ByteSink.collect(estimate: capacityHint(doc, tokens: tokens)) { sink in
             text.withUTF8 { p in
-                var w = JSONDocumentWriter(out: sink, pretty: pretty, tokens: tokens, doc: doc, text: p)
+                var w = JSONDocumentWriter(out: sink, pretty: pretty, tokens: tokens, doc: doc, text: p,
+                                           loc: DocumentLocations.locator(for: doc, locations))
                 w.write()
                 sink = w.out
             }
@@ -63,13 +67,13 @@ private struct JSONDocumentWriter {
     let tokenKinds: CaseStrings<Token.Kind>
     let entityKinds: CaseStrings<Entity.Kind>
 
-    init(out: ByteSink, pretty: Bool, tokens: Bool, doc: Document, text: UnsafeBufferPointer<UInt8>) {
+    init(out: ByteSink, pretty: Bool, tokens: Bool, doc: Document, text: UnsafeBufferPointer<UInt8>, loc: Locator) {
         self.out = out
         self.pretty = pretty
         self.tokens = tokens
         self.doc = doc
         self.text = text
-        loc = Locator(doc)
+        self.loc = loc
         tokenKinds = CaseStrings { $0.jsonString($1) }
         entityKinds = CaseStrings { $0.jsonString($1) }
     }

@@ -25,7 +25,8 @@ import DocPipeCore
 public enum XMLEmitter {
     /// The document XML, ending with a line break. `tokens: false` leaves the `<tokens>` layer out (the
     /// element is absent, not empty): one record per word is most of the output.
-    public static func encode(_ doc: Document, tokens: Bool = true) -> [UInt8] {
+    /// `locations`: position tables built once for writing this document in several formats.
+    public static func encode(_ doc: Document, tokens: Bool = true, locations: DocumentLocations? = nil) -> [UInt8] {
         var text = doc.text
         // A little above the usual size: untouched capacity costs only address space, a short estimate a copy.
         let estimate = doc.text.utf8.count * 5 / 4 + 1024 + 112 * (doc.fixes.count + doc.blocks.count + doc.sentences.count + (tokens ? doc.tokens.count : 0))
@@ -33,7 +34,7 @@ public enum XMLEmitter {
             + 320 * doc.diagnostics.count
         return ByteSink.collect(estimate: estimate) { sink in
             text.withUTF8 { p in
-                var x = XMLOut(out: sink, doc: doc, text: p)
+                var x = XMLOut(out: sink, doc: doc, text: p, loc: DocumentLocations.locator(for: doc, locations))
                 write(doc, tokens: tokens, &x)
                 sink = x.out
             }
@@ -338,11 +339,11 @@ private struct XMLOut {
     /// Element name of each entity kind (its raw value in lower case).
     let entityTags: CaseStrings<Entity.Kind>
 
-    init(out: ByteSink, doc: Document, text: UnsafeBufferPointer<UInt8>) {
+    init(out: ByteSink, doc: Document, text: UnsafeBufferPointer<UInt8>, loc: Locator) {
         self.out = out
         self.doc = doc
         textBytes = text
-        loc = Locator(doc)
+        self.loc = loc
         tokenKinds = CaseStrings { sink, value in
             sink.raw(" kind=\"")
             sink.xmlAttribute(value)

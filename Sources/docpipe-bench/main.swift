@@ -308,10 +308,11 @@ struct WholePipeline: Sendable {
     func run(_ d: BenchDocument) -> Int {
         let doc = pipeline.process(SourceFile(path: d.name, bytes: d.bytes), id: d.name)
         var out = 0
+        let locations = DocumentLocations(doc)  // as BatchRunner does
         for format in pipeline.spec.formats {
             switch format {
-            case .json: out += JSONEmitter.encode(doc, tokens: pipeline.spec.tokens).count
-            case .xml: out += XMLEmitter.encode(doc, tokens: pipeline.spec.tokens).count
+            case .json: out += JSONEmitter.encode(doc, tokens: pipeline.spec.tokens, locations: locations).count
+            case .xml: out += XMLEmitter.encode(doc, tokens: pipeline.spec.tokens, locations: locations).count
             }
         }
         return out

@@ -169,3 +169,19 @@ import Testing
     #expect(String(decoding: XMLEmitter.encode(doc), as: UTF8.self).contains("<tokens>"))
     #expect(!String(decoding: XMLEmitter.encode(doc, tokens: false), as: UTF8.self).contains("<tokens"))
 }
+
+@Suite struct SharedLocationsTests {
+    /// Tables built once for both formats give the bytes each emitter gives with its own, and tables
+    /// of another document are not used for this one.
+    @Test func sharedTablesChangeNothing() {
+        for doc in [Fixtures.sample(), Fixtures.hostile(), Fixtures.large(paragraphs: 40)] {
+            let shared = DocumentLocations(doc)
+            #expect(JSONEmitter.encode(doc, tokens: true, locations: shared) == JSONEmitter.encode(doc, tokens: true))
+            #expect(XMLEmitter.encode(doc, tokens: true, locations: shared) == XMLEmitter.encode(doc, tokens: true))
+        }
+        let other = DocumentLocations(Fixtures.large(paragraphs: 3))
+        let doc = Fixtures.hostile()
+        #expect(JSONEmitter.encode(doc, locations: other) == JSONEmitter.encode(doc))
+        #expect(XMLEmitter.encode(doc, locations: other) == XMLEmitter.encode(doc))
+    }
+}
