@@ -82,11 +82,12 @@ import Testing
         return out
     }
 
-    private func parse(_ text: String, reference: DatePoint?, all: Bool) -> [TimeExpression] {
+    private func parse(_ text: String, reference: DatePoint?, all: Bool, memoise: Bool = true) -> [TimeExpression] {
         Array(text.utf8).withUnsafeBufferPointer { buf in
             DateScanner.withTokens(buf) { toks in
                 var parser = TimexParser(tokens: toks, reference: reference)
                 parser.allPatterns = all
+                parser.memoise = memoise
                 parser.run()
                 return parser.out
             }
@@ -106,6 +107,38 @@ import Testing
             matched += full.count
         }
         #expect(matched > 5000)
+    }
+
+    /// Counts (`two`, `25`, `a few`, `one and a half`) followed by units and the words after durations, sets
+    /// and relative expressions, so the memoised count is what most candidates start with.
+    private func countSoup(_ rng: inout Mix) -> String {
+        let counts = ["two", "25", "a", "a few", "several", "one and a half", "a couple of", "twenty-five", "twenty five", "a hundred",
+                      "1,000", "3", "12", "1990", "once", "three", "$5", "10:30", "5/", "the past", "the next", "for", "every", "each"]
+        let after = ["years", "year", "months", "days", "decades", "century", "times", "hours", "-year", "-", "later", "earlier",
+                     "ago", "a year", "per month", "each week", "after", "and a half", "and", "Years'", "War", ".", ",", "states"]
+        var out = ""
+        for _ in 0..<(3 + rng.below(6)) {
+            var piece = counts[rng.below(counts.count)]
+            if rng.below(4) == 0 { piece = piece.prefix(1).uppercased() + piece.dropFirst() }
+            out += (out.isEmpty ? "" : rng.below(8) == 0 ? "\n" : " ") + piece
+            for _ in 0..<(1 + rng.below(3)) { out += (rng.below(6) == 0 ? "" : " ") + after[rng.below(after.count)] }
+        }
+        return out
+    }
+
+    @Test func memoisedCountMatchesParsingItAgain() {
+        var rng = Mix(state: 17)
+        var matched = 0
+        for round in 0..<6000 {
+            let text = round % 2 == 0 ? countSoup(&rng) : (0..<3).map { _ in soup(&rng) }.joined(separator: " ")
+            let reference: DatePoint? = round % 3 == 0 ? DatePoint(year: 1998, month: 5, day: 12) : round % 3 == 1 ? nil : DatePoint(year: -480)
+            let memoised = parse(text, reference: reference, all: false)
+            let fresh = parse(text, reference: reference, all: false, memoise: false)
+            #expect(memoised == fresh, "\(text)")
+            #expect(parse(text, reference: reference, all: true, memoise: false) == fresh, "\(text)")
+            matched += fresh.filter { $0.kind == .duration || $0.kind == .set || $0.value.hasSuffix("_REF") }.count
+        }
+        #expect(matched > 3000)
     }
 
     @Test func patternTableAgreesWithEachPattern() {

@@ -118,6 +118,13 @@ enum DateScanner {
                 if isLetter(c) {
                     let s = i
                     i += 1
+                    // Eight bytes at a time (`Tokenizer.asciiLetterBytes` marks exactly the bytes `isLetter` accepts).
+                    while i + 8 <= n {
+                        let w = UnsafeRawPointer(p.baseAddress! + i).loadUnaligned(as: UInt64.self)
+                        let stop = ~Tokenizer.asciiLetterBytes(w) & 0x8080_8080_8080_8080
+                        if stop != 0 { i += stop.trailingZeroBitCount >> 3; break }
+                        i += 8
+                    }
                     while i < n && isLetter(p[i]) { i += 1 }
                     var ascii = true
                     // Non-ASCII letters glue to the word (so `Zürich` stays one unknown word).

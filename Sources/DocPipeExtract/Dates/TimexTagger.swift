@@ -50,18 +50,21 @@ public struct TimexTagger: Sendable {
 /// A match: token range [s, e) and the expression it denotes.
 ///
 /// A class, not a struct: every pattern function returns `TimexMatch?` and most return nil, which for a
-/// reference is one word instead of a 150-byte optional copied at each of the dozen pattern calls per
-/// candidate token. Each instance is made by one pattern call and owned by its caller, so adjusting a
-/// returned match in place (`m.s = i`) touches nothing shared.
+/// reference is one word; a struct optional this size is copied by memcpy and destroyed through the
+/// runtime's value witness at each of the dozen pattern calls per candidate (tried: twice the cost).
+/// Each instance is made by one pattern call and owned by its caller, so adjusting a returned match in
+/// place (`m.s = i`) touches nothing shared. `value` is its only string: the rare parts are plain values
+/// that become strings in `emit` (freeing five strings per match cost more than most patterns).
 final class TimexMatch {
     var s: Int
     var e: Int
     var kind: TimeExpression.Kind
+    var mod: Mod = .none
     var value: String
-    var mod: String?
-    var from: String?
-    var to: String?
-    var quantity: String?
+    /// The expression also denotes the range from its value to this year (`2004/2005`); 0: no range.
+    var rangeToYear: Int
+    /// For sets: how often (`three times a year` → 3).
+    var times: Int?
     /// The calendar point a DATE/TIME denotes (anchors later relative expressions in narrative mode).
     var point: DatePoint?
     /// The year was written (not taken from the anchor).
@@ -69,16 +72,31 @@ final class TimexMatch {
     /// Shape, for range tails: 1 = plain year, 2 = month + day.
     var shape: Int
 
-    init(s: Int, e: Int, kind: TimeExpression.Kind, value: String, mod: String? = nil, from: String? = nil, to: String? = nil,
-         quantity: String? = nil, point: DatePoint? = nil, explicitYear: Bool = false, shape: Int = 0) {
+    /// TIMEX3 mod values.
+    enum Mod: UInt8 {
+        case none, start, mid, end, approx, moreThan, lessThan, equalOrMore
+        var string: String? {
+            switch self {
+            case .none: return nil
+            case .start: return "START"
+            case .mid: return "MID"
+            case .end: return "END"
+            case .approx: return "APPROX"
+            case .moreThan: return "MORE_THAN"
+            case .lessThan: return "LESS_THAN"
+            case .equalOrMore: return "EQUAL_OR_MORE"
+            }
+        }
+    }
+
+    init(s: Int, e: Int, kind: TimeExpression.Kind, value: String, rangeToYear: Int = 0, times: Int? = nil,
+         point: DatePoint? = nil, explicitYear: Bool = false, shape: Int = 0) {
         self.s = s
         self.e = e
         self.kind = kind
         self.value = value
-        self.mod = mod
-        self.from = from
-        self.to = to
-        self.quantity = quantity
+        self.rangeToYear = rangeToYear
+        self.times = times
         self.point = point
         self.explicitYear = explicitYear
         self.shape = shape
@@ -100,6 +118,29 @@ struct TimexParser {
 
     /// Tests only: try every pattern at every candidate (the reference for `parseAt`'s dispatch).
     var allPatterns = false
+
+    /// The count at the current candidate, parsed once by `parseAt` for the patterns that each begin by
+    /// reading it (`duration`, `quantifiedRelative`, `timesPer`). Both are pure functions of the tokens
+    /// and `limit`, which stay fixed during one `parseAt`; patterns read only forward of their candidate, so
+    /// a memo left from an earlier candidate is never asked for. Kept behind a pointer that `run` sets:
+    /// writing a field of the parser in `parseAt` made each pattern call copy the whole parser (memcpy).
+    struct Memo {
+        var at = -1
+        var quantity: Quantity? = nil
+        var cardinal: (Int, Int)? = nil
+    }
+    var memo: UnsafeMutablePointer<Memo>? = nil
+    /// Tests only: false parses the count afresh in each pattern (the reference for the memo).
+    var memoise = true
+
+    @inline(__always) func quantityAt(_ i: Int) -> Quantity? {
+        if let m = memo, m.pointee.at == i { return m.pointee.quantity }
+        return quantity(i)
+    }
+    @inline(__always) func cardinalAt(_ i: Int) -> (Int, Int)? {
+        if let m = memo, m.pointee.at == i { return m.pointee.cardinal }
+        return cardinal(i)
+    }
 
     init(tokens: UnsafeBufferPointer<DateToken>, reference: DatePoint?) {
         t = tokens
@@ -131,6 +172,10 @@ struct TimexParser {
     // MARK: driver
 
     mutating func run() {
+        let box: UnsafeMutablePointer<Memo>? = memoise ? .allocate(capacity: 1) : nil
+        box?.initialize(to: Memo())
+        memo = box
+        defer { memo = nil; box?.deinitialize(count: 1); box?.deallocate() }
         var i = 0
         while i < n {
             if i >= limit {
@@ -138,9 +183,10 @@ struct TimexParser {
                 while limit < n && !t[limit].lineBefore { limit += 1 }
             }
             if canStart(i), let m = parseAt(i) {
+                let e = m.e, shape = m.shape, point = m.point
                 emit(m)
-                i = m.e
-                tails(after: m, &i)
+                i = e
+                tails(e: e, shape: shape, point: point, &i)
             } else {
                 i += 1
             }
@@ -189,16 +235,21 @@ struct TimexParser {
             if secondOfRange, let a = anchor, a.year != pt.year, a.year > pt.year - 3 { /* keep */ }
             else if m.explicitYear { anchor = pt } else if let a = anchor, a.year == pt.year, pt.month > 0 { anchor = pt }
         }
-        out.append(TimeExpression(kind: m.kind, value: m.value, mod: m.mod, from: m.from, to: m.to, quantity: m.quantity,
-                                  range: t[m.s].start..<t[m.e - 1].end))
-        outTok.append(m.s..<m.e)
+        let s = m.s, e = m.e
+        outTok.append(s..<e)
         outShape.append((m.shape, m.explicitYear))
+        // The rare fields become strings here, once per expression (see `TimexMatch`).
+        var from: String? = nil, to: String? = nil
+        if m.rangeToYear != 0 { from = m.value; to = DatePoint(year: m.rangeToYear).value }
+        let quantity = m.times.map { String($0) }
+        let x = TimeExpression(kind: m.kind, value: m.value, mod: m.mod.string, from: from, to: to, quantity: quantity,
+                               range: t[s].start..<t[e - 1].end)
+        out.append(consume x)
     }
 
     /// Second halves of ranges that are not dates on their own: `1915-16`, `May 4–5, 1865`, `May 4 and 5`.
-    mutating func tails(after m: TimexMatch, _ i: inout Int) {
-        let e = m.e
-        if m.shape == 1, let pt = m.point, p(e, 0x2D), adj(e), isNum(e + 1), adj(e + 1), t[e + 1].digits == 2,
+    mutating func tails(e: Int, shape: Int, point: DatePoint?, _ i: inout Int) {
+        if shape == 1, let pt = point, p(e, 0x2D), adj(e), isNum(e + 1), adj(e + 1), t[e + 1].digits == 2,
            !(adj(e + 2) && (isWord(e + 2) || isNum(e + 2))) {
             let y = pt.year / 100 * 100 + t[e + 1].num
             if y > pt.year {
@@ -207,7 +258,7 @@ struct TimexParser {
             }
             return
         }
-        if m.shape == 2, var pt = m.point, p(e, 0x2D) || k(e) == .and || (k(e) == .to && lv(e) == 0), let (d, e2) = day(e + 1),
+        if shape == 2, var pt = point, p(e, 0x2D) || k(e) == .and || (k(e) == .to && lv(e) == 0), let (d, e2) = day(e + 1),
            d > pt.day, month(e2) == nil {
             pt.day = d
             var end = e2
@@ -219,7 +270,7 @@ struct TimexParser {
                 end = e3
                 explicit = true
                 // The year written after the second day belongs to the first too.
-                if let last = out.indices.last, !outShape[last].explicitYear, var first = m.point {
+                if let last = out.indices.last, !outShape[last].explicitYear, var first = point {
                     first.year = y
                     out[last].value = first.value
                 }
@@ -311,8 +362,16 @@ struct TimexParser {
         }
     }
 
-    mutating func parseAt(_ i: Int) -> TimexMatch? {
+    func parseAt(_ i: Int) -> TimexMatch? {
         let ps = allPatterns ? Pat.all : patterns(i)
+        if let m = memo {
+            m.pointee.at = -1
+            if ps & (Pat.relative | Pat.duration | Pat.setExpr) != 0 {
+                m.pointee.cardinal = cardinal(i)
+                m.pointee.at = i
+                m.pointee.quantity = quantity(i)     // reads the memoised cardinal
+            }
+        }
         var best: TimexMatch? = nil
         if ps & Pat.refs != 0 { best = refs(i) }
         if ps & Pat.modded != 0 { TimexParser.keepLonger(&best, modded(i)) }
@@ -330,8 +389,8 @@ struct TimexParser {
     }
 
     @inline(__always) static func keepLonger(_ best: inout TimexMatch?, _ m: TimexMatch?) {
-        guard let m else { return }
-        if let b = best, b.e >= m.e { return }
+        guard let me = m?.e else { return }
+        if let be = best?.e, be >= me { return }
         best = m
     }
 
@@ -686,7 +745,7 @@ struct TimexParser {
             if b.digits == 2 && (y / 100 * 100 + b.num) > y && (y / 100 * 100 + b.num) - y <= 10 { y2 = y / 100 * 100 + b.num }
             if y2 > 0 {
                 let pt = DatePoint(year: y)
-                return TimexMatch(s: i, e: e + 2, kind: .date, value: pt.value, from: pt.value, to: DatePoint(year: y2).value,
+                return TimexMatch(s: i, e: e + 2, kind: .date, value: pt.value, rangeToYear: y2,
                                   point: pt, explicitYear: true)
             }
         }
@@ -833,9 +892,8 @@ struct TimexParser {
         }
         // the year 1950
         if hasThe, singularUnit(j) == .year, let y = yearForms(j + 1), y.shape == 1 {
-            let m = y
-            m.s = i
-            return m
+            y.s = i
+            return y
         }
         // (later|earlier) (that|the same|this) year; that night
         var j2 = j
@@ -875,7 +933,7 @@ struct TimexParser {
         if let (_, pl) = unit(i), pl, let kk = k(i + 1), (kk == .later || kk == .earlier) && lv(i + 1) <= 1 {
             return TimexMatch(s: i, e: i + 2, kind: .date, value: kk == .later ? "FUTURE_REF" : "PAST_REF")
         }
-        guard let q = quantity(i), let (u, _) = unit(q.end) else { return nil }
+        guard let q = quantityAt(i), let (u, _) = unit(q.end) else { return nil }
         let e = q.end + 1
         guard let kk = k(e), kk == .later || kk == .earlier || kk == .ago else { return nil }
         if lv(e) == 2 && !boundary(e + 1) { return nil }          // `two days after the battle` stays a duration
@@ -956,16 +1014,16 @@ struct TimexParser {
         let hasThe = k(j) == .the
         if hasThe { j += 1 }
         guard let kk = k(j) else { return nil }
-        var mod: String
+        var mod: TimexMatch.Mod
         var c = j + 1
         switch kk {
         case .modStart, .modMid, .modEnd:
-            mod = kk == .modStart ? "START" : kk == .modMid ? "MID" : "END"
+            mod = kk == .modStart ? .start : kk == .modMid ? .mid : .end
             if p(c, 0x2D) && adj(c) { c += 1 }
             else if k(c) == .in_, !hasThe, kk != .modMid { c += 1 }
         case .modNoun:
             guard k(c) == .of else { return nil }
-            mod = ["START", "MID", "END"][lv(j)]
+            mod = [TimexMatch.Mod.start, .mid, .end][lv(j)]
             c += 1
         case .ordinal, .last, .first:
             // the first half of 1941 / the last quarter of the 19th century
@@ -1006,23 +1064,23 @@ struct TimexParser {
     func approx(_ i: Int) -> TimexMatch? {
         guard let kk = k(i) else { return nil }
         var j = i + 1
-        var mod: String
+        var mod: TimexMatch.Mod
         switch kk {
-        case .approx: mod = "APPROX"
+        case .approx: mod = .approx
         case .circa:
             if lv(i) == 0 { guard p(j, 0x2E), adj(j) else { return nil }; j += 1 }
-            mod = "APPROX"
-        case .nearly: mod = "LESS_THAN"
+            mod = .approx
+        case .nearly: mod = .lessThan
         case .moreThan:
             if lv(i) == 1 { guard k(j) == .than else { return nil }; j += 1 }
-            mod = "MORE_THAN"
+            mod = .moreThan
         case .lessThan:
             if lv(i) == 1 { guard k(j) == .than else { return nil }; j += 1 }
-            mod = "LESS_THAN"
+            mod = .lessThan
         case .at:
             guard k(j) == .least else { return nil }
             j += 1
-            mod = "EQUAL_OR_MORE"
+            mod = .equalOrMore
         default: return nil
         }
         if let d = duration(j) {
@@ -1031,10 +1089,10 @@ struct TimexParser {
             d.mod = mod
             return d
         }
-        if mod == "APPROX", t[i].end - t[i].start != 4 || kk != .approx, let y = absDate(j), y.from == nil, y.point != nil, y.explicitYear {
+        if mod == .approx, t[i].end - t[i].start != 4 || kk != .approx, let y = absDate(j), y.rangeToYear == 0, y.point != nil, y.explicitYear {
             // about/around/circa 1950 (not `some 1950`)
             y.s = i
-            y.mod = "APPROX"
+            y.mod = .approx
             return y
         }
         return nil
@@ -1098,11 +1156,11 @@ struct TimexParser {
         if k(i) == .a_ {
             if k(i + 1) == .few, lv(i + 1) == 0 { return Quantity(value: nil, end: i + 2) }
             if k(i + 1) == .couple, k(i + 2) == .of { return Quantity(value: 2, end: i + 3) }
-            if let (v, e) = cardinal(i), e > i + 1 { return Quantity(value: v, end: e) }
+            if let (v, e) = cardinalAt(i), e > i + 1 { return Quantity(value: v, end: e) }
             return Quantity(value: 1, end: i + 1)
         }
         if k(i) == .few { return lv(i) == 0 ? nil : Quantity(value: nil, end: i + 1) }
-        guard let (v, e) = cardinal(i) else { return nil }
+        guard let (v, e) = cardinalAt(i) else { return nil }
         if k(e) == .and, k(e + 1) == .a_, k(e + 2) == .half { return Quantity(value: v, end: e + 3, half: true) }
         return Quantity(value: v, end: e)
     }
@@ -1139,7 +1197,7 @@ struct TimexParser {
             if k(j + 1) == .and, k(j + 2) == .a_, k(j + 3) == .half { return TimexMatch(s: i, e: j + 4, kind: .duration, value: u.andHalf(1)) }
             return TimexMatch(s: i, e: j + 1, kind: .duration, value: u.duration(1))
         }
-        guard let q = quantity(j) else { return nil }
+        guard let q = quantityAt(j) else { return nil }
         if prefixed && q.value == 1 && k(j) == .a_ { return nil }
         var e = q.end
         var compound = false
@@ -1194,9 +1252,9 @@ struct TimexParser {
         var j = i
         var count: Int
         if k(j) == .once { count = lv(j); j += 1 }
-        else if let (v, e) = cardinal(j), k(e) == .times { count = v; j = e + 1 }
+        else if let (v, e) = cardinalAt(j), k(e) == .times { count = v; j = e + 1 }
         else { return nil }
         guard let kk = k(j), kk == .a_ || kk == .per || kk == .each || kk == .every, let u = singularUnit(j + 1) else { return nil }
-        return TimexMatch(s: i, e: j + 2, kind: .set, value: u.duration(1), quantity: String(count))
+        return TimexMatch(s: i, e: j + 2, kind: .set, value: u.duration(1), times: count)
     }
 }
