@@ -90,9 +90,18 @@ struct EntityScanner {
     var mentions: [EntityMention] = []
     /// Normalised values built by the patterns (`EntityMention.Norm.built`).
     var strings: [String] = []
-    /// Short forms defined in the document: first token text → (token texts, acronym index). Tokens
-    /// whose vocabulary hash is that of a key carry `shortFormStart`.
-    private var shortForms: [String: [([String], Int)]] = [:]
+    /// Short forms defined in the document, grouped by the `String` (canonical equivalence) of their
+    /// first token: per group that token's bytes and the candidates (token bytes, acronym index) in
+    /// order. Tokens whose vocabulary hash is that of a first token carry `shortFormStart`; a mention
+    /// finds its group by that hash and compares bytes, without building a `String` per call.
+    private var shortFormKeys: [[UInt8]] = []
+    private var shortFormCands: [[(words: [[UInt8]], k: Int)]] = []
+    /// First-token hash → the groups holding a first token with that hash.
+    private var shortFormGroupsByHash: [UInt64: [Int]] = [:]
+    /// First token → group: the `String` lookup, for the rare token that equals a key only
+    /// canonically (some byte non-ASCII).
+    private var shortFormGroupOfKey: [String: Int] = [:]
+    private var shortFormKeysASCII = true
     /// Per acronym: the index of the first acronym with the same short form.
     private var shortFormGroup: [Int] = []
     /// Per group (indexed by its first acronym): its acronyms in order; and each acronym's start. An
@@ -121,10 +130,22 @@ struct EntityScanner {
         for (k, a) in acronyms.enumerated() {
             let words = EntityLexicon.tokenTexts(a.short)
             guard let first = words.first else { continue }
-            shortForms[first, default: []].append((words, k))
+            let g: Int
+            if let known = shortFormGroupOfKey[first] {
+                g = known
+            } else {
+                g = shortFormKeys.count
+                shortFormGroupOfKey[first] = g
+                shortFormKeys.append(Array(first.utf8))
+                shortFormCands.append([])
+            }
+            shortFormCands[g].append((words.map { Array($0.utf8) }, k))
             var w = first
-            shortFormHashes.append(w.withUTF8 { EntityVocab.hash($0, 0..<$0.count, fold: false).0 })
+            let h = w.withUTF8 { EntityVocab.hash($0, 0..<$0.count, fold: false).0 }
+            shortFormHashes.append(h)
+            if !(shortFormGroupsByHash[h]?.contains(g) ?? false) { shortFormGroupsByHash[h, default: []].append(g) }
         }
+        shortFormKeysASCII = shortFormKeys.allSatisfy(Self.isASCII)
         let shortFormTable = HashSet64(shortFormHashes)
         var groupOf: [String: Int] = [:]
         shortFormGroup = acronyms.indices.map { k in
@@ -455,7 +476,9 @@ struct EntityScanner {
     static let lowerWordStartFolded: WordFlags = [.resolution, .a, .numberWord, .the]
 
     /// A key for a surname token (its vocabulary id when known, else a hash of its bytes, negated).
-    func surnameKey(_ i: Int) -> Int32 {
+    /// Inlined, as are the other small readers called from `mutating` patterns: an out-of-line call of a
+    /// non-mutating method there copies the whole scanner (about 300 bytes) first.
+    @inline(__always) func surnameKey(_ i: Int) -> Int32 {
         if info[i].exact >= 0 { return info[i].exact }
         var h: UInt32 = 2_166_136_261
         for k in toks[i].range { h = (h ^ UInt32(p[k])) &* 16_777_619 }
@@ -643,7 +666,7 @@ struct EntityScanner {
     // MARK: - LAW
 
     /// `resolution 2758`, `resolution A/RES/47/4` at `i`: the end, else nil.
-    func resolutionNumber(at i: Int) -> Int? {
+    @inline(__always) func resolutionNumber(at i: Int) -> Int? {
         guard i + 1 < n, fo(i).contains(.resolution) else { return nil }
         let k = toks[i + 1].kind
         if k == .number && EntityNumberText.isPlain(p, toks[i + 1].range) || k == .number && p[toks[i + 1].range.lowerBound] != 0x30 {
@@ -654,7 +677,7 @@ struct EntityScanner {
     }
 
     /// `A/RES/47/4`, `S/RES/1325 (2000)`: an upper-case start, a slash and a digit.
-    func isDocumentSymbol(_ i: Int) -> Bool {
+    @inline(__always) func isDocumentSymbol(_ i: Int) -> Bool {
         toks[i].kind == .word && info[i].shape & (Self.capital | Self.slashDigit) == Self.capital | Self.slashDigit
     }
 
@@ -676,7 +699,7 @@ struct EntityScanner {
 
     /// A plain numeral at `i` and the scale word after it: (power, end). Its digits are read from the
     /// token (`EntityNumberText.shift`) only for an emitted entity.
-    func amount(at i: Int) -> (pow: Int, end: Int)? {
+    @inline(__always) func amount(at i: Int) -> (pow: Int, end: Int)? {
         guard i < n, toks[i].kind == .number, EntityNumberText.isPlain(p, toks[i].range) else { return nil }
         if i + 1 < n, fo(i + 1).contains(.scale), toks[i + 1].kind == .word {
             return (lex.value(info[i + 1].folded), i + 2)
@@ -796,13 +819,13 @@ struct EntityScanner {
 
     mutating func acronym(at i: Int) -> EntityMention? {
         guard info[i].shape & Self.shortFormStart != 0, info[i].shape & Self.capital != 0 || toks[i].kind == .number else { return nil }
-        guard let cands = shortForms[text(i)] else { return nil }
+        guard let g = shortFormGroup(at: i) else { return nil }
         var best: (Int, Int)?
-        for (words, k) in cands {
+        for (words, k) in shortFormCands[g] {
             var ok = i + words.count <= n
             var j = 1
             while ok, j < words.count {
-                if text(i + j) != words[j] { ok = false }
+                if !tokenEquals(i + j, words[j]) { ok = false }
                 j += 1
             }
             if ok, best == nil || i + words.count > best!.0 { best = (i + words.count, k) }
@@ -819,7 +842,31 @@ struct EntityScanner {
         return EntityMention(kind: .org, start: i, end: e, norm: .none, source: .acronym(def, fallback: fallback))
     }
 
-    func lexGazetteerEntry(_ i: Int) -> (end: Int, entry: Int)? {
+    /// The short-form group whose first token equals (as a `String`) token `i`, if any.
+    func shortFormGroup(at i: Int) -> Int? {
+        let r = toks[i].range
+        if let groups = shortFormGroupsByHash[EntityVocab.hash(p, r, fold: false).0] {
+            for g in groups where tokenEquals(i, shortFormKeys[g]) { return g }
+        }
+        // An equal token has the hash of its group's key unless the two differ in bytes, which
+        // canonical equivalence allows only where some byte is non-ASCII.
+        if shortFormKeysASCII, isASCII(r) { return nil }
+        return shortFormGroupOfKey[text(i)]
+    }
+
+    /// Whether token `i` equals `bytes` as a `String` would compare them (canonical equivalence):
+    /// equal bytes are equal, and ASCII text is equal only to the same bytes.
+    func tokenEquals(_ i: Int, _ bytes: [UInt8]) -> Bool {
+        let r = toks[i].range
+        if r.count == bytes.count, bytes.indices.allSatisfy({ p[r.lowerBound + $0] == bytes[$0] }) { return true }
+        if isASCII(r) && Self.isASCII(bytes) { return false }
+        return text(i) == String(decoding: bytes, as: UTF8.self)
+    }
+
+    func isASCII(_ r: Range<Int>) -> Bool { r.allSatisfy { p[$0] < 0x80 } }
+    static func isASCII(_ bytes: [UInt8]) -> Bool { bytes.allSatisfy { $0 < 0x80 } }
+
+    @inline(__always) func lexGazetteerEntry(_ i: Int) -> (end: Int, entry: Int)? {
         var node = lex.gazetteerRoot
         var j = i
         var best: (Int, Int)?
