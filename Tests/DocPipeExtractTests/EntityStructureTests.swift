@@ -60,6 +60,35 @@ import DocPipeCore
         }
     }
 
+    @Test func unscaledShiftOfTokenMatchesDigitShift() {
+        // Every numeral over `0 1 9 , .` up to five characters: the in-place shift (with its fast path
+        // for canonical integers) must give what shifting the digits alone gives.
+        var numerals: [String] = [], layer = [""]
+        for _ in 0..<5 {
+            layer = layer.flatMap { n in ["0", "1", "9", ",", "."].map { n + $0 } }
+            numerals += layer
+        }
+        var checked = 0
+        for numeral in numerals + ["1234567890123456789", "007", "0", "10,000,000", "12.50"] {
+            var text = numeral
+            text.withUTF8 { p in
+                guard EntityNumberText.isPlain(p, 0..<p.count) else { return }
+                for power in [0, 2, -2] {
+                    #expect(EntityNumberText.shift(p, 0..<p.count, by: power) == EntityNumberText.shift(String(numeral.filter { $0 != "," }), by: power), "\(numeral) \(power)")
+                }
+                checked += 1
+            }
+        }
+        #expect(checked > 200)
+    }
+
+    @Test func shortFormWordsCompareAsStrings() {
+        // A later word of a short form matches a canonically equivalent spelling, as `String` does.
+        let rows = recogniseEntities("The Alpha Beta Commission (ABC Caf\u{E9}) met. The ABC Cafe\u{301} agreed.", acronyms: [("ABC Caf\u{E9}", "Alpha Beta Commission")])
+        #expect(rows.contains { $0.text == "ABC Cafe\u{301}" })
+        #expect(rows.filter { $0.text.hasPrefix("ABC") }.count == 2)
+    }
+
     @Test func headKeysOfNames() {
         let lex = EntityLexicon.shared
         func key(_ word: String) -> Int32 { lex.headKeyOfWord[Int(lex.vocab.id(of: word))] }

@@ -47,7 +47,11 @@ enum EntityNumberText {
 
     /// The plain numeral `p[range]` × 10^`power`, as `shift(_:by:)`.
     static func shift(_ p: UnsafeBufferPointer<UInt8>, _ range: Range<Int>, by power: Int) -> String {
-        withUnsafeTemporaryAllocation(of: UInt8.self, capacity: max(range.count, 1)) { buf in
+        // Most numerals are unscaled digits without a leading zero: their value is their text.
+        if power == 0, isCanonicalInteger(p, range) {
+            return String(decoding: UnsafeBufferPointer(rebasing: p[range]), as: UTF8.self)
+        }
+        return withUnsafeTemporaryAllocation(of: UInt8.self, capacity: max(range.count, 1)) { buf in
             var m = 0
             for k in range where p[k] != 0x2C {
                 buf[m] = p[k]
@@ -55,6 +59,14 @@ enum EntityNumberText {
             }
             return shift(UnsafeBufferPointer(rebasing: buf[..<m]), by: power)
         }
+    }
+
+    /// Whether `p[range]` is digits only, without a leading zero unless it is `0` itself: what
+    /// `shift(_:_:by: 0)` returns unchanged.
+    @inline(__always) static func isCanonicalInteger(_ p: UnsafeBufferPointer<UInt8>, _ range: Range<Int>) -> Bool {
+        guard !range.isEmpty, range.count == 1 || p[range.lowerBound] != 0x30 else { return false }
+        for k in range where p[k] &- 0x30 >= 10 { return false }
+        return true
     }
 
     /// `digits` × 10^`power` (power may be negative), as a plain decimal without superfluous zeros.

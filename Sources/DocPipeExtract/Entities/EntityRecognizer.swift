@@ -96,8 +96,10 @@ struct EntityScanner {
     /// finds its group by that hash and compares bytes, without building a `String` per call.
     private var shortFormKeys: [[UInt8]] = []
     private var shortFormCands: [[(words: [[UInt8]], k: Int)]] = []
-    /// First-token hash → the groups holding a first token with that hash.
-    private var shortFormGroupsByHash: [UInt64: [Int]] = [:]
+    /// First-token hash → the first of its links; a link is (group, next link with the same hash or -1),
+    /// one per group holding a first token with that hash.
+    private var shortFormLinkOfHash = HashMap64(capacity: 0)
+    private var shortFormLinks: [(group: Int, next: Int)] = []
     /// First token → group: the `String` lookup, for the rare token that equals a key only
     /// canonically (some byte non-ASCII).
     private var shortFormGroupOfKey: [String: Int] = [:]
@@ -127,6 +129,7 @@ struct EntityScanner {
         self.n = tokens.count
         self.acronyms = acronyms
         var shortFormHashes: [UInt64] = []
+        var hashGroups: [(UInt64, Int)] = []
         for (k, a) in acronyms.enumerated() {
             let words = EntityLexicon.tokenTexts(a.short)
             guard let first = words.first else { continue }
@@ -143,7 +146,16 @@ struct EntityScanner {
             var w = first
             let h = w.withUTF8 { EntityVocab.hash($0, 0..<$0.count, fold: false).0 }
             shortFormHashes.append(h)
-            if !(shortFormGroupsByHash[h]?.contains(g) ?? false) { shortFormGroupsByHash[h, default: []].append(g) }
+            hashGroups.append((h, g))
+        }
+        shortFormLinkOfHash = HashMap64(capacity: hashGroups.count)
+        for (h, g) in hashGroups {
+            var link = shortFormLinkOfHash.get(h) ?? -1
+            var last = -1
+            while link >= 0, shortFormLinks[link].group != g { last = link; link = shortFormLinks[link].next }
+            guard link < 0 else { continue }
+            shortFormLinks.append((g, -1))
+            if last >= 0 { shortFormLinks[last].next = shortFormLinks.count - 1 } else { shortFormLinkOfHash.set(h, shortFormLinks.count - 1) }
         }
         shortFormKeysASCII = shortFormKeys.allSatisfy(Self.isASCII)
         let shortFormTable = HashSet64(shortFormHashes)
@@ -808,7 +820,8 @@ struct EntityScanner {
         return EntityMention(kind: .person, start: nameStart, end: end, norm: built(text(nameStart, end)), source: .pattern)
     }
 
-    mutating func surname(at i: Int) -> EntityMention? {
+    /// Inlined: `best` calls it for every capitalised word once a surname is known.
+    @inline(__always) mutating func surname(at i: Int) -> EntityMention? {
         guard !surnames.isEmpty, isCapWord(i) else { return nil }
         let key = surnameKey(i)
         guard surnameBloom & Self.bloomBit(UInt64(UInt32(bitPattern: key))) != 0, let first = surnames[key] else { return nil }
@@ -843,10 +856,13 @@ struct EntityScanner {
     }
 
     /// The short-form group whose first token equals (as a `String`) token `i`, if any.
-    func shortFormGroup(at i: Int) -> Int? {
+    @inline(__always) func shortFormGroup(at i: Int) -> Int? {
         let r = toks[i].range
-        if let groups = shortFormGroupsByHash[EntityVocab.hash(p, r, fold: false).0] {
-            for g in groups where tokenEquals(i, shortFormKeys[g]) { return g }
+        var link = shortFormLinkOfHash.get(EntityVocab.hash(p, r, fold: false).0) ?? -1
+        while link >= 0 {
+            let g = shortFormLinks[link].group
+            if tokenEquals(i, shortFormKeys[g]) { return g }
+            link = shortFormLinks[link].next
         }
         // An equal token has the hash of its group's key unless the two differ in bytes, which
         // canonical equivalence allows only where some byte is non-ASCII.
@@ -856,7 +872,7 @@ struct EntityScanner {
 
     /// Whether token `i` equals `bytes` as a `String` would compare them (canonical equivalence):
     /// equal bytes are equal, and ASCII text is equal only to the same bytes.
-    func tokenEquals(_ i: Int, _ bytes: [UInt8]) -> Bool {
+    @inline(__always) func tokenEquals(_ i: Int, _ bytes: [UInt8]) -> Bool {
         let r = toks[i].range
         if r.count == bytes.count, bytes.indices.allSatisfy({ p[r.lowerBound + $0] == bytes[$0] }) { return true }
         if isASCII(r) && Self.isASCII(bytes) { return false }
