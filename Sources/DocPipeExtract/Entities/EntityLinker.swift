@@ -139,22 +139,19 @@ enum EntityLinker {
             next += 1
             id[k] = next
         }
-        // Built in place, each entity moved into its slot (appending or `initialize(to:)` would copy
-        // and destroy it); the id table is read once, not through its lazy global per entity.
+        // The id table is read once, not through its lazy global per entity.
         let ids = idCache
         @inline(__always) func idString(_ k: Int) -> String { k < ids.count ? ids[k] : makeIDString(k) }
-        return [Entity](unsafeUninitializedCapacity: next) { buf, count in
-            var o = 0
-            for k in 0..<n where keep[k] {
-                let m = ms[k]
-                let r = refersTo[k]
-                buf.initializeElement(at: o, to: Entity(
-                    id: idString(id[k]), kind: m.kind, range: s.byteRange(m.start, m.end), normalized: s.normalized(m.norm) ?? s.text(m.start, m.end),
-                    refersTo: r >= 0 && keep[r] ? idString(id[r]) : nil))
-                o += 1
-            }
-            count = o
+        var out: [Entity] = []
+        out.reserveCapacity(next)
+        for k in 0..<n where keep[k] {
+            let m = ms[k]
+            let r = refersTo[k]
+            out.append(Entity(
+                id: idString(id[k]), kind: m.kind, range: s.byteRange(m.start, m.end), normalized: s.normalized(m.norm) ?? s.text(m.start, m.end),
+                refersTo: r >= 0 && keep[r] ? idString(id[r]) : nil))
         }
+        return out
     }
 
     /// A distinct constant per kind, mixed into the repeated-name hash.
