@@ -49,8 +49,8 @@ let package = Package(
         .testTarget(name: "DocPipeCleanTests", dependencies: ["DocPipeClean", "DocPipeDecode", "DocPipeTestSupport"]),
         .testTarget(name: "DocPipeSegmentTests", dependencies: ["DocPipeSegment", "DocPipeCore", "DocPipeTestSupport"]),
         .testTarget(name: "DocPipeEmitTests", dependencies: ["DocPipeEmit", "DocPipeCore", "DocPipeTestSupport", "CLibXML2"]),
-        .testTarget(name: "DocPipeExtractTests", dependencies: ["DocPipeExtract", "DocPipeCore"]),
-        .testTarget(name: "DocPipeValidateTests", dependencies: ["DocPipe", "DocPipeValidate"]),
+        .testTarget(name: "DocPipeExtractTests", dependencies: ["DocPipeExtract", "DocPipeCore", "DocPipeTestSupport"]),
+        .testTarget(name: "DocPipeValidateTests", dependencies: ["DocPipe", "DocPipeValidate", "DocPipeTestSupport"]),
         .testTarget(name: "DocPipeTests", dependencies: ["DocPipe", "DocPipeTestSupport", "CLibXML2"], exclude: ["Golden"]),
     ],
     swiftLanguageModes: [.v6]

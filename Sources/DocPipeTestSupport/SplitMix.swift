@@ -10,4 +10,7 @@ public struct SplitMix: RandomNumberGenerator, Sendable {
         z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
         return z ^ (z >> 31)
     }
+
+    /// A number in 0..<n (the remainder of the next value: the small bias does not matter to tests).
+    public mutating func below(_ n: Int) -> Int { Int(next() % UInt64(n)) }
 }

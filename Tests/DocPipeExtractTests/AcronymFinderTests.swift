@@ -1,5 +1,6 @@
 import DocPipeCore
 import Testing
+import DocPipeTestSupport
 @testable import DocPipeExtract
 
 /// Byte range of the `nth` occurrence of `needle` in `text` (UTF-8 offsets, like every layer range).
@@ -216,15 +217,12 @@ struct AcronymFinderRobustnessTests {
 @Suite struct AcronymScanTests {
     /// The word-at-a-time bracket search finds what a byte loop finds, from every start.
     @Test func nextBracketMatchesAByteLoop() {
-        var state: UInt64 = 0x5DEE_CE66_D1CE_4E5B
+        var rng = SplitMix(seed: 0x5DEE_CE66)
         let alphabet: [UInt8] = Array("ab (]) [x\n\u{E9}".utf8) + [0x28, 0x5B, 0xC3, 0xA9, 0x00, 0xFF]
         for length in 0..<70 {
-            state = state &* 6364136223846793005 &+ 1442695040888963407
-            var bytes: [UInt8] = []
-            for k in 0..<length {
-                let r = (state >> 33) &+ UInt64(k) &* 0x9E37_79B9
-                // Sparse brackets in some inputs, dense in others.
-                bytes.append(length % 3 == 0 && r % 11 != 0 ? 0x61 : alphabet[Int(r % UInt64(alphabet.count))])
+            // Sparse brackets in some inputs, dense in others.
+            let bytes: [UInt8] = (0..<length).map { _ in
+                length % 3 == 0 && rng.below(11) != 0 ? 0x61 : alphabet[rng.below(alphabet.count)]
             }
             bytes.withUnsafeBufferPointer { t in
                 for i in 0...length {

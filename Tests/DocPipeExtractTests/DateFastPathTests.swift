@@ -1,23 +1,12 @@
 import DocPipeCore
 import Testing
+import DocPipeTestSupport
 @testable import DocPipeExtract
 
 /// The date tagger's fast paths against their simple versions: the lexicon's filtered lookup against
 /// the plain dictionary, `parseAt`'s dispatch by first token against trying every pattern, and the
 /// in-place value formatting against the string concatenation it replaced.
 @Suite struct DateFastPathTests {
-    /// A deterministic generator (tests must not depend on the run).
-    struct Mix {
-        var state: UInt64
-        mutating func next() -> UInt64 {
-            state &+= 0x9E37_79B9_7F4A_7C15
-            var z = state
-            z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-            z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-            return z ^ (z >> 31)
-        }
-        mutating func below(_ n: Int) -> Int { Int(next() % UInt64(n)) }
-    }
 
     static let words: [String] = DateLexicon.parsed().map { String(decoding: $0.word, as: UTF8.self) }
 
@@ -37,7 +26,7 @@ import Testing
         for w in Self.words {
             probes += [w, w.uppercased(), w.prefix(1).uppercased() + w.dropFirst(), w + "s", String(w.dropLast()), w + w]
         }
-        var rng = Mix(state: 11)
+        var rng = SplitMix(state: 11)
         for _ in 0..<50_000 {
             let n = 1 + rng.below(16)
             // Letters biased towards the lexicon's, so near misses are common.
@@ -55,7 +44,7 @@ import Testing
 
     /// Token soup: lexicon words (some capitalised), numbers of every shape, punctuation, unknown words,
     /// glued or spaced, sometimes on a new line.
-    private func soup(_ rng: inout Mix) -> String {
+    private func soup(_ rng: inout SplitMix) -> String {
         let numbers = ["1951", "12", "1", "31", "1,000", "3.5", "05", "89", "2004", "490", "9", "1800", "2000", "10", "30", "45", "1990", "15", "7"]
         let puncts = ["-", "–", "/", ":", ",", ".", "'", "’", "$", "%", "(", ")"]
         let others = ["s", "th", "st", "B", "C", "A", "D", "p", "m", "war", "Council", "states", "km", "Zürich", "members"]
@@ -95,7 +84,7 @@ import Testing
     }
 
     @Test func dispatchMatchesTryingEveryPattern() {
-        var rng = Mix(state: 5)
+        var rng = SplitMix(state: 5)
         var matched = 0
         for round in 0..<6000 {
             // Several sentences per text, so the narrative anchor carries over.
@@ -111,7 +100,7 @@ import Testing
 
     /// Counts (`two`, `25`, `a few`, `one and a half`) followed by units and the words after durations, sets
     /// and relative expressions, so the memoised count is what most candidates start with.
-    private func countSoup(_ rng: inout Mix) -> String {
+    private func countSoup(_ rng: inout SplitMix) -> String {
         let counts = ["two", "25", "a", "a few", "several", "one and a half", "a couple of", "twenty-five", "twenty five", "a hundred",
                       "1,000", "3", "12", "1990", "once", "three", "$5", "10:30", "5/", "the past", "the next", "for", "every", "each"]
         let after = ["years", "year", "months", "days", "decades", "century", "times", "hours", "-year", "-", "later", "earlier",
@@ -127,7 +116,7 @@ import Testing
     }
 
     @Test func memoisedCountMatchesParsingItAgain() {
-        var rng = Mix(state: 17)
+        var rng = SplitMix(state: 17)
         var matched = 0
         for round in 0..<6000 {
             let text = round % 2 == 0 ? countSoup(&rng) : (0..<3).map { _ in soup(&rng) }.joined(separator: " ")
@@ -143,7 +132,7 @@ import Testing
 
     @Test func patternTableAgreesWithEachPattern() {
         // Each pattern on its own: wherever it matches, the table must list it for that first token.
-        var rng = Mix(state: 9)
+        var rng = SplitMix(state: 9)
         var seen = 0
         for _ in 0..<3000 {
             let text = soup(&rng)
@@ -187,7 +176,7 @@ import Testing
 
     @Test func formattingMatchesConcatenation() {
         var ints = Array(-1100...12_100) + [99_999, 100_000, 123_456_789, Int.max, Int.min + 2, -99_999]
-        var rng = Mix(state: 3)
+        var rng = SplitMix(state: 3)
         for _ in 0..<2000 { ints.append(Int(truncatingIfNeeded: rng.next()) >> rng.below(63)) }
         for v in ints {
             for w in [0, 1, 2, 3, 4, 6] { #expect(DatePoint.pad(v, w) == Self.refPad(v, w), "\(v) \(w)") }

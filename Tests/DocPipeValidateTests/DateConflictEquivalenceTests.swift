@@ -1,12 +1,12 @@
 import DocPipe
 import DocPipeCore
 import Testing
+import DocPipeTestSupport
 @testable import DocPipeValidate
 
 /// The byte comparisons of date-conflict against the String operations they replaced, and its
 /// events against the original token-by-String version of the rule (kept below as a reference).
 @Suite struct DateConflictEquivalenceTests {
-    typealias Seeded = FastPathEquivalenceTests.Seeded
 
     /// Tokens that look like the words the rule compares: case variants, near misses, non-ASCII.
     static let tokens = [
@@ -41,7 +41,7 @@ import Testing
 
     @Test func headHashesAgreeWithHeads() {
         let pieces = ["of", "on", "for", "in", "and", "to", "de", "Of", "the", "Convention", "Council", "Bank", "Fund", " ", "  ", "Genève", "x"]
-        var rng = Seeded(state: 5)
+        var rng = SplitMix(state: 5)
         for n in 0..<5_000 {
             var name = ""
             for _ in 0..<(n % 7) { name += pieces.randomElement(using: &rng)!; if Bool.random(using: &rng) { name += " " } }
@@ -72,7 +72,7 @@ import Testing
     static let verbs = ["founded", "established", "created", "formed", "signed", "born", "died", "re-established", "Founded", "SIGNED"]
     static let dates = ["1949", "1952", "18 November 1980", "1981", "March 1987", "1987", "4 December 1953", "the 1990s", "about 1960", "2004-06-12"]
 
-    static func randomDocument(_ rng: inout Seeded) -> String {
+    static func randomDocument(_ rng: inout SplitMix) -> String {
         var text = ""
         for _ in 0..<Int.random(in: 1...8, using: &rng) {
             let s = subjects.randomElement(using: &rng)!, v = verbs.randomElement(using: &rng)!, d = dates.randomElement(using: &rng)!
@@ -91,7 +91,7 @@ import Testing
     }
 
     @Test func eventsAgreeWithTheReference() {
-        var rng = Seeded(state: 6)
+        var rng = SplitMix(state: 6)
         var found = 0
         var docs = RuleCatalog.descriptions.flatMap { $0.triggering + $0.nonTriggering }.map { $0.unmarked.text }
         for _ in 0..<300 { docs.append(Self.randomDocument(&rng)) }

@@ -1,22 +1,12 @@
 import DocPipe
 import DocPipeCore
 import Testing
+import DocPipeTestSupport
 @testable import DocPipeValidate
 
 /// The byte-level fast paths of the rules against the straightforward versions they replaced (kept
 /// here as references), on hand-picked edge cases and on seeded random texts made of tricky pieces.
 @Suite struct FastPathEquivalenceTests {
-    /// Deterministic generator (SplitMix64), so a failure reproduces.
-    struct Seeded: RandomNumberGenerator {
-        var state: UInt64
-        mutating func next() -> UInt64 {
-            state &+= 0x9E37_79B9_7F4A_7C15
-            var z = state
-            z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-            z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-            return z ^ (z >> 31)
-        }
-    }
 
     /// Pieces that exercise folding: case, every kind of white space and quote, non-ASCII letters,
     /// lone lead bytes of the quote sequences at the end of a sentence, event words glued to others.
@@ -27,7 +17,7 @@ import Testing
         "created", "formed", "cofounded", "UNEP", "NGOs", "MoU", "DATA", "CHARTER", "A/RES/47", "G77", "IV", "x",
     ]
 
-    static func randomText(_ rng: inout Seeded, pieces count: Int) -> String {
+    static func randomText(_ rng: inout SplitMix, pieces count: Int) -> String {
         var s = ""
         for _ in 0..<count {
             s += pieces.randomElement(using: &rng)!
@@ -105,7 +95,7 @@ import Testing
     }
 
     @Test func foldAndHashAgreeWithTheReferenceKey() {
-        var rng = Seeded(state: 1)
+        var rng = SplitMix(state: 1)
         var byKey: [[UInt8]: UInt64] = [:]
         var byHash: [UInt64: [UInt8]] = [:]
         for n in 0..<20_000 {
@@ -159,7 +149,7 @@ import Testing
     }
 
     @Test func eventPrefilterAgreesWithTheReference() {
-        var rng = Seeded(state: 2)
+        var rng = SplitMix(state: 2)
         var hits = 0
         for n in 0..<20_000 {
             let b = Array(Self.randomText(&rng, pieces: n % 7).utf8)
@@ -183,7 +173,7 @@ import Testing
     // MARK: quantity-conflict
 
     @Test func sentenceLookupAgreesWithAScan() {
-        var rng = Seeded(state: 3)
+        var rng = SplitMix(state: 3)
         for round in 0..<300 {
             // Ordered layouts (with empty sentences and gaps) and, every fourth round, shuffled or overlapping ones.
             var sentences: [Sentence] = []
@@ -233,7 +223,7 @@ extension FastPathEquivalenceTests {
     /// eight-byte steps, quotes and line breaks now and then): the runs that fold across spaces must
     /// give the fold and word count of the reference.
     @Test func proseRunsAgreeWithTheReferenceKey() {
-        var rng = Seeded(state: 4)
+        var rng = SplitMix(state: 4)
         let words = ["a", "of", "the", "Fund", "OPENED", "intergovernmental", "1990", "(MBWM)", "A/RES/46/146", "members’", "it's", "x.", "—", "é"]
         let gaps = [" ", " ", " ", " ", "  ", "\n", " \u{A0}", " \"", "\" ", "\t", "“", "”"]
         var byKey: [[UInt8]: UInt64] = [:]
