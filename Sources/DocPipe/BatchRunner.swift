@@ -13,8 +13,9 @@ public struct DocumentSummary: Sendable {
     public var findings: [Finding] = []
     /// Where the runner's spill file holds this document's SARIF results (see `BatchRunner.spill`).
     public var spilledResults: Range<Int>?
-    /// Count claims kept for the comparison across documents.
+    /// Count claims kept for the comparison across documents, their strings in `claimStrings`.
     public var claims: [ClaimRecord] = []
+    var claimStrings: ClaimStrings?
     public var outputs: [String]
     /// Set when the document could not be read or written; the batch went on.
     public var error: InputError?
@@ -36,6 +37,8 @@ public struct BatchRunner: Sendable {
     public var spill: SpillFile?
     /// The rules, for the spilled results' rule indexes.
     public var rules: [RuleMetadata] = RuleInfo.all
+    /// The strings of the claim records of every document this runner processes.
+    let claimStrings = ClaimStrings()
 
     public init(pipeline: Pipeline, outputDirectory: String, jobs: Int = ProcessInfo.processInfo.activeProcessorCount,
                 progress: Bool = false, writeOutputs: Bool = true, sourceLines: Bool = true, spill: SpillFile? = nil) {
@@ -70,7 +73,8 @@ public struct BatchRunner: Sendable {
                 summary.error = error
             }
         }
-        summary.claims = ClaimRecord.records(of: doc)
+        summary.claims = ClaimRecord.records(of: doc, strings: claimStrings)
+        summary.claimStrings = claimStrings
         guard writeOutputs else { return summary }
         let locations = DocumentLocations(doc)
         for format in pipeline.spec.formats {

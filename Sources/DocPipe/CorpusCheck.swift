@@ -1,31 +1,63 @@
 import DocPipeCore
 import DocPipeEmit
 import DocPipeValidate
+import Foundation
 
-/// A count claim as the corpus check needs it, kept after its document is gone.
+/// The strings of a run's claim records, each kept once: subjects, measures, times and stated texts
+/// repeat across documents, and a run keeps every record until its documents are compared.
+public final class ClaimStrings: @unchecked Sendable {
+    private let lock = NSLock()
+    private var ids: [String: Int32] = [:]
+    private var strings: [String] = []
+
+    public init() {}
+
+    /// The id of `s`, added on first use. Safe from any thread.
+    func id(_ s: String) -> Int32 {
+        lock.lock()
+        defer { lock.unlock() }
+        if let k = ids[s] { return k }
+        let k = Int32(strings.count)
+        strings.append(s)
+        ids[s] = k
+        return k
+    }
+
+    subscript(id id: Int32) -> String {
+        lock.lock()
+        defer { lock.unlock() }
+        return strings[Int(id)]
+    }
+}
+
+/// A count claim as the corpus check needs it, kept after its document is gone: strings as ids in the
+/// run's `ClaimStrings`, positions in 32 bits (about 48 bytes a record).
 public struct ClaimRecord: Sendable {
-    public var subjectText: String
-    public var measure: String
-    public var time: String
-    public var value: Double
-    public var comparator: Comparator
+    /// Subject (lower case), measure and time: claims compare only within one such group.
+    var key: Int32
+    var subjectText: Int32
+    var time: Int32
     /// The stated quantity as written, and where.
-    public var text: String
-    public var line: Int
-    public var column: Int
-    public var endLine: Int
-    public var endColumn: Int
+    var text: Int32
+    var value: Double
+    var comparator: DocPipeCore.Comparator
+    var line: Int32
+    var column: Int32
+    var endLine: Int32
+    var endColumn: Int32
 
     /// The count claims of a document that have a resolved subject and a comparable time frame.
-    static func records(of doc: Document) -> [ClaimRecord] {
-        doc.claims.compactMap { c in
+    static func records(of doc: Document, strings: ClaimStrings) -> [ClaimRecord] {
+        doc.claims.compactMap { c -> ClaimRecord? in
             guard c.kind == .count, c.subject != nil, !c.subjectText.isEmpty, !c.measure.isEmpty,
                   let time = c.time, time != "PAST_REF" else { return nil }
             let range = c.quantity.flatMap { $0 < doc.quantities.count ? doc.quantities[$0].range : nil } ?? c.range
             let span = doc.rawSpan(of: range)
-            return ClaimRecord(subjectText: c.subjectText, measure: c.measure, time: time, value: c.value, comparator: c.comparator,
-                               text: doc.text.utf8Slice(range), line: span.line, column: span.column, endLine: span.endLine,
-                               endColumn: span.endColumn)
+            return ClaimRecord(key: strings.id(c.subjectText.lowercased() + "\u{1F}" + c.measure + "\u{1F}" + time),
+                               subjectText: strings.id(c.subjectText), time: strings.id(time), text: strings.id(doc.text.utf8Slice(range)),
+                               value: c.value, comparator: c.comparator,
+                               line: Int32(clamping: span.line), column: Int32(clamping: span.column),
+                               endLine: Int32(clamping: span.endLine), endColumn: Int32(clamping: span.endColumn))
         }
     }
 }
@@ -35,28 +67,46 @@ public struct ClaimRecord: Sendable {
 /// reported in the later file, with the other file as related location.
 public enum CorpusCheck {
     public static func findings(_ summaries: [DocumentSummary], severity: Severity) -> [String: [Finding]] {
-        struct Seen { var path: String; var record: ClaimRecord }
-        var groups: [String: [Seen]] = [:]
+        // Whether a claim conflicts with an earlier one depends on the earlier one's value and hedge
+        // only, so a group keeps, per distinct value and hedge, its first record and the first one from
+        // another file: the earliest conflicting record of another file is always among them, and the
+        // comparison costs what the distinct values cost, not what all the earlier claims cost.
+        struct Seen { var order: Int; var path: String; var record: ClaimRecord }
+        struct Values { var value: Double; var comparator: DocPipeCore.Comparator; var first: Seen; var otherFile: Seen? }
+        var groups: [Int32: [Values]] = [:]
         var out: [String: [Finding]] = [:]
+        var order = 0
         for s in summaries where s.error == nil {
-            var reported = Set<String>()
+            guard let strings = s.claimStrings else { continue }
+            var reported = Set<Int64>()
             for r in s.claims {
-                let key = r.subjectText.lowercased() + "\u{1F}" + r.measure + "\u{1F}" + r.time
-                let earlier = groups[key, default: []]
-                if let other = earlier.first(where: { $0.path != s.input.path && !ClaimComparison.compatible(($0.record.value, $0.record.comparator), (r.value, r.comparator)) }),
-                   reported.insert(key + r.text).inserted {
-                    let when = r.time == "PRESENT_REF" ? "today" : "in \(r.time)"
-                    let message = "\(r.subjectText) has \(r.text) \(when) here, but \(other.record.text) in \(other.path):\(other.record.line) [across documents]"
+                var other: Seen? = nil
+                for v in groups[r.key] ?? [] where !ClaimComparison.compatible((v.value, v.comparator), (r.value, r.comparator)) {
+                    guard let candidate = v.first.path != s.input.path ? v.first : v.otherFile else { continue }
+                    if other == nil || candidate.order < other!.order { other = candidate }
+                }
+                if let other, reported.insert(Int64(r.key) << 32 | Int64(r.text)).inserted {
+                    let key = strings[id: r.key], time = strings[id: r.time], text = strings[id: r.text]
+                    let otherText = strings[id: other.record.text]
+                    let when = time == "PRESENT_REF" ? "today" : "in \(time)"
+                    let message = "\(strings[id: r.subjectText]) has \(text) \(when) here, but \(otherText) in \(other.path):\(other.record.line) [across documents]"
                     // Unique within the run: `reported` keeps one finding per group and stated text.
-                    let fp = String(SHA256.hex(Array(["quantity-conflict", s.input.path, key, r.text, other.path, other.record.text].joined(separator: "\u{1E}").utf8)).prefix(32))
+                    let fp = String(SHA256.hex(Array(["quantity-conflict", s.input.path, key, text, other.path, otherText].joined(separator: "\u{1E}").utf8)).prefix(32))
                     out[s.input.path, default: []].append(Finding(
                         rule: "quantity-conflict", severity: severity, message: message, path: s.input.path,
-                        line: r.line, column: r.column, endLine: r.endLine, endColumn: r.endColumn, sourceLine: "",
-                        related: [.init(path: other.path, line: other.record.line, column: other.record.column, endLine: other.record.endLine,
-                                        endColumn: other.record.endColumn, message: "\(other.record.text) stated here")],
+                        line: Int(r.line), column: Int(r.column), endLine: Int(r.endLine), endColumn: Int(r.endColumn), sourceLine: "",
+                        related: [.init(path: other.path, line: Int(other.record.line), column: Int(other.record.column),
+                                        endLine: Int(other.record.endLine), endColumn: Int(other.record.endColumn),
+                                        message: "\(otherText) stated here")],
                         fingerprint: fp))
                 }
-                groups[key, default: []].append(Seen(path: s.input.path, record: r))
+                let seen = Seen(order: order, path: s.input.path, record: r)
+                order += 1
+                if let i = groups[r.key]?.firstIndex(where: { $0.value == r.value && $0.comparator == r.comparator }) {
+                    if groups[r.key]![i].otherFile == nil, groups[r.key]![i].first.path != s.input.path { groups[r.key]![i].otherFile = seen }
+                } else {
+                    groups[r.key, default: []].append(Values(value: r.value, comparator: r.comparator, first: seen, otherFile: nil))
+                }
             }
         }
         return out
