@@ -58,6 +58,24 @@ import DocPipeCore
         }
     }
 
+    /// `tokenize` fills a first array of a guessed size and resumes into a second past it: every guess
+    /// gives the tokens and bytes of one uninterrupted scan (a large guess), wherever the cut falls.
+    @Test(arguments: samples + ["  12 ,a\n\n b–3.5  ", "x"]) func tokenizeResumesPastTheFirstCapacity(_ text: String) {
+        let bytes = Array(text.utf8)
+        let (whole, wholeLow) = ScanText.tokenize(bytes, firstCapacity: bytes.count + 1)
+        #expect(!whole.isEmpty)
+        for cap in Set([0, 1, 2, 3, 5, 8, whole.count / 2, whole.count - 1, whole.count, whole.count + 1]) {
+            let (toks, low) = ScanText.tokenize(bytes, firstCapacity: cap)
+            #expect(low == wholeLow, "cap \(cap)")
+            #expect(toks.count == whole.count, "cap \(cap)")
+            for (a, b) in zip(toks, whole) {
+                #expect(a.kind == b.kind && a.capitalized == b.capitalized && a.acronym == b.acronym && a.spaceBefore == b.spaceBefore
+                        && a.hyphen == b.hyphen && a.simple == b.simple && a.start == b.start && a.end == b.end
+                        && a.lo == b.lo && a.len == b.len && a.flags == b.flags, "cap \(cap) at \(b.start)")
+            }
+        }
+    }
+
     @Test func lowerRunCopiesAndHashesLowerCaseLetters() {
         let src = Array("abcz{Q`xyz".utf8)
         var out = [UInt8](repeating: 0, count: 16)

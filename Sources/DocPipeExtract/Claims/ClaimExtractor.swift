@@ -28,7 +28,8 @@ struct ClaimBuilder {
     let s: ScanText
     let document: Document
     let quantities: [QuantityMatch]
-    var t: [ScanToken] { s.tokens }
+    /// `s.tokens`, stored: a computed property re-read the array (retain, release) on every access.
+    let t: [ScanToken]
     var out: [Claim] = []
     /// `mainSubject` of each sentence, computed on first use: most sentences have no counting quantity
     /// and never need theirs (it was the largest cost when computed for every sentence).
@@ -59,6 +60,7 @@ struct ClaimBuilder {
 
     init(s: ScanText, document: Document, quantities: [QuantityMatch]) {
         self.s = s
+        t = s.tokens
         self.document = document
         self.quantities = quantities
         memo = MainSubjectMemo(s.sentences.count)

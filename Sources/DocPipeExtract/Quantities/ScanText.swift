@@ -309,16 +309,38 @@ struct ScanText {
     }
 
     private mutating func tokenize() {
+        (tokens, lowerBytes) = Self.tokenize(bytes, firstCapacity: bytes.count / 5 + 16)
+    }
+
+    /// The tokens and lower-cased bytes of `bytes`. Tokens are written straight into the array's storage
+    /// (moving them out of an `AppendBuffer` cost a 40-byte copy per token, ~15 M instructions on the
+    /// 2 MB bench corpus). `firstCapacity` is a guess; past it the scan resumes into a second array sized
+    /// by the bytes left (every token takes at least one byte), appended once. Tests pass small guesses.
+    static func tokenize(_ bytes: [UInt8], firstCapacity: Int) -> ([ScanToken], [UInt8]) {
         let n = bytes.count
-        var toks = AppendBuffer<ScanToken>(capacity: n / 5 + 16)
         let vocab = WordClass.byteTable
+        var toks: [ScanToken] = []
         // Lower-casing grows text by at most 3x (an invalid byte becomes U+FFFD).
         let low = [UInt8](unsafeUninitializedCapacity: 3 * n + 16) { out, count in
-            count = bytes.withUnsafeBufferPointer { src in Self.tokenize(src, into: out, &toks, vocab) }
+            count = bytes.withUnsafeBufferPointer { src in
+                var st = ScanState(i: 0, o: 0, space: true)
+                toks = [ScanToken](unsafeUninitializedCapacity: max(1, firstCapacity)) { tb, tc in
+                    tc = Self.tokenize(src, &st, into: out, tb, vocab)
+                }
+                if st.i < n {
+                    let rest = [ScanToken](unsafeUninitializedCapacity: n - st.i) { tb, tc in
+                        tc = Self.tokenize(src, &st, into: out, tb, vocab)
+                    }
+                    toks += rest
+                }
+                return st.o
+            }
         }
-        tokens = toks.take()
-        lowerBytes = low
+        return (toks, low)
     }
+
+    /// Where `tokenize` stopped: next input byte, next output byte, whitespace before it.
+    struct ScanState { var i: Int; var o: Int; var space: Bool }
 
     /// Decodes the scalar at `i`; returns it and its byte length.
     @inline(__always) static func scalar(_ p: UnsafeBufferPointer<UInt8>, _ i: Int) -> (Unicode.Scalar, Int) {
@@ -368,16 +390,21 @@ struct ScanText {
         return (i, h)
     }
 
-    /// One pass over the bytes: tokens appended to `toks`, their lower-cased text written to `out`
-    /// (returns its length). The vocabulary hash of a word is computed while its bytes are copied.
-    private static func tokenize(_ p: UnsafeBufferPointer<UInt8>, into out: UnsafeMutableBufferPointer<UInt8>,
-                                 _ toks: inout AppendBuffer<ScanToken>, _ vocab: ByteVocab) -> Int {
+    /// One pass over the bytes from `st`: tokens written to `toks` until it is full (returns how many),
+    /// their lower-cased text to `out`; `st` is left where the scan stopped, between two tokens. The
+    /// vocabulary hash of a word is computed while its bytes are copied.
+    private static func tokenize(_ p: UnsafeBufferPointer<UInt8>, _ st: inout ScanState, into out: UnsafeMutableBufferPointer<UInt8>,
+                                 _ toks: UnsafeMutableBufferPointer<ScanToken>, _ vocab: ByteVocab) -> Int {
         let n = p.count
-        var o = 0
-        var i = 0
-        var space = true
+        var o = st.o
+        var i = st.i
+        var space = st.space
+        let tbase = toks.baseAddress!
+        let tcap = toks.count
+        var tcount = 0
+        defer { st = ScanState(i: i, o: o, space: space) }
         let fnvBasis: UInt64 = 0xcbf29ce484222325, fnvPrime: UInt64 = 0x100000001b3
-        while i < n {
+        while i < n && tcount < tcap {
             let b0 = p[i]
             if b0 == 0x20 || b0 == 0x0A || b0 == 0x09 || b0 == 0x0D { i += 1; space = true; continue }
             if b0 == 0xC2, i + 1 < n, p[i + 1] == 0xA0 { i += 2; space = true; continue }
@@ -393,8 +420,9 @@ struct ScanText {
                     if b == 0x2E, isDigit(p, i + 1), !dot { dot = true; out[o] = 0x2E; o += 1; i += 1; continue }
                     break
                 }
-                toks.append(ScanToken(kind: .number, capitalized: false, acronym: false, spaceBefore: space,
-                                      start: start, end: i, lo: Int32(truncatingIfNeeded: lo), len: Int32(truncatingIfNeeded: o - lo)))
+                (tbase + tcount).initialize(to: ScanToken(kind: .number, capitalized: false, acronym: false, spaceBefore: space,
+                                                          start: start, end: i, lo: Int32(truncatingIfNeeded: lo), len: Int32(truncatingIfNeeded: o - lo)))
+                tcount &+= 1
             } else if isLetter(p, i) {
                 var upper = 0, lowerCount = 0, first = true, cap = false, simple = true, hyphen = false
                 // A letter beyond Latin-1: lower-case through `String` (scalar properties, full mappings).
@@ -493,7 +521,8 @@ struct ScanText {
                 tk.hyphen = hyphen
                 tk.simple = simple
                 tk.flags = flags
-                toks.append(tk)
+                (tbase + tcount).initialize(to: tk)
+                tcount &+= 1
             } else {
                 let (s, l) = scalar(p, i)
                 i += l
@@ -510,11 +539,12 @@ struct ScanText {
                                    start: start, end: i, lo: Int32(truncatingIfNeeded: lo), len: Int32(truncatingIfNeeded: o - lo))
                 tk.simple = s.isASCII
                 tk.flags = vocab.lookupFolding(UnsafeBufferPointer(out), lo, o)
-                toks.append(tk)
+                (tbase + tcount).initialize(to: tk)
+                tcount &+= 1
             }
             space = false
         }
-        return o
+        return tcount
     }
 
     /// First token index whose start is >= offset.
