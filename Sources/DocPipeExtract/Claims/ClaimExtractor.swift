@@ -492,10 +492,11 @@ struct ClaimBuilder {
             return ClaimSubject(id: e.id, text: text)
         }
         var cur = e
-        var seen: Set<String> = [e.id]
+        // Visited ids besides `e.id` (compared first): no set is built for `e`'s own id on every call.
+        var seen: Set<String> = []
         let ents = document.entities
         if byID.ids == nil { byID.ids = EntityIDTable(ents) }
-        while let r = cur.refersTo, let next = byID.ids!.index(of: r, in: ents), !seen.contains(r) { seen.insert(r); cur = ents[next] }
+        while let r = cur.refersTo, let next = byID.ids!.index(of: r, in: ents), r != e.id, !seen.contains(r) { seen.insert(r); cur = ents[next] }
         var text = cur.normalized ?? e.normalized ?? s.text(cur.range)
         if let long = acronymLong[text] { text = long }
         return ClaimSubject(id: cur.id, text: text)
@@ -601,8 +602,11 @@ struct ClaimBuilder {
     // MARK: - time frames
 
     private mutating func buildTimes() {
-        for d in document.dates where d.kind == .date {
-            times.append((d.range, d.value))
+        // Read in place: `for d in` copied every expression (retaining its strings) to test its kind.
+        let dates = document.dates
+        times.reserveCapacity(dates.count)
+        for i in dates.indices where dates[i].kind == .date {
+            times.append((dates[i].range, dates[i].value))
         }
         // Own years in date context, when the dates layer did not cover them.
         // Byte offsets covered by a date: merged sorted ranges, walked forwards with the tokens.
