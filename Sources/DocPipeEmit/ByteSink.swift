@@ -56,6 +56,11 @@ struct ByteSink {
     @inline(__always)
     mutating func byte(_ b: UInt8) {
         reserve(1)
+        uncheckedByte(b)
+    }
+
+    @inline(__always)
+    mutating func uncheckedByte(_ b: UInt8) {
         base[count] = b
         count &+= 1
     }
@@ -63,6 +68,12 @@ struct ByteSink {
     @inline(__always)
     mutating func bytes(_ p: UnsafePointer<UInt8>, _ n: Int) {
         reserve(n)
+        uncheckedBytes(p, n)
+    }
+
+    /// `bytes(_:_:)` without the capacity check: the caller reserved room (for a whole record at once).
+    @inline(__always)
+    mutating func uncheckedBytes(_ p: UnsafePointer<UInt8>, _ n: Int) {
         let o = UnsafeMutableRawPointer(base + count)
         let i = UnsafeRawPointer(p)
         // Most pieces are a few bytes: two overlapping word copies beat a call to memcpy.
@@ -102,6 +113,17 @@ struct ByteSink {
         }
     }
 
+    /// `raw(_:)` without the capacity check: the caller reserved room. With the literal's length known
+    /// where this is inlined, the copy is one or two word moves.
+    @inline(__always)
+    mutating func uncheckedRaw(_ s: StaticString) {
+        if s.hasPointerRepresentation {
+            uncheckedBytes(s.utf8Start, s.utf8CodeUnitCount)
+        } else {
+            s.withUTF8Buffer { if let a = $0.baseAddress { uncheckedBytes(a, $0.count) } }
+        }
+    }
+
     /// A string's UTF-8, written as is (for text known to need no escaping). Not an overload of
     /// `raw(_:)`: a literal would pick the `String` one.
     mutating func utf8(_ s: String) {
@@ -112,7 +134,16 @@ struct ByteSink {
     /// A decimal integer: `-` for negatives, no leading zeros.
     @inline(__always)
     mutating func int(_ n: Int) {
-        reserve(20)  // Int.min has 19 digits and a sign
+        reserve(ByteSink.maxIntBytes)
+        uncheckedInt(n)
+    }
+
+    /// Room `uncheckedInt(_:)` needs: Int.min has 19 digits and a sign.
+    static var maxIntBytes: Int { 20 }
+
+    /// `int(_:)` without the capacity check: the caller reserved `maxIntBytes` (for a whole record at once).
+    @inline(__always)
+    mutating func uncheckedInt(_ n: Int) {
         if n > 0 && n < 100_000_000 {
             eightDigits(UInt64(n))
             return

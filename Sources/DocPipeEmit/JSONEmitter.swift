@@ -119,14 +119,26 @@ private struct JSONDocumentWriter {
     /// `, "start": …, "end": …, "line": …, "column": …` of a location.
     @inline(__always)
     mutating func position(_ l: Location) {
-        lit(", \"start\": ", ",\"start\":")
-        out.int(l.start)
-        lit(", \"end\": ", ",\"end\":")
-        out.int(l.end)
-        lit(", \"line\": ", ",\"line\":")
-        out.int(l.line)
-        lit(", \"column\": ", ",\"column\":")
-        out.int(l.column)
+        // Branching once on the layout keeps each piece's length a constant (copied as words).
+        if pretty {
+            fields(l, ", \"start\": ", ", \"end\": ", ", \"line\": ", ", \"column\": ")
+        } else {
+            fields(l, ",\"start\":", ",\"end\":", ",\"line\":", ",\"column\":")
+        }
+    }
+
+    /// The four integers of a location after their keys, with one capacity check for the record.
+    @inline(__always)
+    private mutating func fields(_ l: Location, _ start: StaticString, _ end: StaticString, _ line: StaticString, _ column: StaticString) {
+        out.reserve(4 * ByteSink.maxIntBytes + 40)  // the pretty keys take 36 bytes
+        out.uncheckedRaw(start)
+        out.uncheckedInt(l.start)
+        out.uncheckedRaw(end)
+        out.uncheckedInt(l.end)
+        out.uncheckedRaw(line)
+        out.uncheckedInt(l.line)
+        out.uncheckedRaw(column)
+        out.uncheckedInt(l.column)
     }
 
     /// `"key": [` of a layer; then `item(_:)` before each element, `end(_:)` after the last.
@@ -208,14 +220,11 @@ private struct JSONDocumentWriter {
         for (i, s) in doc.sentences.enumerated() {
             item(i == 0)
             let l = loc.locate(s.range)
-            lit("\"start\": ", "\"start\":")
-            out.int(l.start)
-            lit(", \"end\": ", ",\"end\":")
-            out.int(l.end)
-            lit(", \"line\": ", ",\"line\":")
-            out.int(l.line)
-            lit(", \"column\": ", ",\"column\":")
-            out.int(l.column)
+            if pretty {
+                fields(l, "\"start\": ", ", \"end\": ", ", \"line\": ", ", \"column\": ")
+            } else {
+                fields(l, "\"start\":", ",\"end\":", ",\"line\":", ",\"column\":")
+            }
             out.byte(UInt8(ascii: "}"))
         }
         end(doc.sentences.count)

@@ -146,6 +146,8 @@ extension ByteSink {
     /// or `\u00XX`, U+2028 and U+2029 as `\u2028`/`\u2029` (so the output is also valid JavaScript);
     /// everything else as raw UTF-8.
     mutating func jsonString(_ s: String) {
+        // Read in place: `withUTF8` needs a copy of the string (a retain and a release per call).
+        if s.utf8.withContiguousStorageIfAvailable({ jsonString($0) }) != nil { return }
         var s = s
         s.withUTF8 { jsonString($0) }
     }

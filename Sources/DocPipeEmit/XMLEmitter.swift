@@ -406,15 +406,17 @@ private struct XMLOut {
 
     @inline(__always)
     mutating func location(_ l: Location) {
-        out.raw(" start=\"")
-        out.int(l.start)
-        out.raw("\" end=\"")
-        out.int(l.end)
-        out.raw("\" line=\"")
-        out.int(l.line)
-        out.raw("\" column=\"")
-        out.int(l.column)
-        out.byte(UInt8(ascii: "\""))
+        // One capacity check for the record: four integers and 34 bytes of markup.
+        out.reserve(4 * ByteSink.maxIntBytes + 34)
+        out.uncheckedRaw(" start=\"")
+        out.uncheckedInt(l.start)
+        out.uncheckedRaw("\" end=\"")
+        out.uncheckedInt(l.end)
+        out.uncheckedRaw("\" line=\"")
+        out.uncheckedInt(l.line)
+        out.uncheckedRaw("\" column=\"")
+        out.uncheckedInt(l.column)
+        out.uncheckedByte(UInt8(ascii: "\""))
     }
 
     /// ` start=… end=… line=… column=…` of a range of the text.

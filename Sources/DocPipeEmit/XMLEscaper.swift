@@ -89,6 +89,8 @@ extension ByteSink {
 
     /// An attribute value (without the quotes), for a double-quoted attribute (see ``XMLEscaper``).
     mutating func xmlAttribute(_ s: String) {
+        // Read in place: `withUTF8` needs a copy of the string (a retain and a release per call).
+        if s.utf8.withContiguousStorageIfAvailable({ xmlAttribute($0) }) != nil { return }
         var s = s
         s.withUTF8 { xmlAttribute($0) }
     }
