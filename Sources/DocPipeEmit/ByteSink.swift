@@ -224,3 +224,14 @@ struct ByteSink {
         }
     }
 }
+
+/// Calls `body` with each element's index and address. Reading an annotation's fields through its
+/// address copies only the fields used; `for e in array` copies the whole struct (a retain and a
+/// release of each of its strings) per element.
+@inline(__always)
+func forEachElement<T>(of a: [T], _ body: (Int, UnsafePointer<T>) -> Void) {
+    a.withUnsafeBufferPointer { b in
+        guard let p = b.baseAddress else { return }
+        for i in 0..<b.count { body(i, p + i) }
+    }
+}

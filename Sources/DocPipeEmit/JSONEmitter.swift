@@ -127,10 +127,19 @@ private struct JSONDocumentWriter {
         }
     }
 
+    /// Room `uncheckedFields` needs (the pretty keys take 36 bytes).
+    static var fieldsBytes: Int { 4 * ByteSink.maxIntBytes + 40 }
+
     /// The four integers of a location after their keys, with one capacity check for the record.
     @inline(__always)
     private mutating func fields(_ l: Location, _ start: StaticString, _ end: StaticString, _ line: StaticString, _ column: StaticString) {
-        out.reserve(4 * ByteSink.maxIntBytes + 40)  // the pretty keys take 36 bytes
+        out.reserve(JSONDocumentWriter.fieldsBytes)
+        uncheckedFields(l, start, end, line, column)
+    }
+
+    /// `fields` without the capacity check: the caller reserved `fieldsBytes` with the rest of the record.
+    @inline(__always)
+    private mutating func uncheckedFields(_ l: Location, _ start: StaticString, _ end: StaticString, _ line: StaticString, _ column: StaticString) {
         out.uncheckedRaw(start)
         out.uncheckedInt(l.start)
         out.uncheckedRaw(end)
@@ -186,17 +195,17 @@ private struct JSONDocumentWriter {
         out.jsonString(text)
 
         layer("\"fixes\"")
-        for (i, f) in doc.fixes.enumerated() {
-            let l = loc.locate(f)
+        forEachElement(of: doc.fixes) { i, f in
+            let l = loc.locate(f.pointee)
             item(i == 0)
             lit("\"kind\": ", "\"kind\":")
-            string(f.kind.rawValue)
+            string(f.pointee.kind.rawValue)
             lit(", \"before\": ", ",\"before\":")
-            string(f.before)
+            string(f.pointee.before)
             lit(", \"after\": ", ",\"after\":")
-            string(f.after)
+            string(f.pointee.after)
             position(l)
-            if let note = f.note {
+            if let note = f.pointee.note {
                 lit(", \"note\": ", ",\"note\":")
                 string(note)
             }
@@ -272,43 +281,54 @@ private struct JSONDocumentWriter {
     mutating func writeExtraction() {
         if tokens {
             layer("\"tokens\"")
+            // One record per word: one capacity check each, and the layout branched on once per record
+            // so that every literal piece has a constant length.
+            let recordBytes = 16 + tokenKinds.maxCount + JSONDocumentWriter.fieldsBytes
             for (i, t) in doc.tokens.enumerated() {
-                item(i == 0)
-                lit("\"kind\": ", "\"kind\":")
-                tokenKinds.write(t.kind, to: &out)
-                span(t.range)
-                out.byte(UInt8(ascii: "}"))
+                let l = loc.locate(t.range)
+                out.reserve(recordBytes)
+                if i > 0 { out.uncheckedByte(UInt8(ascii: ",")) }
+                if pretty {
+                    out.uncheckedRaw("\n    {\"kind\": ")
+                    tokenKinds.uncheckedWrite(t.kind, to: &out)
+                    uncheckedFields(l, ", \"start\": ", ", \"end\": ", ", \"line\": ", ", \"column\": ")
+                } else {
+                    out.uncheckedRaw("{\"kind\":")
+                    tokenKinds.uncheckedWrite(t.kind, to: &out)
+                    uncheckedFields(l, ",\"start\":", ",\"end\":", ",\"line\":", ",\"column\":")
+                }
+                out.uncheckedByte(UInt8(ascii: "}"))
             }
             end(doc.tokens.count)
         }
 
         layer("\"entities\"")
-        for (i, e) in doc.entities.enumerated() {
+        forEachElement(of: doc.entities) { i, e in
             item(i == 0)
             lit("\"id\": ", "\"id\":")
-            string(e.id)
+            string(e.pointee.id)
             lit(", \"type\": ", ",\"type\":")
-            entityKinds.write(e.kind, to: &out)
+            entityKinds.write(e.pointee.kind, to: &out)
             lit(", \"text\": ", ",\"text\":")
-            slice(e.range)
-            span(e.range)
+            slice(e.pointee.range)
+            span(e.pointee.range)
             lit(", \"normalized\": ", ",\"normalized\":")
-            string(e.normalized)
+            string(e.pointee.normalized)
             lit(", \"refersTo\": ", ",\"refersTo\":")
-            string(e.refersTo)
+            string(e.pointee.refersTo)
             out.byte(UInt8(ascii: "}"))
         }
         end(doc.entities.count)
 
         layer("\"acronyms\"")
-        for (i, a) in doc.acronyms.enumerated() {
+        forEachElement(of: doc.acronyms) { i, a in
             item(i == 0)
             lit("\"short\": ", "\"short\":")
-            string(a.short)
+            string(a.pointee.short)
             lit(", \"long\": ", ",\"long\":")
-            string(a.long)
-            span(a.range)
-            let r = loc.clamp(a.longRange)
+            string(a.pointee.long)
+            span(a.pointee.range)
+            let r = loc.clamp(a.pointee.longRange)
             lit(", \"longStart\": ", ",\"longStart\":")
             out.int(loc.scalarOffset(r.lowerBound))
             lit(", \"longEnd\": ", ",\"longEnd\":")
@@ -318,65 +338,65 @@ private struct JSONDocumentWriter {
         end(doc.acronyms.count)
 
         layer("\"dates\"")
-        for (i, d) in doc.dates.enumerated() {
+        forEachElement(of: doc.dates) { i, d in
             item(i == 0)
             lit("\"type\": ", "\"type\":")
-            string(d.kind.rawValue)
+            string(d.pointee.kind.rawValue)
             lit(", \"value\": ", ",\"value\":")
-            string(d.value)
+            string(d.pointee.value)
             lit(", \"mod\": ", ",\"mod\":")
-            string(d.mod)
+            string(d.pointee.mod)
             lit(", \"from\": ", ",\"from\":")
-            string(d.from)
+            string(d.pointee.from)
             lit(", \"to\": ", ",\"to\":")
-            string(d.to)
+            string(d.pointee.to)
             lit(", \"quantity\": ", ",\"quantity\":")
-            string(d.quantity)
+            string(d.pointee.quantity)
             lit(", \"text\": ", ",\"text\":")
-            slice(d.range)
-            span(d.range)
+            slice(d.pointee.range)
+            span(d.pointee.range)
             out.byte(UInt8(ascii: "}"))
         }
         end(doc.dates.count)
 
         layer("\"quantities\"")
-        for (i, q) in doc.quantities.enumerated() {
+        forEachElement(of: doc.quantities) { i, q in
             item(i == 0)
             lit("\"value\": ", "\"value\":")
-            out.number(q.value)
+            out.number(q.pointee.value)
             lit(", \"unit\": ", ",\"unit\":")
-            string(q.unit)
+            string(q.pointee.unit)
             lit(", \"comparator\": ", ",\"comparator\":")
-            string(q.comparator.rawValue)
+            string(q.pointee.comparator.rawValue)
             lit(", \"text\": ", ",\"text\":")
-            slice(q.range)
-            span(q.range)
+            slice(q.pointee.range)
+            span(q.pointee.range)
             out.byte(UInt8(ascii: "}"))
         }
         end(doc.quantities.count)
 
         layer("\"claims\"")
-        for (i, c) in doc.claims.enumerated() {
+        forEachElement(of: doc.claims) { i, c in
             item(i == 0)
             lit("\"kind\": ", "\"kind\":")
-            string(c.kind.rawValue)
+            string(c.pointee.kind.rawValue)
             lit(", \"subject\": ", ",\"subject\":")
-            string(c.subject)
+            string(c.pointee.subject)
             lit(", \"subjectText\": ", ",\"subjectText\":")
-            string(c.subjectText)
+            string(c.pointee.subjectText)
             lit(", \"measure\": ", ",\"measure\":")
-            string(c.measure)
+            string(c.pointee.measure)
             lit(", \"value\": ", ",\"value\":")
-            out.number(c.value)
+            out.number(c.pointee.value)
             lit(", \"comparator\": ", ",\"comparator\":")
-            string(c.comparator.rawValue)
+            string(c.pointee.comparator.rawValue)
             lit(", \"time\": ", ",\"time\":")
-            string(c.time)
+            string(c.pointee.time)
             lit(", \"quantity\": ", ",\"quantity\":")
-            int(c.quantity)
-            span(c.range)
+            int(c.pointee.quantity)
+            span(c.pointee.range)
             lit(", \"items\": [", ",\"items\":[")
-            for (j, r) in c.items.enumerated() {
+            for (j, r) in c.pointee.items.enumerated() {
                 if j > 0 { lit(", ", ",") }
                 let l = loc.locate(r)
                 lit("{\"start\": ", "{\"start\":")
@@ -402,27 +422,40 @@ struct CaseStrings<K: CaseIterable & RawRepresentable & Equatable> where K.RawVa
     /// Bytes of case i: `bytes[ends[i - 1]..<ends[i]]` (from 0 for the first).
     private let bytes: [UInt8]
     private let ends: [Int]
+    /// Length of the longest case's bytes: the room `uncheckedWrite` needs.
+    let maxCount: Int
 
     /// `encode` writes one raw value (escaped and quoted as the format wants).
     init(_ encode: (inout ByteSink, String) -> Void) {
         cases = Array(K.allCases)
         var ends: [Int] = []
+        var maxCount = 0
         bytes = ByteSink.collect(estimate: 256) { sink in
             for k in K.allCases {
+                let start = sink.count
                 encode(&sink, k.rawValue)
                 ends.append(sink.count)
+                maxCount = max(maxCount, sink.count - start)
             }
         }
         self.ends = ends
+        self.maxCount = maxCount
     }
 
     @inline(__always)
     func write(_ k: K, to out: inout ByteSink) {
+        out.reserve(maxCount)
+        uncheckedWrite(k, to: &out)
+    }
+
+    /// `write` without the capacity check: the caller reserved `maxCount` (with the rest of its record).
+    @inline(__always)
+    func uncheckedWrite(_ k: K, to out: inout ByteSink) {
         // Kinds have a handful of cases: a linear search beats hashing.
         var i = 0
         while i < cases.count && cases[i] != k { i &+= 1 }
         guard i < cases.count else { return }
         let start = i == 0 ? 0 : ends[i &- 1]
-        bytes.withUnsafeBufferPointer { out.bytes($0.baseAddress! + start, ends[i] &- start) }
+        bytes.withUnsafeBufferPointer { out.uncheckedBytes($0.baseAddress! + start, ends[i] &- start) }
     }
 }

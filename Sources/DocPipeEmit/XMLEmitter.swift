@@ -59,14 +59,14 @@ public enum XMLEmitter {
         x.raw("</body>\n  <standoff>\n")
 
         x.raw(doc.fixes.isEmpty ? "    <fixes/>\n" : "    <fixes>\n")
-        for f in doc.fixes {
-            let l = x.loc.locate(f)
+        forEachElement(of: doc.fixes) { _, f in
+            let l = x.loc.locate(f.pointee)
             x.raw("      <fix")
-            x.attr(" kind", f.kind.rawValue)
-            x.attr(" before", f.before)
-            x.attr(" after", f.after)
+            x.attr(" kind", f.pointee.kind.rawValue)
+            x.attr(" before", f.pointee.before)
+            x.attr(" after", f.pointee.after)
             x.location(l)
-            if let note = f.note { x.attr(" note", note) }
+            if let note = f.pointee.note { x.attr(" note", note) }
             x.raw("/>\n")
         }
         if !doc.fixes.isEmpty { x.raw("    </fixes>\n") }
@@ -119,35 +119,39 @@ public enum XMLEmitter {
     private static func writeExtraction(_ doc: Document, tokens: Bool, _ x: inout XMLOut) {
         if tokens {
             x.raw(doc.tokens.isEmpty ? "    <tokens/>\n" : "    <tokens>\n")
+            // One record per word: one capacity check each.
+            let recordBytes = 15 + x.tokenKinds.maxCount + XMLOut.locationBytes
             for t in doc.tokens {
-                x.raw("      <token")
-                x.tokenKind(t.kind)
-                x.location(t.range)
-                x.raw("/>\n")
+                let l = x.loc.locate(t.range)
+                x.out.reserve(recordBytes)
+                x.out.uncheckedRaw("      <token")
+                x.tokenKinds.uncheckedWrite(t.kind, to: &x.out)
+                x.uncheckedLocation(l)
+                x.out.uncheckedRaw("/>\n")
             }
             if !doc.tokens.isEmpty { x.raw("    </tokens>\n") }
         }
 
         x.raw(doc.entities.isEmpty ? "    <entities/>\n" : "    <entities>\n")
-        for e in doc.entities {
+        forEachElement(of: doc.entities) { _, e in
             x.raw("      <entity")
-            x.attr(" id", e.id)
-            x.attr(" type", e.kind.rawValue)
-            x.sliceAttr(" text", e.range)
-            x.location(e.range)
-            if let n = e.normalized { x.attr(" normalized", n) }
-            if let r = e.refersTo { x.attr(" refersTo", r) }
+            x.attr(" id", e.pointee.id)
+            x.attr(" type", e.pointee.kind.rawValue)
+            x.sliceAttr(" text", e.pointee.range)
+            x.location(e.pointee.range)
+            if let n = e.pointee.normalized { x.attr(" normalized", n) }
+            if let r = e.pointee.refersTo { x.attr(" refersTo", r) }
             x.raw("/>\n")
         }
         if !doc.entities.isEmpty { x.raw("    </entities>\n") }
 
         x.raw(doc.acronyms.isEmpty ? "    <acronyms/>\n" : "    <acronyms>\n")
-        for a in doc.acronyms {
+        forEachElement(of: doc.acronyms) { _, a in
             x.raw("      <acronym")
-            x.attr(" short", a.short)
-            x.attr(" long", a.long)
-            x.location(a.range)
-            let l = x.loc.clamp(a.longRange)
+            x.attr(" short", a.pointee.short)
+            x.attr(" long", a.pointee.long)
+            x.location(a.pointee.range)
+            let l = x.loc.clamp(a.pointee.longRange)
             x.attr(" longStart", x.loc.scalarOffset(l.lowerBound))
             x.attr(" longEnd", x.loc.scalarOffset(l.upperBound))
             x.raw("/>\n")
@@ -155,28 +159,28 @@ public enum XMLEmitter {
         if !doc.acronyms.isEmpty { x.raw("    </acronyms>\n") }
 
         x.raw(doc.dates.isEmpty ? "    <dates/>\n" : "    <dates>\n")
-        for d in doc.dates {
+        forEachElement(of: doc.dates) { _, d in
             x.raw("      <date")
-            x.attr(" type", d.kind.rawValue)
-            x.attr(" value", d.value)
-            if let m = d.mod { x.attr(" mod", m) }
-            if let f = d.from { x.attr(" from", f) }
-            if let t = d.to { x.attr(" to", t) }
-            if let q = d.quantity { x.attr(" quantity", q) }
-            x.sliceAttr(" text", d.range)
-            x.location(d.range)
+            x.attr(" type", d.pointee.kind.rawValue)
+            x.attr(" value", d.pointee.value)
+            if let m = d.pointee.mod { x.attr(" mod", m) }
+            if let f = d.pointee.from { x.attr(" from", f) }
+            if let t = d.pointee.to { x.attr(" to", t) }
+            if let q = d.pointee.quantity { x.attr(" quantity", q) }
+            x.sliceAttr(" text", d.pointee.range)
+            x.location(d.pointee.range)
             x.raw("/>\n")
         }
         if !doc.dates.isEmpty { x.raw("    </dates>\n") }
 
         x.raw(doc.quantities.isEmpty ? "    <quantities/>\n" : "    <quantities>\n")
-        for q in doc.quantities {
+        forEachElement(of: doc.quantities) { _, q in
             x.raw("      <quantity")
-            x.attr(" value", number: q.value)
-            x.attr(" unit", q.unit)
-            x.attr(" comparator", q.comparator.rawValue)
-            x.sliceAttr(" text", q.range)
-            x.location(q.range)
+            x.attr(" value", number: q.pointee.value)
+            x.attr(" unit", q.pointee.unit)
+            x.attr(" comparator", q.pointee.comparator.rawValue)
+            x.sliceAttr(" text", q.pointee.range)
+            x.location(q.pointee.range)
             x.raw("/>\n")
         }
         if !doc.quantities.isEmpty { x.raw("    </quantities>\n") }
@@ -235,11 +239,11 @@ public enum XMLEmitter {
             }
             for (i, b) in doc.blocks.enumerated() { add(b.range, .block, i) }
             for (i, s) in doc.sentences.enumerated() { add(s.range, .sentence, i) }
-            for (i, q) in doc.quantities.enumerated() { add(q.range, .quantity, i) }
-            for (i, d) in doc.dates.enumerated() { add(d.range, .date, i) }
-            for (i, a) in doc.acronyms.enumerated() { add(a.range, .acronym, i) }
-            for (i, e) in doc.entities.enumerated() { add(e.range, .entity, i) }
-            for (i, f) in doc.fixes.enumerated() { add(f.range, .fix, i) }
+            forEachElement(of: doc.quantities) { i, q in add(q.pointee.range, .quantity, i) }
+            forEachElement(of: doc.dates) { i, d in add(d.pointee.range, .date, i) }
+            forEachElement(of: doc.acronyms) { i, a in add(a.pointee.range, .acronym, i) }
+            forEachElement(of: doc.entities) { i, e in add(e.pointee.range, .entity, i) }
+            forEachElement(of: doc.fixes) { i, f in add(f.pointee.range, .fix, i) }
             spans.sort { a, b in
                 if a.start != b.start { return a.start < b.start }
                 if a.end != b.end { return a.end > b.end }
@@ -286,37 +290,35 @@ public enum XMLEmitter {
                     case .listItem: x.raw("<item>")
                     }
                 case .sentence: x.raw("<s>")
+                // Fields are read in place (`doc.dates[i].value`): a copy of the whole annotation would
+                // retain and release each of its strings.
                 case .quantity:
-                    let q = doc.quantities[s.index]
                     x.raw("<quantity")
-                    x.attr(" value", number: q.value)
-                    x.attr(" unit", q.unit)
-                    x.attr(" comparator", q.comparator.rawValue)
+                    x.attr(" value", number: doc.quantities[s.index].value)
+                    x.attr(" unit", doc.quantities[s.index].unit)
+                    x.attr(" comparator", doc.quantities[s.index].comparator.rawValue)
                     x.raw(">")
                 case .date:
-                    let d = doc.dates[s.index]
                     x.raw("<date")
-                    x.attr(" type", d.kind.rawValue)
-                    x.attr(" value", d.value)
-                    if let m = d.mod { x.attr(" mod", m) }
+                    x.attr(" type", doc.dates[s.index].kind.rawValue)
+                    x.attr(" value", doc.dates[s.index].value)
+                    if let m = doc.dates[s.index].mod { x.attr(" mod", m) }
                     x.raw(">")
                 case .acronym:
                     x.raw("<acronym")
                     x.attr(" long", doc.acronyms[s.index].long)
                     x.raw(">")
                 case .entity:
-                    let e = doc.entities[s.index]
                     x.raw("<")
-                    x.entityTag(e.kind)
-                    x.attr(" id", e.id)
-                    if let n = e.normalized { x.attr(" normalized", n) }
-                    if let r = e.refersTo { x.attr(" refersTo", r) }
+                    x.entityTag(doc.entities[s.index].kind)
+                    x.attr(" id", doc.entities[s.index].id)
+                    if let n = doc.entities[s.index].normalized { x.attr(" normalized", n) }
+                    if let r = doc.entities[s.index].refersTo { x.attr(" refersTo", r) }
                     x.raw(">")
                 case .fix:
-                    let f = doc.fixes[s.index]
                     x.raw("<fix")
-                    x.attr(" kind", f.kind.rawValue)
-                    x.attr(" before", f.before)
+                    x.attr(" kind", doc.fixes[s.index].kind.rawValue)
+                    x.attr(" before", doc.fixes[s.index].before)
                     x.raw(">")
                 }
                 stack.append(s)
@@ -399,15 +401,20 @@ private struct XMLOut {
     }
 
     @inline(__always)
-    mutating func tokenKind(_ k: Token.Kind) { tokenKinds.write(k, to: &out) }
-
-    @inline(__always)
     mutating func entityTag(_ k: Entity.Kind) { entityTags.write(k, to: &out) }
 
     @inline(__always)
     mutating func location(_ l: Location) {
-        // One capacity check for the record: four integers and 34 bytes of markup.
-        out.reserve(4 * ByteSink.maxIntBytes + 34)
+        out.reserve(XMLOut.locationBytes)
+        uncheckedLocation(l)
+    }
+
+    /// Room `uncheckedLocation` needs: four integers and 34 bytes of markup.
+    static var locationBytes: Int { 4 * ByteSink.maxIntBytes + 34 }
+
+    /// `location(_:)` without the capacity check: the caller reserved `locationBytes` (with the rest of its record).
+    @inline(__always)
+    mutating func uncheckedLocation(_ l: Location) {
         out.uncheckedRaw(" start=\"")
         out.uncheckedInt(l.start)
         out.uncheckedRaw("\" end=\"")
