@@ -66,6 +66,8 @@ private struct JSONDocumentWriter {
     var loc: Locator
     let tokenKinds: CaseStrings<Token.Kind>
     let entityKinds: CaseStrings<Entity.Kind>
+    let dateKinds: CaseStrings<TimeExpression.Kind>
+    let comparators: CaseStrings<Comparator>
 
     init(out: ByteSink, pretty: Bool, tokens: Bool, doc: Document, text: UnsafeBufferPointer<UInt8>, loc: Locator) {
         self.out = out
@@ -76,6 +78,8 @@ private struct JSONDocumentWriter {
         self.loc = loc
         tokenKinds = CaseStrings { $0.jsonString($1) }
         entityKinds = CaseStrings { $0.jsonString($1) }
+        dateKinds = CaseStrings { $0.jsonString($1) }
+        comparators = CaseStrings { $0.jsonString($1) }
     }
 
     /// `pretty` or `compact`, whichever this document is written in.
@@ -341,7 +345,7 @@ private struct JSONDocumentWriter {
         forEachElement(of: doc.dates) { i, d in
             item(i == 0)
             lit("\"type\": ", "\"type\":")
-            string(d.pointee.kind.rawValue)
+            dateKinds.write(d.pointee.kind, to: &out)
             lit(", \"value\": ", ",\"value\":")
             string(d.pointee.value)
             lit(", \"mod\": ", ",\"mod\":")
@@ -367,7 +371,7 @@ private struct JSONDocumentWriter {
             lit(", \"unit\": ", ",\"unit\":")
             string(q.pointee.unit)
             lit(", \"comparator\": ", ",\"comparator\":")
-            string(q.pointee.comparator.rawValue)
+            comparators.write(q.pointee.comparator, to: &out)
             lit(", \"text\": ", ",\"text\":")
             slice(q.pointee.range)
             span(q.pointee.range)
@@ -389,7 +393,7 @@ private struct JSONDocumentWriter {
             lit(", \"value\": ", ",\"value\":")
             out.number(c.pointee.value)
             lit(", \"comparator\": ", ",\"comparator\":")
-            string(c.pointee.comparator.rawValue)
+            comparators.write(c.pointee.comparator, to: &out)
             lit(", \"time\": ", ",\"time\":")
             string(c.pointee.time)
             lit(", \"quantity\": ", ",\"quantity\":")

@@ -136,7 +136,7 @@ public enum XMLEmitter {
         forEachElement(of: doc.entities) { _, e in
             x.raw("      <entity")
             x.attr(" id", e.pointee.id)
-            x.attr(" type", e.pointee.kind.rawValue)
+            x.entityTypes.write(e.pointee.kind, to: &x.out)
             x.sliceAttr(" text", e.pointee.range)
             x.location(e.pointee.range)
             if let n = e.pointee.normalized { x.attr(" normalized", n) }
@@ -161,7 +161,7 @@ public enum XMLEmitter {
         x.raw(doc.dates.isEmpty ? "    <dates/>\n" : "    <dates>\n")
         forEachElement(of: doc.dates) { _, d in
             x.raw("      <date")
-            x.attr(" type", d.pointee.kind.rawValue)
+            x.dateTypes.write(d.pointee.kind, to: &x.out)
             x.attr(" value", d.pointee.value)
             if let m = d.pointee.mod { x.attr(" mod", m) }
             if let f = d.pointee.from { x.attr(" from", f) }
@@ -178,7 +178,7 @@ public enum XMLEmitter {
             x.raw("      <quantity")
             x.attr(" value", number: q.pointee.value)
             x.attr(" unit", q.pointee.unit)
-            x.attr(" comparator", q.pointee.comparator.rawValue)
+            x.comparators.write(q.pointee.comparator, to: &x.out)
             x.sliceAttr(" text", q.pointee.range)
             x.location(q.pointee.range)
             x.raw("/>\n")
@@ -193,7 +193,7 @@ public enum XMLEmitter {
             x.attr(" subjectText", c.subjectText)
             x.attr(" measure", c.measure)
             x.attr(" value", number: c.value)
-            x.attr(" comparator", c.comparator.rawValue)
+            x.comparators.write(c.comparator, to: &x.out)
             if let t = c.time { x.attr(" time", t) }
             if let q = c.quantity { x.attr(" quantity", q) }
             x.location(c.range)
@@ -296,11 +296,11 @@ public enum XMLEmitter {
                     x.raw("<quantity")
                     x.attr(" value", number: doc.quantities[s.index].value)
                     x.attr(" unit", doc.quantities[s.index].unit)
-                    x.attr(" comparator", doc.quantities[s.index].comparator.rawValue)
+                    x.comparators.write(doc.quantities[s.index].comparator, to: &x.out)
                     x.raw(">")
                 case .date:
                     x.raw("<date")
-                    x.attr(" type", doc.dates[s.index].kind.rawValue)
+                    x.dateTypes.write(doc.dates[s.index].kind, to: &x.out)
                     x.attr(" value", doc.dates[s.index].value)
                     if let m = doc.dates[s.index].mod { x.attr(" mod", m) }
                     x.raw(">")
@@ -338,6 +338,10 @@ private struct XMLOut {
     let textBytes: UnsafeBufferPointer<UInt8>
     /// ` kind="…"` of each token kind.
     let tokenKinds: CaseStrings<Token.Kind>
+    /// ` type="…"` of each entity kind and each date kind, ` comparator="…"` of each comparator.
+    let entityTypes: CaseStrings<Entity.Kind>
+    let dateTypes: CaseStrings<TimeExpression.Kind>
+    let comparators: CaseStrings<Comparator>
     /// Element name of each entity kind (its raw value in lower case).
     let entityTags: CaseStrings<Entity.Kind>
 
@@ -346,12 +350,21 @@ private struct XMLOut {
         self.doc = doc
         textBytes = text
         self.loc = loc
-        tokenKinds = CaseStrings { sink, value in
-            sink.raw(" kind=\"")
+        tokenKinds = XMLOut.attributes(" kind")
+        entityTypes = XMLOut.attributes(" type")
+        dateTypes = XMLOut.attributes(" type")
+        comparators = XMLOut.attributes(" comparator")
+        entityTags = CaseStrings { $0.utf8($1.lowercased()) }
+    }
+
+    /// ` name="…"` of each case of an enum; `name` includes its leading space.
+    static func attributes<K>(_ name: StaticString) -> CaseStrings<K> where K: CaseIterable & RawRepresentable & Equatable, K.RawValue == String {
+        CaseStrings { sink, value in
+            sink.raw(name)
+            sink.raw("=\"")
             sink.xmlAttribute(value)
             sink.byte(UInt8(ascii: "\""))
         }
-        entityTags = CaseStrings { $0.utf8($1.lowercased()) }
     }
 
     @inline(__always)
@@ -362,8 +375,9 @@ private struct XMLOut {
     /// ` name="value"`; `name` includes its leading space.
     @inline(__always)
     mutating func attr(_ name: StaticString, _ value: String) {
-        out.raw(name)
-        out.raw("=\"")
+        out.reserve(name.utf8CodeUnitCount + 2)
+        out.uncheckedRaw(name)
+        out.uncheckedRaw("=\"")
         out.xmlAttribute(value)
         out.byte(UInt8(ascii: "\""))
     }
