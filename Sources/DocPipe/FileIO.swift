@@ -52,6 +52,22 @@ public enum FileIO {
         try file.commit()
     }
 
+    /// Creates `dir` and the folders above it.
+    static func createFolder(_ dir: String) throws(InputError) {
+        do { try FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true) } catch {
+            throw InputError(path: dir, message: "cannot create the output folder: \(error.localizedDescription)")
+        }
+    }
+
+    /// A new file named `prefix` and six random characters (`mkstemp`): its descriptor and path; nil
+    /// with `errno` set when it cannot be created.
+    static func makeTemporary(_ prefix: String) -> (fd: Int32, path: String)? {
+        var template = Array((prefix + "XXXXXX").utf8CString)
+        let fd = template.withUnsafeMutableBufferPointer { mkstemp($0.baseAddress!) }
+        guard fd >= 0 else { return nil }
+        return (fd, String(decoding: template.prefix { $0 != 0 }.map { UInt8(bitPattern: $0) }, as: UTF8.self))
+    }
+
     /// Whether `path` is a folder (following links); nil when it does not exist.
     public static func isDirectory(_ path: String) -> Bool? {
         var st = stat()
@@ -95,16 +111,12 @@ public final class AtomicFile {
     public init(path: String) throws(InputError) {
         self.path = path
         let dir = (path as NSString).deletingLastPathComponent
-        if !dir.isEmpty {
-            do { try FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true) } catch {
-                throw InputError(path: dir, message: "cannot create the output folder: \(error.localizedDescription)")
-            }
+        if !dir.isEmpty { try FileIO.createFolder(dir) }
+        guard let (fd, temporaryPath) = FileIO.makeTemporary(path + ".tmp-") else {
+            throw InputError(path: path, message: "cannot write: \(String(cString: strerror(errno)))")
         }
-        var template = Array((path + ".tmp-XXXXXX").utf8CString)
-        let fd = template.withUnsafeMutableBufferPointer { mkstemp($0.baseAddress!) }
-        guard fd >= 0 else { throw InputError(path: path, message: "cannot write: \(String(cString: strerror(errno)))") }
         self.fd = fd
-        temporaryPath = String(decoding: template.prefix { $0 != 0 }.map { UInt8(bitPattern: $0) }, as: UTF8.self)
+        self.temporaryPath = temporaryPath
     }
 
     /// Appends `bytes`.
@@ -156,13 +168,11 @@ public final class SpillFile: @unchecked Sendable {
     /// Creates the file in `directory` (on the disk the outputs go to; a temporary folder may be in memory).
     public init(directory: String) throws(InputError) {
         self.directory = directory
-        do { try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true) } catch {
-            throw InputError(path: directory, message: "cannot create the output folder: \(error.localizedDescription)")
+        try FileIO.createFolder(directory)
+        guard let (fd, path) = FileIO.makeTemporary(directory + "/.docpipe-spill-") else {
+            throw InputError(path: directory, message: "cannot write a scratch file: \(String(cString: strerror(errno)))")
         }
-        var template = Array((directory + "/.docpipe-spill-XXXXXX").utf8CString)
-        let fd = template.withUnsafeMutableBufferPointer { mkstemp($0.baseAddress!) }
-        guard fd >= 0 else { throw InputError(path: directory, message: "cannot write a scratch file: \(String(cString: strerror(errno)))") }
-        template.withUnsafeBufferPointer { _ = unlink($0.baseAddress!) }
+        unlink(path)
         self.fd = fd
     }
 

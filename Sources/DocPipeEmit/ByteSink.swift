@@ -210,6 +210,20 @@ struct ByteSink {
         return digits
     }
 
+    /// The first index from `i` whose byte `special` marks (0x80 in its lane of a little-endian word),
+    /// or the start of the last partial word: the escapers skip clean runs eight bytes at a time this
+    /// way and test what is left byte by byte.
+    @inline(__always)
+    static func skipClean(_ s: UnsafePointer<UInt8>, from i0: Int, to n: Int, _ special: (UInt64) -> UInt64) -> Int {
+        var i = i0
+        while i &+ 8 <= n {
+            let m = special(UInt64(littleEndian: UnsafeRawPointer(s + i).loadUnaligned(as: UInt64.self)))
+            if m != 0 { return i &+ m.trailingZeroBitCount >> 3 }
+            i &+= 8
+        }
+        return i
+    }
+
     /// A static string is a constant in the binary: no lazy initialisation on access, unlike a global array.
     private static let digitPairs: StaticString =
         "00010203040506070809101112131415161718192021222324252627282930313233343536373839404142434445464748495051525354555657585960616263646566676869707172737475767778798081828384858687888990919293949596979899"

@@ -165,16 +165,10 @@ extension ByteSink {
         var runStart = 0
         var i = 0
         while i < n {
-            while i &+ 8 <= n {
-                let w = UInt64(littleEndian: UnsafeRawPointer(s + i).loadUnaligned(as: UInt64.self))
-                // Candidates: controls, `"`, `\`, DEL, and 0xE2 (the lead byte of U+2028/U+2029).
-                let m = UTF8Bytes.bytesBelow(w, 0x20) | UTF8Bytes.bytesEqual(w, 0x22) | UTF8Bytes.bytesEqual(w, 0x5C)
+            // Candidates: controls, `"`, `\`, DEL, and 0xE2 (the lead byte of U+2028/U+2029).
+            i = ByteSink.skipClean(s, from: i, to: n) { w in
+                UTF8Bytes.bytesBelow(w, 0x20) | UTF8Bytes.bytesEqual(w, 0x22) | UTF8Bytes.bytesEqual(w, 0x5C)
                     | UTF8Bytes.bytesEqual(w, 0x7F) | UTF8Bytes.bytesEqual(w, 0xE2)
-                if m != 0 {
-                    i &+= m.trailingZeroBitCount >> 3
-                    break
-                }
-                i &+= 8
             }
             guard i < n else { break }
             let b = s[i]

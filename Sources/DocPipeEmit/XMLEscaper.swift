@@ -38,17 +38,11 @@ extension ByteSink {
         var i = range.lowerBound
         let n = range.upperBound
         while i < n {
-            while i &+ 8 <= n {
-                let w = UInt64(littleEndian: UnsafeRawPointer(s + i).loadUnaligned(as: UInt64.self))
-                // Candidates: controls other than tab and LF, `&`, `<`, `>`, and 0xEF (lead byte of U+FFFE/U+FFFF).
+            // Candidates: controls other than tab and LF, `&`, `<`, `>`, and 0xEF (lead byte of U+FFFE/U+FFFF).
+            i = ByteSink.skipClean(s, from: i, to: n) { w in
                 let controls = UTF8Bytes.bytesBelow(w, 0x20) & ~(UTF8Bytes.bytesEqual(w, 0x0A) | UTF8Bytes.bytesEqual(w, 0x09))
-                let m = controls | UTF8Bytes.bytesEqual(w, 0x26) | UTF8Bytes.bytesEqual(w, 0x3C) | UTF8Bytes.bytesEqual(w, 0x3E)
+                return controls | UTF8Bytes.bytesEqual(w, 0x26) | UTF8Bytes.bytesEqual(w, 0x3C) | UTF8Bytes.bytesEqual(w, 0x3E)
                     | UTF8Bytes.bytesEqual(w, 0xEF)
-                if m != 0 {
-                    i &+= m.trailingZeroBitCount >> 3
-                    break
-                }
-                i &+= 8
             }
             guard i < n else { break }
             let b = s[i]
@@ -102,16 +96,10 @@ extension ByteSink {
         var runStart = 0
         var i = 0
         while i < n {
-            while i &+ 8 <= n {
-                let w = UInt64(littleEndian: UnsafeRawPointer(s + i).loadUnaligned(as: UInt64.self))
-                // Candidates: controls, `&`, `<`, `>`, `"`, and 0xEF (lead byte of U+FFFE/U+FFFF).
-                let m = UTF8Bytes.bytesBelow(w, 0x20) | UTF8Bytes.bytesEqual(w, 0x26) | UTF8Bytes.bytesEqual(w, 0x3C)
+            // Candidates: controls, `&`, `<`, `>`, `"`, and 0xEF (lead byte of U+FFFE/U+FFFF).
+            i = ByteSink.skipClean(s, from: i, to: n) { w in
+                UTF8Bytes.bytesBelow(w, 0x20) | UTF8Bytes.bytesEqual(w, 0x26) | UTF8Bytes.bytesEqual(w, 0x3C)
                     | UTF8Bytes.bytesEqual(w, 0x3E) | UTF8Bytes.bytesEqual(w, 0x22) | UTF8Bytes.bytesEqual(w, 0xEF)
-                if m != 0 {
-                    i &+= m.trailingZeroBitCount >> 3
-                    break
-                }
-                i &+= 8
             }
             guard i < n else { break }
             let b = s[i]
