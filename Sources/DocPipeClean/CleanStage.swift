@@ -52,11 +52,13 @@ public struct CleanStage: ConfigurableStage {
     public func process(_ document: inout Document) throws {
         // Controls first, so that one inside an entity or a tag cannot hide it from the passes below,
         // and again after them for the ones entities and mojibake repairs reveal.
-        if controls { document.apply(ControlPass.rewrite(document.text)) }
-        applyMarkup(&document)
-        if entities { document.apply(EntityDecoder.rewrite(document.text)) }
-        if mojibake { document.apply(Self.repairMojibake(document.text)) }
-        if controls { document.apply(ControlPass.rewrite(document.text)) }
+        if controls { Self.apply(ControlPass.rewrite(document.text), to: &document) }
+        var changed = applyMarkup(&document)
+        if entities { changed = Self.apply(EntityDecoder.rewrite(document.text), to: &document) || changed }
+        if mojibake { changed = Self.apply(Self.repairMojibake(document.text), to: &document) || changed }
+        // The control pass leaves nothing for itself to remove: on a text that no pass since has
+        // changed, running it again would scan the whole text to find nothing.
+        if controls && changed { Self.apply(ControlPass.rewrite(document.text), to: &document) }
         if nfc { document.apply(NFCPass.rewrite(document.text)) }
         if whitespace {
             let ws = WhitespacePass(nbsp: nbsp, bullets: bullets)
@@ -67,6 +69,15 @@ public struct CleanStage: ConfigurableStage {
         document.fixes = document.fixes.enumerated().sorted {
             ($0.element.origin.lowerBound, $0.offset) < ($1.element.origin.lowerBound, $1.offset)
         }.map(\.element)
+    }
+
+    /// Applies a pass; whether it changed the text. A rewrite that only copied is one that
+    /// `Document.apply` leaves out, by the same test.
+    @discardableResult
+    static func apply(_ rewrite: Rewrite, to document: inout Document) -> Bool {
+        let copiedOnly = rewrite.fixes.isEmpty && rewrite.map.isIdentity && rewrite.map.targetLength == document.text.utf8.count
+        document.apply(rewrite)
+        return !copiedOnly
     }
 
     /// C1 controls that no encoding explains are damage the cleaner cannot repair: kept, and reported.
@@ -104,11 +115,12 @@ public struct CleanStage: ConfigurableStage {
         return b.finish()
     }
 
-    /// Markup: libxml2 for documents that are markup, stray-tag repair for plain text.
-    private func applyMarkup(_ document: inout Document) {
+    /// Markup: libxml2 for documents that are markup, stray-tag repair for plain text. Whether the
+    /// text may have changed.
+    private func applyMarkup(_ document: inout Document) -> Bool {
         let asHTML: Bool
         switch markup {
-        case .off: return
+        case .off: return false
         case .html: asHTML = true
         case .text: asHTML = false
         case .auto: asHTML = MarkupDetector.isMarkup(document.text, mediaType: document.mediaType)
@@ -122,16 +134,18 @@ public struct CleanStage: ConfigurableStage {
             for r in residue where r.upperBound <= before {
                 document.residue.append(Residue(kind: .markup, range: r, origin: document.origin(of: r), note: "markup that could not be turned into structure"))
             }
-            document.apply(x.rewrite)
+            let changed = Self.apply(x.rewrite, to: &document)
             document.blocks = x.blocks
+            return changed
         } else {
-            document.apply(MalformedTagRepair.rewrite(document.text))
+            let repaired = Self.apply(MalformedTagRepair.rewrite(document.text), to: &document)
             let r = PlainTextMarkup.process(document.text)
             for range in r.residue {
                 document.residue.append(Residue(kind: .markup, range: range, origin: document.origin(of: range), note: "markup in plain text that could not be turned into structure"))
             }
-            document.apply(r.rewrite)
+            let changed = Self.apply(r.rewrite, to: &document)
             document.blocks.append(contentsOf: r.blocks)
+            return repaired || changed
         }
     }
 

@@ -14,11 +14,7 @@ enum ControlPass {
             while i < n {
                 // Eight bytes at a time while none is a control (tab, LF and CR included, for
                 // simplicity), DEL, or the lead byte of a BOM.
-                while i + 8 <= n {
-                    let w = UTF8Bytes.load(p, i)
-                    if UTF8Bytes.bytesBelow(w, 0x20) | UTF8Bytes.bytesEqual(w, 0x7F) | UTF8Bytes.bytesEqual(w, 0xEF) != 0 { break }
-                    i += 8
-                }
+                while i + 8 <= n && stopBytes(UTF8Bytes.load(p, i)) == 0 { i += 8 }
                 guard i < n else { break }
                 let c = p[i]
                 if c >= 0x20 && c != 0x7F && c != 0xEF { i += 1; continue }
@@ -52,5 +48,16 @@ enum ControlPass {
             }
         }
         return b.finish()
+    }
+
+    /// 0x80 in each byte of `w` that is a C0 control, DEL or 0xEF (the lead byte of a BOM), 0 in the
+    /// others. Controls and DEL in one test: they are the ASCII bytes b with (b + 1) & 0x7F below
+    /// 0x21 (no carries between bytes: each sum stays below 0x100).
+    @inline(__always)
+    static func stopBytes(_ w: UInt64) -> UInt64 {
+        let highs: UInt64 = 0x8080_8080_8080_8080
+        let next = ((w & ~highs) &+ 0x0101_0101_0101_0101) & ~highs
+        let controls = ~(next &+ 0x5F5F_5F5F_5F5F_5F5F) & ~w & highs
+        return controls | UTF8Bytes.bytesEqual(w, 0xEF)
     }
 }

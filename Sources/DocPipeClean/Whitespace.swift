@@ -53,19 +53,22 @@ struct WhitespacePass {
                 }
                 // Emit the pending blank lines: none at the start, one blank line elsewhere.
                 if let bs = blankStart {
-                    b.copy(upTo: bs)
                     let region = bs..<lineStart
                     if blankLines && !sawContent {
+                        b.copy(upTo: bs)
                         b.replace(region, with: "", fix: .whitespace, note: "blank lines at the start")
                     } else if blankLines && !(region.count == 1 && p[bs] == 0x0A) {
+                        b.copy(upTo: bs)
                         b.replace(region, with: "\n", fix: .whitespace, note: blankBreaks > 1 ? "repeated blank lines" : "blank line")
                     }
                     blankStart = nil
                 }
                 sawContent = true
-                b.copy(upTo: lineStart)
+                // Copies are made only before a replacement: the builder copies the rest at the end,
+                // and a copy per line cost more than the scan.
                 // Leading indentation before a bullet.
                 if bullets && cs > lineStart && isBullet(p, cs, ce) {
+                    b.copy(upTo: lineStart)
                     b.replace(lineStart..<cs, with: "", fix: .whitespace, note: "indentation before a bullet")
                 }
                 // Inside the line: space runs and non-breaking spaces.
@@ -93,8 +96,10 @@ struct WhitespacePass {
                     }
                     k = e
                 }
-                b.copy(upTo: ce)
-                if trailing && lineEnd > ce { b.replace(ce..<lineEnd, with: "", fix: .whitespace, note: "trailing spaces") }
+                if trailing && lineEnd > ce {
+                    b.copy(upTo: ce)
+                    b.replace(ce..<lineEnd, with: "", fix: .whitespace, note: "trailing spaces")
+                }
                 if lineEndings && brEnd > lineEnd && !(brEnd - lineEnd == 1 && p[lineEnd] == 0x0A) {
                     b.copy(upTo: lineEnd)
                     b.replace(lineEnd..<brEnd, with: "\n", fix: .whitespace, note: brEnd - lineEnd == 2 ? "CRLF line ending" : "CR line ending")

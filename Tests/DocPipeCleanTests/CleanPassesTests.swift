@@ -62,6 +62,41 @@ import Testing
         #expect(r.fixes.allSatisfy { $0.kind == .control })
         #expect(ControlPass.rewrite(r.text).fixes.isEmpty)
     }
+
+    /// The eight-byte test against the byte test: every byte value in every position, among
+    /// neighbours of every kind.
+    @Test func stopBytesAgreeWithTheByteTest() {
+        func stops(_ b: UInt8) -> Bool { b < 0x20 || b == 0x7F || b == 0xEF }
+        var rng = SeededRandom(seed: 17)
+        for _ in 0..<16 {
+            let filler = (0..<8).map { _ in UInt8(truncatingIfNeeded: rng.next()) }
+            for position in 0..<8 {
+                for v in 0...255 {
+                    var bytes = filler
+                    bytes[position] = UInt8(v)
+                    let w = bytes.withUnsafeBytes { $0.loadUnaligned(as: UInt64.self) }
+                    let mask = ControlPass.stopBytes(w)
+                    for k in 0..<8 { #expect((mask >> (8 * k + 7)) & 1 == (stops(bytes[k]) ? 1 : 0), "\(bytes)") }
+                    #expect(mask & ~0x8080_8080_8080_8080 == 0)
+                }
+            }
+        }
+    }
+
+    /// The clean stage runs the pass a second time only when a pass since changed the text: on its
+    /// own output it must change nothing, whatever controls, escapes and BOMs were mixed in.
+    @Test func leavesNothingForItselfOnRandomInputs() {
+        let pieces = ["a", "b c", "é", "’", "\u{1B}", "[", "31", ";", "m", "\u{1B}[0m", "\u{0}", "\u{7}", "\u{7F}", "\u{FEFF}",
+                      "\u{EF}", "\u{85}", "\t", "\n", "\r\n", "\u{1B}[", "\u{1}[2J", "@", "~"]
+        var rng = SeededRandom(seed: 5)
+        for _ in 0..<5000 {
+            var s = ""
+            for _ in 0..<(1 + rng.below(12)) { s += pieces[rng.below(pieces.count)] }
+            let once = ControlPass.rewrite(s)
+            let twice = ControlPass.rewrite(once.text)
+            #expect(twice.fixes.isEmpty && twice.map.isIdentity && twice.text == once.text, "\(s.debugDescription)")
+        }
+    }
 }
 
 @Suite struct NFCPassTests {

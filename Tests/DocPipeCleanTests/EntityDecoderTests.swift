@@ -1,6 +1,7 @@
 import DocPipeCore
 import Testing
 @testable import DocPipeClean
+import DocPipeTestSupport
 
 @Suite struct EntityDecoderTests {
     @Test(arguments: [
@@ -78,5 +79,41 @@ import Testing
         #expect(EntityDecoder.table.count == EntityTable.count)
         #expect(EntityDecoder.table["amp"] == "&")
         #expect(EntityDecoder.table["NewLine"] == "\n")
+    }
+    /// The dictionary lookup `lookup` made before it searched the packed table in place.
+    static func dictionaryLookup(_ name: [UInt8]) -> String? {
+        if let v = EntityDecoder.table[String(decoding: name, as: UTF8.self)] { return v }
+        let allUpper = name.allSatisfy { !ByteScan.isAlpha($0) || ByteScan.isUpper($0) }
+        let restLower = name.dropFirst().allSatisfy { !ByteScan.isUpper($0) }
+        let lower = String(decoding: name.map(ByteScan.lower), as: UTF8.self)
+        if allUpper && name.count > 1 {
+            if let v = EntityDecoder.table[lower.prefix(1).uppercased() + lower.dropFirst()] { return v }
+            return EntityDecoder.table[lower]
+        }
+        if restLower && ByteScan.isUpper(name[0]) { return EntityDecoder.table[lower] }
+        return nil
+    }
+
+    @Test func packedLookupMatchesTheDictionary() {
+        #expect(EntityDecoder.entryStarts.count == EntityTable.count)
+        var names = EntityDecoder.table.keys.map { Array($0.utf8) }
+        // Near misses: every name truncated, extended, and with its case changed.
+        var rng = SplitMix(seed: 11)
+        for name in names {
+            names.append(Array(name.dropLast()))
+            names.append(name + [0x61 + UInt8(rng.below(26))])
+            names.append(name.map { ByteScan.isAlpha($0) ? $0 & ~0x20 : $0 })
+            names.append(name.map(ByteScan.lower))
+            var flipped = name
+            let k = rng.below(name.count)
+            if ByteScan.isAlpha(flipped[k]) { flipped[k] ^= 0x20 }
+            names.append(flipped)
+        }
+        let alphabet = Array("aAbBeEzZ019lgtmpqx".utf8)
+        for _ in 0..<5000 { names.append((0..<(1 + rng.below(6))).map { _ in alphabet[rng.below(alphabet.count)] }) }
+        for name in names where !name.isEmpty {
+            let fast = name.withUnsafeBufferPointer { EntityDecoder.lookup($0) }
+            #expect(fast == Self.dictionaryLookup(name), "\(String(decoding: name, as: UTF8.self))")
+        }
     }
 }

@@ -133,7 +133,7 @@ public enum EntityDecoder {
         0, 0x2018, 0x2019, 0x201C, 0x201D, 0x2022, 0x2013, 0x2014, 0x02DC, 0x2122, 0x0161, 0x203A, 0x0153, 0, 0x017E, 0x0178,
     ]
 
-    /// The named-reference table, parsed once on first use (thread-safe lazy static).
+    /// The named-reference table as a dictionary: the plain form of `value(named:)`, for tests.
     static let table: [String: String] = {
         var d: [String: String] = [:]
         d.reserveCapacity(EntityTable.count)
@@ -148,10 +148,78 @@ public enum EntityDecoder {
         return d
     }()
 
+    /// Where each `name=HEX[+HEX]` entry of `EntityTable.packed` starts, in byte order of the names, so
+    /// that a name is found by binary search on the bytes. Built with one scan of the packed text on
+    /// first use: building `table` (2,125 strings hashed into a dictionary) cost 25 M instructions,
+    /// more than decoding the references of a whole corpus.
+    static let entryStarts: [Int32] = withPacked { p in
+        var starts: [Int32] = []
+        starts.reserveCapacity(EntityTable.count)
+        var i = 0
+        while i < p.count {
+            starts.append(Int32(i))
+            while i < p.count && p[i] != 0x20 { i += 1 }
+            i += 1
+        }
+        // The generator writes the names sorted; sort anyway rather than rely on it.
+        func name(_ s: Int32) -> UnsafeBufferPointer<UInt8> {
+            var e = Int(s)
+            while p[e] != 0x3D { e += 1 }
+            return UnsafeBufferPointer(rebasing: p[Int(s)..<e])
+        }
+        if !zip(starts, starts.dropFirst()).allSatisfy({ compareName(p, Int($0.0), name($0.1)) < 0 }) {
+            starts.sort { compareName(p, Int($0), name($1)) < 0 }
+        }
+        return starts
+    }
+
+    static func withPacked<R>(_ body: (UnsafeBufferPointer<UInt8>) -> R) -> R {
+        var packed = EntityTable.packed
+        return packed.withUTF8(body)
+    }
+
+    /// The name of the entry at `s` (up to its `=`) against `name`, in byte order: negative, 0 or positive.
+    static func compareName(_ p: UnsafeBufferPointer<UInt8>, _ s: Int, _ name: UnsafeBufferPointer<UInt8>) -> Int {
+        var k = 0
+        while true {
+            let a = p[s + k]
+            if a == 0x3D || k == name.count { return a == 0x3D ? (k == name.count ? 0 : -1) : 1 }
+            if a != name[k] { return Int(a) - Int(name[k]) }
+            k += 1
+        }
+    }
+
+    /// `table[name]`, found in the packed text without building the dictionary.
+    static func value(named name: UnsafeBufferPointer<UInt8>) -> String? {
+        let starts = entryStarts
+        return withPacked { p in
+            var lo = 0, hi = starts.count
+            while lo < hi {
+                let mid = (lo + hi) / 2
+                if compareName(p, Int(starts[mid]), name) < 0 { lo = mid + 1 } else { hi = mid }
+            }
+            guard lo < starts.count, compareName(p, Int(starts[lo]), name) == 0 else { return nil }
+            // Code points in upper-case hex joined by `+`, after the `=`.
+            var value = String.UnicodeScalarView()
+            var i = Int(starts[lo]) + name.count + 1, v: UInt32 = 0
+            while true {
+                let c = i < p.count ? p[i] : 0x20
+                if c == 0x20 || c == 0x2B {
+                    if let s = Unicode.Scalar(v) { value.append(s) }
+                    if c == 0x20 { break }
+                    v = 0
+                } else {
+                    v = v << 4 | UInt32(c <= 0x39 ? c - 0x30 : c - 0x41 + 10)
+                }
+                i += 1
+            }
+            return String(value)
+        }
+    }
+
     /// Looks a name up (without `;`), with the case-variant rule.
     static func lookup(_ name: UnsafeBufferPointer<UInt8>) -> String? {
-        let s = String(decoding: name, as: UTF8.self)
-        if let v = table[s] { return v }
+        if let v = value(named: name) { return v }
         var allUpper = true, restLower = true
         for (k, c) in name.enumerated() {
             if ByteScan.isAlpha(c) {
@@ -159,14 +227,14 @@ public enum EntityDecoder {
                 if k > 0 && ByteScan.isUpper(c) { restLower = false }
             }
         }
-        let lower = String(decoding: name.map(ByteScan.lower), as: UTF8.self)
+        let lower = name.map(ByteScan.lower)
         if allUpper && name.count > 1 {
-            var cap = Array(lower.utf8)
+            var cap = lower
             cap[0] = cap[0] & ~0x20
-            if let v = table[String(decoding: cap, as: UTF8.self)] { return v }
-            return table[lower]
+            if let v = cap.withUnsafeBufferPointer(value(named:)) { return v }
+            return lower.withUnsafeBufferPointer(value(named:))
         }
-        if restLower && ByteScan.isUpper(name[0]) { return table[lower] }
+        if restLower && ByteScan.isUpper(name[0]) { return lower.withUnsafeBufferPointer(value(named:)) }
         return nil
     }
 
