@@ -158,4 +158,27 @@ import Testing
             #expect(error.message.contains("unknown option 'fallbak'"))
         }
     }
+    /// The text built from pieces against the standard library's reading of the whole buffer, byte
+    /// for byte, on long ASCII runs around multi-byte characters and around ill-formed bytes.
+    @Test func piecewiseStringMatchesTheWholeBuffer() {
+        let pieces: [[UInt8]] = [Array("é".utf8), Array("’".utf8), Array("😀".utf8), [0x80], [0xE2, 0x80], [0xF0, 0x9F], [0xFF], [0xC2],
+                                 Array(" ".utf8), Array("a".utf8), Array(String(repeating: "ascii text ", count: 7).utf8),
+                                 Array(String(repeating: "x", count: 63).utf8), Array(String(repeating: "y", count: 64).utf8)]
+        var state: UInt64 = 12345
+        func below(_ n: Int) -> Int {
+            state = state &* 6364136223846793005 &+ 1442695040888963407
+            return Int((state >> 33) % UInt64(n))
+        }
+        for round in 0..<3000 {
+            var bytes: [UInt8] = []
+            for _ in 0..<below(40) {
+                let k = below(pieces.count)
+                // Ill-formed pieces only in every other round, so that valid texts are tested alone too.
+                if round % 2 == 0 && [3, 4, 5, 6, 7].contains(k) { continue }
+                bytes += pieces[k]
+            }
+            let text = TextDecoder.string(bytes)
+            #expect(Array(text.utf8) == Array(String(decoding: bytes, as: UTF8.self).utf8), "\(bytes)")
+        }
+    }
 }
