@@ -22,11 +22,14 @@ public struct AbbreviationTable: Sendable {
     let sentenceStarters: Set<[UInt8]>
     /// The same tables keyed by ``PackedKey``: lookups at every sentence end then allocate nothing and
     /// hash three words instead of each byte. Entries over 16 bytes stay in `entries` only.
-    private var packed: [PackedKey: AbbreviationKind]
-    private let packedStarters: Set<PackedKey>
+    /// `entries` of at most 16 bytes, sorted, with their kinds: found by binary search, as hashing
+    /// every word before a period (a dictionary lookup) cost more than the rest of the decision.
+    private var packed: (keys: [PackedKey], kinds: [AbbreviationKind])
+    /// `sentenceStarters` of at most 16 bytes, sorted.
+    private let packedStarters: [PackedKey]
 
     /// Up to 16 bytes, zero-padded into two words, with the length.
-    struct PackedKey: Hashable {
+    struct PackedKey: Hashable, Comparable {
         var a: UInt64 = 0
         var b: UInt64 = 0
         var count: Int
@@ -44,12 +47,20 @@ public struct AbbreviationTable: Sendable {
             guard let key = bytes.withUnsafeBufferPointer({ PackedKey($0, 0..<$0.count) }) else { return nil }
             self = key
         }
+
+        static func < (x: PackedKey, y: PackedKey) -> Bool { (x.count, x.a, x.b) < (y.count, y.a, y.b) }
+
+        /// The index of `key` in sorted `keys`, if it is there.
+        static func index(of key: PackedKey, in keys: [PackedKey]) -> Int? {
+            var lo = 0, hi = keys.count
+            while lo < hi { let mid = (lo + hi) / 2; if keys[mid] < key { lo = mid + 1 } else { hi = mid } }
+            return lo < keys.count && keys[lo] == key ? lo : nil
+        }
     }
 
-    private static func pack(_ entries: [[UInt8]: AbbreviationKind]) -> [PackedKey: AbbreviationKind] {
-        var out: [PackedKey: AbbreviationKind] = [:]
-        for (k, v) in entries { if let key = PackedKey(k) { out[key] = v } }
-        return out
+    private static func pack(_ entries: [[UInt8]: AbbreviationKind]) -> (keys: [PackedKey], kinds: [AbbreviationKind]) {
+        let sorted = entries.compactMap { k, v in PackedKey(k).map { ($0, v) } }.sorted { $0.0 < $1.0 }
+        return (sorted.map(\.0), sorted.map(\.1))
     }
 
     /// The built-in list. Kept short on purpose: single-letter initials (`J. R. Smith`) and dotted
@@ -99,7 +110,7 @@ public struct AbbreviationTable: Sendable {
         entries = e
         packed = Self.pack(e)
         self.sentenceStarters = Set(sentenceStarters.map { Array($0.utf8) })
-        packedStarters = Set(self.sentenceStarters.compactMap { PackedKey($0) })
+        packedStarters = self.sentenceStarters.compactMap { PackedKey($0) }.sorted()
     }
 
     public static let standard = AbbreviationTable()
@@ -119,13 +130,13 @@ public struct AbbreviationTable: Sendable {
 
     @inline(__always)
     func kind(_ p: UnsafeBufferPointer<UInt8>, _ range: Range<Int>) -> AbbreviationKind? {
-        if let key = PackedKey(p, range) { return packed[key] }
+        if let key = PackedKey(p, range) { return PackedKey.index(of: key, in: packed.keys).map { packed.kinds[$0] } }
         return entries[Array(UnsafeBufferPointer(rebasing: p[range]))]
     }
 
     @inline(__always)
     func isSentenceStarter(_ p: UnsafeBufferPointer<UInt8>, _ range: Range<Int>) -> Bool {
-        if let key = PackedKey(p, range) { return packedStarters.contains(key) }
+        if let key = PackedKey(p, range) { return PackedKey.index(of: key, in: packedStarters) != nil }
         return sentenceStarters.contains(Array(UnsafeBufferPointer(rebasing: p[range])))
     }
 }

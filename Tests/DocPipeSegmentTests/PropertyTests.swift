@@ -133,3 +133,25 @@ func randomTextInvariants(_ batch: Int) throws {
     #expect(sentenceTexts(d).contains("The first is the observer status in the U.N. General Assembly (resolution A/RES/52/7)."))
     #expect(sentenceTexts(d).contains("With 41 member ports, e.g., Tromsø and Oulu, it spends $1.4 billion a year."))
 }
+
+/// The sorted-key lookups of the abbreviation table against its dictionary and set.
+@Suite struct AbbreviationLookupTests {
+    @Test func lookupsAgreeWithTheDictionary() {
+        let table = AbbreviationTable.standard.adding(["Ave.", "Dept", "Establishment."])
+        var words = Array(table.entries.keys) + Array(table.sentenceStarters)
+        var state: UInt64 = 99
+        func below(_ n: Int) -> Int {
+            state = state &* 6364136223846793005 &+ 1442695040888963407
+            return Int((state >> 33) % UInt64(n))
+        }
+        let alphabet = Array("aAeEnNoOsStT.MrDpvx".utf8)
+        for w in words { words.append(Array(w.dropFirst())); words.append(w + [0x2E]) }
+        for _ in 0..<5000 { words.append((0..<(1 + below(18))).map { _ in alphabet[below(alphabet.count)] }) }
+        for w in words {
+            w.withUnsafeBufferPointer { p in
+                #expect(table.kind(p, 0..<p.count) == table.entries[w], "\(w)")
+                #expect(table.isSentenceStarter(p, 0..<p.count) == table.sentenceStarters.contains(w), "\(w)")
+            }
+        }
+    }
+}
