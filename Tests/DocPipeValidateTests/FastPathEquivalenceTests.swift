@@ -113,6 +113,53 @@ import DocPipeTestSupport
         #expect(byKey.count > 1000)
     }
 
+    static func signature(_ s: String) -> UInt64 {
+        let b = Array(s.utf8)
+        return b.withUnsafeBufferPointer { DuplicateSentenceRule.signature($0, 0..<b.count) }
+    }
+
+    /// Only sentences whose signatures agree are hashed: equal folds must give equal signatures,
+    /// however the bytes fall into the eight-byte words.
+    @Test func equalFoldsHaveEqualSignatures() {
+        var rng = SplitMix(state: 3)
+        var bySignature: [[UInt8]: UInt64] = [:]
+        for n in 0..<20_000 {
+            let s = Self.randomText(&rng, pieces: n % 31)
+            let fold = Self.fast(s).fold
+            let signature = Self.signature(s)
+            if let earlier = bySignature[fold] { #expect(earlier == signature, "\(s.debugDescription)") } else { bySignature[fold] = signature }
+            // The same fold written otherwise: capitals, more white space, quotes, a leading offset.
+            var variant = String(repeating: " ", count: rng.below(9))
+            for c in s {
+                switch rng.below(6) {
+                case 0: variant += c.uppercased()
+                case 1: variant += c == " " ? "\t \u{A0}" : String(c)
+                case 2: variant += "“" + String(c)
+                default: variant += String(c)
+                }
+            }
+            guard Self.fast(variant).fold == fold else { continue }
+            #expect(Self.signature(variant) == signature, "\(s.debugDescription) / \(variant.debugDescription)")
+        }
+        #expect(Self.signature("The fund opened in 1990.") != Self.signature("The bank opened in 1990."))
+    }
+
+    /// The label lookup against `contains` on the array, for queries mostly in order, as sentences
+    /// come, and some out of order.
+    @Test func labelLookupAgreesWithAScan() {
+        var rng = SplitMix(state: 9)
+        for _ in 0..<300 {
+            let ranges = (0..<rng.below(40)).map { _ -> Range<Int> in let a = rng.below(200); return a..<(a + rng.below(4)) }
+            var labels = DuplicateSentenceRule.Labels(ranges.shuffled(using: &rng))
+            var start = 0
+            for _ in 0..<100 {
+                start = rng.below(10) == 0 ? rng.below(200) : start + rng.below(6)
+                let r = start..<(start + rng.below(4))
+                #expect(labels.contains(r) == ranges.contains(r), "\(ranges) \(r)")
+            }
+        }
+    }
+
     @Test func collidingHashesAreTellApartByTheirText() {
         // Every sentence gets the same hash: the table must still keep distinct texts apart.
         let texts = ["a b c d", "e f g h", "A B C D", "e  f g h", "i j k l"]

@@ -25,26 +25,24 @@ struct DuplicateSentenceRule: Rule {
 
     func check(_ document: Document) -> [Diagnostic] {
         let text = document.text
-        // Sentences that are whole headings or list items are labels, not statements. Sorted so that
-        // each sentence is looked up by binary search instead of hashing its range.
-        let labels = document.blocks.lazy.filter { $0.kind != .paragraph }.map(\.range)
-            .sorted { ($0.lowerBound, $0.upperBound) < ($1.lowerBound, $1.upperBound) }
-        func isLabel(_ r: Range<Int>) -> Bool {
-            var lo = 0, hi = labels.count
-            while lo < hi { let mid = (lo + hi) / 2; if labels[mid].lowerBound < r.lowerBound { lo = mid + 1 } else { hi = mid } }
-            while lo < labels.count, labels[lo].lowerBound == r.lowerBound {
-                if labels[lo].upperBound == r.upperBound { return true }
-                lo += 1
-            }
-            return false
-        }
+        // Sentences that are whole headings or list items are labels, not statements.
+        var labels = Labels(document.blocks.lazy.filter { $0.kind != .paragraph }.map(\.range))
         var out: [Diagnostic] = []
         let sentences = document.sentences
         _ = text.utf8.withContiguousStorageIfAvailable { p in
+            // A sentence whose signature no other sentence shares can neither repeat an earlier one nor
+            // be repeated: only the others are hashed, and the signature costs a fraction of the hash.
+            // Labels get `.max`, which no signature is.
+            var signatures = [UInt64](repeating: .max, count: sentences.count)
+            var shared = SignatureCounts(capacity: sentences.count)
+            for k in sentences.indices where !labels.contains(sentences[k].range) {
+                signatures[k] = Self.signature(p, sentences[k].range)
+                shared.add(signatures[k])
+            }
             var firsts = FirstOccurrences(capacity: sentences.count)
             var scratchA: [UInt8] = [], scratchB: [UInt8] = []
-            for s in sentences {
-                guard let h = Self.hash(p, s.range), !isLabel(s.range) else { continue }
+            for (k, s) in sentences.enumerated() {
+                guard signatures[k] != .max, shared.count(signatures[k]) > 1, let h = Self.hash(p, s.range) else { continue }
                 let earlier = firsts.insert(s.range, hash: h) { a, b in
                     Self.fold(p, a, into: &scratchA)
                     Self.fold(p, b, into: &scratchB)
@@ -88,6 +86,100 @@ struct DuplicateSentenceRule: Rule {
             ranges[slot] = range
             return nil
         }
+    }
+
+    /// The ranges of headings and list items, sorted so that each sentence is looked up by a search
+    /// instead of hashing its range.
+    struct Labels {
+        private let ranges: [Range<Int>]
+        /// Sentences come in text order: a search starts where the last one ended, and a few steps
+        /// forward usually find the place. The ranges before `cursor` start before `lastStart`.
+        private var cursor = 0, lastStart = Int.min
+
+        init<S: Sequence<Range<Int>>>(_ ranges: S) {
+            self.ranges = ranges.sorted { ($0.lowerBound, $0.upperBound) < ($1.lowerBound, $1.upperBound) }
+        }
+
+        /// Whether `r` is one of the ranges.
+        mutating func contains(_ r: Range<Int>) -> Bool {
+            var lo = r.lowerBound >= lastStart ? cursor : 0, hi = ranges.count
+            var steps = 0
+            while lo < hi && steps < 8 && ranges[lo].lowerBound < r.lowerBound { lo += 1; steps += 1 }
+            if lo < hi && ranges[lo].lowerBound < r.lowerBound {
+                while lo < hi { let mid = (lo + hi) / 2; if ranges[mid].lowerBound < r.lowerBound { lo = mid + 1 } else { hi = mid } }
+            }
+            cursor = lo
+            lastStart = r.lowerBound
+            while lo < ranges.count, ranges[lo].lowerBound == r.lowerBound {
+                if ranges[lo].upperBound == r.upperBound { return true }
+                lo += 1
+            }
+            return false
+        }
+    }
+
+    /// How many sentences have each signature: open addressing on the signature.
+    struct SignatureCounts {
+        /// Signature + 1 (no signature is `.max`); 0 marks an empty slot.
+        private var keys: [UInt64]
+        private var counts: [Int32]
+        private let mask: Int
+
+        init(capacity: Int) {
+            var n = 16
+            while n < capacity * 2 { n <<= 1 }
+            keys = [UInt64](repeating: 0, count: n)
+            counts = [Int32](repeating: 0, count: n)
+            mask = n - 1
+        }
+
+        private func slot(_ signature: UInt64) -> Int {
+            var slot = Int(truncatingIfNeeded: (signature &* 0x9E37_79B9_7F4A_7C15) >> 32) & mask
+            while keys[slot] != 0 && keys[slot] != signature &+ 1 { slot = (slot + 1) & mask }
+            return slot
+        }
+
+        mutating func add(_ signature: UInt64) {
+            let s = slot(signature)
+            keys[s] = signature &+ 1
+            counts[s] += 1
+        }
+
+        func count(_ signature: UInt64) -> Int { Int(counts[slot(signature)]) }
+    }
+
+    /// The number of the bytes 0x28...0x7F of the fold and the sum of those bytes with bit 5 set.
+    /// `fold` keeps every such byte of the sentence, lowering A...Z (setting their bit 5, which keeps
+    /// them in the range), and drops or inserts only bytes outside it (white space, quotes, the spaces
+    /// between words): so equal folds have equal signatures. Eight bytes at a time, with no packing
+    /// of the folded bytes and no per-byte tests.
+    static func signature(_ p: UnsafeBufferPointer<UInt8>, _ r: Range<Int>) -> UInt64 {
+        let ones: UInt64 = 0x0101_0101_0101_0101
+        let highs: UInt64 = 0x8080_8080_8080_8080
+        let lanes: UInt64 = 0x00FF_00FF_00FF_00FF
+        var count = 0, sum = 0
+        var i = r.lowerBound
+        let end = r.upperBound
+        while i + 8 <= end {
+            let w = UTF8Bytes.load(p, i)
+            // 0x01 in each byte that is ASCII and at least 0x28 (no carries: each sum stays below 0x100).
+            let kept = (((w & ~highs) &+ 0x58 &* ones) & ~w & highs) >> 7
+            let v = (w | 0x20 &* ones) & (kept &* 0xFF)
+            count &+= Int(truncatingIfNeeded: (kept &* ones) >> 56)
+            // Sum of the eight bytes: pairs in 16-bit lanes, then the four lanes (at most 2040).
+            let pairs = (v & lanes) &+ ((v >> 8) & lanes)
+            sum &+= Int(truncatingIfNeeded: (pairs &* 0x0001_0001_0001_0001) >> 48)
+            i += 8
+        }
+        while i < end {
+            let b = p[i]
+            if b >= 0x28 && b < 0x80 {
+                count &+= 1
+                sum &+= Int(b | 0x20)
+            }
+            i += 1
+        }
+        return UInt64(truncatingIfNeeded: count) << 32 | UInt64(truncatingIfNeeded: sum) & 0xFFFF_FFFF
     }
 
     /// A 64-bit hash of the sentence folded as `fold` folds it, without building the folded bytes;
