@@ -45,7 +45,8 @@ import DocPipeTestSupport
     /// Token soup: lexicon words (some capitalised), numbers of every shape, punctuation, unknown words,
     /// glued or spaced, sometimes on a new line.
     private func soup(_ rng: inout SplitMix) -> String {
-        let numbers = ["1951", "12", "1", "31", "1,000", "3.5", "05", "89", "2004", "490", "9", "1800", "2000", "10", "30", "45", "1990", "15", "7"]
+        let numbers = ["1951", "12", "1", "31", "1,000", "3.5", "05", "89", "2004", "490", "9", "1800", "2000", "10", "30", "45", "1990", "15", "7",
+                       "12345", "1,500,000", "190", "1940", "0031"]
         let puncts = ["-", "–", "/", ":", ",", ".", "'", "’", "$", "%", "(", ")"]
         let others = ["s", "th", "st", "B", "C", "A", "D", "p", "m", "war", "Council", "states", "km", "Zürich", "members"]
         var out = ""
@@ -190,6 +191,10 @@ import DocPipeTestSupport
                 }
             }
         }
+    }
+
+    @Test func kindNamesFollowTheCases() {
+        #expect(DateLexicon.kindNames.split(separator: " ").map(String.init) == DateLexicon.Kind.allCases.map { "\($0)" })
     }
 
     @Test func tokenStaysSmall() {

@@ -326,19 +326,34 @@ enum DateLexicon {
     /// The table's lines as (word, entry), in table order; parsed on bytes (splitting the literal as
     /// Characters cost more than a megabyte of tagging).
     static func parsed() -> [(word: [UInt8], entry: Entry)] {
+        // `Kind.allCases` and `kindNames` in the same order (pinned by a test); printing each case by reflection
+        // cost about half of building the table, which every process pays once.
         var names: [[UInt8]: Kind] = [:]
-        for k in Kind.allCases { names[Array("\(k)".utf8)] = k }
+        for (k, name) in zip(Kind.allCases, kindNames.utf8.split(separator: 0x20)) { names[Array(name)] = k }
         var out: [(word: [UInt8], entry: Entry)] = []
+        out.reserveCapacity(320)
         for line in Array(table.utf8).split(separator: 0x0A) {
             let f = line.split(separator: 0x20)
-            let text = String(decoding: line, as: UTF8.self)
             guard f.count == 3, let kind = names[Array(f[1])], let v = Int16(String(decoding: f[2], as: UTF8.self)) else {
-                preconditionFailure("bad date lexicon line: \(text)")
+                preconditionFailure("bad date lexicon line: \(String(decoding: line, as: UTF8.self))")
             }
-            guard key(f[0]) != nil, f[0].allSatisfy({ $0 >= 0x61 && $0 <= 0x7A }) else { preconditionFailure("bad date lexicon word: \(text)") }
+            guard key(f[0]) != nil, f[0].allSatisfy({ $0 >= 0x61 && $0 <= 0x7A }) else {
+                preconditionFailure("bad date lexicon word: \(String(decoding: line, as: UTF8.self))")
+            }
             out.append((Array(f[0]), Entry(kind: kind, value: v)))
         }
         return out
+    }
+
+    /// The names of `Kind`'s cases in declaration order, as the table spells them.
+    static var kindNames: String {
+        """
+        month monthAbbr weekday season partOfDay cardinal ordinal ordSuffix tens unit modStart modMid modEnd modNoun \
+        approx moreThan lessThan nearly present past future recent setAdverb next previous same later earlier ago \
+        the of in_ and to from between article half quarter every each per times once few bc ad blockBefore blockAfter \
+        tempPrep year decadeWord am pm noon midnight holiday dayWord other couple last first this that past_ for_ a_ \
+        than least at circa old
+        """
     }
 
     /// The simple form of the table, for tests.
