@@ -405,10 +405,20 @@ enum DateLexicon {
 
         /// The entry of the ASCII letter run `p[s..<e]` (any case).
         @inline(__always) func lookup(_ p: UnsafeBufferPointer<UInt8>, _ s: Int, _ e: Int) -> Entry? {
-            let len = e - s
-            guard len <= Table.maxLength,
-                  (lasts[Int((p[s] | 0x20) &- 0x61) &* 16 &+ len] >> UInt32((p[e - 1] | 0x20) &- 0x61)) & 1 != 0 else { return nil }
-            let k = Table.key(p, s, len)
+            mayContain(p, s, e) ? probe(p, s, e) : nil
+        }
+
+        /// The filter alone: false when no entry can match the letter run `p[s..<e]`. The scanner tests it in
+        /// line: it turns away about half of all words, and calling `lookup` for them cost more than the test.
+        @inline(__always) func mayContain(_ p: UnsafeBufferPointer<UInt8>, _ s: Int, _ e: Int) -> Bool {
+            let len = e &- s
+            return len <= Table.maxLength
+                && (lasts[Int((p[s] | 0x20) &- 0x61) &* 16 &+ len] >> UInt32((p[e &- 1] | 0x20) &- 0x61)) & 1 != 0
+        }
+
+        /// The table probe for a run that passed `mayContain`.
+        func probe(_ p: UnsafeBufferPointer<UInt8>, _ s: Int, _ e: Int) -> Entry? {
+            let k = Table.key(p, s, e - s)
             var h = DateLexicon.slot(k, mask)
             while let v = values[h] {
                 if keys[h] == k { return v }

@@ -135,7 +135,7 @@ enum DateScanner {
                     }
                     var lex: DateLexicon.Kind? = nil
                     var lexValue = -Int16(p[i - 1] | 0x20)   // unknown word: its last letter, for plural checks
-                    if ascii, let e = lexicon.lookup(p, s, i) {
+                    if ascii, lexicon.mayContain(p, s, i), let e = lexicon.probe(p, s, i) {   // `lookup`, its filter in line
                         lex = e.kind
                         lexValue = e.value
                     }
