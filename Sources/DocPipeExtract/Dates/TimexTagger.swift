@@ -246,12 +246,16 @@ struct TimexParser {
         }
         outTok.append(s..<e)
         outShape.append((m.shape, m.explicitYear))
+        // Appended with its common fields only, the rare ones set in place after: built with all of them (optionals
+        // assigned on a branch), the expression was copied into the array and the original destroyed.
+        out.append(TimeExpression(kind: m.kind, value: m.value, range: t[s].start..<t[e - 1].end))
         // The rare fields become strings here, once per expression (see `TimexMatch`).
-        var from: String? = nil, to: String? = nil
-        if m.rangeToYear != 0 { from = m.value; to = DatePoint(year: m.rangeToYear).value }
-        let quantity = m.times.map { String($0) }
-        out.append(TimeExpression(kind: m.kind, value: m.value, mod: m.mod.string, from: from, to: to, quantity: quantity,
-                                  range: t[s].start..<t[e - 1].end))
+        if m.mod != .none || m.rangeToYear != 0 || m.times != nil {
+            let last = out.count - 1
+            out[last].mod = m.mod.string
+            if m.rangeToYear != 0 { out[last].from = m.value; out[last].to = DatePoint(year: m.rangeToYear).value }
+            if let times = m.times { out[last].quantity = String(times) }
+        }
     }
 
     /// Second halves of ranges that are not dates on their own: `1915-16`, `May 4–5, 1865`, `May 4 and 5`.
