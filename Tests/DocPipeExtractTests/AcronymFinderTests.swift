@@ -215,6 +215,32 @@ struct AcronymFinderRobustnessTests {
 }
 
 @Suite struct AcronymScanTests {
+    /// Region words: the lowered spelling and the stop-word flag against the simple forms (a byte array, trimmed and
+    /// decoded; the set asked for every word).
+    @Test func regionWordsMatchTheSimpleForms() {
+        #expect(AcronymRegion.stopWords.allSatisfy { $0.utf8.count <= AcronymRegion.stopWordMaxLength })
+        var rng = SplitMix(seed: 0xACE5)
+        let pieces = AcronymRegion.stopWords.sorted() + ["The", "OF", "with,", "and.", "For;", "Into:", "alpha", "Beta-2", "x", ",",
+                                                         "\u{E9}", "Z\u{FC}rich,", "of..", "withs", "ANDS", "(the", "bY", "É."]
+        var stops = 0
+        for _ in 0..<2000 {
+            let text = (0..<(1 + rng.below(12))).map { _ in pieces[rng.below(pieces.count)] }.joined(separator: rng.below(4) == 0 ? "  " : " ")
+            let bytes = Array(text.utf8)
+            bytes.withUnsafeBufferPointer { t in
+                let region = AcronymRegion(t, 0, t.count)
+                for w in region.words {
+                    var low = t[w.start..<w.end].map { SF.lower($0) }
+                    while let l = low.last, l == 0x2C || l == 0x2E || l == 0x3B || l == 0x3A { low.removeLast() }
+                    let simple = String(decoding: low, as: UTF8.self)
+                    #expect(w.lowered == simple, "\(text)")
+                    #expect(w.isStop == AcronymRegion.stopWords.contains(simple), "\(text)")
+                    if w.isStop { stops += 1 }
+                }
+            }
+        }
+        #expect(stops > 1000)
+    }
+
     /// The word-at-a-time bracket search finds what a byte loop finds, from every start.
     @Test func nextBracketMatchesAByteLoop() {
         var rng = SplitMix(seed: 0x5DEE_CE66)

@@ -28,6 +28,7 @@ struct AcronymRegion {
 
     static let stopWords: Set<String> = ["of", "for", "the", "and", "on", "in", "to", "with", "by", "a", "an", "or", "at",
                                          "from", "as", "de", "du", "des", "la", "le", "et", "und", "der", "die", "via", "into", "its"]
+    static var stopWordMaxLength: Int { 4 }
     /// Words a long form never starts with.
     static let badStarts: Set<String> = ["of", "for", "the", "and", "on", "in", "to", "with", "by", "a", "an", "or", "at", "from",
                                          "as", "via", "into", "its", "this", "that", "these", "those", "their", "his", "her",
@@ -55,8 +56,6 @@ struct AcronymRegion {
             var j = i
             while j < hi && !SF.isSpace(t[j]) { j += 1 }
             var w = Word(start: i, end: j, first: -1, lowered: "", isStop: false, commaBefore: sawComma, capitalized: false)
-            var low: [UInt8] = []
-            low.reserveCapacity(j - i)
             var prev: UInt8 = 0x20
             for k in i..<j {
                 let c = t[k]
@@ -73,7 +72,6 @@ struct AcronymRegion {
                         kind[k - lo] = 1
                     }
                 }
-                low.append(SF.lower(c))
                 prev = c
             }
             // `2,3-diaminonaphthalene`, `(-)-[125I]-cyanopindolol`: the first letter piece after a locant starts the word.
@@ -83,10 +81,16 @@ struct AcronymRegion {
                 if q < j - lo, AcronymFinder.isLocant(t, i, lo + q) { kind[q] = 3 }
             }
             // Trailing punctuation is not part of the word's spelling.
-            while let l = low.last, l == 0x2C || l == 0x2E || l == 0x3B || l == 0x3A { low.removeLast() }
+            var e = j
+            while e > i, t[e - 1] == 0x2C || t[e - 1] == 0x2E || t[e - 1] == 0x3B || t[e - 1] == 0x3A { e -= 1 }
             sawComma = t[j - 1] == 0x2C
-            w.lowered = String(decoding: low, as: UTF8.self)
-            w.isStop = AcronymRegion.stopWords.contains(w.lowered)
+            // Written straight into the string (no byte array per word); invalid UTF-8 is repaired as `String(decoding:)` does.
+            w.lowered = String(unsafeUninitializedCapacity: e - i) { b in
+                for k in i..<e { b[k - i] = SF.lower(t[k]) }
+                return e - i
+            }
+            // Every stop word has at most four bytes: longer words skip the hashed set.
+            w.isStop = e - i <= AcronymRegion.stopWordMaxLength && AcronymRegion.stopWords.contains(w.lowered)
             w.capitalized = SF.isUpper(t[i]) && (i + 1 < j) && SF.isLower(t[i + 1])
             words.append(w)
             i = j
