@@ -198,6 +198,20 @@ struct ClaimCase: CustomTestStringConvertible, Sendable {
         }
     }
 
+    /// Ids `e1` … `eN` in order (what the linker assigns) are looked up by their number, without a table.
+    @Test func sequentialIDsFindWhatTheDictionaryFound() {
+        var ents: [Entity] = []
+        for k in 1...300 { ents.append(Entity(id: "e\(k)", kind: .org, range: k..<(k + 1))) }
+        var m: [String: Int] = [:]
+        for (k, e) in ents.enumerated() { m[e.id] = k }
+        let table = EntityIDTable(ents)
+        for key in ["e0", "e1", "e9", "e10", "e99", "e300", "e301", "e01", "e", "", "E1", "e1 ", " e1", "e-1", "\u{212A}1", "é", "e1\u{301}",
+                    "e99999999999999999999"] {
+            #expect(table.index(of: key, in: ents) == m[key], "\(key)")
+        }
+        #expect(EntityIDTable.idNumber("e42") == 42 && EntityIDTable.idNumber("e042") == -1 && EntityIDTable.idNumber("é") == nil)
+    }
+
     /// Non-ASCII ids fall back to `String` equality (canonical equivalence: KELVIN SIGN equals `K`).
     @Test func nonASCIIKeysUseStringEquality() {
         let ents = [Entity(id: "K1", kind: .org, range: 0..<1), Entity(id: "é", kind: .org, range: 1..<2),

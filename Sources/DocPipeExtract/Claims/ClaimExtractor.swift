@@ -10,9 +10,24 @@ enum ClaimExtractor {
     static func claims(in document: Document, analysis: QuantityAnalysis) -> [Claim] {
         let s = analysis.scan
         var qs = analysis.matches
-        var byRange: [Range<Int>: Int] = [:]
-        for (k, q) in document.quantities.enumerated() where byRange[q.range] == nil { byRange[q.range] = k }
-        for k in qs.indices { qs[k].index = byRange[qs[k].range] }
+        // Each match's index: the first stored quantity with its range. Usually the stored quantities are
+        // the matches themselves, in order, with strictly increasing starts (so all ranges differ): then
+        // that index is k, and no dictionary keyed by ranges (hashed with `Hasher`) is needed.
+        let stored = document.quantities
+        var same = stored.count == qs.count
+        if same {
+            for k in qs.indices where stored[k].range != qs[k].range || (k > 0 && qs[k].range.lowerBound <= qs[k - 1].range.lowerBound) {
+                same = false
+                break
+            }
+        }
+        if same {
+            for k in qs.indices { qs[k].index = k }
+        } else {
+            var byRange: [Range<Int>: Int] = [:]
+            for (k, q) in stored.enumerated() where byRange[q.range] == nil { byRange[q.range] = k }
+            for k in qs.indices { qs[k].index = byRange[qs[k].range] }
+        }
         var b = ClaimBuilder(s: s, document: document, quantities: qs)
         return b.run()
     }
@@ -36,11 +51,13 @@ struct ClaimBuilder {
     let memo: MainSubjectMemo
     /// Entities by id, built on the first `refersTo` chain followed.
     let byID = EntityIndex()
-    /// First quantity whose tokens start at a token index / whose left edge is a token index.
-    var quantityAtStart: TokenIndexMap
-    var quantityAtEdge: TokenIndexMap
+    /// First quantity whose tokens start at a token index / whose left edge is a token index. Built by
+    /// `buildQuantityMaps` when a membership history is first read (most documents never need them).
+    var quantityAtStart = TokenIndexMap(0)
+    var quantityAtEdge = TokenIndexMap(0)
     /// First count quantity whose tokens start at a token index.
-    var countAtStart: TokenIndexMap
+    var countAtStart = TokenIndexMap(0)
+    var quantityMapsBuilt = false
     var entitiesSorted: [Entity] = []
     /// Byte bounds of `entitiesSorted` and whether each can be a subject: `entityCovering` reads these
     /// instead of copying `Entity` values.
@@ -64,27 +81,46 @@ struct ClaimBuilder {
         self.document = document
         self.quantities = quantities
         memo = MainSubjectMemo(s.sentences.count)
-        quantityAtStart = TokenIndexMap(s.tokens.count)
-        quantityAtEdge = TokenIndexMap(s.tokens.count)
-        countAtStart = TokenIndexMap(s.tokens.count)
-        for (k, q) in quantities.enumerated() {
-            if quantityAtStart[q.tokens.lowerBound] == nil { quantityAtStart[q.tokens.lowerBound] = k }
-            if quantityAtEdge[q.leftEdge] == nil { quantityAtEdge[q.leftEdge] = k }
-            if q.kind == .count, countAtStart[q.tokens.lowerBound] == nil { countAtStart[q.tokens.lowerBound] = k }
-        }
         // Usually already in order: then share the array instead of sorting a copy (a stable sort of
         // sorted input is the input).
         let ents = document.entities
         var inOrder = true
         for k in ents.indices.dropFirst() where ents[k].range.lowerBound < ents[k - 1].range.lowerBound { inOrder = false; break }
         entitiesSorted = inOrder ? ents : ents.sorted { $0.range.lowerBound < $1.range.lowerBound }
-        entityLo = entitiesSorted.map(\.range.lowerBound)
-        entityHi = entitiesSorted.map(\.range.upperBound)
-        entitySubjectKind = entitiesSorted.map { Self.isSubjectKind($0.kind) }
-        byID.resolved = Array(repeating: nil, count: entitiesSorted.count)
+        // One loop for the three columns, reading the entities in place (a key-path `map` per column
+        // cost more than the rest of `init`).
+        let ne = entitiesSorted.count
+        var lo: [Int] = [], hi: [Int] = [], subjectKind: [Bool] = []
+        lo.reserveCapacity(ne)
+        hi.reserveCapacity(ne)
+        subjectKind.reserveCapacity(ne)
+        entitiesSorted.withUnsafeBufferPointer { es in
+            for i in es.indices {
+                lo.append(es[i].range.lowerBound)
+                hi.append(es[i].range.upperBound)
+                subjectKind.append(Self.isSubjectKind(es[i].kind))
+            }
+        }
+        entityLo = lo
+        entityHi = hi
+        entitySubjectKind = subjectKind
+        byID.resolvedAt = Array(repeating: -1, count: ne)
         for a in document.acronyms where acronymLong[a.short] == nil { acronymLong[a.short] = a.long }
         for k in acronymLong.keys { knownNames.insert(k.lowercased()) }
         buildTimes()
+    }
+
+    private mutating func buildQuantityMaps() {
+        guard !quantityMapsBuilt else { return }
+        quantityMapsBuilt = true
+        quantityAtStart = TokenIndexMap(t.count)
+        quantityAtEdge = TokenIndexMap(t.count)
+        countAtStart = TokenIndexMap(t.count)
+        for (k, q) in quantities.enumerated() {
+            if quantityAtStart[q.tokens.lowerBound] == nil { quantityAtStart[q.tokens.lowerBound] = k }
+            if quantityAtEdge[q.leftEdge] == nil { quantityAtEdge[q.leftEdge] = k }
+            if q.kind == .count, countAtStart[q.tokens.lowerBound] == nil { countAtStart[q.tokens.lowerBound] = k }
+        }
     }
 
     // MARK: - driver
@@ -226,12 +262,13 @@ struct ClaimBuilder {
         let atStart = L < sent.lowerBound || (L == sent.lowerBound && t[L].kind == .punct)
         if q.kind == .bare {
             // `the total number of active IOM projects … was over 2,400`
-            if L >= sent.lowerBound, ["was", "is", "were", "are", "stood", "reached", "totalled", "totaled"].contains(s.lower(L)) || (s.eq(L, "at") && L > sent.lowerBound && s.eq(L - 1, "stood")),
+            if L >= sent.lowerBound, s.eq(L, "was") || s.eq(L, "is") || s.eq(L, "were") || s.eq(L, "are") || s.eq(L, "stood") || s.eq(L, "reached")
+                || s.eq(L, "totalled") || s.eq(L, "totaled") || (s.eq(L, "at") && L > sent.lowerBound && s.eq(L - 1, "stood")),
                let (m, subj) = numberOf(sent, before: L) {
                 return (subj, m, .numberOf)
             }
             // `a staff of 18`, `The Commission’s staff of 18`
-            if L >= sent.lowerBound + 1, s.eq(L, "of"), ["staff", "membership", "workforce"].contains(s.lower(L - 1)) {
+            if L >= sent.lowerBound + 1, s.eq(L, "of"), s.eq(L - 1, "staff") || s.eq(L - 1, "membership") || s.eq(L - 1, "workforce") {
                 let m = s.eq(L - 1, "staff") || s.eq(L - 1, "workforce") ? "staff" : "members"
                 if L - 2 >= sent.lowerBound, QuantityExtractor.isPossessive(s.lower(L - 2)) || ClaimTables.pronouns.contains(s.lower(L - 2)) {
                     return (subjectAt(L - 2, si), m, .possessive)
@@ -239,7 +276,7 @@ struct ClaimBuilder {
                 return (mainSubject(si).map { $0.subject }, m, .predicate)
             }
             // `… and reached 58 in 2015`: gapping after a count of the same sentence.
-            if let lc = lastClaim, L >= sent.lowerBound, ["reached", "grew", "rose", "increased", "to"].contains(s.lower(L)) {
+            if let lc = lastClaim, L >= sent.lowerBound, s.eq(L, "reached") || s.eq(L, "grew") || s.eq(L, "rose") || s.eq(L, "increased") || s.eq(L, "to") {
                 return (lc.subject, lc.measure, .coordinated)
             }
             return nil
@@ -248,39 +285,44 @@ struct ClaimBuilder {
             // `N Ys belong to X`, `Over 60 NGOs currently hold observer status with the Organization`
             return subjectAfter(si, qi)
         }
-        let w = s.lower(L)
-        if s.isPossessive(L) || w == "its" || w == "their" {
+        // The word before the number, tested on bytes (`ScanText.eq`) and word-class bits (`WordClass`,
+        // the same tables) rather than as a `String` in sets.
+        let w = L
+        let wt = t[L]
+        if s.isPossessive(L) || s.eq(w, "its") || s.eq(w, "their") {
             return (subjectAt(L, si), measure, .possessive)
         }
-        if ClaimTables.partialVerbs.contains(w) { return nil }
-        if q.addition, ["admitted", "added", "welcomed", "admits", "adds"].contains(w) {
+        if wt.has(WordClass.partialVerb) { return nil }
+        if q.addition, s.eq(w, "admitted") || s.eq(w, "added") || s.eq(w, "welcomed") || s.eq(w, "admits") || s.eq(w, "adds") {
             return (subjectBefore(L, si), measure, .verb)
         }
-        if ClaimTables.countVerbs.contains(w) || (w == "together" && L > sent.lowerBound && s.eq(L - 1, "brings")) {
+        let together = s.eq(w, "together")
+        if wt.has(WordClass.countVerb) || (together && L > sent.lowerBound && s.eq(L - 1, "brings")) {
             var v = L
-            if w == "together" { v -= 1 }
+            if together { v -= 1 }
             return (subjectBefore(v, si), measure, .verb)
         }
-        if w == "of", L - 1 >= sent.lowerBound, s.eq(L - 1, "up"), L - 2 >= sent.lowerBound, s.eq(L - 2, "made") {
+        let of = s.eq(w, "of")
+        if of, L - 1 >= sent.lowerBound, s.eq(L - 1, "up"), L - 2 >= sent.lowerBound, s.eq(L - 2, "made") {
             return (subjectBefore(L - 2, si), measure, .verb)
         }
-        if w == "of", L - 1 >= sent.lowerBound, s.eq(L - 1, "consists") || s.eq(L - 1, "consisted") {
+        if of, L - 1 >= sent.lowerBound, s.eq(L - 1, "consists") || s.eq(L - 1, "consisted") {
             return (subjectBefore(L - 1, si), measure, .verb)
         }
         // Predicate `X is an organisation of 22 members`
-        if w == "of" {
+        if of {
             var a = L - 1, n = 0
-            while a >= sent.lowerBound, n < 5, t[a].kind == .word, !["a", "an"].contains(s.lower(a)) { a -= 1; n += 1 }
-            if a >= sent.lowerBound, ["a", "an"].contains(s.lower(a)), a - 1 >= sent.lowerBound, ClaimTables.copulas.contains(s.lower(a - 1)) {
+            while a >= sent.lowerBound, n < 5, t[a].kind == .word, !(s.eq(a, "a") || s.eq(a, "an")) { a -= 1; n += 1 }
+            if a >= sent.lowerBound, s.eq(a, "a") || s.eq(a, "an"), a - 1 >= sent.lowerBound, t[a - 1].has(WordClass.copula) {
                 return (subjectBefore(a - 1, si), measure, .predicate)
             }
             return nil
         }
         // Founders: `was founded by 51 members`, `created in 1979 by 8 governments`
-        if w == "by" {
+        if s.eq(w, "by") {
             var a = L - 1, n = 0
             while a >= sent.lowerBound, n < 6 {
-                if ClaimTables.foundingVerbs.contains(s.lower(a)) {
+                if t[a].has(WordClass.foundingVerb) {
                     return (mainSubject(si).map { $0.subject }, measure, .founding)
                 }
                 a -= 1; n += 1
@@ -289,16 +331,16 @@ struct ClaimBuilder {
         }
         // `With 157 member states, an additional 10 states …, the IOM promotes …`
         if sentenceStartsWith(si, "with"), let ms = mainSubject(si), t[ms.start].start > q.range.lowerBound,
-           ["with", ",", "and"].contains(w) {
+           s.eq(w, "with") || s.eq(w, ",") || s.eq(w, "and") {
             return (ms.subject, measure, .fronted)
         }
         // `an agency with 9,000 staff`, `the Fund, with 31 shareholders, …`
-        if w == "with", let holder = withHolder(L, si) {
+        if s.eq(w, "with"), let holder = withHolder(L, si) {
             return (holder, measure, .with)
         }
         // Coordination: `has 165 Member States and a further 8 states holding Observer status`,
         // `a budget of $1.4 billion and some 9,000 staff`
-        if let lc = lastClaim, w == "and" || w == "," {
+        if let lc = lastClaim, s.eq(w, "and") || s.eq(w, ",") {
             let prevEnd = quantities[lc.q].tokens.upperBound
             var ok = true
             for x in prevEnd...L where !(s.eq(x, ",") || s.eq(x, "and")) { ok = false; break }
@@ -315,20 +357,21 @@ struct ClaimBuilder {
         while j < sent.upperBound, t[j].kind == .word, t[j].has(WordClass.adverb) { j += 1 }
         guard j < sent.upperBound else { return nil }
         var measure = q.unit
-        func words(_ n: Int) -> [String] { (0..<n).compactMap { j + $0 < sent.upperBound ? s.lower(j + $0) : nil } }
+        // Token j + x is the word w (byte tests on the lower-cased text, as `ScanText.eq`).
+        func at(_ x: Int, _ w: StaticString) -> Bool { j + x < sent.upperBound && s.eq(j + x, w) }
         var objectAt: Int? = nil
-        if words(2) == ["belong", "to"] { objectAt = j + 2 }
-        else if words(3) == ["are", "members", "of"] || words(3) == ["are", "part", "of"] { objectAt = j + 3 }
-        else if words(3) == ["hold", "observer", "status"] || words(3) == ["have", "observer", "status"] || words(3) == ["enjoy", "observer", "status"] {
+        if at(0, "belong") && at(1, "to") { objectAt = j + 2 }
+        else if at(0, "are") && (at(1, "members") || at(1, "part")) && at(2, "of") { objectAt = j + 3 }
+        else if (at(0, "hold") || at(0, "have") || at(0, "enjoy")) && at(1, "observer") && at(2, "status") {
             if !measure.hasPrefix("observer") { measure = measure == "states" ? "observer states" : "observer " + measure }
-            if j + 3 < sent.upperBound, ["with", "at", "in"].contains(s.lower(j + 3)) { objectAt = j + 4 }
+            if at(3, "with") || at(3, "at") || at(3, "in") { objectAt = j + 4 }
             else if q.addition, si > 0, let prev = sentenceSubject(si - 1) { return (prev, measure, .inherited) }
             else { return nil }
         }
         guard let o = objectAt else {
             // `Today 61 member states contribute …`: a membership count stated without its organisation
             // belongs to the previous sentence's subject.
-            if Self.membershipMeasures.contains(measure), si > 0, let prev = sentenceSubject(si - 1), t[j].kind == .word, !t[j].capitalized, !QuantityTables.phraseStops.contains(s.lower(j)) || ["are", "have", "were", "had"].contains(s.lower(j)) { return (prev, measure, .inherited) }
+            if Self.membershipMeasures.contains(measure), si > 0, let prev = sentenceSubject(si - 1), t[j].kind == .word, !t[j].capitalized, !t[j].has(WordClass.phraseStop) || at(0, "are") || at(0, "have") || at(0, "were") || at(0, "had") { return (prev, measure, .inherited) }
             return nil
         }
         return (subjectStarting(o, si), measure, .after)
@@ -478,9 +521,11 @@ struct ClaimBuilder {
     /// Follows `refersTo` to the first mention; its id and canonical name.
     /// `resolve` of `entitiesSorted[i]`, memoised: it depends on the entity only.
     func resolve(index i: Int) -> ClaimSubject {
-        if let r = byID.resolved[i] { return r }
+        let at = Int(byID.resolvedAt[i])
+        if at >= 0 { return byID.resolved[at] }
         let r = resolve(entitiesSorted[i])
-        byID.resolved[i] = r
+        byID.resolvedAt[i] = Int32(byID.resolved.count)
+        byID.resolved.append(r)
         return r
     }
 
@@ -492,11 +537,20 @@ struct ClaimBuilder {
             return ClaimSubject(id: e.id, text: text)
         }
         var cur = e
-        // Visited ids besides `e.id` (compared first): no set is built for `e`'s own id on every call.
-        var seen: Set<String> = []
+        // Visited ids besides `e.id` (compared first), as the indices they resolve to — the index is a
+        // function of the id's `String` equality class, so equal indices mean equal ids — marked with
+        // this call's stamp: no set of strings per call.
         let ents = document.entities
-        if byID.ids == nil { byID.ids = EntityIDTable(ents) }
-        while let r = cur.refersTo, let next = byID.ids!.index(of: r, in: ents), r != e.id, !seen.contains(r) { seen.insert(r); cur = ents[next] }
+        if byID.ids == nil {
+            byID.ids = EntityIDTable(ents)
+            byID.visited = Array(repeating: 0, count: ents.count)
+        }
+        byID.stamp += 1
+        let stamp = byID.stamp
+        while let r = cur.refersTo, let next = byID.ids!.index(of: r, in: ents), r != e.id, byID.visited[next] != stamp {
+            byID.visited[next] = stamp
+            cur = ents[next]
+        }
         var text = cur.normalized ?? e.normalized ?? s.text(cur.range)
         if let long = acronymLong[text] { text = long }
         return ClaimSubject(id: cur.id, text: text)
@@ -621,7 +675,17 @@ struct ClaimBuilder {
         // One pass over the tokens for years, present-time words and founding verbs (the last only
         // collected: their dates are looked up once `times` is sorted).
         var foundingVerbs: [Int] = []
-        for k in t.indices {
+        // Most tokens are neither a four-byte number nor a present / founding word: the others are
+        // picked out first, in one tight pass over the tokens in place.
+        let wordFlags = WordClass.presentWord | WordClass.foundingVerb
+        let candidates: [Int] = t.withUnsafeBufferPointer { tp in
+            var c: [Int] = []
+            for k in tp.indices where tp[k].kind == .number ? tp[k].end - tp[k].start == 4 : tp[k].kind == .word && tp[k].flags & wordFlags != 0 {
+                c.append(k)
+            }
+            return c
+        }
+        for k in candidates {
             let tok = t[k]
             if tok.kind == .number {
                 guard tok.end - tok.start == 4, let v = s.fourDigitValue(k), v >= 1000, v <= 2100 else { continue }
@@ -854,13 +918,17 @@ struct ClaimBuilder {
     /// List-item blocks after an offset; or short paragraphs without a sentence inside (plain-text lists).
     private func followingBlockItems(after offset: Int) -> [Range<Int>] {
         var items: [Range<Int>] = []
-        guard let first = s.blocks.firstIndex(where: { $0.range.lowerBound >= offset }) else { return [] }
+        guard let first = s.firstBlock(startingAtOrAfter: offset) else { return [] }
         var b = first
         while b < s.blocks.count {
             let blk = s.blocks[b]
             if blk.kind == .heading { break }
-            let words = blk.tokens.filter { t[$0].kind == .word }.count
-            let internalStop = blk.tokens.dropLast().contains { [".", "!", "?", ":"].contains(s.lower($0)) }
+            // Counted in place (byte tests: the stops are ASCII, see `ScanText.eq`).
+            var words = 0, internalStop = false
+            for k in blk.tokens {
+                if t[k].kind == .word { words += 1 }
+                if k < blk.tokens.upperBound - 1, s.eq(k, ".") || s.eq(k, "!") || s.eq(k, "?") || s.eq(k, ":") { internalStop = true }
+            }
             if blk.kind != .listItem, let last = items.last {
                 // A plain-text list is a run of lines: a blank line ends it.
                 var newlines = 0
@@ -1010,6 +1078,8 @@ struct ClaimBuilder {
     /// `X joined in 1980, Y in 1995`, `were joined by A in 1983, by B in 1985, and by six territories in 2002`)
     /// from the founding sentence to the total, at most 15 sentences back.
     private mutating func membershipHistory(upTo si: Int, totalStart: Int) -> [HistoryEvent] {
+        // `foundingEvent` and `additionEvents` read the token → quantity maps.
+        buildQuantityMaps()
         var events: [HistoryEvent] = []
         var base: HistoryEvent? = nil
         var from = si
@@ -1179,8 +1249,13 @@ final class MainSubjectMemo {
 /// `ClaimBuilder`'s lazily built id → entity map (a class: filled from non-mutating lookups).
 final class EntityIndex {
     var ids: EntityIDTable?
-    /// Resolved subject per index in `entitiesSorted`.
-    var resolved: [ClaimSubject?] = []
+    /// Per index in `entitiesSorted`, where its resolved subject is in `resolved` (-1: not yet): plain
+    /// integers, so that the per-entity array costs nothing to fill or free.
+    var resolvedAt: [Int32] = []
+    var resolved: [ClaimSubject] = []
+    /// `resolve`'s visited marks per index in `Document.entities`: the stamp of the call that visited it.
+    var visited: [Int] = []
+    var stamp = 0
 }
 
 /// Token index → first quantity index: one array slot per token instead of a dictionary.
@@ -1200,14 +1275,24 @@ struct TokenIndexMap {
 /// open-addressing table costs a few instructions per byte, where the dictionary hashed every id with
 /// `Hasher` and copied every `Entity`.
 struct EntityIDTable {
-    private var hashes: [UInt64]
+    private var hashes: [UInt64] = []
     /// Entity index per slot, -1 when empty.
-    private var slots: [Int32]
-    private let mask: Int
+    private var slots: [Int32] = []
+    private var mask = 0
     /// Every id is ASCII: then byte equality is `String` equality for an ASCII key.
     private var allASCII = true
+    /// The ids are exactly `e1`, `e2`, … in order (what `EntityLinker` assigns): an id's index is its
+    /// number minus one and no table is built (hashing every id cost more than the lookups it served).
+    private var sequential = true
 
     init(_ entities: [Entity]) {
+        // Compared with the linker's own id strings: small strings, equal when their bits are.
+        let cache = EntityLinker.idCache
+        for i in entities.indices {
+            let want = i + 1 < cache.count ? cache[i + 1] : EntityLinker.makeIDString(i + 1)
+            if entities[i].id != want { sequential = false; break }
+        }
+        if sequential { return }
         var size = 16
         while size < entities.count * 2 { size *= 2 }
         mask = size - 1
@@ -1225,6 +1310,22 @@ struct EntityIDTable {
         }
     }
 
+    /// n when `id` is the ASCII bytes `e` and n in decimal without leading zeros (n ≥ 1); -1 when `id`
+    /// is other ASCII; nil when it holds a non-ASCII byte.
+    static func idNumber(_ id: String) -> Int? {
+        var id = id
+        return id.withUTF8 { b in
+            for c in b where c >= 0x80 { return nil }
+            guard b.count >= 2, b.count <= 19, b[0] == 0x65, b[1] != 0x30 else { return -1 }
+            var n = 0
+            for c in b[1...] {
+                guard c &- 0x30 < 10 else { return -1 }
+                n = n * 10 + Int(c &- 0x30)
+            }
+            return n
+        }
+    }
+
     /// FNV-1a of the UTF-8 bytes, and whether they are all ASCII.
     static func hash(_ s: String) -> (UInt64, Bool) {
         var s = s
@@ -1238,8 +1339,15 @@ struct EntityIDTable {
 
     /// Index of the last entity whose id equals `id` (`String` equality), in the array the table was built from.
     func index(of id: String, in entities: [Entity]) -> Int? {
-        let (h, ascii) = Self.hash(id)
-        if allASCII && ascii {
+        let (h, ascii): (UInt64, Bool)
+        if sequential {
+            // An ASCII key: byte equality decides, and only `e<n>` with n in 1…count is an id.
+            if let n = Self.idNumber(id) { return n >= 1 && n <= entities.count ? n - 1 : nil }
+            (h, ascii) = (0, false)  // non-ASCII: the scan below
+        } else {
+            (h, ascii) = Self.hash(id)
+        }
+        if !sequential && allASCII && ascii {
             var slot = Int(truncatingIfNeeded: h) & mask
             while slots[slot] >= 0 {
                 let i = Int(slots[slot])

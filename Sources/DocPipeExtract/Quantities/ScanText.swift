@@ -216,6 +216,8 @@ struct ScanText {
     var sentenceOf: [Int] = []
     /// Blocks: kind and token range.
     var blocks: [(kind: Block.Kind, tokens: Range<Int>, range: Range<Int>)] = []
+    /// Block starts never decrease (the segmenter's order): `firstBlock` may search by halving.
+    var blocksSorted = true
 
     init(_ document: Document) {
         bytes = Array(document.text.utf8)
@@ -597,8 +599,17 @@ struct ScanText {
             }
         }
         for (k, r) in spans {
+            if let last = blocks.last, r.lowerBound < last.range.lowerBound { blocksSorted = false }
             blocks.append((k, tokenRange(of: r), r))
         }
+    }
+
+    /// Index of the first block whose range starts at or after `offset` (what `firstIndex(where:)` returns).
+    func firstBlock(startingAtOrAfter offset: Int) -> Int? {
+        guard blocksSorted else { return blocks.firstIndex { $0.range.lowerBound >= offset } }
+        var lo = 0, hi = blocks.count
+        while lo < hi { let m = (lo + hi) / 2; if blocks[m].range.lowerBound < offset { lo = m + 1 } else { hi = m } }
+        return lo < blocks.count ? lo : nil
     }
 
     /// Sentences when the segmenter has not run: lines, split after `.`, `!` or `?` followed by a space
