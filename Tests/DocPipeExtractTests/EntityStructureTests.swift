@@ -1,5 +1,6 @@
 import Testing
 import DocPipeCore
+import DocPipeTestSupport
 @testable import DocPipeExtract
 
 /// The data structures behind the fast entity pass: each must answer exactly as the plain code it
@@ -161,6 +162,33 @@ import DocPipeCore
         var text = "The UNITED Nations’ Secretary-General, MR. Smith and the World Health ORGANIZATION’S "
             + "Dr. Jane Roe met O’Brien in Côte d’Ivoire: PER CENT, Million, ÉCOLE, A/RES/47/4 and IOM\u{2019}s 9,000."
         let lex = EntityLexicon.shared
+        text.withUTF8 { p in
+            let tokens = Tokenizer.tokens(in: p)
+            let scanner = EntityScanner(p: p, tokens: tokens, lexicon: lex, sentences: [], acronyms: [])
+            for (t, token) in tokens.enumerated() {
+                #expect(scanner.info[t].exact == lex.vocab.id(p, token.range, fold: false))
+                #expect(scanner.info[t].folded == lex.vocab.id(p, token.range, fold: true))
+            }
+        }
+    }
+
+    /// Vocabulary words and near misses in random casings (the folded id comes from the exact one
+    /// when the word is known, else from its own lookup).
+    @Test func randomCasingsMatchVocabularyLookups() {
+        let lex = EntityLexicon.shared
+        var rng = SplitMix(seed: 0xE17)
+        var words: [String] = []
+        for _ in 0..<3000 {
+            let key = lex.vocab.key(Int32(rng.next() % UInt64(lex.vocab.count)))
+            // ASCII letters flipped at random (folding only touches ASCII).
+            var bytes = Array(key.utf8).map { b -> UInt8 in
+                let letter = b &- 0x41 < 26 || b &- 0x61 < 26
+                return letter && rng.next() % 3 == 0 ? b ^ 0x20 : b
+            }
+            if rng.next() % 7 == 0 { bytes.append(0x78) }
+            words.append(String(decoding: bytes, as: UTF8.self))
+        }
+        var text = words.joined(separator: " ")
         text.withUTF8 { p in
             let tokens = Tokenizer.tokens(in: p)
             let scanner = EntityScanner(p: p, tokens: tokens, lexicon: lex, sentences: [], acronyms: [])

@@ -33,12 +33,13 @@ import DocPipeCore
                 let r = 0..<word.utf8.count
                 let fast = EntityScanner.tokenKey(p, r)
                 let slow = EntityScanner.slowTokenKey(p, r)
-                #expect(fast.exact == slow.exact && fast.folded == slow.folded && fast.length == slow.length, "\(word)")
+                #expect(fast.exact == slow.exact && fast.length == slow.length, "\(word)")
+                #expect(EntityScanner.foldedHash(p, r, fast).hash == EntityScanner.foldedHash(p, r, slow).hash, "\(word)")
                 // `upper` tells none, one, or two or more; `lower` matters only with two or more.
                 #expect(min(fast.upper, 2) == min(slow.upper, 2) && fast.slashDigit == slow.slashDigit, "\(word)")
                 #expect(fast.upper < 2 || fast.lower == slow.lower, "\(word)")
                 #expect(fast.exact == EntityVocab.hash(p, r, fold: false).0, "\(word)")
-                #expect(fast.folded == EntityVocab.hash(p, r, fold: true).0, "\(word)")
+                #expect(EntityScanner.foldedHash(p, r, fast).hash == EntityVocab.hash(p, r, fold: true).0, "\(word)")
                 #expect(fast.ascii == word.utf8.allSatisfy { $0 < 0x80 }, "\(word)")
             }
             // At the very end of the text the key is read a byte at a time.
@@ -64,8 +65,20 @@ import DocPipeCore
                 let key = EntityScanner.tokenKey(p, r)
                 guard key.ascii, key.length <= 16 else { return }
                 #expect(lex.vocab.id(hash: key.exact, length: key.length, w0: key.w0, w1: key.w1) == lex.vocab.id(p, r, fold: false), "\(word)")
-                #expect(lex.vocab.id(hash: key.folded, length: key.length, w0: key.f0, w1: key.f1) == lex.vocab.id(p, r, fold: true), "\(word)")
+                let folded = EntityScanner.foldedHash(p, r, key)
+                #expect(lex.vocab.id(hash: folded.hash, length: key.length, w0: folded.f0, w1: folded.f1) == lex.vocab.id(p, r, fold: true), "\(word)")
             }
+            // The token pass's folded lookup, for every key (slow ones too).
+            text.withUTF8 { p in
+                let r = 0..<word.utf8.count
+                let key = EntityScanner.tokenKey(p, r)
+                #expect(EntityScanner.foldedID(lex.vocab, p, r, ascii: key.ascii, length: key.length, w0: key.w0, w1: key.w1) == lex.vocab.id(p, r, fold: true), "\(word)")
+            }
+        }
+        // A known word's folded id is that of its key folded (what the token pass reads for it).
+        for id in 0..<Int32(lex.vocab.count) {
+            var key = lex.vocab.key(id)
+            key.withUTF8 { #expect(lex.foldedID[Int(id)] == lex.vocab.id($0, 0..<$0.count, fold: true)) }
         }
         // Every key is found by its own bytes.
         for id in 0..<Int32(lex.vocab.count) { #expect(lex.vocab.id(of: lex.vocab.key(id)) == id) }

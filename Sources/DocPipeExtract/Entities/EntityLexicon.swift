@@ -81,6 +81,9 @@ struct EntityLexicon: Sendable {
     private(set) var entryHeadKey: [Int32] = []
     private(set) var headKeyIsGeneric: [Bool] = []
     var headKeyCount: Int { headKeyIsGeneric.count }
+    /// Per id: the id of its key with ASCII capitals folded (-1 when that is no key). A token whose
+    /// exact id is known has that folded id, so the scanner skips the folded hash and lookup for it.
+    private(set) var foldedID: [Int32] = []
 
     /// `byteLevel: false` reads every line through `loadSlow`, the reference the tests compare with.
     init(files: [(name: String, text: String)], byteLevel: Bool = true) {
@@ -105,6 +108,7 @@ struct EntityLexicon: Sendable {
         for w in ["resolution", "resolutions"] { set(w, .resolution) }
         for w in ["Article", "Art.", "Articles"] { set(w, .article) }
         indexHeads()
+        foldedID = (0..<Int32(vocab.count)).map { vocab.foldedID(of: $0) }
     }
 
     /// Parses one TSV file on its bytes. Lines and columns split at `\n` and `\t`, which always stand

@@ -176,6 +176,7 @@ struct EntityScanner {
         let vocab = lexicon.vocab
         info = tokens.withUnsafeBufferPointer { tokens in
             lexicon.flags.withUnsafeBufferPointer { flags in
+            lexicon.foldedID.withUnsafeBufferPointer { foldedID in
             sentenceStarts.withUnsafeBufferPointer { starts in
             [EntityTokenInfo](unsafeUninitializedCapacity: n) { buf, count in
                 var prevShape: UInt16 = 0
@@ -185,14 +186,13 @@ struct EntityScanner {
                     let kind = tokens[t].kind
                     let a = r.lowerBound
                     let key = Self.tokenKey(p, r)
-                    let ex: Int32, fo: Int32
-                    if key.ascii && key.length <= 16 {
-                        ex = vocab.id(hash: key.exact, length: key.length, w0: key.w0, w1: key.w1)
-                        fo = key.upper == 0 ? ex : vocab.id(hash: key.folded, length: key.length, w0: key.f0, w1: key.f1)
-                    } else {
-                        ex = vocab.id(hash: key.exact, length: key.length, p, r, fold: false)
-                        fo = key.upper == 0 ? ex : vocab.id(hash: key.folded, length: key.length, p, r, fold: true)
-                    }
+                    let ex = key.ascii && key.length <= 16
+                        ? vocab.id(hash: key.exact, length: key.length, w0: key.w0, w1: key.w1)
+                        : vocab.id(hash: key.exact, length: key.length, p, r, fold: false)
+                    // Without ASCII capitals folding changes nothing; a known word's folded id is its
+                    // key's; only an unknown word with capitals is hashed and looked up folded.
+                    let fo = key.upper == 0 ? ex : ex >= 0 ? foldedID[Int(ex)]
+                        : Self.foldedID(vocab, p, r, ascii: key.ascii, length: key.length, w0: key.w0, w1: key.w1)
                     var s: UInt16 = key.slashDigit ? Self.slashDigit : 0
                     if shortFormBloom & 1 << (key.exact >> 58) != 0, shortFormTable.contains(key.exact) { s |= Self.shortFormStart }
                     switch kind {
@@ -237,17 +237,19 @@ struct EntityScanner {
             }
             }
             }
+            }
         }
     }
 
-    /// What the token pass reads from a token's bytes: its vocabulary hashes, exact and ASCII-folded
-    /// (`EntityVocab.hash`, `’` read as `'`), its normalised length, and letter classes; for an ASCII
-    /// token also its first two (folded) words, which `EntityVocab.id(hash:length:w0:w1:)` compares.
+    /// What the token pass reads from a token's bytes: its exact vocabulary hash (`EntityVocab.hash`,
+    /// `’` read as `'`), its normalised length, and letter classes; for an ASCII token also its first
+    /// two words, which `EntityVocab.id(hash:length:w0:w1:)` compares. The folded hash is needed only
+    /// for an unknown word with capitals (`foldedHash`).
     struct TokenKey {
-        var exact: UInt64, folded: UInt64
+        var exact: UInt64
         var length: Int
         var ascii: Bool
-        var w0: UInt64 = 0, w1: UInt64 = 0, f0: UInt64 = 0, f1: UInt64 = 0
+        var w0: UInt64 = 0, w1: UInt64 = 0
         /// Count of ASCII capitals (at least the number of words holding one, at most 2 per word: what
         /// tells none, one, or two or more); whether an ASCII lower-case letter occurs (computed only with
         /// two capitals or more); whether both a slash and a digit occur.
@@ -285,8 +287,8 @@ struct EntityScanner {
         let a = r.lowerBound, len = r.count
         guard a &+ ((len &+ 7) & ~7) <= p.count else { return slowTokenKey(p, r) }
         let ones: UInt64 = 0x0101_0101_0101_0101, high: UInt64 = 0x8080_8080_8080_8080
-        var hx = EntityVocab.seed, hf = EntityVocab.seed
-        var w0: UInt64 = 0, w1: UInt64 = 0, f0: UInt64 = 0, f1: UInt64 = 0
+        var hx = EntityVocab.seed
+        var w0: UInt64 = 0, w1: UInt64 = 0
         var any: UInt64 = 0, slash: UInt64 = 0
         var upper = 0
         var k = 0
@@ -297,24 +299,49 @@ struct EntityScanner {
             if up != 0 { upper &+= up & (up &- 1) == 0 ? 1 : 2 }
             let x = w ^ (ones &* 0x2F)
             slash |= (x &- ones) & ~x
-            let f = w | up >> 2
             hx = EntityVocab.mix(hx, w)
-            hf = EntityVocab.mix(hf, f)
-            if k == 0 { w0 = w; f0 = f } else if k == 8 { w1 = w; f1 = f }
+            if k == 0 { w0 = w } else if k == 8 { w1 = w }
             k &+= 8
         } while k < len
         if any & high != 0 { return slowTokenKey(p, r) }
         let hasSlash = slash & high != 0
         return TokenKey(
-            exact: EntityVocab.finish(hx, length: len), folded: EntityVocab.finish(hf, length: len), length: len, ascii: true,
-            w0: w0, w1: w1, f0: f0, f1: f1, upper: upper,
+            exact: EntityVocab.finish(hx, length: len), length: len, ascii: true,
+            w0: w0, w1: w1, upper: upper,
             lower: upper >= 2 && hasBytesIn(p, a, len, 0x61, 0x7A),
             slashDigit: hasSlash && hasBytesIn(p, a, len, 0x30, 0x39))
     }
 
+    /// The folded hash of a token and, for an ASCII key of at most 16 bytes, its first two folded
+    /// words: each word of `key` with its capitals' 0x20 bit set, hashed as `tokenKey` hashes.
+    static func foldedHash(_ p: UnsafeBufferPointer<UInt8>, _ r: Range<Int>, _ key: TokenKey) -> (hash: UInt64, f0: UInt64, f1: UInt64) {
+        foldedHash(p, r, ascii: key.ascii, length: key.length, w0: key.w0, w1: key.w1)
+    }
+
+    @inline(__always) static func foldedHash(
+        _ p: UnsafeBufferPointer<UInt8>, _ r: Range<Int>, ascii: Bool, length: Int, w0: UInt64, w1: UInt64
+    ) -> (hash: UInt64, f0: UInt64, f1: UInt64) {
+        guard ascii && length <= 16 else { return (EntityVocab.hash(p, r, fold: true).0, 0, 0) }
+        let f0 = w0 | bytesIn(w0, 0x41, 0x5A) >> 2, f1 = w1 | bytesIn(w1, 0x41, 0x5A) >> 2
+        var h = EntityVocab.mix(EntityVocab.seed, f0)
+        if length > 8 { h = EntityVocab.mix(h, f1) }
+        return (EntityVocab.finish(h, length: length), f0, f1)
+    }
+
+    /// The folded vocabulary id of a token with key fields `ascii` … `w1` (out of line: only unknown
+    /// words with capitals need it; scalar arguments, so that the key stays in registers).
+    @inline(never) static func foldedID(
+        _ vocab: EntityVocab, _ p: UnsafeBufferPointer<UInt8>, _ r: Range<Int>, ascii: Bool, length: Int, w0: UInt64, w1: UInt64
+    ) -> Int32 {
+        let f = foldedHash(p, r, ascii: ascii, length: length, w0: w0, w1: w1)
+        return ascii && length <= 16
+            ? vocab.id(hash: f.hash, length: length, w0: f.f0, w1: f.f1)
+            : vocab.id(hash: f.hash, length: length, p, r, fold: true)
+    }
+
     /// `tokenKey` a byte at a time (non-ASCII tokens, and the few at the end of the text).
     @inline(never) static func slowTokenKey(_ p: UnsafeBufferPointer<UInt8>, _ r: Range<Int>) -> TokenKey {
-        var hx = EntityVocab.Hasher(), hf = EntityVocab.Hasher()
+        var hx = EntityVocab.Hasher()
         var upper = 0, lower = false, slash = false, digit = false
         var k = r.lowerBound
         let end = r.upperBound
@@ -325,10 +352,8 @@ struct EntityScanner {
                 b = 0x27
                 k += 2
             }
-            var f = b
             if b &- 0x41 < 26 {
                 upper += 1
-                f |= 0x20
             } else if b &- 0x61 < 26 {
                 lower = true
             } else if b == 0x2F {
@@ -337,9 +362,8 @@ struct EntityScanner {
                 digit = true
             }
             hx.add(b)
-            hf.add(f)
         }
-        return TokenKey(exact: hx.finish(), folded: hf.finish(), length: hx.count, ascii: false, upper: upper, lower: lower, slashDigit: slash && digit)
+        return TokenKey(exact: hx.finish(), length: hx.count, ascii: false, upper: upper, lower: lower, slashDigit: slash && digit)
     }
 
     /// Whether the scalar at `i` is upper case (out of line: the property lookup is costly to inline).

@@ -148,6 +148,15 @@ struct EntityVocab: Sendable {
         return String(decoding: keyBytes[a..<(a + Int(keyLength[Int(id)]))], as: UTF8.self)
     }
 
+    /// The id of key `id` with its ASCII capitals folded, or -1.
+    func foldedID(of id: Int32) -> Int32 {
+        let a = Int(keyStart[Int(id)])
+        let r = a..<(a + Int(keyLength[Int(id)]))
+        return keyBytes.withUnsafeBufferPointer { kb in
+            r.contains { kb[$0] &- 0x41 < 26 } ? self.id(kb, r, fold: true) : id
+        }
+    }
+
     func id(of key: String, fold: Bool = false) -> Int32 {
         var key = key
         return key.withUTF8 { id($0, 0..<$0.count, fold: fold) }
