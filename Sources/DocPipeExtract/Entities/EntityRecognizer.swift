@@ -482,8 +482,10 @@ struct EntityScanner {
             // bits `best` tests for it: without them it would return nil.
             if t.shape & Self.lowerWordStartBits == Self.word, t.fx.isDisjoint(with: Self.lowerWordStartExact) {
                 let start = t.ff.intersection(Self.lowerWordStartFolded)
-                // `a` / `an` start something (a CARDINAL) only before a scale or number word.
-                if start.isEmpty || start == .a && t.fx.isDisjoint(with: [.currencySymbol, .currencyCode]) && fo(i + 1).isDisjoint(with: [.scale, .numberWord]) {
+                // `a` / `an` start something (a CARDINAL) only before a scale or number word; `the` only a
+                // reference (`reference(at:)`), which needs a head noun after it.
+                if start.isEmpty || start == .a && t.fx.isDisjoint(with: [.currencySymbol, .currencyCode]) && fo(i + 1).isDisjoint(with: [.scale, .numberWord])
+                    || start == .the && ex(i + 1).isDisjoint(with: [.refHead, .refHeadLower]) {
                     i += 1
                     continue
                 }
