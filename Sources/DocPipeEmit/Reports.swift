@@ -193,77 +193,121 @@ public enum Reports {
     private static let sarifInlineDepth = 4
 
     /// The SARIF results of `findings`, to pass to `sarif(rules:toolVersion:chunk:nextResults:write:)`.
+    ///
+    /// The layout `JSONWriter` gives elements of the results array (each result on its own line, all
+    /// of it inline), written as literal runs: every piece is a separator and a key in one copy. The
+    /// URI is made once per path (a document's findings and their related places share one).
     public static func sarifResults(_ findings: [Finding], rules: [RuleMetadata]) -> [UInt8] {
-        func level(_ s: Severity) -> String { s == .note ? "note" : s.rawValue }
-        var w = JSONWriter(elementsOfArrayAt: sarifInlineDepth, before: 0, capacity: 512 * findings.count)
-        for f in findings {
-            w.beginObject()
-            w.field("ruleId", f.rule)
-            if let i = rules.firstIndex(where: { $0.id == f.rule }) { w.field("ruleIndex", i) }
-            w.field("level", level(f.severity))
-            w.key("message"); w.beginObject(); w.field("text", f.message); w.endObject()
-            w.key("locations")
-            w.beginArray()
-            location(&w, path: f.path, line: f.line, column: f.column, endLine: f.endLine, endColumn: f.endColumn, id: nil, message: nil)
-            w.endArray()
-            if !f.related.isEmpty {
-                w.key("relatedLocations")
-                w.beginArray()
-                for (i, r) in f.related.enumerated() {
-                    location(&w, path: r.path, line: r.line, column: r.column, endLine: r.endLine, endColumn: r.endColumn, id: i + 1, message: r.message)
+        var uris = URICache()
+        return ByteSink.collect(estimate: 1024 * findings.count + 64) { out in
+            for (k, f) in findings.enumerated() {
+                out.raw(k == 0 ? "\n        {\"ruleId\": " : ",\n        {\"ruleId\": ")
+                out.jsonString(f.rule)
+                if let i = rules.firstIndex(where: { $0.id == f.rule }) {
+                    out.raw(", \"ruleIndex\": ")
+                    out.int(i)
                 }
-                w.endArray()
+                switch f.severity {
+                case .note: out.raw(", \"level\": \"note\", \"message\": {\"text\": ")
+                case .warning: out.raw(", \"level\": \"warning\", \"message\": {\"text\": ")
+                case .error: out.raw(", \"level\": \"error\", \"message\": {\"text\": ")
+                }
+                out.jsonString(f.message)
+                out.raw("}, \"locations\": [")
+                sarifLocation(&out, &uris, path: f.path, line: f.line, column: f.column, endLine: f.endLine, endColumn: f.endColumn, id: nil, message: nil)
+                out.byte(UInt8(ascii: "]"))
+                if !f.related.isEmpty {
+                    out.raw(", \"relatedLocations\": [")
+                    for (i, r) in f.related.enumerated() {
+                        if i > 0 { out.raw(", ") }
+                        sarifLocation(&out, &uris, path: r.path, line: r.line, column: r.column, endLine: r.endLine, endColumn: r.endColumn,
+                                      id: i + 1, message: r.message)
+                    }
+                    out.byte(UInt8(ascii: "]"))
+                }
+                out.raw(", \"partialFingerprints\": {\"docpipeFindingHash/v1\": ")
+                out.jsonString(f.fingerprint)
+                out.raw("}}")
             }
-            w.key("partialFingerprints"); w.beginObject(); w.field("docpipeFindingHash/v1", f.fingerprint); w.endObject()
-            w.endObject()
         }
-        return w.out
     }
 
-    private static func location(_ w: inout JSONWriter, path: String, line: Int, column: Int, endLine: Int, endColumn: Int, id: Int?, message: String?) {
-        w.beginObject()
-        if let id { w.field("id", id) }
-        w.key("physicalLocation")
-        w.beginObject()
-        w.key("artifactLocation"); w.beginObject(); w.field("uri", uri(path)); w.endObject()
-        w.key("region")
-        w.beginObject()
-        w.field("startLine", line)
-        w.field("startColumn", column)
-        w.field("endLine", max(endLine, line))
-        w.field("endColumn", endLine > line ? endColumn : max(endColumn, column + 1))
-        w.endObject()
-        w.endObject()
-        if let message { w.key("message"); w.beginObject(); w.field("text", message); w.endObject() }
-        w.endObject()
+    private static func sarifLocation(_ out: inout ByteSink, _ uris: inout URICache, path: String, line: Int, column: Int, endLine: Int, endColumn: Int,
+                                      id: Int?, message: String?) {
+        if let id {
+            out.raw("{\"id\": ")
+            out.int(id)
+            out.raw(", \"physicalLocation\": {\"artifactLocation\": {\"uri\": \"")
+        } else {
+            out.raw("{\"physicalLocation\": {\"artifactLocation\": {\"uri\": \"")
+        }
+        // A URI holds only unreserved bytes, `/` and `%XX`: nothing a JSON string escapes.
+        out.bytes(uris.uri(path))
+        out.raw("\"}, \"region\": {\"startLine\": ")
+        out.int(line)
+        out.raw(", \"startColumn\": ")
+        out.int(column)
+        out.raw(", \"endLine\": ")
+        out.int(max(endLine, line))
+        out.raw(", \"endColumn\": ")
+        out.int(endLine > line ? endColumn : max(endColumn, column + 1))
+        out.raw("}}")
+        if let message {
+            out.raw(", \"message\": {\"text\": ")
+            out.jsonString(message)
+            out.byte(UInt8(ascii: "}"))
+        }
+        out.byte(UInt8(ascii: "}"))
+    }
+
+    /// The URI of the last path asked for: the places of one document's findings share their path.
+    private struct URICache {
+        var path: String? = nil
+        var bytes: [UInt8] = []
+
+        mutating func uri(_ p: String) -> [UInt8] {
+            if p != path {
+                path = p
+                bytes = uriBytes(p)
+            }
+            return bytes
+        }
     }
 
     /// A relative path as a URI reference: `./` dropped, segments percent-encoded.
-    static func uri(_ path: String) -> String {
+    static func uri(_ path: String) -> String { String(decoding: uriBytes(path), as: UTF8.self) }
+
+    /// The UTF-8 of `uri(_:)`.
+    static func uriBytes(_ path: String) -> [UInt8] {
         var p = Substring(path)
         while p.hasPrefix("./") { p = p.dropFirst(2) }
-        // Called for every location of every finding: a byte table, no per-call set or string pieces.
-        let hex: StaticString = "0123456789ABCDEF"
-        var out: [UInt8] = []
-        out.reserveCapacity(p.utf8.count + 8)
-        for b in p.utf8 {
-            if uriUnreserved[Int(b)] {
-                out.append(b)
-            } else {
-                out.append(0x25)  // %
-                out.append(hex.utf8Start[Int(b >> 4)])
-                out.append(hex.utf8Start[Int(b & 15)])
+        var s = String(p)
+        return s.withUTF8 { p in
+            let hex: StaticString = "0123456789ABCDEF"
+            var out: [UInt8] = []
+            out.reserveCapacity(p.count + 8)
+            for b in p {
+                if uriUnreserved(b) {
+                    out.append(b)
+                } else {
+                    out.append(0x25)  // %
+                    out.append(hex.utf8Start[Int(b >> 4)])
+                    out.append(hex.utf8Start[Int(b & 15)])
+                }
             }
+            return out
         }
-        return String(decoding: out, as: UTF8.self)
     }
 
     /// Bytes a URI path keeps as they are (RFC 3986 unreserved, and `/`).
-    private static let uriUnreserved: [Bool] = {
-        var t = [Bool](repeating: false, count: 256)
-        for b in "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-._~/".utf8 { t[Int(b)] = true }
-        return t
-    }()
+    @inline(__always)
+    private static func uriUnreserved(_ b: UInt8) -> Bool {
+        switch b {
+        case UInt8(ascii: "A")...UInt8(ascii: "Z"), UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "0")...UInt8(ascii: "9"),
+             UInt8(ascii: "-"), UInt8(ascii: "."), UInt8(ascii: "_"), UInt8(ascii: "~"), UInt8(ascii: "/"): true
+        default: false
+        }
+    }
 
     // MARK: GitHub workflow commands
 
