@@ -52,22 +52,92 @@ public struct Finding: Sendable, Equatable {
     /// Findings of one document, in document order. Without `sourceLines` (reports that show no
     /// source, such as SARIF) `sourceLine` stays empty: a batch keeps its findings until the end.
     public static func make(from doc: Document, sourceLines: Bool = true) -> [Finding] {
-        var seen: [String: Int] = [:]
-        return doc.diagnostics.map { d in
-            let span = doc.rawSpan(of: d) ?? (1, 1, 1, 1)
-            let flagged = d.range.map { doc.text.utf8Slice($0) } ?? ""
-            let related = d.related.map { r -> Place in
-                let s = doc.rawSpan(of: r.range)
-                return Place(path: doc.source.path, line: s.line, column: s.column, endLine: s.endLine, endColumn: s.endColumn, message: r.message)
+        var seen: [FingerprintKey: Int] = [:]
+        var text = doc.text
+        let path = doc.source.path
+        return text.withUTF8 { t in
+            doc.diagnostics.map { d in
+                let span = doc.rawSpan(of: d) ?? (1, 1, 1, 1)
+                let related = d.related.map { r -> Place in
+                    let s = doc.rawSpan(of: r.range)
+                    return Place(path: path, line: s.line, column: s.column, endLine: s.endLine, endColumn: s.endColumn, message: r.message)
+                }
+                // The key: rule, path, flagged text and the related texts, joined by U+1E (U+1F between related texts).
+                var key: [UInt8] = []
+                key.reserveCapacity(d.rule.utf8.count + path.utf8.count + 24 + (d.range?.count ?? 0) + d.related.reduce(0) { $0 + $1.range.count + 1 })
+                key.append(contentsOf: d.rule.utf8)
+                key.append(0x1E)
+                key.append(contentsOf: path.utf8)
+                key.append(0x1E)
+                if let r = d.range { appendSlice(r, of: doc, t, to: &key) }
+                key.append(0x1E)
+                for (i, r) in d.related.enumerated() {
+                    if i > 0 { key.append(0x1F) }
+                    appendSlice(r.range, of: doc, t, to: &key)
+                }
+                // The ordinal among equal keys, then SHA-256 of key, U+1E and the ordinal in decimal.
+                let ordinal: Int = {
+                    let k = FingerprintKey(bytes: key)
+                    let o = seen[k, default: 0]
+                    seen[k] = o + 1
+                    return o
+                }()
+                key.append(0x1E)
+                key.append(contentsOf: String(ordinal).utf8)
+                return Finding(rule: d.rule, severity: d.severity, message: d.message, path: path,
+                               line: span.line, column: span.column, endLine: span.endLine, endColumn: span.endColumn,
+                               sourceLine: sourceLines ? doc.original.utf8Slice(doc.originalLines.lineRange(span.line, in: doc.original)) : "",
+                               related: related, fingerprint: hexPrefix(SHA256.digest(key)))
             }
-            let relatedTexts = d.related.map { doc.text.utf8Slice($0.range) }.joined(separator: "\u{1F}")
-            let key = [d.rule, doc.source.path, flagged, relatedTexts].joined(separator: "\u{1E}")
-            let ordinal = seen[key, default: 0]
-            seen[key] = ordinal + 1
-            let fp = String(SHA256.hex(Array((key + "\u{1E}\(ordinal)").utf8)).prefix(32))
-            return Finding(rule: d.rule, severity: d.severity, message: d.message, path: doc.source.path,
-                           line: span.line, column: span.column, endLine: span.endLine, endColumn: span.endColumn,
-                           sourceLine: sourceLines ? doc.original.utf8Slice(doc.originalLines.lineRange(span.line, in: doc.original)) : "", related: related, fingerprint: fp)
+        }
+    }
+
+    /// The UTF-8 of `doc.text.utf8Slice(r)`: the bytes themselves when `r` lies on scalar boundaries.
+    private static func appendSlice(_ r: Range<Int>, of doc: Document, _ t: UnsafeBufferPointer<UInt8>, to key: inout [UInt8]) {
+        if r.lowerBound >= 0 && r.upperBound <= t.count
+            && (r.lowerBound == t.count || !UTF8Bytes.isContinuation(t[r.lowerBound]))
+            && (r.upperBound == t.count || !UTF8Bytes.isContinuation(t[r.upperBound])) {
+            key.append(contentsOf: UnsafeBufferPointer(rebasing: t[r]))
+        } else {
+            key.append(contentsOf: doc.text.utf8Slice(r).utf8)
+        }
+    }
+
+    /// The first 16 bytes of a digest as 32 lower-case hex digits (`SHA256.hex(_:).prefix(32)`).
+    private static func hexPrefix(_ digest: [UInt8]) -> String {
+        String(unsafeUninitializedCapacity: 32, initializingUTF8With: { out in
+            let hex: StaticString = "0123456789abcdef"
+            for k in 0..<16 {
+                out[2 * k] = hex.utf8Start[Int(digest[k] >> 4)]
+                out[2 * k + 1] = hex.utf8Start[Int(digest[k] & 15)]
+            }
+            return 32
+        })
+    }
+}
+
+/// A fingerprint key in the table of ordinals. `[UInt8]`'s own hashing feeds SipHash byte by byte;
+/// this folds the key eight bytes at a time into one word first (equal hashes still compare bytes).
+private struct FingerprintKey: Hashable {
+    var bytes: [UInt8]
+
+    static func == (a: FingerprintKey, b: FingerprintKey) -> Bool { a.bytes == b.bytes }
+
+    func hash(into h: inout Hasher) {
+        bytes.withUnsafeBufferPointer { p in
+            let n = p.count
+            var x = UInt64(n)
+            var i = 0
+            while i + 8 <= n {
+                x = (x ^ UnsafeRawPointer(p.baseAddress! + i).loadUnaligned(as: UInt64.self)) &* 0x9E37_79B9_7F4A_7C15
+                x ^= x >> 32
+                i += 8
+            }
+            while i < n {
+                x = (x ^ UInt64(p[i])) &* 0x9E37_79B9_7F4A_7C15
+                i += 1
+            }
+            h.combine(x)
         }
     }
 }

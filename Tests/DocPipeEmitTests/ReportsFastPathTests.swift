@@ -105,3 +105,74 @@ enum RefSARIF {
         }
     }
 }
+
+/// `Finding.make` as it was: keys joined as strings, a dictionary of strings, `SHA256.hex`.
+enum RefFinding {
+    static func make(from doc: Document, sourceLines: Bool = true) -> [Finding] {
+        var seen: [String: Int] = [:]
+        return doc.diagnostics.map { d in
+            let span = doc.rawSpan(of: d) ?? (1, 1, 1, 1)
+            let flagged = d.range.map { doc.text.utf8Slice($0) } ?? ""
+            let related = d.related.map { r -> Finding.Place in
+                let s = doc.rawSpan(of: r.range)
+                return .init(path: doc.source.path, line: s.line, column: s.column, endLine: s.endLine, endColumn: s.endColumn, message: r.message)
+            }
+            let relatedTexts = d.related.map { doc.text.utf8Slice($0.range) }.joined(separator: "\u{1F}")
+            let key = [d.rule, doc.source.path, flagged, relatedTexts].joined(separator: "\u{1E}")
+            let ordinal = seen[key, default: 0]
+            seen[key] = ordinal + 1
+            let fp = String(SHA256.hex(Array((key + "\u{1E}\(ordinal)").utf8)).prefix(32))
+            return Finding(rule: d.rule, severity: d.severity, message: d.message, path: doc.source.path,
+                           line: span.line, column: span.column, endLine: span.endLine, endColumn: span.endColumn,
+                           sourceLine: sourceLines ? doc.original.utf8Slice(doc.originalLines.lineRange(span.line, in: doc.original)) : "",
+                           related: related, fingerprint: fp)
+        }
+    }
+}
+
+extension ReportsFastPathTests {
+    /// Diagnostics with ranges inside the text, on scalar boundaries or (one in five) not, many of
+    /// them repeated so that ordinals count up.
+    static func withDiagnostics(_ doc: Document, _ rng: inout SplitMix) -> Document {
+        var doc = doc
+        let n = doc.text.utf8.count
+        var bounds = [0]
+        var o = 0
+        for u in doc.text.unicodeScalars { o += String(u).utf8.count; bounds.append(o) }
+        func range() -> Range<Int> {
+            let cut = Int.random(in: 0..<5, using: &rng) == 0
+            let a = cut ? Int.random(in: 0...n, using: &rng) : bounds.randomElement(using: &rng)!
+            let b = cut ? Int.random(in: 0...n, using: &rng) : bounds.randomElement(using: &rng)!
+            return min(a, b)..<max(a, b)
+        }
+        let origins = doc.original.utf8.count
+        var made: [Diagnostic] = []
+        for _ in 0..<Int.random(in: 0...12, using: &rng) {
+            if let d = made.randomElement(using: &rng), Bool.random(using: &rng) {
+                made.append(d)
+                continue
+            }
+            let a = Int.random(in: 0...origins, using: &rng), b = Int.random(in: 0...origins, using: &rng)
+            made.append(Diagnostic(rule: rules.randomElement(using: &rng)!, severity: Severity.allCases.randomElement(using: &rng)!,
+                                   message: FastPathTests.randomString(&rng, maxPieces: 3),
+                                   range: Int.random(in: 0..<4, using: &rng) == 0 ? nil : range(),
+                                   origin: Int.random(in: 0..<4, using: &rng) == 0 ? min(a, b)..<max(a, b) : nil,
+                                   related: (0..<Int.random(in: 0...3, using: &rng)).map { _ in
+                                       .init(range: range(), message: FastPathTests.randomString(&rng, maxPieces: 2))
+                                   }))
+        }
+        doc.diagnostics = made
+        return doc
+    }
+
+    @Test func findingsMatchReference() {
+        var rng = SplitMix(seed: 33)
+        for k in 0..<300 {
+            let base = k % 2 == 0 ? FastPathTests.editedDocument(&rng) : Fixtures.random(&rng)
+            let doc = Self.withDiagnostics(base, &rng)
+            for lines in [true, false] {
+                #expect(Finding.make(from: doc, sourceLines: lines) == RefFinding.make(from: doc, sourceLines: lines), "\(Array(doc.text.utf8))")
+            }
+        }
+    }
+}
