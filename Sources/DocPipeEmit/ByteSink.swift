@@ -224,6 +224,42 @@ struct ByteSink {
         return i
     }
 
+    /// `skipClean`, with the last partial word tested whole too (gathered with at most two loads
+    /// inside the range), so it returns a marked index or `n`. Worth it where the test is cheap (JSON);
+    /// with the six tests of XML, byte by byte measured faster. `special` must judge each lane alone
+    /// (the `UTF8Bytes` tests do): the lanes past the end are zero and their marks are masked off.
+    @inline(__always)
+    static func skipCleanToEnd(_ s: UnsafePointer<UInt8>, from i0: Int, to n: Int, _ special: (UInt64) -> UInt64) -> Int {
+        var i = i0
+        while i &+ 8 <= n {
+            let m = special(UInt64(littleEndian: UnsafeRawPointer(s + i).loadUnaligned(as: UInt64.self)))
+            if m != 0 { return i &+ m.trailingZeroBitCount >> 3 }
+            i &+= 8
+        }
+        let r = n &- i
+        if r <= 0 { return n }
+        let m = special(tail(s + i, r)) & (UInt64(1) << UInt64(8 &* r) &- 1)
+        return m != 0 ? i &+ m.trailingZeroBitCount >> 3 : n
+    }
+
+    /// The `r` bytes at `p` (1 ≤ r ≤ 7) in the low lanes of a little-endian word, zeros above: two
+    /// overlapping loads of half the width or less (the overlap ORs a byte with itself).
+    @inline(__always)
+    static func tail(_ p: UnsafePointer<UInt8>, _ r: Int) -> UInt64 {
+        let q = UnsafeRawPointer(p)
+        if r >= 4 {
+            let lo = UInt64(UInt32(littleEndian: q.loadUnaligned(as: UInt32.self)))
+            let hi = UInt64(UInt32(littleEndian: q.loadUnaligned(fromByteOffset: r &- 4, as: UInt32.self)))
+            return lo | hi << UInt64(8 &* (r &- 4))
+        }
+        if r >= 2 {
+            let lo = UInt64(UInt16(littleEndian: q.loadUnaligned(as: UInt16.self)))
+            let hi = UInt64(UInt16(littleEndian: q.loadUnaligned(fromByteOffset: r &- 2, as: UInt16.self)))
+            return lo | hi << UInt64(8 &* (r &- 2))
+        }
+        return UInt64(p[0])
+    }
+
     /// A static string is a constant in the binary: no lazy initialisation on access, unlike a global array.
     private static let digitPairs: StaticString =
         "00010203040506070809101112131415161718192021222324252627282930313233343536373839404142434445464748495051525354555657585960616263646566676869707172737475767778798081828384858687888990919293949596979899"

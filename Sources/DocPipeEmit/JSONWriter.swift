@@ -166,7 +166,7 @@ extension ByteSink {
         var i = 0
         while i < n {
             // Candidates: controls, `"`, `\`, DEL, and 0xE2 (the lead byte of U+2028/U+2029).
-            i = ByteSink.skipClean(s, from: i, to: n) { w in
+            i = ByteSink.skipCleanToEnd(s, from: i, to: n) { w in
                 UTF8Bytes.bytesBelow(w, 0x20) | UTF8Bytes.bytesEqual(w, 0x22) | UTF8Bytes.bytesEqual(w, 0x5C)
                     | UTF8Bytes.bytesEqual(w, 0x7F) | UTF8Bytes.bytesEqual(w, 0xE2)
             }

@@ -176,3 +176,18 @@ extension ReportsFastPathTests {
         }
     }
 }
+
+extension ReportsFastPathTests {
+    @Test func tailGathersTheLastBytes() {
+        let bytes: [UInt8] = (0..<16).map { UInt8(0xF0 - $0 * 7) }
+        bytes.withUnsafeBufferPointer { p in
+            for start in 0..<8 {
+                for r in 1...7 {
+                    var expected: UInt64 = 0
+                    for k in 0..<r { expected |= UInt64(p[start + k]) << (8 * UInt64(k)) }
+                    #expect(ByteSink.tail(p.baseAddress! + start, r) == expected, "\(start) \(r)")
+                }
+            }
+        }
+    }
+}
