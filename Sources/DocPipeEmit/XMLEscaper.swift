@@ -41,8 +41,7 @@ extension ByteSink {
             // Candidates: controls other than tab and LF, `&`, `<`, `>`, and 0xEF (lead byte of U+FFFE/U+FFFF).
             i = ByteSink.skipClean(s, from: i, to: n) { w in
                 let controls = UTF8Bytes.bytesBelow(w, 0x20) & ~(UTF8Bytes.bytesEqual(w, 0x0A) | UTF8Bytes.bytesEqual(w, 0x09))
-                return controls | UTF8Bytes.bytesEqual(w, 0x26) | UTF8Bytes.bytesEqual(w, 0x3C) | UTF8Bytes.bytesEqual(w, 0x3E)
-                    | UTF8Bytes.bytesEqual(w, 0xEF)
+                return controls | UTF8Bytes.bytesEqual(w, 0x26) | ByteSink.angleBrackets(w) | UTF8Bytes.bytesEqual(w, 0xEF)
             }
             guard i < n else { break }
             let b = s[i]
@@ -98,8 +97,7 @@ extension ByteSink {
         while i < n {
             // Candidates: controls, `&`, `<`, `>`, `"`, and 0xEF (lead byte of U+FFFE/U+FFFF).
             i = ByteSink.skipClean(s, from: i, to: n) { w in
-                UTF8Bytes.bytesBelow(w, 0x20) | UTF8Bytes.bytesEqual(w, 0x26) | UTF8Bytes.bytesEqual(w, 0x3C)
-                    | UTF8Bytes.bytesEqual(w, 0x3E) | UTF8Bytes.bytesEqual(w, 0x22) | UTF8Bytes.bytesEqual(w, 0xEF)
+                UTF8Bytes.bytesBelow(w, 0x20) | ByteSink.quoteOrAmpersand(w) | ByteSink.angleBrackets(w) | UTF8Bytes.bytesEqual(w, 0xEF)
             }
             guard i < n else { break }
             let b = s[i]
@@ -127,6 +125,15 @@ extension ByteSink {
         }
         bytes(s + runStart, n &- runStart)
     }
+
+    /// 0x80 in each byte of `w` that is `<` or `>` (0x3C, 0x3E): the two differ in bit 1 only, so
+    /// one test with that bit set finds both.
+    @inline(__always)
+    static func angleBrackets(_ w: UInt64) -> UInt64 { UTF8Bytes.bytesEqual(w | 0x0202_0202_0202_0202, 0x3E) }
+
+    /// 0x80 in each byte of `w` that is `"` or `&` (0x22, 0x26): they differ in bit 2 only.
+    @inline(__always)
+    static func quoteOrAmpersand(_ w: UInt64) -> UInt64 { UTF8Bytes.bytesEqual(w | 0x0404_0404_0404_0404, 0x26) }
 
     /// Upper-case hex, at least two digits.
     mutating func upperHex(_ v: UInt32) {

@@ -191,3 +191,19 @@ extension ReportsFastPathTests {
         }
     }
 }
+
+extension ReportsFastPathTests {
+    /// The paired byte tests of the XML escapers against plain comparisons, every byte in every lane.
+    @Test func pairedByteTestsAreExact() {
+        for b in 0...255 {
+            for lane in 0..<8 {
+                var w: UInt64 = 0x6161_6161_6161_6161  // "aaaaaaaa"
+                w &= ~(0xFF << (8 * UInt64(lane)))
+                w |= UInt64(b) << (8 * UInt64(lane))
+                let bit: UInt64 = 0x80 << (8 * UInt64(lane))
+                #expect(ByteSink.angleBrackets(w) == (b == 0x3C || b == 0x3E ? bit : 0), "\(b) in lane \(lane)")
+                #expect(ByteSink.quoteOrAmpersand(w) == (b == 0x22 || b == 0x26 ? bit : 0), "\(b) in lane \(lane)")
+            }
+        }
+    }
+}
