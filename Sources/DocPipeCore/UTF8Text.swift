@@ -34,6 +34,20 @@ public enum UTF8Bytes {
         UnsafeRawPointer(p.baseAddress! + i).loadUnaligned(as: UInt64.self)
     }
 
+    /// Continuation bytes (10xxxxxx) in whole words of `p` from `i` while a word fits before `end`
+    /// (at most 64 bytes); leaves `i` after the last word counted. Each lane of the sum counts up to
+    /// eight bytes, so one multiply adds the lanes without a popcount per word.
+    @inlinable @inline(__always)
+    public static func continuationCount(_ p: UnsafeBufferPointer<UInt8>, _ i: inout Int, _ end: Int) -> Int {
+        var lanes: UInt64 = 0
+        while i + 8 <= end {
+            let w = load(p, i)
+            lanes &+= ((w & ~(w << 1)) >> 7) & 0x0101_0101_0101_0101
+            i += 8
+        }
+        return Int((lanes &* 0x0101_0101_0101_0101) >> 56)
+    }
+
     /// Whether `b` is a UTF-8 continuation byte (10xxxxxx).
     @inlinable public static func isContinuation(_ b: UInt8) -> Bool { b & 0xC0 == 0x80 }
 
@@ -81,12 +95,8 @@ public struct ScalarIndex: Sendable {
                 let start = block * 64, end = min(start + 64, n)
                 var i = start
                 // Scalars = bytes that are not continuation bytes (10xxxxxx), eight at a time.
-                while i + 8 <= end {
-                    let w = UnsafeRawPointer(p.baseAddress! + i).loadUnaligned(as: UInt64.self)
-                    let continuation = (w & 0x8080_8080_8080_8080) & ~((w << 1) & 0x8080_8080_8080_8080)
-                    count += Int32(8 - continuation.nonzeroBitCount)
-                    i += 8
-                }
+                let cont = UTF8Bytes.continuationCount(p, &i, end)
+                count += Int32((i - start) - cont)
                 while i < end { if p[i] & 0xC0 != 0x80 { count += 1 }; i += 1 }
                 block += 1
             }
@@ -99,13 +109,17 @@ public struct ScalarIndex: Sendable {
     public func scalarOffset(_ offset: Int) -> Int {
         let o = min(max(offset, 0), bytes.count)
         let block = o >> 6
-        var n = Int(checkpoints[block])
-        var i = block << 6
-        while i < o {
-            if bytes[i] & 0xC0 != 0x80 { n += 1 }
-            i += 1
+        return bytes.withUnsafeBufferPointer { p in
+            var i = block << 6
+            let start = i
+            let cont = UTF8Bytes.continuationCount(p, &i, o)
+            var n = Int(checkpoints[block]) + (i - start) - cont
+            while i < o {
+                if p[i] & 0xC0 != 0x80 { n += 1 }
+                i += 1
+            }
+            return n
         }
-        return n
     }
 }
 
@@ -121,13 +135,15 @@ public struct LineIndex: Sendable {
             let n = p.count
             var i = 0
             while i < n {
-                // Skip eight bytes at a time while none is CR or LF (both are below 0x0E).
+                // Skip sixteen bytes at a time while none is a control byte below 0x0E (CR and LF are;
+                // text has few others), then eight at a time to the first CR or LF.
+                while i + 16 <= n, UTF8Bytes.bytesBelow(UTF8Bytes.load(p, i), 0x0E) | UTF8Bytes.bytesBelow(UTF8Bytes.load(p, i + 8), 0x0E) == 0 {
+                    i += 16
+                }
                 while i + 8 <= n {
-                    let w = UnsafeRawPointer(p.baseAddress! + i).loadUnaligned(as: UInt64.self)
-                    let x = w ^ 0x0A0A_0A0A_0A0A_0A0A, y = w ^ 0x0D0D_0D0D_0D0D_0D0D
-                    let hasLF = (x &- 0x0101_0101_0101_0101) & ~x & 0x8080_8080_8080_8080
-                    let hasCR = (y &- 0x0101_0101_0101_0101) & ~y & 0x8080_8080_8080_8080
-                    if hasLF | hasCR != 0 { break }
+                    let w = UTF8Bytes.load(p, i)
+                    let breaks = UTF8Bytes.bytesEqual(w, 0x0A) | UTF8Bytes.bytesEqual(w, 0x0D)
+                    if breaks != 0 { i += breaks.trailingZeroBitCount >> 3; break }
                     i += 8
                 }
                 guard i < n else { break }
