@@ -51,7 +51,9 @@ struct AcronymUndefinedRule: Rule {
             let t = document.text.utf8Slice(r)
             return t.uppercased() == t
         }
-        var reported = Set<String>()
+        // Words never (or no longer) reported: well known, defined, or reported already. One set,
+        // so a candidate is hashed once.
+        var skipped = Self.wellKnown.union(defined)
         var out: [Diagnostic] = []
         withUTF8Bytes(document.text) { u in
             let n = u.count
@@ -69,6 +71,10 @@ struct AcronymUndefinedRule: Rule {
                     continue
                 }
                 if i > 0 && Self.isWordByte(u[i - 1]) { i += 1; continue }
+                // A capital and two lower-case letters ("The", "Geneva") leave at least two lower-case
+                // letters besides a plural s, or a single capital: never `looksLikeAcronym`. The rest of
+                // the word is skipped by the word-byte test above.
+                if i + 2 < n && u[i + 1] &- 0x61 < 26 && u[i + 2] &- 0x61 < 26 { i += 3; continue }
                 // To the end of the word, eight bytes at a time, noting whether a second capital follows.
                 var j = i + 1
                 var more = false
@@ -93,13 +99,12 @@ struct AcronymUndefinedRule: Rule {
                 // Cheap filters first, on the bytes: at least two capitals, the acronym shape.
                 guard more, Self.looksLikeAcronym(UnsafeBufferPointer(rebasing: u[range])) else { continue }
                 let word = String(decoding: UnsafeBufferPointer(rebasing: u[range]), as: UTF8.self)
-                guard !Self.wellKnown.contains(word), !defined.contains(word),
-                      !Self.isRoman(word), !reported.contains(word) else { continue }
+                guard !skipped.contains(word), !Self.isRoman(word) else { continue }
                 if capsHeadings.contains(where: { $0.contains(range.lowerBound) }) { continue }
                 // Part of a document symbol such as A/RES/47/4.
                 if (range.lowerBound > 0 && u[range.lowerBound - 1] == 0x2F) || (range.upperBound < n && u[range.upperBound] == 0x2F) { continue }
                 if Self.inCapitalPhrase(u, range) { continue }
-                reported.insert(word)
+                skipped.insert(word)
                 out.append(diagnostic("\(word) is used but never defined in this document", at: range))
             }
         }
