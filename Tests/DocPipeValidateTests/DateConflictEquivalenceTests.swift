@@ -49,6 +49,7 @@ import DocPipeTestSupport
             let hash = b.withUnsafeBufferPointer { DateConflictRule.asciiHeadHash($0) }
             guard b.allSatisfy({ $0 < 0x80 }) else { #expect(hash == nil, "\(name.debugDescription)"); continue }
             let head = Array(DateConflictRule.head(name).utf8)
+            #expect(b.withUnsafeBufferPointer { p in DateConflictRule.asciiHeadRange(p).map { Array(p[$0]) } } == head, "\(name.debugDescription)")
             #expect(hash == head.withUnsafeBufferPointer { DateConflictRule.bytesHash($0, 0..<head.count) }, "\(name.debugDescription)")
         }
     }

@@ -243,9 +243,14 @@ struct DateConflictRule: Rule {
         return words.last.map(String.init) ?? name
     }
 
-    /// For an ASCII name, `head(name)` as a hash of its bytes; nil for other names. Words are the runs
-    /// between spaces as `split(separator: " ")` cuts an ASCII string.
+    /// For an ASCII name, `head(name)` as a hash of its bytes; nil for other names.
     static func asciiHeadHash(_ p: UnsafeBufferPointer<UInt8>) -> UInt64? {
+        asciiHeadRange(p).map { bytesHash(p, $0) }
+    }
+
+    /// For an ASCII name, where `head(name)` is in its bytes; nil for other names. Words are the runs
+    /// between spaces as `split(separator: " ")` cuts an ASCII string.
+    static func asciiHeadRange(_ p: UnsafeBufferPointer<UInt8>) -> Range<Int>? {
         var prev: Range<Int>?, last: Range<Int>?, words = 0
         var i = 0
         let n = p.count
@@ -266,7 +271,7 @@ struct DateConflictRule: Rule {
         }
         let h: Range<Int>
         if let f = found, !f.isEmpty { h = f } else if let l = last { h = l } else { h = 0..<n }
-        return bytesHash(p, h)
+        return h
     }
 
     static func isPreposition(_ p: UnsafeBufferPointer<UInt8>, _ r: Range<Int>) -> Bool {
@@ -287,7 +292,8 @@ struct DateConflictRule: Rule {
     /// The sentences that `mentionsEvent` keeps and whose tokens include an event word, as `events`
     /// needs both. With tokens and sentences in order, as the extractor and segmenter write them, the
     /// word tokens are looked at (a few per sentence) instead of every byte of every sentence.
-    static func candidateSentences(_ document: Document, _ bytes: UnsafeBufferPointer<UInt8>) -> [Sentence] {
+    /// Also tells whether the tokens are in order (by start), which the token pass finds out anyway.
+    static func candidateSentences(_ document: Document, _ bytes: UnsafeBufferPointer<UInt8>) -> (sentences: [Sentence], tokensInOrder: Bool) {
         let sentences = document.sentences
         var inOrder = true
         var eventStarts: [Int] = []
@@ -304,12 +310,13 @@ struct DateConflictRule: Rule {
                 }
             }
         }
+        let tokensInOrder = inOrder
         if inOrder {
             inOrder = sentences.withUnsafeBufferPointer { s in
                 s.isEmpty || (1..<s.count).allSatisfy { s[$0 - 1].range.upperBound <= s[$0].range.lowerBound }
             }
         }
-        guard inOrder else { return sentences.filter { mentionsEvent(bytes, $0.range) } }
+        guard inOrder else { return (sentences.filter { mentionsEvent(bytes, $0.range) }, tokensInOrder) }
         // A sentence's tokens start inside it: one with an event word has one of `eventStarts`.
         var out: [Sentence] = []
         var k = 0
@@ -317,13 +324,13 @@ struct DateConflictRule: Rule {
             while k < eventStarts.count && eventStarts[k] < s.range.lowerBound { k += 1 }
             if k < eventStarts.count && eventStarts[k] < s.range.upperBound && mentionsEvent(bytes, s.range) { out.append(s) }
         }
-        return out
+        return (out, tokensInOrder)
     }
 
     static func events(in document: Document) -> [Event] {
         // Most sentences name no event: a byte search for the event words skips them cheaply, and
         // the per-document tables below are built only when some sentence is left.
-        let candidates = withUTF8Bytes(document.text) { bytes in candidateSentences(document, bytes) }
+        let (candidates, tokensInOrder) = withUTF8Bytes(document.text) { bytes in candidateSentences(document, bytes) }
         guard !candidates.isEmpty else { return [] }
         let text = document.text
         let all = document.entities
@@ -397,7 +404,12 @@ struct DateConflictRule: Rule {
             for h in heads! where h.end <= limit {
                 if let wh = wordHash, let hh = h.hash, wh != hh { continue }
                 let n = canonical(all[h.index])
-                guard head(n) == wordText else { continue }
+                // An ASCII word and name: String equality is byte equality, and the head is found
+                // in place (`head` splits the name into Strings).
+                let asciiMatch: Bool? = wordHash == nil ? nil : withUTF8Bytes(n) { p in
+                    asciiHeadRange(p).map { UnsafeBufferPointer(rebasing: p[$0]).elementsEqual(wordBytes) }
+                }
+                guard asciiMatch ?? (head(n) == wordText) else { continue }
                 if let first = name { if n != first { return nil } } else { name = n }
             }
             return name
@@ -428,7 +440,17 @@ struct DateConflictRule: Rule {
                 var e2 = lo
                 while e2 < entities.count && entities[e2].range.lowerBound < s.range.upperBound { e2 += 1 }
                 let local = entities[lo..<e2]
-                while tokenIndex < tokens.count && tokens[tokenIndex].range.lowerBound < s.range.lowerBound { tokenIndex += 1 }
+                if tokensInOrder {
+                    // The same first token not before the sentence, by binary search: candidates are few
+                    // and far apart, and stepping over every token between them cost more than the rest.
+                    var hi = tokens.count
+                    while tokenIndex < hi {
+                        let mid = (tokenIndex + hi) / 2
+                        if tokens[mid].range.lowerBound < s.range.lowerBound { tokenIndex = mid + 1 } else { hi = mid }
+                    }
+                } else {
+                    while tokenIndex < tokens.count && tokens[tokenIndex].range.lowerBound < s.range.lowerBound { tokenIndex += 1 }
+                }
                 var end = tokenIndex
                 while end < tokens.count && tokens[end].range.upperBound <= s.range.upperBound { end += 1 }
                 // Word tokens spelling an event word (ASCII case folded, as `lowercased()` folds them):
