@@ -331,3 +331,31 @@ extension FastPathEquivalenceTests {
         acronymScanFindsWordStarts(text: text, expected: expected)
     }
 }
+
+extension FastPathEquivalenceTests {
+    /// acronym-undefined passes over a word that starts with a capital and two lower-case letters:
+    /// no such word has the acronym shape, whatever follows.
+    @Test func capitalAndTwoLowerCaseNeverLookLikeAnAcronym() {
+        let tail: [UInt8] = Array("abyzsAMZ09s\u{E9}".utf8)
+        var rng = SplitMix(seed: 23)
+        for _ in 0..<20_000 {
+            var w: [UInt8] = [UInt8(0x41 + rng.next() % 26), UInt8(0x61 + rng.next() % 26), UInt8(0x61 + rng.next() % 26)]
+            for _ in 0..<Int(rng.next() % 12) { w.append(tail[Int(rng.next() % UInt64(tail.count))]) }
+            #expect(!AcronymUndefinedRule.looksLikeAcronym(w), "\(w)")
+        }
+    }
+
+    /// quantity-conflict's ASCII test for a dated frame against the Character test it short-cuts.
+    @Test func frameFastPathAgreesWithCharacters() {
+        let pieces = ["1", "9", "0", "-", "X", "٣", "\u{301}", "\r", "\n", "a", "é", "PRESENT_REF", " "]
+        var rng = SplitMix(seed: 31)
+        for n in 0..<5_000 {
+            var t = ""
+            for _ in 0..<(n % 9) { t += pieces[Int(rng.next() % UInt64(pieces.count))] }
+            let digits = t.prefix(4)
+            let expected = t == "PRESENT_REF" || (digits.count == 4 && digits.allSatisfy(\.isNumber))
+            #expect((QuantityConflictRule.frame(t) != nil) == expected, "\(t.debugDescription)")
+        }
+        #expect(QuantityConflictRule.frame(nil) == nil)
+    }
+}

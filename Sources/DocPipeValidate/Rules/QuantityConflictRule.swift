@@ -60,6 +60,12 @@ struct QuantityConflictRule: Rule {
     static func frame(_ time: String?) -> String? {
         guard let t = time else { return nil }
         if t == "PRESENT_REF" { return t }
+        // Four ASCII digits followed by an ASCII byte or nothing are four Characters (no grapheme
+        // joins two ASCII bytes other than CR LF), all numbers: the test below without Characters.
+        let u = t.utf8
+        if u.count >= 4, u.prefix(4).allSatisfy({ $0 &- 0x30 < 10 }), u.count == 4 || u[u.index(u.startIndex, offsetBy: 4)] < 0x80 {
+            return t
+        }
         let digits = t.prefix(4)
         guard digits.count == 4, digits.allSatisfy(\.isNumber) else { return nil }
         return t
@@ -85,20 +91,24 @@ struct QuantityConflictRule: Rule {
         for (j, later) in claims.enumerated() {
             let bucket = Bucket(subject: later.subject!, measure: later.measure, frame: Self.frame(later.time)!)
             let laterRange = ranges[j]
-            for e in buckets[bucket, default: []] {
-                let earlier = claims[e], earlierRange = ranges[e]
-                guard earlierRange.lowerBound < laterRange.lowerBound,
-                      !sentences.same(earlierRange.lowerBound, laterRange.lowerBound) else { continue }
-                if Interval(earlier.value, earlier.comparator).intersects(Interval(later.value, later.comparator)) { continue }
-                let key = "\(later.subject!)|\(later.measure)|\(earlier.value)|\(earlier.comparator.rawValue)|\(later.value)|\(later.comparator.rawValue)"
-                guard reported.insert(key).inserted else { break }
-                let a = document.text.utf8Slice(laterRange), b = document.text.utf8Slice(earlierRange)
-                let line = document.rawSpan(of: earlierRange).line
-                out.append(diagnostic("\(a) stated here, \(b) on line \(line) (\(later.subjectText), \(Self.frameText(later.time)))",
-                                      at: laterRange, related: [.init(range: earlierRange, message: "\(b) stated here")]))
-                break
+            // Compares with the bucket's claims, then joins it: one access, so the key is hashed once.
+            func compareAndJoin(_ bucketClaims: inout [Int]) {
+                defer { bucketClaims.append(j) }
+                for e in bucketClaims {
+                    let earlier = claims[e], earlierRange = ranges[e]
+                    guard earlierRange.lowerBound < laterRange.lowerBound,
+                          !sentences.same(earlierRange.lowerBound, laterRange.lowerBound) else { continue }
+                    if Interval(earlier.value, earlier.comparator).intersects(Interval(later.value, later.comparator)) { continue }
+                    let key = "\(later.subject!)|\(later.measure)|\(earlier.value)|\(earlier.comparator.rawValue)|\(later.value)|\(later.comparator.rawValue)"
+                    guard reported.insert(key).inserted else { return }
+                    let a = document.text.utf8Slice(laterRange), b = document.text.utf8Slice(earlierRange)
+                    let line = document.rawSpan(of: earlierRange).line
+                    out.append(diagnostic("\(a) stated here, \(b) on line \(line) (\(later.subjectText), \(Self.frameText(later.time)))",
+                                          at: laterRange, related: [.init(range: earlierRange, message: "\(b) stated here")]))
+                    return
+                }
             }
-            buckets[bucket, default: []].append(j)
+            compareAndJoin(&buckets[bucket, default: []])
         }
         return out
     }
