@@ -32,9 +32,11 @@ struct TotalMismatchRule: Rule {
 
     func check(_ document: Document) -> [Diagnostic] {
         var out: [Diagnostic] = []
-        let parts = document.claims.filter { $0.kind != .total && $0.kind != .enumeration }
+        let claims = document.claims
+        // Most documents state no total: no copy of their text or their claims.
+        guard claims.contains(where: Self.isCheckedTotal) else { return out }
         let bytes = Array(document.text.utf8)
-        for t in document.claims where t.kind == .total && t.items.count >= 2 && t.comparator == .exactly && !t.measure.isEmpty {
+        for t in claims where Self.isCheckedTotal(t) {
             var sum = 0.0
             var ok = true
             for item in t.items {
@@ -42,7 +44,9 @@ struct TotalMismatchRule: Rule {
                 var k = item.upperBound
                 while k < bytes.count, bytes[k] == 0x20 { k += 1 }
                 if k < bytes.count, bytes[k] == UInt8(ascii: ":") { ok = false; break }
-                let values = Set(parts.filter { $0.range == item }.map { $0.comparator == .exactly ? $0.value : .nan })
+                // The parts: claims other than totals and enumerations, lazily (a claim is large to copy).
+                let values = Set(claims.lazy.filter { $0.kind != .total && $0.kind != .enumeration && $0.range == item }
+                    .map { $0.comparator == .exactly ? $0.value : .nan })
                 guard values.count == 1, let v = values.first, !v.isNaN else { ok = false; break }
                 sum += v
             }
@@ -54,6 +58,11 @@ struct TotalMismatchRule: Rule {
                                   at: at, related: related))
         }
         return out
+    }
+
+    /// A total this rule checks: two or more parts, an exact value, a known measure.
+    static func isCheckedTotal(_ t: Claim) -> Bool {
+        t.kind == .total && t.items.count >= 2 && t.comparator == .exactly && !t.measure.isEmpty
     }
 
     static func number(_ v: Double) -> String { v.rounded() == v && abs(v) < 1e15 ? String(Int(v)) : String(v) }
