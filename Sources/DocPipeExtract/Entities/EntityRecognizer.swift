@@ -424,23 +424,29 @@ struct EntityScanner {
         }
     }
 
-    /// Longest gazetteer name starting at `i`: (end, entry), memoised.
-    mutating func gazetteer(_ i: Int) -> (end: Int, entry: Int)? {
-        guard i < n else { return nil }
-        if info[i].gzEnd == -2 {
-            info[i].gzEnd = -1
-            if info[i].fx.contains(.gazetteerStart), let (e, v) = lexGazetteerEntry(i) {
-                let entry = lex.entries[v]
-                var ok = true
-                if entry.isShortForm {
-                    // `WHO` in `WHO WE ARE`: an upper-case neighbour that is no known name word.
-                    if isAllCaps(i - 1) && !ex(i - 1).contains(.nameWord) { ok = false }
-                    if isAllCaps(e) && !ex(e).contains(.nameWord) { ok = false }
-                }
-                if ok {
-                    info[i].gzEnd = Int32(e)
-                    info[i].gzEntry = Int32(v)
-                }
+    /// Longest gazetteer name starting at `i`: (end, entry), memoised. Inlined: most calls are for words
+    /// that start no name, or read the memo.
+    @inline(__always) mutating func gazetteer(_ i: Int) -> (end: Int, entry: Int)? {
+        guard i < n, info[i].fx.contains(.gazetteerStart) else { return nil }
+        let e = info[i].gzEnd
+        if e == -2 { return firstGazetteer(i) }
+        return e < 0 ? nil : (Int(e), Int(info[i].gzEntry))
+    }
+
+    /// `gazetteer(i)` when not yet memoised (a word flagged `gazetteerStart`).
+    @inline(never) mutating func firstGazetteer(_ i: Int) -> (end: Int, entry: Int)? {
+        info[i].gzEnd = -1
+        if let (e, v) = lexGazetteerEntry(i) {
+            let entry = lex.entries[v]
+            var ok = true
+            if entry.isShortForm {
+                // `WHO` in `WHO WE ARE`: an upper-case neighbour that is no known name word.
+                if isAllCaps(i - 1) && !ex(i - 1).contains(.nameWord) { ok = false }
+                if isAllCaps(e) && !ex(e).contains(.nameWord) { ok = false }
+            }
+            if ok {
+                info[i].gzEnd = Int32(e)
+                info[i].gzEntry = Int32(v)
             }
         }
         let e = info[i].gzEnd
