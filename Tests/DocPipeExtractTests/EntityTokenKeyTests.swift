@@ -83,4 +83,22 @@ import DocPipeCore
         // Every key is found by its own bytes.
         for id in 0..<Int32(lex.vocab.count) { #expect(lex.vocab.id(of: lex.vocab.key(id)) == id) }
     }
+
+    /// The token pass's table for one-byte ASCII tokens against the vocabulary's byte-at-a-time
+    /// hashing and lookups.
+    @Test func oneByteTableMatchesVocabulary() {
+        let lex = EntityLexicon.shared
+        #expect(lex.oneByte.count == 128)
+        for b in 0..<min(128, lex.oneByte.count) {
+            [UInt8(b)].withUnsafeBufferPointer { p in
+                let t = lex.oneByte[b]
+                #expect(t.hash == EntityVocab.hash(p, 0..<1, fold: false).0, "\(b)")
+                #expect(t.exact == lex.vocab.id(p, 0..<1, fold: false), "\(b)")
+                #expect(t.folded == lex.vocab.id(p, 0..<1, fold: true), "\(b)")
+            }
+        }
+        // Some one-byte tokens are words: `&` (a connector), `a`, and `A` folded to it.
+        #expect(lex.oneByte[0x26].exact >= 0 && lex.oneByte[0x61].exact >= 0)
+        #expect(lex.oneByte[0x41].folded == lex.oneByte[0x61].exact)
+    }
 }

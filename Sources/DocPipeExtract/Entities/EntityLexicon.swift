@@ -84,6 +84,9 @@ struct EntityLexicon: Sendable {
     /// Per id: the id of its key with ASCII capitals folded (-1 when that is no key). A token whose
     /// exact id is known has that folded id, so the scanner skips the folded hash and lookup for it.
     private(set) var foldedID: [Int32] = []
+    /// Per ASCII byte: the scanner's (exact id, folded id, exact hash) of a token of that one byte
+    /// (`EntityScanner.oneByteTokens`), so that its token pass skips hashing and lookups for them.
+    private(set) var oneByte: [(exact: Int32, folded: Int32, hash: UInt64)] = []
 
     /// `byteLevel: false` reads every line through `loadSlow`, the reference the tests compare with.
     init(files: [(name: String, text: String)], byteLevel: Bool = true) {
@@ -109,6 +112,7 @@ struct EntityLexicon: Sendable {
         for w in ["Article", "Art.", "Articles"] { set(w, .article) }
         indexHeads()
         foldedID = (0..<Int32(vocab.count)).map { vocab.foldedID(of: $0) }
+        oneByte = EntityScanner.oneByteTokens(vocab, foldedID)
     }
 
     /// Parses one TSV file on its bytes. Lines and columns split at `\n` and `\t`, which always stand

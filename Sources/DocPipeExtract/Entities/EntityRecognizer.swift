@@ -174,6 +174,7 @@ struct EntityScanner {
         let shortFormBloom = shortFormHashes.reduce(0 as UInt64) { $0 | 1 << ($1 >> 58) }
         let n = self.n
         let vocab = lexicon.vocab
+        let oneByte = lexicon.oneByte
         info = tokens.withUnsafeBufferPointer { tokens in
             lexicon.flags.withUnsafeBufferPointer { flags in
             lexicon.foldedID.withUnsafeBufferPointer { foldedID in
@@ -185,30 +186,33 @@ struct EntityScanner {
                     let r = tokens[t].range
                     let kind = tokens[t].kind
                     let a = r.lowerBound
-                    let key = Self.tokenKey(p, r)
-                    let ex = key.ascii && key.length <= 16
-                        ? vocab.id(hash: key.exact, length: key.length, w0: key.w0, w1: key.w1)
-                        : vocab.id(hash: key.exact, length: key.length, p, r, fold: false)
-                    // Without ASCII capitals folding changes nothing; a known word's folded id is its
-                    // key's; only an unknown word with capitals is hashed and looked up folded.
-                    let fo = key.upper == 0 ? ex : ex >= 0 ? foldedID[Int(ex)]
-                        : Self.foldedID(vocab, p, r, ascii: key.ascii, length: key.length, w0: key.w0, w1: key.w1)
-                    var s: UInt16 = key.slashDigit ? Self.slashDigit : 0
-                    if shortFormBloom & 1 << (key.exact >> 58) != 0, shortFormTable.contains(key.exact) { s |= Self.shortFormStart }
+                    let b0 = p[a]
+                    let ex: Int32, fo: Int32, hash: UInt64
+                    var s: UInt16 = 0
+                    if r.count == 1 && b0 < 0x80 {
+                        // Mostly punctuation: ids and hash from the lexicon's table (no slash and digit,
+                        // not all caps).
+                        (ex, fo, hash) = oneByte[Int(b0)]
+                    } else {
+                        let key = Self.tokenKey(p, r)
+                        (ex, fo) = Self.ids(key, vocab, foldedID, p, r)
+                        hash = key.exact
+                        if key.slashDigit { s |= Self.slashDigit }
+                        if key.upper >= 2 && !key.lower { s |= Self.allCaps }
+                    }
+                    if shortFormBloom & 1 << (hash >> 58) != 0, shortFormTable.contains(hash) { s |= Self.shortFormStart }
                     switch kind {
                     case .word: s |= Self.word
                     case .number: s |= Self.number
                     case .punctuation: s |= Self.punctuation
                     case .symbol: break
                     }
-                    let b0 = p[a]
                     if b0 &- 0x41 < 26 {
                         s |= Self.capital
                     } else if b0 >= 0xC0, kind != .punctuation {
                         // (No pattern reads the capital bit of punctuation.)
                         if Self.startsWithUpperCase(p, a) { s |= Self.capital }
                     }
-                    if key.upper >= 2 && !key.lower { s |= Self.allCaps }
                     // Sentence or line initial.
                     var isInitial = t == 0
                     if t > 0 {
@@ -237,6 +241,35 @@ struct EntityScanner {
             }
             }
             }
+            }
+        }
+    }
+
+    /// Exact and folded vocabulary ids of the token `p[r]` with key `key`. Without ASCII capitals
+    /// folding changes nothing; a known word's folded id is its key's; only an unknown word with
+    /// capitals is hashed and looked up folded.
+    @_transparent static func ids(
+        _ key: TokenKey, _ vocab: EntityVocab, _ foldedID: UnsafeBufferPointer<Int32>, _ p: UnsafeBufferPointer<UInt8>, _ r: Range<Int>
+    ) -> (exact: Int32, folded: Int32) {
+        let ex = key.ascii && key.length <= 16
+            ? vocab.id(hash: key.exact, length: key.length, w0: key.w0, w1: key.w1)
+            : vocab.id(hash: key.exact, length: key.length, p, r, fold: false)
+        let fo = key.upper == 0 ? ex : ex >= 0 ? foldedID[Int(ex)]
+            : Self.foldedID(vocab, p, r, ascii: key.ascii, length: key.length, w0: key.w0, w1: key.w1)
+        return (ex, fo)
+    }
+
+    /// The token pass's (exact id, folded id, exact hash) of each one-byte ASCII token, computed as
+    /// for any token (`EntityLexicon.oneByte` keeps them).
+    static func oneByteTokens(_ vocab: EntityVocab, _ foldedID: [Int32]) -> [(exact: Int32, folded: Int32, hash: UInt64)] {
+        foldedID.withUnsafeBufferPointer { foldedID in
+            (0..<128).map { (b: Int) in
+                // Padded, so that the key is read as in a text.
+                [UInt8(b), 0x20, 0x20, 0x20, 0x20, 0x20, 0x20, 0x20, 0x20].withUnsafeBufferPointer { p in
+                    let key = tokenKey(p, 0..<1)
+                    let (ex, fo) = ids(key, vocab, foldedID, p, 0..<1)
+                    return (ex, fo, key.exact)
+                }
             }
         }
     }
