@@ -33,8 +33,8 @@ public enum JSONEmitter {
         var text = doc.text
         return ByteSink.collect(estimate: capacityHint(doc, tokens: tokens)) { sink in
             text.withUTF8 { p in
-                var w = JSONDocumentWriter(out: sink, pretty: pretty, tokens: tokens, doc: doc, text: p,
-                                           loc: DocumentLocations.locator(for: doc, locations))
+                let (loc, locs) = DocumentLocations.locations(for: doc, locations)
+                var w = JSONDocumentWriter(out: sink, pretty: pretty, tokens: tokens, doc: doc, text: p, loc: loc, locs: locs)
                 w.write()
                 sink = w.out
             }
@@ -64,18 +64,21 @@ private struct JSONDocumentWriter {
     /// The UTF-8 of `doc.text`, for `text` and the slices of it that annotations carry.
     let text: UnsafeBufferPointer<UInt8>
     var loc: Locator
+    /// The location of each annotation.
+    let locs: AnnotationLocations
     let tokenKinds: CaseStrings<Token.Kind>
     let entityKinds: CaseStrings<Entity.Kind>
     let dateKinds: CaseStrings<TimeExpression.Kind>
     let comparators: CaseStrings<Comparator>
 
-    init(out: ByteSink, pretty: Bool, tokens: Bool, doc: Document, text: UnsafeBufferPointer<UInt8>, loc: Locator) {
+    init(out: ByteSink, pretty: Bool, tokens: Bool, doc: Document, text: UnsafeBufferPointer<UInt8>, loc: Locator, locs: AnnotationLocations) {
         self.out = out
         self.pretty = pretty
         self.tokens = tokens
         self.doc = doc
         self.text = text
         self.loc = loc
+        self.locs = locs
         tokenKinds = CaseStrings { $0.jsonString($1) }
         entityKinds = CaseStrings { $0.jsonString($1) }
         dateKinds = CaseStrings { $0.jsonString($1) }
@@ -111,13 +114,6 @@ private struct JSONDocumentWriter {
         } else {
             out.jsonString(doc.text.utf8Slice(r))
         }
-    }
-
-    /// `, "start": …, "end": …, "line": …, "column": …` of a range of the text.
-    @inline(__always)
-    mutating func span(_ r: Range<Int>) {
-        let l = loc.locate(r)
-        position(l)
     }
 
     /// `, "start": …, "end": …, "line": …, "column": …` of a location.
@@ -200,7 +196,7 @@ private struct JSONDocumentWriter {
 
         layer("\"fixes\"")
         forEachElement(of: doc.fixes) { i, f in
-            let l = loc.locate(f.pointee)
+            let l = locs.fixes[i]
             item(i == 0)
             lit("\"kind\": ", "\"kind\":")
             string(f.pointee.kind.rawValue)
@@ -224,15 +220,15 @@ private struct JSONDocumentWriter {
             string(b.kind.rawValue)
             lit(", \"level\": ", ",\"level\":")
             out.int(b.kind == .heading ? max(b.level, 1) : 0)
-            span(b.range)
+            position(locs.blocks[i])
             out.byte(UInt8(ascii: "}"))
         }
         end(doc.blocks.count)
 
         layer("\"sentences\"")
-        for (i, s) in doc.sentences.enumerated() {
+        for i in doc.sentences.indices {
             item(i == 0)
-            let l = loc.locate(s.range)
+            let l = locs.sentences[i]
             if pretty {
                 fields(l, "\"start\": ", ", \"end\": ", ", \"line\": ", ", \"column\": ")
             } else {
@@ -245,8 +241,9 @@ private struct JSONDocumentWriter {
         writeExtraction()
 
         layer("\"diagnostics\"")
+        var nextRelated = 0
         for (i, d) in doc.diagnostics.enumerated() {
-            let l = loc.locate(d)
+            let l = locs.diagnostics[i]
             item(i == 0)
             lit("\"rule\": ", "\"rule\":")
             string(d.rule)
@@ -262,7 +259,8 @@ private struct JSONDocumentWriter {
             lit(", \"related\": [", ",\"related\":[")
             for (j, r) in d.related.enumerated() {
                 if j > 0 { lit(", ", ",") }
-                let l = loc.locate(r.range)
+                let l = locs.related[nextRelated]
+                nextRelated += 1
                 lit("{\"start\": ", "{\"start\":")
                 out.int(l.start)
                 lit(", \"end\": ", ",\"end\":")
@@ -315,7 +313,7 @@ private struct JSONDocumentWriter {
             entityKinds.write(e.pointee.kind, to: &out)
             lit(", \"text\": ", ",\"text\":")
             slice(e.pointee.range)
-            span(e.pointee.range)
+            position(locs.entities[i])
             lit(", \"normalized\": ", ",\"normalized\":")
             string(e.pointee.normalized)
             lit(", \"refersTo\": ", ",\"refersTo\":")
@@ -331,12 +329,11 @@ private struct JSONDocumentWriter {
             string(a.pointee.short)
             lit(", \"long\": ", ",\"long\":")
             string(a.pointee.long)
-            span(a.pointee.range)
-            let r = loc.clamp(a.pointee.longRange)
+            position(locs.acronyms[i])
             lit(", \"longStart\": ", ",\"longStart\":")
-            out.int(loc.scalarOffset(r.lowerBound))
+            out.int(locs.acronymLongs[i].start)
             lit(", \"longEnd\": ", ",\"longEnd\":")
-            out.int(loc.scalarOffset(r.upperBound))
+            out.int(locs.acronymLongs[i].end)
             out.byte(UInt8(ascii: "}"))
         }
         end(doc.acronyms.count)
@@ -358,7 +355,7 @@ private struct JSONDocumentWriter {
             string(d.pointee.quantity)
             lit(", \"text\": ", ",\"text\":")
             slice(d.pointee.range)
-            span(d.pointee.range)
+            position(locs.dates[i])
             out.byte(UInt8(ascii: "}"))
         }
         end(doc.dates.count)
@@ -374,12 +371,13 @@ private struct JSONDocumentWriter {
             comparators.write(q.pointee.comparator, to: &out)
             lit(", \"text\": ", ",\"text\":")
             slice(q.pointee.range)
-            span(q.pointee.range)
+            position(locs.quantities[i])
             out.byte(UInt8(ascii: "}"))
         }
         end(doc.quantities.count)
 
         layer("\"claims\"")
+        var nextItem = 0
         forEachElement(of: doc.claims) { i, c in
             item(i == 0)
             lit("\"kind\": ", "\"kind\":")
@@ -398,11 +396,12 @@ private struct JSONDocumentWriter {
             string(c.pointee.time)
             lit(", \"quantity\": ", ",\"quantity\":")
             int(c.pointee.quantity)
-            span(c.pointee.range)
+            position(locs.claims[i])
             lit(", \"items\": [", ",\"items\":[")
-            for (j, r) in c.pointee.items.enumerated() {
+            for j in c.pointee.items.indices {
                 if j > 0 { lit(", ", ",") }
-                let l = loc.locate(r)
+                let l = locs.claimItems[nextItem]
+                nextItem += 1
                 lit("{\"start\": ", "{\"start\":")
                 out.int(l.start)
                 lit(", \"end\": ", ",\"end\":")

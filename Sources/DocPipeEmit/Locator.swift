@@ -21,23 +21,99 @@ struct Location {
 }
 
 /// The position tables of one document (scalar offsets, raw line/column), built once and shared by
-/// the emitters that write it: building them is about a tenth of writing one format.
+/// the emitters that write it: building them is about a tenth of writing one format. The locations of
+/// the annotations are computed here too, once for every format.
 public struct DocumentLocations {
     let locator: Locator
+    let annotations: AnnotationLocations
     let document: Document
 
     public init(_ doc: Document) {
-        locator = Locator(doc)
+        var locator = Locator(doc)
+        annotations = AnnotationLocations(doc, &locator)
+        self.locator = locator
         document = doc
     }
 
-    /// The tables for `doc`: the shared ones when they were built for this very document.
-    static func locator(for doc: Document, _ shared: DocumentLocations?) -> Locator {
-        if let shared, shared.document.text == doc.text, shared.document.original == doc.original, shared.document.map == doc.map {
-            return shared.locator
+    /// The tables and annotation locations for `doc`: the shared ones when they were built for this very document.
+    static func locations(for doc: Document, _ shared: DocumentLocations?) -> (Locator, AnnotationLocations) {
+        if let shared, shared.document.text == doc.text, shared.document.original == doc.original, shared.document.map == doc.map,
+           shared.annotations.isFor(doc) {
+            return (shared.locator, shared.annotations)
         }
-        return Locator(doc)
+        var locator = Locator(doc)
+        let annotations = AnnotationLocations(doc, &locator)
+        return (locator, annotations)
     }
+}
+
+/// The published location of each annotation of a document (tokens aside: they are written only
+/// on request), element i of a layer at index i. Nested ranges (claim items, related ranges of
+/// diagnostics) are listed flat, in the order the layer holds them.
+struct AnnotationLocations {
+    var fixes: [Location] = []
+    var blocks: [Location] = []
+    var sentences: [Location] = []
+    var entities: [Location] = []
+    var acronyms: [Location] = []
+    /// Scalar offsets of each acronym's long form (`longStart`, `longEnd`).
+    var acronymLongs: [(start: Int, end: Int)] = []
+    var dates: [Location] = []
+    var quantities: [Location] = []
+    var claims: [Location] = []
+    var claimItems: [Location] = []
+    var diagnostics: [Location] = []
+    var related: [Location] = []
+    /// The layers located, to tell whether another document has the same ones.
+    private let layers: Document
+
+    init(_ doc: Document, _ loc: inout Locator) {
+        layers = doc
+        fixes.reserveCapacity(doc.fixes.count)
+        for f in doc.fixes { fixes.append(loc.locate(f)) }
+        blocks.reserveCapacity(doc.blocks.count)
+        for b in doc.blocks { blocks.append(loc.locate(b.range)) }
+        sentences.reserveCapacity(doc.sentences.count)
+        for s in doc.sentences { sentences.append(loc.locate(s.range)) }
+        entities.reserveCapacity(doc.entities.count)
+        forEachElement(of: doc.entities) { _, e in entities.append(loc.locate(e.pointee.range)) }
+        acronyms.reserveCapacity(doc.acronyms.count)
+        acronymLongs.reserveCapacity(doc.acronyms.count)
+        forEachElement(of: doc.acronyms) { _, a in
+            acronyms.append(loc.locate(a.pointee.range))
+            let r = loc.clamp(a.pointee.longRange)
+            acronymLongs.append((loc.scalarOffset(r.lowerBound), loc.scalarOffset(r.upperBound)))
+        }
+        dates.reserveCapacity(doc.dates.count)
+        forEachElement(of: doc.dates) { _, d in dates.append(loc.locate(d.pointee.range)) }
+        quantities.reserveCapacity(doc.quantities.count)
+        forEachElement(of: doc.quantities) { _, q in quantities.append(loc.locate(q.pointee.range)) }
+        claims.reserveCapacity(doc.claims.count)
+        forEachElement(of: doc.claims) { _, c in
+            claims.append(loc.locate(c.pointee.range))
+            for r in c.pointee.items { claimItems.append(loc.locate(r)) }
+        }
+        diagnostics.reserveCapacity(doc.diagnostics.count)
+        for d in doc.diagnostics {
+            diagnostics.append(loc.locate(d))
+            for r in d.related { related.append(loc.locate(r.range)) }
+        }
+    }
+
+    /// Whether `doc` has the very layers located here. Arrays that share storage are equal (shared
+    /// storage is never written in place), so this costs a few compares rather than a walk.
+    func isFor(_ doc: Document) -> Bool {
+        sameStorage(layers.fixes, doc.fixes) && sameStorage(layers.blocks, doc.blocks)
+            && sameStorage(layers.sentences, doc.sentences) && sameStorage(layers.entities, doc.entities)
+            && sameStorage(layers.acronyms, doc.acronyms) && sameStorage(layers.dates, doc.dates)
+            && sameStorage(layers.quantities, doc.quantities) && sameStorage(layers.claims, doc.claims)
+            && sameStorage(layers.diagnostics, doc.diagnostics)
+    }
+}
+
+/// Whether two arrays are empty or share their storage (and so are equal).
+private func sameStorage<T>(_ a: [T], _ b: [T]) -> Bool {
+    a.count == b.count && (a.isEmpty || a.withUnsafeBufferPointer { p in b.withUnsafeBufferPointer { p.baseAddress == $0.baseAddress } })
 }
 
 /// Converts the UTF-8 ranges of a document's layers into the locations the formats publish.

@@ -34,7 +34,8 @@ public enum XMLEmitter {
             + 320 * doc.diagnostics.count
         return ByteSink.collect(estimate: estimate) { sink in
             text.withUTF8 { p in
-                var x = XMLOut(out: sink, doc: doc, text: p, loc: DocumentLocations.locator(for: doc, locations))
+                let (loc, locs) = DocumentLocations.locations(for: doc, locations)
+                var x = XMLOut(out: sink, doc: doc, text: p, loc: loc, locs: locs)
                 write(doc, tokens: tokens, &x)
                 sink = x.out
             }
@@ -59,8 +60,8 @@ public enum XMLEmitter {
         x.raw("</body>\n  <standoff>\n")
 
         x.raw(doc.fixes.isEmpty ? "    <fixes/>\n" : "    <fixes>\n")
-        forEachElement(of: doc.fixes) { _, f in
-            let l = x.loc.locate(f.pointee)
+        forEachElement(of: doc.fixes) { i, f in
+            let l = x.locs.fixes[i]
             x.raw("      <fix")
             x.attr(" kind", f.pointee.kind.rawValue)
             x.attr(" before", f.pointee.before)
@@ -72,19 +73,19 @@ public enum XMLEmitter {
         if !doc.fixes.isEmpty { x.raw("    </fixes>\n") }
 
         x.raw(doc.blocks.isEmpty ? "    <blocks/>\n" : "    <blocks>\n")
-        for b in doc.blocks {
+        for (i, b) in doc.blocks.enumerated() {
             x.raw("      <block")
             x.attr(" kind", b.kind.rawValue)
             x.attr(" level", b.kind == .heading ? max(b.level, 1) : 0)
-            x.location(b.range)
+            x.location(x.locs.blocks[i])
             x.raw("/>\n")
         }
         if !doc.blocks.isEmpty { x.raw("    </blocks>\n") }
 
         x.raw(doc.sentences.isEmpty ? "    <sentences/>\n" : "    <sentences>\n")
-        for s in doc.sentences {
+        for i in doc.sentences.indices {
             x.raw("      <sentence")
-            x.location(s.range)
+            x.location(x.locs.sentences[i])
             x.raw("/>\n")
         }
         if !doc.sentences.isEmpty { x.raw("    </sentences>\n") }
@@ -92,8 +93,9 @@ public enum XMLEmitter {
         writeExtraction(doc, tokens: tokens, &x)
 
         x.raw(doc.diagnostics.isEmpty ? "    <diagnostics/>\n" : "    <diagnostics>\n")
-        for d in doc.diagnostics {
-            let l = x.loc.locate(d)
+        var nextRelated = 0
+        for (i, d) in doc.diagnostics.enumerated() {
+            let l = x.locs.diagnostics[i]
             x.raw("      <diagnostic")
             x.attr(" rule", d.rule)
             x.attr(" severity", d.severity.rawValue)
@@ -105,7 +107,8 @@ public enum XMLEmitter {
             x.raw(">\n")
             for r in d.related {
                 x.raw("        <related")
-                x.location(r.range)
+                x.location(x.locs.related[nextRelated])
+                nextRelated += 1
                 x.attr(" message", r.message)
                 x.raw("/>\n")
             }
@@ -133,12 +136,12 @@ public enum XMLEmitter {
         }
 
         x.raw(doc.entities.isEmpty ? "    <entities/>\n" : "    <entities>\n")
-        forEachElement(of: doc.entities) { _, e in
+        forEachElement(of: doc.entities) { i, e in
             x.raw("      <entity")
             x.attr(" id", e.pointee.id)
             x.entityTypes.write(e.pointee.kind, to: &x.out)
             x.sliceAttr(" text", e.pointee.range)
-            x.location(e.pointee.range)
+            x.location(x.locs.entities[i])
             if let n = e.pointee.normalized { x.attr(" normalized", n) }
             if let r = e.pointee.refersTo { x.attr(" refersTo", r) }
             x.raw("/>\n")
@@ -146,20 +149,19 @@ public enum XMLEmitter {
         if !doc.entities.isEmpty { x.raw("    </entities>\n") }
 
         x.raw(doc.acronyms.isEmpty ? "    <acronyms/>\n" : "    <acronyms>\n")
-        forEachElement(of: doc.acronyms) { _, a in
+        forEachElement(of: doc.acronyms) { i, a in
             x.raw("      <acronym")
             x.attr(" short", a.pointee.short)
             x.attr(" long", a.pointee.long)
-            x.location(a.pointee.range)
-            let l = x.loc.clamp(a.pointee.longRange)
-            x.attr(" longStart", x.loc.scalarOffset(l.lowerBound))
-            x.attr(" longEnd", x.loc.scalarOffset(l.upperBound))
+            x.location(x.locs.acronyms[i])
+            x.attr(" longStart", x.locs.acronymLongs[i].start)
+            x.attr(" longEnd", x.locs.acronymLongs[i].end)
             x.raw("/>\n")
         }
         if !doc.acronyms.isEmpty { x.raw("    </acronyms>\n") }
 
         x.raw(doc.dates.isEmpty ? "    <dates/>\n" : "    <dates>\n")
-        forEachElement(of: doc.dates) { _, d in
+        forEachElement(of: doc.dates) { i, d in
             x.raw("      <date")
             x.dateTypes.write(d.pointee.kind, to: &x.out)
             x.attr(" value", d.pointee.value)
@@ -168,25 +170,26 @@ public enum XMLEmitter {
             if let t = d.pointee.to { x.attr(" to", t) }
             if let q = d.pointee.quantity { x.attr(" quantity", q) }
             x.sliceAttr(" text", d.pointee.range)
-            x.location(d.pointee.range)
+            x.location(x.locs.dates[i])
             x.raw("/>\n")
         }
         if !doc.dates.isEmpty { x.raw("    </dates>\n") }
 
         x.raw(doc.quantities.isEmpty ? "    <quantities/>\n" : "    <quantities>\n")
-        forEachElement(of: doc.quantities) { _, q in
+        forEachElement(of: doc.quantities) { i, q in
             x.raw("      <quantity")
             x.attr(" value", number: q.pointee.value)
             x.attr(" unit", q.pointee.unit)
             x.comparators.write(q.pointee.comparator, to: &x.out)
             x.sliceAttr(" text", q.pointee.range)
-            x.location(q.pointee.range)
+            x.location(x.locs.quantities[i])
             x.raw("/>\n")
         }
         if !doc.quantities.isEmpty { x.raw("    </quantities>\n") }
 
         x.raw(doc.claims.isEmpty ? "    <claims/>\n" : "    <claims>\n")
-        for c in doc.claims {
+        var nextItem = 0
+        for (i, c) in doc.claims.enumerated() {
             x.raw("      <claim")
             x.attr(" kind", c.kind.rawValue)
             if let s = c.subject { x.attr(" subject", s) }
@@ -196,12 +199,13 @@ public enum XMLEmitter {
             x.comparators.write(c.comparator, to: &x.out)
             if let t = c.time { x.attr(" time", t) }
             if let q = c.quantity { x.attr(" quantity", q) }
-            x.location(c.range)
+            x.location(x.locs.claims[i])
             if c.items.isEmpty { x.raw("/>\n"); continue }
             x.raw(">\n")
-            for r in c.items {
+            for _ in c.items {
                 x.raw("        <item")
-                x.location(r)
+                x.location(x.locs.claimItems[nextItem])
+                nextItem += 1
                 x.raw("/>\n")
             }
             x.raw("      </claim>\n")
@@ -334,6 +338,8 @@ public enum XMLEmitter {
 private struct XMLOut {
     var out: ByteSink
     var loc: Locator
+    /// The location of each annotation.
+    let locs: AnnotationLocations
     let doc: Document
     let textBytes: UnsafeBufferPointer<UInt8>
     /// ` kind="…"` of each token kind.
@@ -345,11 +351,12 @@ private struct XMLOut {
     /// Element name of each entity kind (its raw value in lower case).
     let entityTags: CaseStrings<Entity.Kind>
 
-    init(out: ByteSink, doc: Document, text: UnsafeBufferPointer<UInt8>, loc: Locator) {
+    init(out: ByteSink, doc: Document, text: UnsafeBufferPointer<UInt8>, loc: Locator, locs: AnnotationLocations) {
         self.out = out
         self.doc = doc
         textBytes = text
         self.loc = loc
+        self.locs = locs
         tokenKinds = XMLOut.attributes(" kind")
         entityTypes = XMLOut.attributes(" type")
         dateTypes = XMLOut.attributes(" type")
@@ -438,12 +445,5 @@ private struct XMLOut {
         out.uncheckedRaw("\" column=\"")
         out.uncheckedInt(l.column)
         out.uncheckedByte(UInt8(ascii: "\""))
-    }
-
-    /// ` start=… end=… line=… column=…` of a range of the text.
-    @inline(__always)
-    mutating func location(_ r: Range<Int>) {
-        let l = loc.locate(r)
-        location(l)
     }
 }

@@ -184,4 +184,23 @@ import Testing
         #expect(JSONEmitter.encode(doc, locations: other) == JSONEmitter.encode(doc))
         #expect(XMLEmitter.encode(doc, locations: other) == XMLEmitter.encode(doc))
     }
+
+    /// The annotation locations shared with the tables are not used for a document with the same text
+    /// but other layers.
+    @Test func sharedLocationsOfOtherLayersAreNotUsed() {
+        let base = Fixtures.large(paragraphs: 12)
+        let shared = DocumentLocations(base)
+        #expect(base.fixes.count > 1 && base.blocks.count > 1 && base.diagnostics.count > 1)
+        var shifted = base
+        shifted.fixes = base.fixes.reversed()
+        shifted.blocks.removeFirst()
+        shifted.diagnostics = base.diagnostics.reversed()
+        #expect(JSONEmitter.encode(shifted, locations: shared) == JSONEmitter.encode(shifted))
+        #expect(XMLEmitter.encode(shifted, locations: shared) == XMLEmitter.encode(shifted))
+        // One layer changed in place (same length, fresh storage) is noticed too.
+        var moved = base
+        moved.sentences[0].range = moved.sentences[0].range.lowerBound..<(moved.sentences[0].range.upperBound - 1)
+        #expect(JSONEmitter.encode(moved, locations: shared) == JSONEmitter.encode(moved))
+        #expect(XMLEmitter.encode(moved, locations: shared) == XMLEmitter.encode(moved))
+    }
 }
