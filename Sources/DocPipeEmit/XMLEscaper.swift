@@ -92,13 +92,19 @@ extension ByteSink {
     mutating func xmlAttribute(_ p: UnsafeBufferPointer<UInt8>) {
         guard let s = p.baseAddress else { return }
         let n = p.count
+        // Most values are shorter than a word (ids, kinds, numbers): when none of their bytes is a
+        // candidate, one test and one copy (the lanes past the end are masked off).
+        if n < 8 {
+            if n == 0 { return }
+            if ByteSink.attributeCandidates(ByteSink.tail(s, n)) & (UInt64(1) << UInt64(8 &* n) &- 1) == 0 {
+                bytes(s, n)
+                return
+            }
+        }
         var runStart = 0
         var i = 0
         while i < n {
-            // Candidates: controls, `&`, `<`, `>`, `"`, and 0xEF (lead byte of U+FFFE/U+FFFF).
-            i = ByteSink.skipClean(s, from: i, to: n) { w in
-                UTF8Bytes.bytesBelow(w, 0x20) | ByteSink.quoteOrAmpersand(w) | ByteSink.angleBrackets(w) | UTF8Bytes.bytesEqual(w, 0xEF)
-            }
+            i = ByteSink.skipClean(s, from: i, to: n, ByteSink.attributeCandidates)
             guard i < n else { break }
             let b = s[i]
             var width = 1
@@ -124,6 +130,13 @@ extension ByteSink {
             runStart = i
         }
         bytes(s + runStart, n &- runStart)
+    }
+
+    /// 0x80 in each byte of `w` that an attribute value cannot carry as is: controls, `&`, `<`, `>`,
+    /// `"`, and 0xEF (lead byte of U+FFFE/U+FFFF). Each lane is judged alone.
+    @inline(__always)
+    static func attributeCandidates(_ w: UInt64) -> UInt64 {
+        UTF8Bytes.bytesBelow(w, 0x20) | ByteSink.quoteOrAmpersand(w) | ByteSink.angleBrackets(w) | UTF8Bytes.bytesEqual(w, 0xEF)
     }
 
     /// 0x80 in each byte of `w` that is `<` or `>` (0x3C, 0x3E): the two differ in bit 1 only, so

@@ -135,6 +135,15 @@ import Testing
             b.withUnsafeBufferPointer { RefXMLEscaper.appendText($0, lo..<hi, to: &expected) }
             #expect(ByteSink.collect(estimate: 1) { sink in b.withUnsafeBufferPointer { sink.xmlText($0, lo..<hi) } } == expected, "\(b) \(lo)..<\(hi)")
         }
+        // Values shorter than a word take a path of their own.
+        for _ in 0..<3000 {
+            let s = Self.randomString(&rng, maxPieces: 3)
+            var attribute: [UInt8] = []
+            RefXMLEscaper.appendAttribute(s, to: &attribute)
+            #expect(ByteSink.collect(estimate: 1) { $0.xmlAttribute(s) } == attribute, "\(Array(s.utf8))")
+        }
+        #expect(ByteSink.collect(estimate: 1) { $0.xmlAttribute("e12<") } == Array("e12&lt;".utf8))
+        #expect(ByteSink.collect(estimate: 1) { $0.xmlAttribute("\u{FFFF}a") } == Array("\u{FFFD}a".utf8))
         #expect(ByteSink.collect(estimate: 1) { $0.xmlText("a]]>\u{1B}\r\u{FFFF}") } == Array("a]]&gt;<ctrl code=\"1B\">\u{FFFD}</ctrl>&#13;<ctrl code=\"FFFF\">\u{FFFD}</ctrl>".utf8))
         #expect(ByteSink.collect(estimate: 1) { $0.xmlAttribute("\"\t\n\u{0}\u{FFFE}") } == Array("&quot;&#9;&#10;\u{FFFD}\u{FFFD}".utf8))
         for v: UInt32 in [0, 1, 0x1B, 0x7F, 0xFF, 0x100, 0xFFFE, 0x10FFFF] {
