@@ -264,9 +264,7 @@ import Testing
     static func withLayers(_ doc: Document, _ rng: inout SplitMix) -> Document {
         var doc = doc
         let n = doc.text.utf8.count
-        var bounds = [0]
-        var o = 0
-        for u in doc.text.unicodeScalars { o += String(u).utf8.count; bounds.append(o) }
+        let bounds = Support.scalarBounds(doc.text)
         func range() -> Range<Int> {
             // One range in ten may cut a scalar or leave the text: the emitters must clamp and repair as before.
             if Int.random(in: 0..<10, using: &rng) == 0 {

@@ -136,9 +136,7 @@ extension ReportsFastPathTests {
     static func withDiagnostics(_ doc: Document, _ rng: inout SplitMix) -> Document {
         var doc = doc
         let n = doc.text.utf8.count
-        var bounds = [0]
-        var o = 0
-        for u in doc.text.unicodeScalars { o += String(u).utf8.count; bounds.append(o) }
+        let bounds = Support.scalarBounds(doc.text)
         func range() -> Range<Int> {
             let cut = Int.random(in: 0..<5, using: &rng) == 0
             let a = cut ? Int.random(in: 0...n, using: &rng) : bounds.randomElement(using: &rng)!

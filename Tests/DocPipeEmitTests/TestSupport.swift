@@ -36,6 +36,15 @@ enum Support {
     }
 
     /// Number of scalars in the first `bytes` UTF-8 bytes of `s`.
+    /// The UTF-8 offsets of every scalar boundary of `s`, 0 and the end included: where random
+    /// annotation ranges may start and end without cutting a character's bytes.
+    static func scalarBounds(_ s: String) -> [Int] {
+        var bounds = [0]
+        var o = 0
+        for u in s.unicodeScalars { o += String(u).utf8.count; bounds.append(o) }
+        return bounds
+    }
+
     static func scalars(_ s: String, upTo bytes: Int) -> Int {
         String(decoding: Array(s.utf8.prefix(bytes)), as: UTF8.self).unicodeScalars.count
     }
@@ -51,9 +60,7 @@ extension Fixtures {
         var text = ""
         for _ in 0..<Int.random(in: 0...(Bool.random(using: &rng) ? 40 : 400), using: &rng) { text += alphabet.randomElement(using: &rng)! }
         var doc = decoded(text, id: "r/\(rng.next() % 1000)")
-        var bounds = [0]
-        var o = 0
-        for u in text.unicodeScalars { o += String(u).utf8.count; bounds.append(o) }
+        let bounds = Support.scalarBounds(text)
         func range() -> Range<Int> {
             let a = bounds.randomElement(using: &rng)!, b = bounds.randomElement(using: &rng)!
             return min(a, b)..<max(a, b)
