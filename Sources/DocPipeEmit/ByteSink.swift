@@ -230,13 +230,10 @@ struct ByteSink {
     /// (the `UTF8Bytes` tests do): the lanes past the end are zero and their marks are masked off.
     @inline(__always)
     static func skipCleanToEnd(_ s: UnsafePointer<UInt8>, from i0: Int, to n: Int, _ special: (UInt64) -> UInt64) -> Int {
-        var i = i0
-        while i &+ 8 <= n {
-            let m = special(UInt64(littleEndian: UnsafeRawPointer(s + i).loadUnaligned(as: UInt64.self)))
-            if m != 0 { return i &+ m.trailingZeroBitCount >> 3 }
-            i &+= 8
-        }
+        // A marked index less than eight bytes from the end is tested again below as lane 0.
+        let i = skipClean(s, from: i0, to: n, special)
         let r = n &- i
+        if r >= 8 { return i }
         if r <= 0 { return n }
         let m = special(tail(s + i, r)) & (UInt64(1) << UInt64(8 &* r) &- 1)
         return m != 0 ? i &+ m.trailingZeroBitCount >> 3 : n
