@@ -52,13 +52,13 @@ public struct CleanStage: ConfigurableStage {
     public func process(_ document: inout Document) throws {
         // Controls first, so that one inside an entity or a tag cannot hide it from the passes below,
         // and again after them for the ones entities and mojibake repairs reveal.
-        if controls { Self.apply(ControlPass.rewrite(document.text), to: &document) }
+        if controls { document.apply(ControlPass.rewrite(document.text)) }
         var changed = applyMarkup(&document)
-        if entities { changed = Self.apply(EntityDecoder.rewrite(document.text), to: &document) || changed }
-        if mojibake { changed = Self.apply(Self.repairMojibake(document.text), to: &document) || changed }
+        if entities { changed = document.apply(EntityDecoder.rewrite(document.text)) || changed }
+        if mojibake { changed = document.apply(Self.repairMojibake(document.text)) || changed }
         // The control pass leaves nothing for itself to remove: on a text that no pass since has
         // changed, running it again would scan the whole text to find nothing.
-        if controls && changed { Self.apply(ControlPass.rewrite(document.text), to: &document) }
+        if controls && changed { document.apply(ControlPass.rewrite(document.text)) }
         if nfc { document.apply(NFCPass.rewrite(document.text)) }
         if whitespace {
             let ws = WhitespacePass(nbsp: nbsp, bullets: bullets)
@@ -69,15 +69,6 @@ public struct CleanStage: ConfigurableStage {
         document.fixes = document.fixes.enumerated().sorted {
             ($0.element.origin.lowerBound, $0.offset) < ($1.element.origin.lowerBound, $1.offset)
         }.map(\.element)
-    }
-
-    /// Applies a pass; whether it changed the text. A rewrite that only copied is one that
-    /// `Document.apply` leaves out, by the same test.
-    @discardableResult
-    static func apply(_ rewrite: Rewrite, to document: inout Document) -> Bool {
-        let copiedOnly = rewrite.fixes.isEmpty && rewrite.map.isIdentity && rewrite.map.targetLength == document.text.utf8.count
-        document.apply(rewrite)
-        return !copiedOnly
     }
 
     /// C1 controls that no encoding explains are damage the cleaner cannot repair: kept, and reported.
@@ -134,16 +125,16 @@ public struct CleanStage: ConfigurableStage {
             for r in residue where r.upperBound <= before {
                 document.residue.append(Residue(kind: .markup, range: r, origin: document.origin(of: r), note: "markup that could not be turned into structure"))
             }
-            let changed = Self.apply(x.rewrite, to: &document)
+            let changed = document.apply(x.rewrite)
             document.blocks = x.blocks
             return changed
         } else {
-            let repaired = Self.apply(MalformedTagRepair.rewrite(document.text), to: &document)
+            let repaired = document.apply(MalformedTagRepair.rewrite(document.text))
             let r = PlainTextMarkup.process(document.text)
             for range in r.residue {
                 document.residue.append(Residue(kind: .markup, range: range, origin: document.origin(of: range), note: "markup in plain text that could not be turned into structure"))
             }
-            let changed = Self.apply(r.rewrite, to: &document)
+            let changed = document.apply(r.rewrite)
             document.blocks.append(contentsOf: r.blocks)
             return repaired || changed
         }

@@ -79,10 +79,11 @@ public struct Document: Sendable {
     }
 
     /// Replaces the text with the result of a pass over it, composing the source map and carrying
-    /// every layer's ranges over to the new text.
-    public mutating func apply(_ rewrite: Rewrite) {
+    /// every layer's ranges over to the new text. Returns whether the pass changed anything.
+    @discardableResult
+    public mutating func apply(_ rewrite: Rewrite) -> Bool {
         // A pass that only copied changed nothing (the map alone proves it).
-        if rewrite.fixes.isEmpty && rewrite.map.isIdentity && rewrite.map.targetLength == text.utf8.count { return }
+        if rewrite.fixes.isEmpty && rewrite.map.isIdentity && rewrite.map.targetLength == text.utf8.count { return false }
         let step = rewrite.map
         let oldRanges = fixes.map(\.range)
         for i in fixes.indices { fixes[i].range = step.targetRange(ofSource: fixes[i].range) }
@@ -113,6 +114,7 @@ public struct Document: Sendable {
         }
         map = step.composed(with: map)
         text = rewrite.text
+        return true
     }
 
     /// Records a fix made while decoding (the text is the original then).

@@ -30,10 +30,18 @@ public enum SHA256 {
     }
 
     /// The digest as lower-case hex.
-    public static func hex(_ bytes: [UInt8]) -> String {
-        let digits = Array("0123456789abcdef".utf8)
-        var out: [UInt8] = []
-        for b in digest(bytes) { out.append(digits[Int(b >> 4)]); out.append(digits[Int(b & 15)]) }
-        return String(decoding: out, as: UTF8.self)
+    public static func hex(_ bytes: [UInt8]) -> String { hexDigits(digest(bytes)) }
+
+    /// The first `count` bytes of `digest` (all by default) as lower-case hex digits.
+    public static func hexDigits(_ digest: [UInt8], count: Int? = nil) -> String {
+        let n = min(count ?? digest.count, digest.count)
+        return String(unsafeUninitializedCapacity: 2 * n, initializingUTF8With: { out in
+            let hex: StaticString = "0123456789abcdef"
+            for k in 0..<n {
+                out[2 * k] = hex.utf8Start[Int(digest[k] >> 4)]
+                out[2 * k + 1] = hex.utf8Start[Int(digest[k] & 15)]
+            }
+            return 2 * n
+        })
     }
 }

@@ -87,7 +87,7 @@ public struct Finding: Sendable, Equatable {
                 return Finding(rule: d.rule, severity: d.severity, message: d.message, path: path,
                                line: span.line, column: span.column, endLine: span.endLine, endColumn: span.endColumn,
                                sourceLine: sourceLines ? doc.original.utf8Slice(doc.originalLines.lineRange(span.line, in: doc.original)) : "",
-                               related: related, fingerprint: hexPrefix(SHA256.digest(key)))
+                               related: related, fingerprint: SHA256.hexDigits(SHA256.digest(key), count: 16))
             }
         }
     }
@@ -101,18 +101,6 @@ public struct Finding: Sendable, Equatable {
         } else {
             key.append(contentsOf: doc.text.utf8Slice(r).utf8)
         }
-    }
-
-    /// The first 16 bytes of a digest as 32 lower-case hex digits (`SHA256.hex(_:).prefix(32)`).
-    private static func hexPrefix(_ digest: [UInt8]) -> String {
-        String(unsafeUninitializedCapacity: 32, initializingUTF8With: { out in
-            let hex: StaticString = "0123456789abcdef"
-            for k in 0..<16 {
-                out[2 * k] = hex.utf8Start[Int(digest[k] >> 4)]
-                out[2 * k + 1] = hex.utf8Start[Int(digest[k] & 15)]
-            }
-            return 32
-        })
     }
 }
 

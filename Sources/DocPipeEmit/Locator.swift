@@ -38,12 +38,23 @@ public struct DocumentLocations {
     /// The tables and annotation locations for `doc`: the shared ones when they were built for this very document.
     static func locations(for doc: Document, _ shared: DocumentLocations?) -> (Locator, AnnotationLocations) {
         if let shared, shared.document.text == doc.text, shared.document.original == doc.original, shared.document.map == doc.map,
-           shared.annotations.isFor(doc) {
+           shared.hasLayers(of: doc) {
             return (shared.locator, shared.annotations)
         }
         var locator = Locator(doc)
         let annotations = AnnotationLocations(doc, &locator)
         return (locator, annotations)
+    }
+
+    /// Whether `doc` has the very layers located here. Arrays that share storage are equal (shared
+    /// storage is never written in place), so this costs a few compares rather than a walk.
+    func hasLayers(of doc: Document) -> Bool {
+        let d = document
+        return sameStorage(d.fixes, doc.fixes) && sameStorage(d.blocks, doc.blocks)
+            && sameStorage(d.sentences, doc.sentences) && sameStorage(d.entities, doc.entities)
+            && sameStorage(d.acronyms, doc.acronyms) && sameStorage(d.dates, doc.dates)
+            && sameStorage(d.quantities, doc.quantities) && sameStorage(d.claims, doc.claims)
+            && sameStorage(d.diagnostics, doc.diagnostics)
     }
 }
 
@@ -64,11 +75,8 @@ struct AnnotationLocations {
     var claimItems: [Location] = []
     var diagnostics: [Location] = []
     var related: [Location] = []
-    /// The layers located, to tell whether another document has the same ones.
-    private let layers: Document
 
     init(_ doc: Document, _ loc: inout Locator) {
-        layers = doc
         fixes.reserveCapacity(doc.fixes.count)
         for f in doc.fixes { fixes.append(loc.locate(f)) }
         blocks.reserveCapacity(doc.blocks.count)
@@ -98,16 +106,6 @@ struct AnnotationLocations {
             diagnostics.append(loc.locate(d))
             for r in d.related { related.append(loc.locate(r.range)) }
         }
-    }
-
-    /// Whether `doc` has the very layers located here. Arrays that share storage are equal (shared
-    /// storage is never written in place), so this costs a few compares rather than a walk.
-    func isFor(_ doc: Document) -> Bool {
-        sameStorage(layers.fixes, doc.fixes) && sameStorage(layers.blocks, doc.blocks)
-            && sameStorage(layers.sentences, doc.sentences) && sameStorage(layers.entities, doc.entities)
-            && sameStorage(layers.acronyms, doc.acronyms) && sameStorage(layers.dates, doc.dates)
-            && sameStorage(layers.quantities, doc.quantities) && sameStorage(layers.claims, doc.claims)
-            && sameStorage(layers.diagnostics, doc.diagnostics)
     }
 }
 

@@ -208,4 +208,21 @@ import Testing
         #expect(doc.blocks[0].range == 2..<9)
         #expect(doc.rawSpan(of: doc.blocks[0].range).column == 4)
     }
+
+    /// `apply` tells whether the pass changed anything: a pass that only copied leaves the document
+    /// as it was (the clean stage skips its second control pass on that answer).
+    @Test func applyTellsWhetherThePassChangedTheText() {
+        var doc = decoded("a  b\n")
+        var copy = TextBuilder(source: doc.text)
+        copy.copy(upTo: doc.text.utf8.count)
+        let map = doc.map
+        #expect(doc.apply(copy.finish()) == false)
+        #expect(doc.map == map && doc.fixes.isEmpty)
+        var squeeze = TextBuilder(source: doc.text)
+        squeeze.copy(upTo: 1)
+        squeeze.replace(1..<3, with: " ", fix: .whitespace)
+        squeeze.copy(upTo: doc.text.utf8.count)
+        #expect(doc.apply(squeeze.finish()) == true)
+        #expect(doc.text == "a b\n" && doc.fixes.count == 1)
+    }
 }
