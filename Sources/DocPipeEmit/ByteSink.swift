@@ -239,6 +239,20 @@ struct ByteSink {
         return m != 0 ? i &+ m.trailingZeroBitCount >> 3 : n
     }
 
+    /// Whether none of the `n` bytes at `s` (0 ≤ n ≤ 16) is marked by `special`, tested a word at a
+    /// time: two overlapping words from 8 bytes on, `tail` below. `special` must judge each lane alone.
+    @inline(__always)
+    static func isClean(_ s: UnsafePointer<UInt8>, _ n: Int, _ special: (UInt64) -> UInt64) -> Bool {
+        if n >= 8 {
+            let q = UnsafeRawPointer(s)
+            let a = UInt64(littleEndian: q.loadUnaligned(as: UInt64.self))
+            let b = UInt64(littleEndian: q.loadUnaligned(fromByteOffset: n &- 8, as: UInt64.self))
+            return special(a) | special(b) == 0
+        }
+        if n == 0 { return true }
+        return special(tail(s, n)) & (UInt64(1) << UInt64(8 &* n) &- 1) == 0
+    }
+
     /// The `r` bytes at `p` (1 ≤ r ≤ 7) in the low lanes of a little-endian word, zeros above: two
     /// overlapping loads of half the width or less (the overlap ORs a byte with itself).
     @inline(__always)

@@ -285,6 +285,7 @@ private struct JSONDocumentWriter {
             layer("\"tokens\"")
             // One record per word: one capacity check each, and the layout branched on once per record
             // so that every literal piece has a constant length.
+            let tokenKinds = self.tokenKinds  // a local: read through `self`, it is retained per use
             let recordBytes = 16 + tokenKinds.maxCount + JSONDocumentWriter.fieldsBytes
             for (i, t) in doc.tokens.enumerated() {
                 let l = loc.locate(t.range)
@@ -304,6 +305,9 @@ private struct JSONDocumentWriter {
             end(doc.tokens.count)
         }
 
+        // The kind tables are read through locals: read through `self`, which is being written, each
+        // of their arrays is retained and released per use.
+        let entityKinds = self.entityKinds, dateKinds = self.dateKinds, comparators = self.comparators
         layer("\"entities\"")
         forEachElement(of: doc.entities) { i, e in
             item(i == 0)

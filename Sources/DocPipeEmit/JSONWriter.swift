@@ -154,9 +154,28 @@ extension ByteSink {
 
     /// The UTF-8 bytes `p` as a JSON string, escaped as the `String` variant says.
     mutating func jsonString(_ p: UnsafeBufferPointer<UInt8>) {
+        guard let s = p.baseAddress else { raw("\"\""); return }
+        let n = p.count
+        // Most values are two words long or less (ids, kinds, names, numbers): when none of their
+        // bytes is a candidate, one test per word and one copy between the quotes.
+        if n <= 16 && ByteSink.isClean(s, n, ByteSink.jsonCandidates) {
+            reserve(n &+ 2)
+            uncheckedByte(UInt8(ascii: "\""))
+            uncheckedBytes(s, n)
+            uncheckedByte(UInt8(ascii: "\""))
+            return
+        }
         byte(UInt8(ascii: "\""))
-        if let s = p.baseAddress { jsonEscaped(s, p.count) }
+        jsonEscaped(s, n)
         byte(UInt8(ascii: "\""))
+    }
+
+    /// 0x80 in each byte of `w` that a JSON string cannot carry as is: controls, `"`, `\\`, DEL, and
+    /// 0xE2 (the lead byte of U+2028/U+2029). Each lane is judged alone.
+    @inline(__always)
+    static func jsonCandidates(_ w: UInt64) -> UInt64 {
+        UTF8Bytes.bytesBelow(w, 0x20) | UTF8Bytes.bytesEqual(w, 0x22) | UTF8Bytes.bytesEqual(w, 0x5C)
+            | UTF8Bytes.bytesEqual(w, 0x7F) | UTF8Bytes.bytesEqual(w, 0xE2)
     }
 
     /// The escaped bytes without quotes. Clean runs are found eight bytes at a time and copied whole.
@@ -166,10 +185,7 @@ extension ByteSink {
         var i = 0
         while i < n {
             // Candidates: controls, `"`, `\`, DEL, and 0xE2 (the lead byte of U+2028/U+2029).
-            i = ByteSink.skipCleanToEnd(s, from: i, to: n) { w in
-                UTF8Bytes.bytesBelow(w, 0x20) | UTF8Bytes.bytesEqual(w, 0x22) | UTF8Bytes.bytesEqual(w, 0x5C)
-                    | UTF8Bytes.bytesEqual(w, 0x7F) | UTF8Bytes.bytesEqual(w, 0xE2)
-            }
+            i = ByteSink.skipCleanToEnd(s, from: i, to: n, ByteSink.jsonCandidates)
             guard i < n else { break }
             let b = s[i]
             var short: UInt8 = 0

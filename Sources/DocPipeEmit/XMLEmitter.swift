@@ -123,23 +123,27 @@ public enum XMLEmitter {
         if tokens {
             x.raw(doc.tokens.isEmpty ? "    <tokens/>\n" : "    <tokens>\n")
             // One record per word: one capacity check each.
-            let recordBytes = 15 + x.tokenKinds.maxCount + XMLOut.locationBytes
+            let tokenKinds = x.tokenKinds  // a local: read through `x`, it is retained per use
+            let recordBytes = 15 + tokenKinds.maxCount + XMLOut.locationBytes
             for t in doc.tokens {
                 let l = x.loc.locate(t.range)
                 x.out.reserve(recordBytes)
                 x.out.uncheckedRaw("      <token")
-                x.tokenKinds.uncheckedWrite(t.kind, to: &x.out)
+                tokenKinds.uncheckedWrite(t.kind, to: &x.out)
                 x.uncheckedLocation(l)
                 x.out.uncheckedRaw("/>\n")
             }
             if !doc.tokens.isEmpty { x.raw("    </tokens>\n") }
         }
 
+        // The kind tables are read through locals: read through `x`, which is being written, each
+        // of their arrays is retained and released per use.
+        let entityTypes = x.entityTypes, dateTypes = x.dateTypes, comparators = x.comparators
         x.raw(doc.entities.isEmpty ? "    <entities/>\n" : "    <entities>\n")
         forEachElement(of: doc.entities) { i, e in
             x.raw("      <entity")
             x.attr(" id", e.pointee.id)
-            x.entityTypes.write(e.pointee.kind, to: &x.out)
+            entityTypes.write(e.pointee.kind, to: &x.out)
             x.sliceAttr(" text", e.pointee.range)
             x.location(x.locs.entities[i])
             if let n = e.pointee.normalized { x.attr(" normalized", n) }
@@ -163,7 +167,7 @@ public enum XMLEmitter {
         x.raw(doc.dates.isEmpty ? "    <dates/>\n" : "    <dates>\n")
         forEachElement(of: doc.dates) { i, d in
             x.raw("      <date")
-            x.dateTypes.write(d.pointee.kind, to: &x.out)
+            dateTypes.write(d.pointee.kind, to: &x.out)
             x.attr(" value", d.pointee.value)
             if let m = d.pointee.mod { x.attr(" mod", m) }
             if let f = d.pointee.from { x.attr(" from", f) }
@@ -180,7 +184,7 @@ public enum XMLEmitter {
             x.raw("      <quantity")
             x.attr(" value", number: q.pointee.value)
             x.attr(" unit", q.pointee.unit)
-            x.comparators.write(q.pointee.comparator, to: &x.out)
+            comparators.write(q.pointee.comparator, to: &x.out)
             x.sliceAttr(" text", q.pointee.range)
             x.location(x.locs.quantities[i])
             x.raw("/>\n")
@@ -196,7 +200,7 @@ public enum XMLEmitter {
             x.attr(" subjectText", c.subjectText)
             x.attr(" measure", c.measure)
             x.attr(" value", number: c.value)
-            x.comparators.write(c.comparator, to: &x.out)
+            comparators.write(c.comparator, to: &x.out)
             if let t = c.time { x.attr(" time", t) }
             if let q = c.quantity { x.attr(" quantity", q) }
             x.location(x.locs.claims[i])
@@ -256,8 +260,11 @@ public enum XMLEmitter {
             }
             var stack: [Span] = []
             var pos = 0
+            var pieces = XMLTextPieces(p)
+            // Read through locals: a table read through `x`, which is being written, is retained per use.
+            let entityTags = x.entityTags, dateTypes = x.dateTypes, comparators = x.comparators
             func close(_ s: Span) {
-                x.out.xmlText(p, pos..<s.end)
+                pieces.write(pos..<s.end, to: &x.out)
                 pos = s.end
                 switch Rank(rawValue: s.rank)! {
                 case .block:
@@ -272,7 +279,7 @@ public enum XMLEmitter {
                 case .acronym: x.raw("</acronym>")
                 case .entity:
                     x.raw("</")
-                    x.entityTag(doc.entities[s.index].kind)
+                    entityTags.write(doc.entities[s.index].kind, to: &x.out)
                     x.raw(">")
                 case .fix: x.raw("</fix>")
                 }
@@ -280,7 +287,7 @@ public enum XMLEmitter {
             for s in spans {
                 while let top = stack.last, top.end <= s.start { close(top); stack.removeLast() }
                 if let top = stack.last, top.end < s.end || top.rank >= s.rank { continue }
-                x.out.xmlText(p, pos..<s.start)
+                pieces.write(pos..<s.start, to: &x.out)
                 pos = s.start
                 switch Rank(rawValue: s.rank)! {
                 case .block:
@@ -300,11 +307,11 @@ public enum XMLEmitter {
                     x.raw("<quantity")
                     x.attr(" value", number: doc.quantities[s.index].value)
                     x.attr(" unit", doc.quantities[s.index].unit)
-                    x.comparators.write(doc.quantities[s.index].comparator, to: &x.out)
+                    comparators.write(doc.quantities[s.index].comparator, to: &x.out)
                     x.raw(">")
                 case .date:
                     x.raw("<date")
-                    x.dateTypes.write(doc.dates[s.index].kind, to: &x.out)
+                    dateTypes.write(doc.dates[s.index].kind, to: &x.out)
                     x.attr(" value", doc.dates[s.index].value)
                     if let m = doc.dates[s.index].mod { x.attr(" mod", m) }
                     x.raw(">")
@@ -314,7 +321,7 @@ public enum XMLEmitter {
                     x.raw(">")
                 case .entity:
                     x.raw("<")
-                    x.entityTag(doc.entities[s.index].kind)
+                    entityTags.write(doc.entities[s.index].kind, to: &x.out)
                     x.attr(" id", doc.entities[s.index].id)
                     if let n = doc.entities[s.index].normalized { x.attr(" normalized", n) }
                     if let r = doc.entities[s.index].refersTo { x.attr(" refersTo", r) }
@@ -328,7 +335,7 @@ public enum XMLEmitter {
                 stack.append(s)
             }
             while let top = stack.popLast() { close(top) }
-            x.out.xmlText(p, pos..<n)
+            pieces.write(pos..<n, to: &x.out)
         }
     }
 }
@@ -420,9 +427,6 @@ private struct XMLOut {
         }
         out.byte(UInt8(ascii: "\""))
     }
-
-    @inline(__always)
-    mutating func entityTag(_ k: Entity.Kind) { entityTags.write(k, to: &out) }
 
     @inline(__always)
     mutating func location(_ l: Location) {

@@ -39,10 +39,7 @@ extension ByteSink {
         let n = range.upperBound
         while i < n {
             // Candidates: controls other than tab and LF, `&`, `<`, `>`, and 0xEF (lead byte of U+FFFE/U+FFFF).
-            i = ByteSink.skipClean(s, from: i, to: n) { w in
-                let controls = UTF8Bytes.bytesBelow(w, 0x20) & ~(UTF8Bytes.bytesEqual(w, 0x0A) | UTF8Bytes.bytesEqual(w, 0x09))
-                return controls | UTF8Bytes.bytesEqual(w, 0x26) | ByteSink.angleBrackets(w) | UTF8Bytes.bytesEqual(w, 0xEF)
-            }
+            i = ByteSink.skipClean(s, from: i, to: n, ByteSink.textCandidates)
             guard i < n else { break }
             let b = s[i]
             var width = 1
@@ -75,6 +72,14 @@ extension ByteSink {
         bytes(s + runStart, n &- runStart)
     }
 
+    /// 0x80 in each byte of `w` that character data may not carry as is: controls other than tab
+    /// and LF, `&`, `<`, `>`, and 0xEF (lead byte of U+FFFE/U+FFFF). Each lane is judged alone.
+    @inline(__always)
+    static func textCandidates(_ w: UInt64) -> UInt64 {
+        let controls = UTF8Bytes.bytesBelow(w, 0x20) & ~(UTF8Bytes.bytesEqual(w, 0x0A) | UTF8Bytes.bytesEqual(w, 0x09))
+        return controls | UTF8Bytes.bytesEqual(w, 0x26) | ByteSink.angleBrackets(w) | UTF8Bytes.bytesEqual(w, 0xEF)
+    }
+
     mutating func xmlText(_ s: String) {
         var s = s
         s.withUTF8 { xmlText($0, 0..<$0.count) }
@@ -92,14 +97,11 @@ extension ByteSink {
     mutating func xmlAttribute(_ p: UnsafeBufferPointer<UInt8>) {
         guard let s = p.baseAddress else { return }
         let n = p.count
-        // Most values are shorter than a word (ids, kinds, numbers): when none of their bytes is a
-        // candidate, one test and one copy (the lanes past the end are masked off).
-        if n < 8 {
-            if n == 0 { return }
-            if ByteSink.attributeCandidates(ByteSink.tail(s, n)) & (UInt64(1) << UInt64(8 &* n) &- 1) == 0 {
-                bytes(s, n)
-                return
-            }
+        // Most values are two words long or less (ids, kinds, names, numbers): when none of their
+        // bytes is a candidate, one test per word and one copy.
+        if n <= 16 && ByteSink.isClean(s, n, ByteSink.attributeCandidates) {
+            bytes(s, n)
+            return
         }
         var runStart = 0
         var i = 0
@@ -161,4 +163,32 @@ extension ByteSink {
     }
 
     private static let upperHexDigits: StaticString = "0123456789ABCDEF"
+}
+
+/// Character data of one text written in pieces (the body, between its tags), each as
+/// `ByteSink.xmlText(text, piece)` would write it.
+///
+/// Bytes to escape are rare in a text, pieces short and many: the first candidate byte past a piece
+/// is found once, by one scan over the clean run, and every piece that ends before it is copied
+/// whole instead of being scanned again. Pieces in text order scan each byte once at most.
+struct XMLTextPieces {
+    let text: UnsafeBufferPointer<UInt8>
+    /// `text[cleanFrom..<candidate]` holds no candidate byte (`candidate` is one, or the text's end).
+    private var cleanFrom = 0
+    private var candidate = 0
+
+    init(_ text: UnsafeBufferPointer<UInt8>) { self.text = text }
+
+    mutating func write(_ range: Range<Int>, to out: inout ByteSink) {
+        guard let s = text.baseAddress, !range.isEmpty else { return }
+        if range.lowerBound < cleanFrom || range.lowerBound > candidate {
+            cleanFrom = range.lowerBound
+            candidate = ByteSink.skipCleanToEnd(s, from: cleanFrom, to: text.count, ByteSink.textCandidates)
+        }
+        if range.upperBound <= candidate {
+            out.bytes(s + range.lowerBound, range.count)
+        } else {
+            out.xmlText(text, range)
+        }
+    }
 }

@@ -113,6 +113,13 @@ import Testing
             let b = Self.randomBytes(&rng)
             #expect(ByteSink.collect(estimate: 1) { sink in b.withUnsafeBufferPointer { sink.jsonString($0) } } == Self.naiveJSON(b), "\(b)")
         }
+        // Values of two words or less take a path of their own.
+        for _ in 0..<3000 {
+            let s = Self.randomString(&rng, maxPieces: 3)
+            var reference: [UInt8] = []
+            RefJSONWriter.appendString(s, to: &reference)
+            #expect(ByteSink.collect(estimate: 1) { $0.jsonString(s) } == reference, "\(Array(s.utf8))")
+        }
         // What a Swift string makes of a lone surrogate: U+FFFD, written as is.
         let lone = String(decoding: [0x61, 0xED, 0xA0, 0x80, 0x62], as: UTF8.self)
         #expect(ByteSink.collect(estimate: 1) { $0.jsonString(lone) } == Array("\"a\u{FFFD}\u{FFFD}\u{FFFD}b\"".utf8))
@@ -135,12 +142,29 @@ import Testing
             b.withUnsafeBufferPointer { RefXMLEscaper.appendText($0, lo..<hi, to: &expected) }
             #expect(ByteSink.collect(estimate: 1) { sink in b.withUnsafeBufferPointer { sink.xmlText($0, lo..<hi) } } == expected, "\(b) \(lo)..<\(hi)")
         }
-        // Values shorter than a word take a path of their own.
+        // Values of two words or less take a path of their own.
         for _ in 0..<3000 {
             let s = Self.randomString(&rng, maxPieces: 3)
             var attribute: [UInt8] = []
             RefXMLEscaper.appendAttribute(s, to: &attribute)
             #expect(ByteSink.collect(estimate: 1) { $0.xmlAttribute(s) } == attribute, "\(Array(s.utf8))")
+        }
+        // The body's text written in pieces (in text order, and not), as each piece alone would be.
+        for _ in 0..<3000 {
+            let b = Self.randomBytes(&rng) + Self.randomBytes(&rng)
+            var cuts = (0..<Int.random(in: 0...6, using: &rng)).map { _ in Int.random(in: 0...b.count, using: &rng) } + [0, b.count]
+            cuts.sort()
+            var ranges = zip(cuts, cuts.dropFirst()).map { $0..<$1 }
+            if Int.random(in: 0..<4, using: &rng) == 0 { ranges.shuffle(using: &rng) }
+            var expected: [UInt8] = []
+            b.withUnsafeBufferPointer { p in for r in ranges { RefXMLEscaper.appendText(p, r, to: &expected) } }
+            let written = ByteSink.collect(estimate: 1) { sink in
+                b.withUnsafeBufferPointer { p in
+                    var pieces = XMLTextPieces(p)
+                    for r in ranges { pieces.write(r, to: &sink) }
+                }
+            }
+            #expect(written == expected, "\(b) \(ranges)")
         }
         #expect(ByteSink.collect(estimate: 1) { $0.xmlAttribute("e12<") } == Array("e12&lt;".utf8))
         #expect(ByteSink.collect(estimate: 1) { $0.xmlAttribute("\u{FFFF}a") } == Array("\u{FFFD}a".utf8))
