@@ -222,12 +222,26 @@ public enum XMLEmitter {
         case block = 0, sentence, quantity, date, acronym, entity, fix
     }
 
-    /// An inline annotation of the body: UTF-8 range, rank and index in its layer.
-    private struct Span {
-        var start: Int
-        var end: Int
-        var rank: Int
-        var index: Int
+    /// An inline annotation of the body: UTF-8 range, rank and index in its layer, packed in two words
+    /// so that the body's order (by start, longer first, outer rank first, then layer order) is one
+    /// comparison of `(order, tag)`. Offsets and indices must fit 32 bits (they trap otherwise).
+    private struct Span: Comparable {
+        /// Start (high half) and `UInt32.max - end` (low half).
+        let order: UInt64
+        /// Rank (high half) and index in its layer (low half).
+        let tag: UInt64
+
+        init(_ range: Range<Int>, _ rank: Rank, _ index: Int) {
+            order = UInt64(UInt32(range.lowerBound)) << 32 | UInt64(UInt32.max - UInt32(range.upperBound))
+            tag = UInt64(rank.rawValue) << 32 | UInt64(UInt32(index))
+        }
+
+        var start: Int { Int(order >> 32) }
+        var end: Int { Int(UInt32.max - UInt32(truncatingIfNeeded: order)) }
+        var rank: Rank { Rank(rawValue: Int(tag >> 32))! }
+        var index: Int { Int(UInt32(truncatingIfNeeded: tag)) }
+
+        static func < (a: Span, b: Span) -> Bool { a.order != b.order ? a.order < b.order : a.tag < b.tag }
     }
 
     private static func writeBody(_ doc: Document, _ x: inout XMLOut) {
@@ -240,25 +254,28 @@ public enum XMLEmitter {
                     && (r.lowerBound == n || !UTF8Bytes.isContinuation(p[r.lowerBound]))
                     && (r.upperBound == n || !UTF8Bytes.isContinuation(p[r.upperBound]))
             }
-            var spans: [Span] = []
-            spans.reserveCapacity(doc.blocks.count + doc.sentences.count + doc.fixes.count + doc.entities.count + doc.dates.count + doc.quantities.count)
-            func add(_ r: Range<Int>, _ rank: Rank, _ i: Int) {
-                if usable(r) { spans.append(Span(start: r.lowerBound, end: r.upperBound, rank: rank.rawValue, index: i)) }
+            let capacity = doc.blocks.count + doc.sentences.count + doc.quantities.count + doc.dates.count + doc.acronyms.count
+                + doc.entities.count + doc.fixes.count
+            // Written in place: an append per span would check uniqueness and capacity each time.
+            var spans = [Span](unsafeUninitializedCapacity: capacity) { buffer, count in
+                func add(_ r: Range<Int>, _ rank: Rank, _ i: Int) {
+                    guard usable(r) else { return }
+                    (buffer.baseAddress! + count).initialize(to: Span(r, rank, i))
+                    count += 1
+                }
+                for (i, b) in doc.blocks.enumerated() { add(b.range, .block, i) }
+                for (i, s) in doc.sentences.enumerated() { add(s.range, .sentence, i) }
+                forEachElement(of: doc.quantities) { i, q in add(q.pointee.range, .quantity, i) }
+                forEachElement(of: doc.dates) { i, d in add(d.pointee.range, .date, i) }
+                forEachElement(of: doc.acronyms) { i, a in add(a.pointee.range, .acronym, i) }
+                forEachElement(of: doc.entities) { i, e in add(e.pointee.range, .entity, i) }
+                forEachElement(of: doc.fixes) { i, f in add(f.pointee.range, .fix, i) }
             }
-            for (i, b) in doc.blocks.enumerated() { add(b.range, .block, i) }
-            for (i, s) in doc.sentences.enumerated() { add(s.range, .sentence, i) }
-            forEachElement(of: doc.quantities) { i, q in add(q.pointee.range, .quantity, i) }
-            forEachElement(of: doc.dates) { i, d in add(d.pointee.range, .date, i) }
-            forEachElement(of: doc.acronyms) { i, a in add(a.pointee.range, .acronym, i) }
-            forEachElement(of: doc.entities) { i, e in add(e.pointee.range, .entity, i) }
-            forEachElement(of: doc.fixes) { i, f in add(f.pointee.range, .fix, i) }
-            spans.sort { a, b in
-                if a.start != b.start { return a.start < b.start }
-                if a.end != b.end { return a.end > b.end }
-                if a.rank != b.rank { return a.rank < b.rank }
-                return a.index < b.index
-            }
-            var stack: [Span] = []
+            spans.sort()
+            // The open spans, innermost last; never more than all of them.
+            let stack = UnsafeMutablePointer<Span>.allocate(capacity: max(spans.count, 1))
+            defer { stack.deallocate() }
+            var depth = 0
             var pos = 0
             var pieces = XMLTextPieces(p)
             // Read through locals: a table read through `x`, which is being written, is retained per use.
@@ -266,7 +283,7 @@ public enum XMLEmitter {
             func close(_ s: Span) {
                 pieces.write(pos..<s.end, to: &x.out)
                 pos = s.end
-                switch Rank(rawValue: s.rank)! {
+                switch s.rank {
                 case .block:
                     switch doc.blocks[s.index].kind {
                     case .heading: x.raw("</heading>")
@@ -285,11 +302,14 @@ public enum XMLEmitter {
                 }
             }
             for s in spans {
-                while let top = stack.last, top.end <= s.start { close(top); stack.removeLast() }
-                if let top = stack.last, top.end < s.end || top.rank >= s.rank { continue }
+                while depth > 0 && stack[depth - 1].end <= s.start {
+                    close(stack[depth - 1])
+                    depth -= 1
+                }
+                if depth > 0 && (stack[depth - 1].end < s.end || stack[depth - 1].rank.rawValue >= s.rank.rawValue) { continue }
                 pieces.write(pos..<s.start, to: &x.out)
                 pos = s.start
-                switch Rank(rawValue: s.rank)! {
+                switch s.rank {
                 case .block:
                     let b = doc.blocks[s.index]
                     switch b.kind {
@@ -332,9 +352,13 @@ public enum XMLEmitter {
                     x.attr(" before", doc.fixes[s.index].before)
                     x.raw(">")
                 }
-                stack.append(s)
+                (stack + depth).initialize(to: s)
+                depth += 1
             }
-            while let top = stack.popLast() { close(top) }
+            while depth > 0 {
+                depth -= 1
+                close(stack[depth])
+            }
             pieces.write(pos..<n, to: &x.out)
         }
     }
