@@ -93,6 +93,13 @@ struct ByteSink {
         count &+= n
     }
 
+    /// Bytes this sink wrote before (`range` within `0..<count`), written again.
+    @inline(__always)
+    mutating func copyWritten(_ range: Range<Int>) {
+        reserve(range.count)  // first: growing moves the bytes
+        uncheckedBytes(base + range.lowerBound, range.count)
+    }
+
     @inline(__always)
     mutating func bytes(_ p: UnsafeBufferPointer<UInt8>) {
         if let a = p.baseAddress { bytes(a, p.count) }

@@ -140,14 +140,21 @@ public enum XMLEmitter {
         // of their arrays is retained and released per use.
         let entityTypes = x.entityTypes, dateTypes = x.dateTypes, comparators = x.comparators
         x.raw(doc.entities.isEmpty ? "    <entities/>\n" : "    <entities>\n")
+        // The attributes an entity's element in the body already has are copied from there, not escaped again.
+        let runs = x.entityRuns
         forEachElement(of: doc.entities) { i, e in
             x.raw("      <entity")
-            x.attr(" id", e.pointee.id)
+            let written = runs[i]
+            if written.end >= 0 { x.out.copyWritten(written.idStart..<written.idEnd) } else { x.attr(" id", e.pointee.id) }
             entityTypes.write(e.pointee.kind, to: &x.out)
             x.sliceAttr(" text", e.pointee.range)
             x.location(x.locs.entities[i])
-            if let n = e.pointee.normalized { x.attr(" normalized", n) }
-            if let r = e.pointee.refersTo { x.attr(" refersTo", r) }
+            if written.end >= 0 {
+                x.out.copyWritten(written.idEnd..<written.end)
+            } else {
+                if let n = e.pointee.normalized { x.attr(" normalized", n) }
+                if let r = e.pointee.refersTo { x.attr(" refersTo", r) }
+            }
             x.raw("/>\n")
         }
         if !doc.entities.isEmpty { x.raw("    </entities>\n") }
@@ -342,9 +349,12 @@ public enum XMLEmitter {
                 case .entity:
                     x.raw("<")
                     entityTags.write(doc.entities[s.index].kind, to: &x.out)
+                    let idStart = x.out.count
                     x.attr(" id", doc.entities[s.index].id)
+                    let idEnd = x.out.count
                     if let n = doc.entities[s.index].normalized { x.attr(" normalized", n) }
                     if let r = doc.entities[s.index].refersTo { x.attr(" refersTo", r) }
+                    x.entityRuns[s.index] = EntityRuns(idStart: idStart, idEnd: idEnd, end: x.out.count)
                     x.raw(">")
                 case .fix:
                     x.raw("<fix")
@@ -364,11 +374,21 @@ public enum XMLEmitter {
     }
 }
 
+/// Output offsets of an entity's attributes in its body element: ` id="…"` is `idStart..<idEnd`,
+/// ` normalized="…"` and ` refersTo="…"` (those it has) `idEnd..<end`, as the stand-off writes them too.
+private struct EntityRuns {
+    var idStart: Int
+    var idEnd: Int
+    var end: Int
+}
+
 /// One document being written as XML: the output, the locator, the text's UTF-8, and the escaped
 /// forms of the enum values that occur once per annotation.
 private struct XMLOut {
     var out: ByteSink
     var loc: Locator
+    /// Where the body wrote the attributes of each entity it marked (`end` -1 for those it did not).
+    var entityRuns: [EntityRuns]
     /// The location of each annotation.
     let locs: AnnotationLocations
     let doc: Document
@@ -388,6 +408,7 @@ private struct XMLOut {
         textBytes = text
         self.loc = loc
         self.locs = locs
+        entityRuns = Array(repeating: EntityRuns(idStart: -1, idEnd: -1, end: -1), count: doc.entities.count)
         tokenKinds = XMLOut.attributes(" kind")
         entityTypes = XMLOut.attributes(" type")
         dateTypes = XMLOut.attributes(" type")
