@@ -140,18 +140,15 @@ public enum XMLEmitter {
         // of their arrays is retained and released per use.
         let entityTypes = x.entityTypes, dateTypes = x.dateTypes, comparators = x.comparators
         x.raw(doc.entities.isEmpty ? "    <entities/>\n" : "    <entities>\n")
-        // The attributes an entity's element in the body already has are copied from there, not escaped again.
-        let runs = x.entityRuns
+        // Attributes the body already wrote for an annotation are copied from there, not written again.
+        let entityIDs = x.entityIDs, entityNames = x.entityNames, dateHeads = x.dateHeads, quantityHeads = x.quantityHeads
         forEachElement(of: doc.entities) { i, e in
             x.raw("      <entity")
-            let written = runs[i]
-            if written.end >= 0 { x.out.copyWritten(written.idStart..<written.idEnd) } else { x.attr(" id", e.pointee.id) }
+            if !x.copy(entityIDs[i]) { x.attr(" id", e.pointee.id) }
             entityTypes.write(e.pointee.kind, to: &x.out)
             x.sliceAttr(" text", e.pointee.range)
             x.location(x.locs.entities[i])
-            if written.end >= 0 {
-                x.out.copyWritten(written.idEnd..<written.end)
-            } else {
+            if !x.copy(entityNames[i]) {
                 if let n = e.pointee.normalized { x.attr(" normalized", n) }
                 if let r = e.pointee.refersTo { x.attr(" refersTo", r) }
             }
@@ -174,9 +171,11 @@ public enum XMLEmitter {
         x.raw(doc.dates.isEmpty ? "    <dates/>\n" : "    <dates>\n")
         forEachElement(of: doc.dates) { i, d in
             x.raw("      <date")
-            dateTypes.write(d.pointee.kind, to: &x.out)
-            x.attr(" value", d.pointee.value)
-            if let m = d.pointee.mod { x.attr(" mod", m) }
+            if !x.copy(dateHeads[i]) {
+                dateTypes.write(d.pointee.kind, to: &x.out)
+                x.attr(" value", d.pointee.value)
+                if let m = d.pointee.mod { x.attr(" mod", m) }
+            }
             if let f = d.pointee.from { x.attr(" from", f) }
             if let t = d.pointee.to { x.attr(" to", t) }
             if let q = d.pointee.quantity { x.attr(" quantity", q) }
@@ -189,9 +188,11 @@ public enum XMLEmitter {
         x.raw(doc.quantities.isEmpty ? "    <quantities/>\n" : "    <quantities>\n")
         forEachElement(of: doc.quantities) { i, q in
             x.raw("      <quantity")
-            x.attr(" value", number: q.pointee.value)
-            x.attr(" unit", q.pointee.unit)
-            comparators.write(q.pointee.comparator, to: &x.out)
+            if !x.copy(quantityHeads[i]) {
+                x.attr(" value", number: q.pointee.value)
+                x.attr(" unit", q.pointee.unit)
+                comparators.write(q.pointee.comparator, to: &x.out)
+            }
             x.sliceAttr(" text", q.pointee.range)
             x.location(x.locs.quantities[i])
             x.raw("/>\n")
@@ -332,15 +333,19 @@ public enum XMLEmitter {
                 // retain and release each of its strings.
                 case .quantity:
                     x.raw("<quantity")
+                    let start = x.out.count
                     x.attr(" value", number: doc.quantities[s.index].value)
                     x.attr(" unit", doc.quantities[s.index].unit)
                     comparators.write(doc.quantities[s.index].comparator, to: &x.out)
+                    x.quantityHeads[s.index] = Run(start: start, end: x.out.count)
                     x.raw(">")
                 case .date:
                     x.raw("<date")
+                    let start = x.out.count
                     dateTypes.write(doc.dates[s.index].kind, to: &x.out)
                     x.attr(" value", doc.dates[s.index].value)
                     if let m = doc.dates[s.index].mod { x.attr(" mod", m) }
+                    x.dateHeads[s.index] = Run(start: start, end: x.out.count)
                     x.raw(">")
                 case .acronym:
                     x.raw("<acronym")
@@ -354,7 +359,8 @@ public enum XMLEmitter {
                     let idEnd = x.out.count
                     if let n = doc.entities[s.index].normalized { x.attr(" normalized", n) }
                     if let r = doc.entities[s.index].refersTo { x.attr(" refersTo", r) }
-                    x.entityRuns[s.index] = EntityRuns(idStart: idStart, idEnd: idEnd, end: x.out.count)
+                    x.entityIDs[s.index] = Run(start: idStart, end: idEnd)
+                    x.entityNames[s.index] = Run(start: idEnd, end: x.out.count)
                     x.raw(">")
                 case .fix:
                     x.raw("<fix")
@@ -374,12 +380,10 @@ public enum XMLEmitter {
     }
 }
 
-/// Output offsets of an entity's attributes in its body element: ` id="…"` is `idStart..<idEnd`,
-/// ` normalized="…"` and ` refersTo="…"` (those it has) `idEnd..<end`, as the stand-off writes them too.
-private struct EntityRuns {
-    var idStart: Int
-    var idEnd: Int
-    var end: Int
+/// Output offsets of bytes written once (`start` -1: not written).
+private struct Run {
+    var start = -1
+    var end = -1
 }
 
 /// One document being written as XML: the output, the locator, the text's UTF-8, and the escaped
@@ -387,8 +391,13 @@ private struct EntityRuns {
 private struct XMLOut {
     var out: ByteSink
     var loc: Locator
-    /// Where the body wrote the attributes of each entity it marked (`end` -1 for those it did not).
-    var entityRuns: [EntityRuns]
+    /// Attributes the body wrote for the annotations it marked, which the stand-off writes the same:
+    /// an entity's ` id="…"` and its ` normalized="…" refersTo="…"`, a date's ` type="…" value="…" mod="…"`,
+    /// a quantity's ` value="…" unit="…" comparator="…"`.
+    var entityIDs: [Run]
+    var entityNames: [Run]
+    var dateHeads: [Run]
+    var quantityHeads: [Run]
     /// The location of each annotation.
     let locs: AnnotationLocations
     let doc: Document
@@ -408,7 +417,10 @@ private struct XMLOut {
         textBytes = text
         self.loc = loc
         self.locs = locs
-        entityRuns = Array(repeating: EntityRuns(idStart: -1, idEnd: -1, end: -1), count: doc.entities.count)
+        entityIDs = Array(repeating: Run(), count: doc.entities.count)
+        entityNames = entityIDs
+        dateHeads = Array(repeating: Run(), count: doc.dates.count)
+        quantityHeads = Array(repeating: Run(), count: doc.quantities.count)
         tokenKinds = XMLOut.attributes(" kind")
         entityTypes = XMLOut.attributes(" type")
         dateTypes = XMLOut.attributes(" type")
@@ -428,6 +440,14 @@ private struct XMLOut {
 
     @inline(__always)
     mutating func raw(_ s: StaticString) { out.raw(s) }
+
+    /// Writes the bytes of `run` again; false when it was never written.
+    @inline(__always)
+    mutating func copy(_ run: Run) -> Bool {
+        guard run.start >= 0 else { return false }
+        out.copyWritten(run.start..<run.end)
+        return true
+    }
 
     mutating func text(_ s: String) { out.xmlText(s) }
 
