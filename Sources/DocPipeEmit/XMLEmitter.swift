@@ -232,7 +232,7 @@ public enum XMLEmitter {
 
     /// An inline annotation of the body: UTF-8 range, rank and index in its layer, packed in two words
     /// so that the body's order (by start, longer first, outer rank first, then layer order) is one
-    /// comparison of `(order, tag)`. Offsets and indices must fit 32 bits (they trap otherwise).
+    /// comparison of `(order, tag)`. Offsets and indices must fit 32 bits: `usable` keeps larger offsets out.
     private struct Span: Comparable {
         /// Start (high half) and `UInt32.max - end` (low half).
         let order: UInt64
@@ -256,9 +256,10 @@ public enum XMLEmitter {
         do {
             let p = x.textBytes
             let n = p.count
-            // Only ranges that are non-empty and fall on scalar boundaries can be marked inline.
+            // Only ranges that are non-empty and fall on scalar boundaries can be marked inline; and
+            // only below 4 GiB, as `Span` packs offsets in 32 bits (the stand-off section keeps the rest).
             func usable(_ r: Range<Int>) -> Bool {
-                r.lowerBound >= 0 && r.lowerBound < r.upperBound && r.upperBound <= n
+                r.lowerBound >= 0 && r.lowerBound < r.upperBound && r.upperBound <= n && r.upperBound < Int(UInt32.max)
                     && (r.lowerBound == n || !UTF8Bytes.isContinuation(p[r.lowerBound]))
                     && (r.upperBound == n || !UTF8Bytes.isContinuation(p[r.upperBound]))
             }
