@@ -1,6 +1,7 @@
 import Testing
 import DocPipeCore
 @testable import DocPipeExtract
+import DocPipeTestSupport
 
 /// The scan keeps each token's lower-cased text as bytes in one buffer and answers word tests on those
 /// bytes; these must agree with the `String` definitions they replace.
@@ -73,6 +74,60 @@ import DocPipeCore
                         && a.hyphen == b.hyphen && a.simple == b.simple && a.start == b.start && a.end == b.end
                         && a.lo == b.lo && a.len == b.len && a.flags == b.flags, "cap \(cap) at \(b.start)")
             }
+        }
+    }
+
+    /// The word cache (a repeated ASCII word takes its flags and lower-cased text from its first
+    /// occurrence) against the full word loop for every word, on random texts: vocabulary words in mixed
+    /// case, acronyms and plurals, words glued to hyphens, apostrophes, `’`, Latin-1 and other letters,
+    /// dashes and quotes (E2 80 xx), NBSP, `ª`, letter-like symbols (E2 84 xx); small caches force evictions.
+    @Test func wordCacheMatchesFullWordLoop() {
+        var rng = SplitMix(seed: 57)
+        let words = ["the", "The", "THE", "states", "States", "NGOs", "NGOS", "IOM", "iom", "million", "Million", "a", "A", "s", "S",
+                     "member", "Member", "members", "observer", "km", "half", "thirty", "UNs", "USs", "Us", "uS", "x", "Ab", "aB",
+                     "percent", "billion", "more", "than", "over", "of", "comprises", "is", "was", "zz", "Zz", "abcdefghijklmnopq",
+                     "ABCDEFGHIJKLMNOPQRs", "staff", "offices"]
+        let glue = [" ", " ", " ", "  ", "\n", "-", "'", "’", "’s", "'s", "—", "–", "“", "”", "\u{A0}", "ª", "é", "É", "ß", "Ω", "ℓ",
+                    "²", ".", ",", ";", "(", ")", "9", "12,000", "1.5", "$", "%", "\u{2028}", "\u{2000}", "\u{203F}", "\u{2040}", "", "İ"]
+        for round in 0..<300 {
+            var text = ""
+            for _ in 0..<Int.random(in: 1...60, using: &rng) {
+                text += words.randomElement(using: &rng)!
+                text += glue.randomElement(using: &rng)!
+            }
+            let bytes = Array(text.utf8)
+            let (ref, refLow) = ScanText.tokenize(bytes, firstCapacity: bytes.count + 1, wordCache: false)
+            for cap in [bytes.count + 1, Int.random(in: 0...max(1, ref.count), using: &rng)] {
+                let (toks, low) = ScanText.tokenize(bytes, firstCapacity: cap)
+                #expect(toks.count == ref.count, "round \(round): \(text)")
+                for (a, b) in zip(toks, ref) {
+                    #expect(a.kind == b.kind && a.capitalized == b.capitalized && a.acronym == b.acronym && a.spaceBefore == b.spaceBefore
+                            && a.hyphen == b.hyphen && a.simple == b.simple && a.start == b.start && a.end == b.end
+                            && a.len == b.len && a.flags == b.flags
+                            && low[Int(a.lo)..<Int(a.lo + a.len)] == refLow[Int(b.lo)..<Int(b.lo + b.len)], "round \(round) at \(b.start): \(text)")
+                }
+            }
+        }
+    }
+
+    /// Evictions: more distinct words than slots, each repeated, in the smallest cache.
+    @Test func wordCacheSurvivesEvictions() {
+        #expect(ScanText.WordCacheEntry.slots(forBytes: 10) == 256)
+        var rng = SplitMix(seed: 58)
+        var text = ""
+        for _ in 0..<3000 {
+            var w = ""
+            for _ in 0..<Int.random(in: 1...4, using: &rng) { w.append(Character(Unicode.Scalar(UInt8.random(in: 0x61...0x66, using: &rng)))) }
+            text += (Bool.random(using: &rng) ? w.uppercased() : w) + " "
+        }
+        let bytes = Array(text.utf8)
+        let (ref, refLow) = ScanText.tokenize(bytes, firstCapacity: bytes.count, wordCache: false)
+        let (toks, low) = ScanText.tokenize(bytes, firstCapacity: bytes.count)
+        #expect(toks.count == ref.count)
+        #expect(low.count < refLow.count)   // repeated words share their lower-cased text
+        for (a, b) in zip(toks, ref) {
+            #expect(a.capitalized == b.capitalized && a.acronym == b.acronym && a.flags == b.flags && a.start == b.start && a.end == b.end
+                    && low[Int(a.lo)..<Int(a.lo + a.len)] == refLow[Int(b.lo)..<Int(b.lo + b.len)])
         }
     }
 

@@ -318,27 +318,57 @@ struct ScanText {
     /// (moving them out of an `AppendBuffer` cost a 40-byte copy per token, ~15 M instructions on the
     /// 2 MB bench corpus). `firstCapacity` is a guess; past it the scan resumes into a second array sized
     /// by the bytes left (every token takes at least one byte), appended once. Tests pass small guesses.
-    static func tokenize(_ bytes: [UInt8], firstCapacity: Int) -> ([ScanToken], [UInt8]) {
+    /// `wordCache: false` classifies every word in full (the reference the cache is tested against).
+    static func tokenize(_ bytes: [UInt8], firstCapacity: Int, wordCache: Bool = true) -> ([ScanToken], [UInt8]) {
         let n = bytes.count
         let vocab = WordClass.byteTable
         var toks: [ScanToken] = []
+        var cache = [WordCacheEntry](repeating: WordCacheEntry(), count: wordCache ? WordCacheEntry.slots(forBytes: n) : 0)
         // Lower-casing grows text by at most 3x (an invalid byte becomes U+FFFD).
         let low = [UInt8](unsafeUninitializedCapacity: 3 * n + 16) { out, count in
             count = bytes.withUnsafeBufferPointer { src in
-                var st = ScanState(i: 0, o: 0, space: true)
-                toks = [ScanToken](unsafeUninitializedCapacity: max(1, firstCapacity)) { tb, tc in
-                    tc = Self.tokenize(src, &st, into: out, tb, vocab)
-                }
-                if st.i < n {
-                    let rest = [ScanToken](unsafeUninitializedCapacity: n - st.i) { tb, tc in
-                        tc = Self.tokenize(src, &st, into: out, tb, vocab)
+                cache.withUnsafeMutableBufferPointer { cache in
+                    var st = ScanState(i: 0, o: 0, space: true)
+                    toks = [ScanToken](unsafeUninitializedCapacity: max(1, firstCapacity)) { tb, tc in
+                        tc = Self.tokenize(src, &st, into: out, tb, vocab, cache)
                     }
-                    toks += rest
+                    if st.i < n {
+                        let rest = [ScanToken](unsafeUninitializedCapacity: n - st.i) { tb, tc in
+                            tc = Self.tokenize(src, &st, into: out, tb, vocab, cache)
+                        }
+                        toks += rest
+                    }
+                    return st.o
                 }
-                return st.o
             }
         }
         return (toks, low)
+    }
+
+    /// A word of ASCII letters seen before, by its exact bytes: most tokens repeat a word of the same
+    /// document, and everything a word token carries but its position (case flags, word class, lower-cased
+    /// text) depends on those bytes only. Direct-mapped on a hash of the word: a collision replaces the
+    /// older word, which is then classified again when it recurs.
+    struct WordCacheEntry {
+        /// The word's first sixteen bytes, zero-padded (little-endian loads): equal with equal lengths,
+        /// equal words of up to sixteen bytes.
+        var head0: UInt64 = 0
+        var head1: UInt64 = 0
+        /// Where the word's bytes are in the text, for the bytes past sixteen (`len` 0: empty slot).
+        var start: Int32 = 0
+        var len: Int32 = 0
+        /// Its lower-cased text in the output, shared by every token of the word.
+        var lo: Int32 = 0
+        var capitalized = false
+        var acronym = false
+        var flags: UInt64 = 0
+
+        /// A power of two: about one slot per 16 bytes of text, between 256 and 16384.
+        static func slots(forBytes n: Int) -> Int {
+            var size = 256
+            while size < 16384 && size * 16 < n { size *= 2 }
+            return size
+        }
     }
 
     /// Where `tokenize` stopped: next input byte, next output byte, whitespace before it.
@@ -392,11 +422,101 @@ struct ScanText {
         return (i, h)
     }
 
+    /// `p[a ..< a + len] == p[b ..< b + len]`.
+    static func sameBytes(_ p: UnsafeBufferPointer<UInt8>, _ a: Int, _ b: Int, _ len: Int) -> Bool {
+        for k in 0..<len where p[a &+ k] != p[b &+ k] { return false }
+        return true
+    }
+
+    /// High bit set in each byte of `w` that is not an ASCII letter (`A`–`Z`, `a`–`z`).
+    @inline(__always) static func nonLetterLanes(_ w: UInt64) -> UInt64 {
+        let ones: UInt64 = 0x0101010101010101, highs: UInt64 = 0x8080808080808080
+        // Low seven bits with the case bit set; adding stays inside each lane (at most 0x7F + 0x1F).
+        let l = (w | 0x2020202020202020) & ~highs
+        let atLeastA = (l &+ ones &* (0x80 - 0x61)) & highs
+        let pastZ = (l &+ ones &* (0x80 - 0x7B)) & highs
+        // A letter: at least `a`, not past `z`, and the byte itself ASCII.
+        return ~(atLeastA & ~pastZ & ~w) & highs
+    }
+
+    /// The word of ASCII letters at `i` (an ASCII letter) as a token at `tok`, its lower-cased text shared
+    /// with an earlier token of the same bytes (`cache`) or written at `out[o...]` (`o` advanced). Returns
+    /// where the word ends, or -1 without writing anything when the word may go on past its letters
+    /// (`-`, `'`, a byte ≥ 0x80 but a non-letter punctuation scalar) or the text ends within eight bytes:
+    /// the full word loop handles those. Letters are found and hashed eight at a time. Out of line, with
+    /// few live values: inside the full loop each word spilled and reloaded a dozen.
+    @inline(never) static func asciiWord(_ p: UnsafeBufferPointer<UInt8>, _ i: Int, space: Bool, _ out: UnsafeMutableBufferPointer<UInt8>,
+                                         _ o: inout Int, _ tok: UnsafeMutablePointer<ScanToken>, _ vocab: ByteVocab,
+                                         _ cache: UnsafeMutableBufferPointer<WordCacheEntry>) -> Int {
+        let n = p.count
+        let base = UnsafeRawPointer(p.baseAddress!)
+        var j = i
+        var h: UInt64 = 0
+        var head0: UInt64 = 0, head1: UInt64 = 0
+        while true {
+            guard j &+ 8 <= n else { return -1 }
+            let w = base.loadUnaligned(fromByteOffset: j, as: UInt64.self)
+            let stop = nonLetterLanes(w)
+            // Letters of this load, the rest of it zeroed.
+            let letters = stop == 0 ? 8 : stop.trailingZeroBitCount >> 3
+            let part = letters == 8 ? w : w & ((1 << UInt64(letters &* 8)) &- 1)
+            if j == i { head0 = part } else if j &- i == 8 { head1 = part }
+            h = (h ^ part) &* 0x9E3779B97F4A7C15
+            j &+= letters
+            if letters < 8 { break }
+        }
+        // j < n: the load that ended the word held the byte at j.
+        let c = p[j]
+        if c == 0x2D || c == 0x27 { return -1 }
+        if c >= 0x80 {
+            // Only scalars that are surely not letters end the word here: NBSP (C2 A0) and U+2000–U+203F
+            // (E2 80 xx: spaces, dashes, quotes) but `’` (E2 80 99), which may join a clitic.
+            let spaceOrPunct = (c == 0xC2 && j &+ 1 < n && p[j &+ 1] == 0xA0)
+                || (c == 0xE2 && j &+ 2 < n && p[j &+ 1] == 0x80 && p[j &+ 2] & 0xC0 == 0x80 && p[j &+ 2] != 0x99)
+            if !spaceOrPunct { return -1 }
+        }
+        let len = j &- i
+        let slot = Int(truncatingIfNeeded: h >> 32) & (cache.count &- 1)
+        let e = cache[slot]
+        if Int(e.len) == len && e.head0 == head0 && e.head1 == head1 && (len <= 16 || sameBytes(p, i &+ 16, Int(e.start) &+ 16, len &- 16)) {
+            var tk = ScanToken(kind: .word, capitalized: e.capitalized, acronym: e.acronym, spaceBefore: space,
+                               start: i, end: j, lo: e.lo, len: Int32(truncatingIfNeeded: len))
+            tk.flags = e.flags
+            tok.initialize(to: tk)
+            return j
+        }
+        // First time (or evicted): lower-case, count cases, look the word up; as the full loop does for
+        // ASCII letters.
+        let lo = o
+        var upper = 0
+        var lh: UInt64 = 0xcbf29ce484222325
+        for k in i..<j {
+            let c = p[k]
+            if c <= 0x5A { upper &+= 1 }
+            let l = c | 0x20
+            out[lo &+ k &- i] = l
+            lh = (lh ^ UInt64(l)) &* 0x100000001b3
+        }
+        o = lo &+ len
+        let lowerCount = len &- upper
+        let cap = p[i] <= 0x5A
+        let acr = upper >= 2 && (lowerCount == 0 || (lowerCount == 1 && p[j &- 1] == 0x73))
+        let flags = vocab.lookup(hash: lh, UnsafeBufferPointer(out), lo, o)
+        var tk = ScanToken(kind: .word, capitalized: cap, acronym: acr, spaceBefore: space,
+                           start: i, end: j, lo: Int32(truncatingIfNeeded: lo), len: Int32(truncatingIfNeeded: len))
+        tk.flags = flags
+        tok.initialize(to: tk)
+        cache[slot] = WordCacheEntry(head0: head0, head1: head1, start: Int32(truncatingIfNeeded: i), len: Int32(truncatingIfNeeded: len),
+                                     lo: Int32(truncatingIfNeeded: lo), capitalized: cap, acronym: acr, flags: flags)
+        return j
+    }
+
     /// One pass over the bytes from `st`: tokens written to `toks` until it is full (returns how many),
     /// their lower-cased text to `out`; `st` is left where the scan stopped, between two tokens. The
     /// vocabulary hash of a word is computed while its bytes are copied.
     private static func tokenize(_ p: UnsafeBufferPointer<UInt8>, _ st: inout ScanState, into out: UnsafeMutableBufferPointer<UInt8>,
-                                 _ toks: UnsafeMutableBufferPointer<ScanToken>, _ vocab: ByteVocab) -> Int {
+                                 _ toks: UnsafeMutableBufferPointer<ScanToken>, _ vocab: ByteVocab,
+                                 _ cache: UnsafeMutableBufferPointer<WordCacheEntry>) -> Int {
         let n = p.count
         var o = st.o
         var i = st.i
@@ -426,6 +546,15 @@ struct ScanText {
                                                           start: start, end: i, lo: Int32(truncatingIfNeeded: lo), len: Int32(truncatingIfNeeded: o - lo)))
                 tcount &+= 1
             } else if isLetter(p, i) {
+                if b0 < 0x80, !cache.isEmpty {
+                    let end = asciiWord(p, i, space: space, out, &o, tbase + tcount, vocab, cache)
+                    if end >= 0 {
+                        i = end
+                        tcount &+= 1
+                        space = false
+                        continue
+                    }
+                }
                 var upper = 0, lowerCount = 0, first = true, cap = false, simple = true, hyphen = false
                 // A letter beyond Latin-1: lower-case through `String` (scalar properties, full mappings).
                 var viaString = false
