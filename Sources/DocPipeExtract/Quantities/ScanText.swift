@@ -439,76 +439,97 @@ struct ScanText {
         return ~(atLeastA & ~pastZ & ~w) & highs
     }
 
-    /// The word of ASCII letters at `i` (an ASCII letter) as a token at `tok`, its lower-cased text shared
-    /// with an earlier token of the same bytes (`cache`) or written at `out[o...]` (`o` advanced). Returns
-    /// where the word ends, or -1 without writing anything when the word may go on past its letters
-    /// (`-`, `'`, a byte ≥ 0x80 but a non-letter punctuation scalar) or the text ends within eight bytes:
-    /// the full word loop handles those. Letters are found and hashed eight at a time. Out of line, with
-    /// few live values: inside the full loop each word spilled and reloaded a dozen.
-    @inline(never) static func asciiWord(_ p: UnsafeBufferPointer<UInt8>, _ i: Int, space: Bool, _ out: UnsafeMutableBufferPointer<UInt8>,
-                                         _ o: inout Int, _ tok: UnsafeMutablePointer<ScanToken>, _ vocab: ByteVocab,
-                                         _ cache: UnsafeMutableBufferPointer<WordCacheEntry>) -> Int {
+    /// Words of ASCII letters from `st.i` (an ASCII letter), and the ASCII whitespace between them, as
+    /// tokens at `toks[tcount...]` while there is room (`tcap`); each word's lower-cased text is shared with
+    /// an earlier word of the same bytes (`cache`) or written at `out[st.o...]`. Returns, with `st` and
+    /// `tcount` advanced, at the first token that is not such a word, or at a word that may go on past its
+    /// letters (`-`, `'`, a byte ≥ 0x80 but a non-letter punctuation scalar) or ends within eight bytes of
+    /// the text's end: the full loop handles those. Letters are found and hashed eight at a time. One call
+    /// for a run of words, out of line with few live values: the full loop spilled a dozen per word.
+    @inline(never) static func asciiWords(_ p: UnsafeBufferPointer<UInt8>, _ st: inout ScanState, _ out: UnsafeMutableBufferPointer<UInt8>,
+                                          _ toks: UnsafeMutablePointer<ScanToken>, _ tcount: inout Int, _ tcap: Int, _ vocab: ByteVocab,
+                                          _ cache: UnsafeMutableBufferPointer<WordCacheEntry>) {
         let n = p.count
         let base = UnsafeRawPointer(p.baseAddress!)
-        var j = i
-        var h: UInt64 = 0
-        var head0: UInt64 = 0, head1: UInt64 = 0
+        let mask = cache.count &- 1
+        var i = st.i, o = st.o, space = st.space, tc = tcount
+        defer {
+            st = ScanState(i: i, o: o, space: space)
+            tcount = tc
+        }
         while true {
-            guard j &+ 8 <= n else { return -1 }
-            let w = base.loadUnaligned(fromByteOffset: j, as: UInt64.self)
-            let stop = nonLetterLanes(w)
-            // Letters of this load, the rest of it zeroed.
-            let letters = stop == 0 ? 8 : stop.trailingZeroBitCount >> 3
-            let part = letters == 8 ? w : w & ((1 << UInt64(letters &* 8)) &- 1)
-            if j == i { head0 = part } else if j &- i == 8 { head1 = part }
-            h = (h ^ part) &* 0x9E3779B97F4A7C15
-            j &+= letters
-            if letters < 8 { break }
-        }
-        // j < n: the load that ended the word held the byte at j.
-        let c = p[j]
-        if c == 0x2D || c == 0x27 { return -1 }
-        if c >= 0x80 {
-            // Only scalars that are surely not letters end the word here: NBSP (C2 A0) and U+2000–U+203F
-            // (E2 80 xx: spaces, dashes, quotes) but `’` (E2 80 99), which may join a clitic.
-            let spaceOrPunct = (c == 0xC2 && j &+ 1 < n && p[j &+ 1] == 0xA0)
-                || (c == 0xE2 && j &+ 2 < n && p[j &+ 1] == 0x80 && p[j &+ 2] & 0xC0 == 0x80 && p[j &+ 2] != 0x99)
-            if !spaceOrPunct { return -1 }
-        }
-        let len = j &- i
-        let slot = Int(truncatingIfNeeded: h >> 32) & (cache.count &- 1)
-        let e = cache[slot]
-        if Int(e.len) == len && e.head0 == head0 && e.head1 == head1 && (len <= 16 || sameBytes(p, i &+ 16, Int(e.start) &+ 16, len &- 16)) {
+            var j = i
+            var h: UInt64 = 0
+            var head0: UInt64 = 0, head1: UInt64 = 0
+            while true {
+                guard j &+ 8 <= n else { return }
+                let w = base.loadUnaligned(fromByteOffset: j, as: UInt64.self)
+                let stop = nonLetterLanes(w)
+                // Letters of this load, the rest of it zeroed.
+                let letters = stop == 0 ? 8 : stop.trailingZeroBitCount >> 3
+                let part = letters == 8 ? w : w & ((1 << UInt64(letters &* 8)) &- 1)
+                if j == i { head0 = part } else if j &- i == 8 { head1 = part }
+                h = (h ^ part) &* 0x9E3779B97F4A7C15
+                j &+= letters
+                if letters < 8 { break }
+            }
+            // j < n: the load that ended the word held the byte at j.
+            let c = p[j]
+            if c == 0x2D || c == 0x27 { return }
+            if c >= 0x80 {
+                // Only scalars that are surely not letters end the word here: NBSP (C2 A0) and U+2000–U+203F
+                // (E2 80 xx: spaces, dashes, quotes) but `’` (E2 80 99), which may join a clitic.
+                let spaceOrPunct = (c == 0xC2 && j &+ 1 < n && p[j &+ 1] == 0xA0)
+                    || (c == 0xE2 && j &+ 2 < n && p[j &+ 1] == 0x80 && p[j &+ 2] & 0xC0 == 0x80 && p[j &+ 2] != 0x99)
+                if !spaceOrPunct { return }
+            }
+            let len = j &- i
+            let slot = Int(truncatingIfNeeded: h >> 32) & mask
+            var e = cache[slot]
+            if !(Int(e.len) == len && e.head0 == head0 && e.head1 == head1 && (len <= 16 || sameBytes(p, i &+ 16, Int(e.start) &+ 16, len &- 16))) {
+                // First time (or evicted).
+                e = classifyASCIIWord(p, i, j, out, o, vocab)
+                e.head0 = head0
+                e.head1 = head1
+                cache[slot] = e
+                o &+= len
+            }
             var tk = ScanToken(kind: .word, capitalized: e.capitalized, acronym: e.acronym, spaceBefore: space,
                                start: i, end: j, lo: e.lo, len: Int32(truncatingIfNeeded: len))
             tk.flags = e.flags
-            tok.initialize(to: tk)
-            return j
+            (toks + tc).initialize(to: tk)
+            tc &+= 1
+            space = false
+            i = j
+            if tc == tcap { return }
+            while i < n {
+                let b = p[i]
+                guard b == 0x20 || b == 0x0A || b == 0x09 || b == 0x0D else { break }
+                i &+= 1
+                space = true
+            }
+            guard i < n, (p[i] | 0x20) &- 0x61 < 26 else { return }
         }
-        // First time (or evicted): lower-case, count cases, look the word up; as the full loop does for
-        // ASCII letters.
-        let lo = o
+    }
+
+    /// The cache entry of the ASCII word `p[i ..< j]` (but its head), its lower-cased text written at
+    /// `out[o...]`: case flags and word class as the full word loop computes them for ASCII letters.
+    @inline(never) static func classifyASCIIWord(_ p: UnsafeBufferPointer<UInt8>, _ i: Int, _ j: Int, _ out: UnsafeMutableBufferPointer<UInt8>,
+                                                 _ o: Int, _ vocab: ByteVocab) -> WordCacheEntry {
         var upper = 0
-        var lh: UInt64 = 0xcbf29ce484222325
+        var h: UInt64 = 0xcbf29ce484222325
         for k in i..<j {
             let c = p[k]
             if c <= 0x5A { upper &+= 1 }
             let l = c | 0x20
-            out[lo &+ k &- i] = l
-            lh = (lh ^ UInt64(l)) &* 0x100000001b3
+            out[o &+ k &- i] = l
+            h = (h ^ UInt64(l)) &* 0x100000001b3
         }
-        o = lo &+ len
+        let len = j &- i
         let lowerCount = len &- upper
-        let cap = p[i] <= 0x5A
         let acr = upper >= 2 && (lowerCount == 0 || (lowerCount == 1 && p[j &- 1] == 0x73))
-        let flags = vocab.lookup(hash: lh, UnsafeBufferPointer(out), lo, o)
-        var tk = ScanToken(kind: .word, capitalized: cap, acronym: acr, spaceBefore: space,
-                           start: i, end: j, lo: Int32(truncatingIfNeeded: lo), len: Int32(truncatingIfNeeded: len))
-        tk.flags = flags
-        tok.initialize(to: tk)
-        cache[slot] = WordCacheEntry(head0: head0, head1: head1, start: Int32(truncatingIfNeeded: i), len: Int32(truncatingIfNeeded: len),
-                                     lo: Int32(truncatingIfNeeded: lo), capitalized: cap, acronym: acr, flags: flags)
-        return j
+        return WordCacheEntry(start: Int32(truncatingIfNeeded: i), len: Int32(truncatingIfNeeded: len), lo: Int32(truncatingIfNeeded: o),
+                              capitalized: p[i] <= 0x5A, acronym: acr, flags: vocab.lookup(hash: h, UnsafeBufferPointer(out), o, o &+ len))
     }
 
     /// One pass over the bytes from `st`: tokens written to `toks` until it is full (returns how many),
@@ -547,11 +568,11 @@ struct ScanText {
                 tcount &+= 1
             } else if isLetter(p, i) {
                 if b0 < 0x80, !cache.isEmpty {
-                    let end = asciiWord(p, i, space: space, out, &o, tbase + tcount, vocab, cache)
-                    if end >= 0 {
-                        i = end
-                        tcount &+= 1
-                        space = false
+                    var ws = ScanState(i: i, o: o, space: space)
+                    let before = tcount
+                    asciiWords(p, &ws, out, tbase, &tcount, tcap, vocab, cache)
+                    if tcount > before {
+                        (i, o, space) = (ws.i, ws.o, ws.space)
                         continue
                     }
                 }
