@@ -185,6 +185,32 @@ import DocPipeTestSupport
         #expect(QuantityExtractor.unitPhraseTable.match(qcScan("member states"), 0, 2) == "member states")
     }
 
+    /// Sentence and block token ranges (found by walking on from the previous span when spans come in
+    /// order) against `tokenRange(of:)` by halving, on random spans: in order, touching, overlapping,
+    /// empty, out of order, past the text.
+    @Test func spanTokenRangesMatchHalving() {
+        var rng = SplitMix(seed: 60)
+        let text = "The IOM has 173 member states, 9,000 staff; about 12 offices.\nIt grew by 4 in 2021 — see p. 5.  Ends here"
+        let n = text.utf8.count
+        for _ in 0..<300 {
+            var d = qcDocument(text)
+            var spans: [Range<Int>] = []
+            var at = Int.random(in: 0...6, using: &rng)
+            for _ in 0..<Int.random(in: 1...12, using: &rng) {
+                if Int.random(in: 0..<6, using: &rng) == 0 { at = Int.random(in: 0...n, using: &rng) }   // out of order
+                let lo = min(at, n + 2), hi = lo + Int.random(in: 0...25, using: &rng)
+                spans.append(lo..<hi)
+                at = Int.random(in: 0...2, using: &rng) == 0 ? max(0, hi - 3) : hi + Int.random(in: 0...3, using: &rng)
+            }
+            d.sentences = spans.map { Sentence(range: $0) }
+            d.blocks = spans.map { Block(kind: .paragraph, range: $0) }
+            let s = ScanText(d)
+            let nonEmpty = spans.map { s.tokenRange(of: $0) }.filter { !$0.isEmpty }
+            #expect(s.sentences == nonEmpty, "\(spans)")
+            #expect(s.blocks.map(\.tokens) == spans.map { s.tokenRange(of: $0) }, "\(spans)")
+        }
+    }
+
     /// Sentence subjects are computed lazily; a pronoun takes the previous sentence's, through a chain.
     @Test func pronounChainResolvesThroughLazySubjects() {
         var d = qcDocument("The Harbour Authority has 42 member states. It was founded in 1950. It employs 300 staff.")

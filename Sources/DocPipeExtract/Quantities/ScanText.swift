@@ -722,15 +722,14 @@ struct ScanText {
         sents.reserveCapacity(spans.count)
         tokens.withUnsafeBufferPointer { tp in
             of.withUnsafeMutableBufferPointer { so in
+                var after = (token: 0, bytes: 0)
                 for r in spans {
-                    var lo = 0, hi = tp.count
-                    while lo < hi { let m = (lo + hi) / 2; if tp[m].start < r.lowerBound { lo = m + 1 } else { hi = m } }
-                    var b = lo
-                    while b < tp.count && tp[b].end <= r.upperBound { b += 1 }
-                    guard b > lo else { continue }
+                    let tr = Self.tokenRange(tp, of: r, after: after)
+                    after = (tr.upperBound, r.upperBound)
+                    guard !tr.isEmpty else { continue }
                     let idx = sents.count
-                    sents.append(lo..<b)
-                    for t in lo..<b where so[t] == -1 { so[t] = idx }
+                    sents.append(tr)
+                    for t in tr where so[t] == -1 { so[t] = idx }
                 }
             }
         }
@@ -748,10 +747,38 @@ struct ScanText {
                 s = i + 1
             }
         }
-        for (k, r) in spans {
-            if let last = blocks.last, r.lowerBound < last.range.lowerBound { blocksSorted = false }
-            blocks.append((k, tokenRange(of: r), r))
+        var bl = blocks, sorted = blocksSorted
+        bl.reserveCapacity(spans.count)
+        tokens.withUnsafeBufferPointer { tp in
+            var after = (token: 0, bytes: 0)
+            for (k, r) in spans {
+                if let last = bl.last, r.lowerBound < last.range.lowerBound { sorted = false }
+                let tr = Self.tokenRange(tp, of: r, after: after)
+                after = (tr.upperBound, r.upperBound)
+                bl.append((k, tr, r))
+            }
         }
+        blocks = bl
+        blocksSorted = sorted
+    }
+
+    /// `tokenRange(of: r)` for spans that usually come in order. `after` is the previous span's token end
+    /// and byte end: when r starts at or past those bytes, every token before that index ends there or
+    /// before, so starts before r, and r's first token is found by walking on from it (the walks of all
+    /// spans in order cover the tokens about once) instead of halving the whole array.
+    private static func tokenRange(_ tp: UnsafeBufferPointer<ScanToken>, of r: Range<Int>, after: (token: Int, bytes: Int)) -> Range<Int> {
+        var lo: Int
+        if r.lowerBound >= after.bytes {
+            lo = after.token
+            while lo < tp.count && tp[lo].start < r.lowerBound { lo += 1 }
+        } else {
+            lo = 0
+            var hi = tp.count
+            while lo < hi { let m = (lo + hi) / 2; if tp[m].start < r.lowerBound { lo = m + 1 } else { hi = m } }
+        }
+        var b = lo
+        while b < tp.count && tp[b].end <= r.upperBound { b += 1 }
+        return lo..<b
     }
 
     /// Index of the first block whose range starts at or after `offset` (what `firstIndex(where:)` returns).
