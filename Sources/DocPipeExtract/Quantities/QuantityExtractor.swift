@@ -54,7 +54,16 @@ enum QuantityExtractor {
         var out: [QuantityMatch] = []
         var i = 0
         let t = s.tokens
+        let numStart = WordClass.numStart
         while i < t.count {
+            // Most tokens start no quantity (the branches below only step over them): skip those in place,
+            // without copying each token out of the array.
+            i = t.withUnsafeBufferPointer { tp in
+                var k = i
+                while k < tp.count && tp[k].kind != .number && !(tp[k].kind == .word && (tp[k].hyphen || tp[k].flags & numStart != 0)) { k += 1 }
+                return k
+            }
+            guard i < t.count else { break }
             let tok = t[i]
             var found: QuantityMatch?
             if tok.kind == .number {
