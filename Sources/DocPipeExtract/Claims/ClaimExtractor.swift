@@ -560,7 +560,7 @@ struct ClaimBuilder {
     /// `Founded by …,`) the first name followed by a verb. Memoised; a pronoun subject takes the previous
     /// sentence's, resolved without recursion (a long run of `It …` sentences must not exhaust the stack).
     func mainSubject(_ si: Int) -> (subject: ClaimSubject, start: Int, confident: Bool)? {
-        if memo.known[si] { return memo.value[si] }
+        if memo.known(si) { return memo.value(si) }
         var pending: [(Int, Int)] = []
         var x = si
         while true {
@@ -570,13 +570,13 @@ struct ClaimBuilder {
             case .none:
                 memo.set(x, nil)
             case .previous(let start):
-                if !memo.known[x - 1] { pending.append((x, start)); x -= 1; continue }
-                memo.set(x, memo.value[x - 1].map { ($0.subject, start, true) })
+                if !memo.known(x - 1) { pending.append((x, start)); x -= 1; continue }
+                memo.set(x, memo.value(x - 1).map { ($0.subject, start, true) })
             }
             break
         }
-        for (y, start) in pending.reversed() { memo.set(y, memo.value[y - 1].map { ($0.subject, start, true) }) }
-        return memo.value[si]
+        for (y, start) in pending.reversed() { memo.set(y, memo.value(y - 1).map { ($0.subject, start, true) }) }
+        return memo.value(si)
     }
 
     enum RawSubject {
@@ -1232,17 +1232,30 @@ private func claimTrimSpaces(_ x: String) -> String {
 
 /// Memo of `ClaimBuilder.mainSubject` per sentence (a class: filled from non-mutating lookups).
 final class MainSubjectMemo {
-    var known: [Bool]
-    var value: [(subject: ClaimSubject, start: Int, confident: Bool)?]
+    /// Per sentence: -2 not computed, -1 no subject, else the index of its subject in `values`. Plain
+    /// integers: an array of optional subjects (strings inside) cost a loop to fill and one to free, per
+    /// sentence, where few sentences are ever asked.
+    private var at: [Int32]
+    private var values: [(subject: ClaimSubject, start: Int, confident: Bool)] = []
 
     init(_ count: Int) {
-        known = Array(repeating: false, count: count)
-        value = Array(repeating: nil, count: count)
+        at = Array(repeating: -2, count: count)
+    }
+
+    func known(_ si: Int) -> Bool { at[si] != -2 }
+
+    func value(_ si: Int) -> (subject: ClaimSubject, start: Int, confident: Bool)? {
+        let k = Int(at[si])
+        return k >= 0 ? values[k] : nil
     }
 
     func set(_ si: Int, _ v: (subject: ClaimSubject, start: Int, confident: Bool)?) {
-        known[si] = true
-        value[si] = v
+        if let v {
+            at[si] = Int32(values.count)
+            values.append(v)
+        } else {
+            at[si] = -1
+        }
     }
 }
 
