@@ -197,4 +197,50 @@ import DocPipeTestSupport
         let text = words.joined(separator: " ")
         Self.expectIdsMatchLookups(text, lex)
     }
+
+    /// The token pass's word memo gives every token the info a pass without it computes: a few hundred
+    /// words (vocabulary words and near misses in random casings, with slashes, digits, short-form
+    /// starts, non-ASCII bytes, 1 to 20 bytes) repeated in random order, so that most tokens hit the
+    /// memo and some slots are shared by two words.
+    @Test func wordMemoMatchesComputedInfo() {
+        let lex = EntityLexicon.shared
+        var rng = SplitMix(seed: 0x3E30)
+        var pool = ["A/RES/47/4", "S/RES/1325", "IOM", "IOM’s", "UNICEF", "WHO", "a/b2", "Côte", "O’Brien",
+                    "internationalization", "ABCDEFGHIJKLMNOP", "ABCDEFGHIJKLMNOPQ", "Ab", "AB", "ab", "9,000", "1991"]
+        for _ in 0..<500 {
+            let key = lex.vocab.key(Int32(rng.next() % UInt64(lex.vocab.count)))
+            var bytes = Array(key.utf8).map { b -> UInt8 in
+                let letter = b &- 0x41 < 26 || b &- 0x61 < 26
+                return letter && rng.next() % 3 == 0 ? b ^ 0x20 : b
+            }
+            switch rng.next() % 8 {
+            case 0: bytes.append(0x78)
+            case 1: bytes += [0x2F, 0x30 + UInt8(rng.next() % 10)]
+            case 2: bytes += Array(repeating: 0x61 + UInt8(rng.next() % 26), count: Int(rng.next() % 12))
+            default: break
+            }
+            pool.append(String(decoding: bytes, as: UTF8.self))
+        }
+        let words = (0..<8000).map { _ in pool[Int(rng.next() % UInt64(pool.count))] }
+        var text = words.joined(separator: " ")
+        let acronyms = ["IOM", "WHO", "UN", "ABCDEFGHIJKLMNOP"].map {
+            Acronym(short: $0, long: "Long Form", range: 0..<1, longRange: 0..<1)
+        }
+        text.withUTF8 { p in
+            let tokens = Tokenizer.tokens(in: p)
+            let a = EntityScanner(p: p, tokens: tokens, lexicon: lex, sentences: [], acronyms: acronyms)
+            let b = EntityScanner(p: p, tokens: tokens, lexicon: lex, sentences: [], acronyms: acronyms, memo: false)
+            #expect(a.info.count == b.info.count)
+            var differing = 0
+            for (x, y) in zip(a.info, b.info) where x.exact != y.exact || x.folded != y.folded || x.fx != y.fx || x.ff != y.ff
+                || x.shape != y.shape || x.gzEnd != y.gzEnd || x.gzEntry != y.gzEntry {
+                differing += 1
+            }
+            #expect(differing == 0)
+            // The pool holds short-form starts and document symbols: the shape bits above were exercised.
+            #expect(b.info.contains { $0.shape & EntityScanner.shortFormStart != 0 })
+            #expect(b.info.contains { $0.shape & EntityScanner.slashDigit != 0 })
+            #expect(b.info.contains { $0.shape & EntityScanner.allCaps != 0 })
+        }
+    }
 }

@@ -122,7 +122,23 @@ struct EntityScanner {
     static let shortFormStart: UInt16 = 128
     static let punctuation: UInt16 = 256
 
-    init(p: UnsafeBufferPointer<UInt8>, tokens: [Token], lexicon: EntityLexicon, sentences: [Sentence], acronyms: [Acronym]) {
+    /// A token's bytes → what the token pass reads from them (ids, flags, byte-derived shape bits), for
+    /// ASCII tokens of 2 to 16 bytes. Direct-mapped: a document repeats a few thousand words, and a hit
+    /// replaces hashing, the vocabulary probe and the flag loads. The key is the token's whole bytes
+    /// (its two words and length), so a hit gives what the computation would.
+    struct WordMemo {
+        var w0: UInt64 = 0, w1: UInt64 = 0
+        /// 0: empty (no token in the memo is shorter than 2 bytes).
+        var length: Int32 = 0
+        var exact: Int32 = -1, folded: Int32 = -1
+        var fx: WordFlags = [], ff: WordFlags = []
+        /// `slashDigit`, `allCaps` and `shortFormStart`.
+        var shape: UInt16 = 0
+    }
+    static let memoBits = 12
+
+    /// `memo: false` computes every token (the reference the tests compare the memo with).
+    init(p: UnsafeBufferPointer<UInt8>, tokens: [Token], lexicon: EntityLexicon, sentences: [Sentence], acronyms: [Acronym], memo useMemo: Bool = true) {
         self.p = p
         self.toks = tokens
         self.lex = lexicon
@@ -175,7 +191,9 @@ struct EntityScanner {
         let n = self.n
         let vocab = lexicon.vocab
         let oneByte = lexicon.oneByte
-        info = tokens.withUnsafeBufferPointer { tokens in
+        var memo = [WordMemo](repeating: WordMemo(), count: useMemo ? 1 << Self.memoBits : 0)
+        info = memo.withUnsafeMutableBufferPointer { memo in
+            tokens.withUnsafeBufferPointer { tokens in
             lexicon.flags.withUnsafeBufferPointer { flags in
             lexicon.foldedID.withUnsafeBufferPointer { foldedID in
             sentenceStarts.withUnsafeBufferPointer { starts in
@@ -187,20 +205,46 @@ struct EntityScanner {
                     let kind = tokens[t].kind
                     let a = r.lowerBound
                     let b0 = p[a]
-                    let ex: Int32, fo: Int32, hash: UInt64
+                    let ex: Int32, fo: Int32, fx: WordFlags, ff: WordFlags
                     var s: UInt16 = 0
-                    if r.count == 1 && b0 < 0x80 {
+                    let len = r.count
+                    if len == 1 && b0 < 0x80 {
                         // Mostly punctuation: ids and hash from the lexicon's table (no slash and digit,
                         // not all caps).
+                        let hash: UInt64
                         (ex, fo, hash) = oneByte[Int(b0)]
+                        if shortFormBloom & 1 << (hash >> 58) != 0, shortFormTable.contains(hash) { s |= Self.shortFormStart }
+                        fx = ex >= 0 ? flags[Int(ex)] : []
+                        ff = fo >= 0 ? flags[Int(fo)] : []
                     } else {
-                        let key = Self.tokenKey(p, r)
-                        (ex, fo) = Self.ids(key, vocab, foldedID, p, r)
-                        hash = key.exact
-                        if key.slashDigit { s |= Self.slashDigit }
-                        if key.upper >= 2 && !key.lower { s |= Self.allCaps }
+                        // The memo slot of an ASCII token of at most 16 bytes whose words `tokenKey` would
+                        // load (else -1).
+                        var slot = -1
+                        var w0: UInt64 = 0, w1: UInt64 = 0
+                        if len <= 16, !memo.isEmpty, a &+ ((len &+ 7) & ~7) <= p.count {
+                            w0 = Self.word(p, a, len, 0)
+                            if len > 8 { w1 = Self.word(p, a, len, 8) }
+                            if (w0 | w1) & 0x8080_8080_8080_8080 == 0 {
+                                slot = Int(truncatingIfNeeded: ((w0 &+ w1 &* 0x9E37_79B9_7F4A_7C15) &* 0xBF58_476D_1CE4_E5B9) >> UInt64(64 - Self.memoBits))
+                            }
+                        }
+                        if slot >= 0, memo[slot].w0 == w0, memo[slot].w1 == w1, memo[slot].length == Int32(truncatingIfNeeded: len) {
+                            let m = memo[slot]
+                            (ex, fo, fx, ff, s) = (m.exact, m.folded, m.fx, m.ff, m.shape)
+                        } else {
+                            let key = Self.tokenKey(p, r)
+                            (ex, fo) = Self.ids(key, vocab, foldedID, p, r)
+                            let hash = key.exact
+                            if key.slashDigit { s |= Self.slashDigit }
+                            if key.upper >= 2 && !key.lower { s |= Self.allCaps }
+                            if shortFormBloom & 1 << (hash >> 58) != 0, shortFormTable.contains(hash) { s |= Self.shortFormStart }
+                            fx = ex >= 0 ? flags[Int(ex)] : []
+                            ff = fo >= 0 ? flags[Int(fo)] : []
+                            if slot >= 0 {
+                                memo[slot] = WordMemo(w0: w0, w1: w1, length: Int32(truncatingIfNeeded: len), exact: ex, folded: fo, fx: fx, ff: ff, shape: s)
+                            }
+                        }
                     }
-                    if shortFormBloom & 1 << (hash >> 58) != 0, shortFormTable.contains(hash) { s |= Self.shortFormStart }
                     switch kind {
                     case .word: s |= Self.word
                     case .number: s |= Self.number
@@ -234,10 +278,11 @@ struct EntityScanner {
                     if isInitial { s |= Self.initial }
                     prevShape = s
                     (buf.baseAddress! + t).initialize(to: EntityTokenInfo(
-                        exact: ex, folded: fo, fx: ex >= 0 ? flags[Int(ex)] : [], ff: fo >= 0 ? flags[Int(fo)] : [],
+                        exact: ex, folded: fo, fx: fx, ff: ff,
                         gzEnd: -2, gzEntry: -1, shape: s))
                 }
                 count = n
+            }
             }
             }
             }
