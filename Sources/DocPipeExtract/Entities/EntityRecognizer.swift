@@ -114,6 +114,9 @@ struct EntityScanner {
     /// with a one-word Bloom filter over the keys.
     private var surnames: [Int32: Int] = [:]
     private var surnameBloom: UInt64 = 0
+    /// Whether `best` tests, before calling `money` and `name`, what those test first (false: the
+    /// plain calls, which the tests compare with).
+    var checkFirst = true
 
     static let capital: UInt16 = 1, allCaps: UInt16 = 2, initial: UInt16 = 4, word: UInt16 = 8, number: UInt16 = 16, lineStart: UInt16 = 32
     /// A slash and a digit inside the token (a document symbol when it is a capitalised word).
@@ -620,12 +623,13 @@ struct EntityScanner {
         var best: EntityMention?
         if s & Self.slashDigit != 0 || ff.contains(.resolution) || fx.contains(.article) { best = law(at: i) }
         if !isWord || s & Self.allCaps != 0 || ff.contains(.a) || ff.contains(.numberWord) {
-            if s & Self.number != 0 || fx.contains(.currencySymbol) || fx.contains(.currencyCode), let m = money(at: i), m.end > best?.end ?? Int.min { best = m }
+            if fx.contains(.currencySymbol) || fx.contains(.currencyCode) || s & Self.number != 0 && (!checkFirst || currencyMayFollowAmount(at: i)),
+               let m = money(at: i), m.end > best?.end ?? Int.min { best = m }
             if fo(i + 1).contains(.percentStart), let m = percent(at: i), m.end > best?.end ?? Int.min { best = m }
         }
         if s & Self.capital != 0 || t.exact >= 0 {
             if s & Self.shortFormStart != 0, let m = acronym(at: i), m.end > best?.end ?? Int.min { best = m }
-            if s & Self.capital != 0 || fx.contains(.gazetteerStart), let m = name(at: i), m.end > best?.end ?? Int.min { best = m }
+            if s & Self.capital != 0 || fx.contains(.gazetteerStart), !checkFirst || nameMayStart(at: i), let m = name(at: i), m.end > best?.end ?? Int.min { best = m }
             if fx.contains(.firstName) || s & Self.capital != 0 && fx.contains(.titleStart), let m = person(at: i), m.end > best?.end ?? Int.min { best = m }
             if surnameBloom != 0, s & (Self.capital | Self.word) == Self.capital | Self.word, let m = surname(at: i), m.end > best?.end ?? Int.min { best = m }
         }
@@ -670,6 +674,20 @@ struct EntityScanner {
             return EntityMention(kind: .law, start: i, end: r, norm: built(norm), source: .pattern)
         }
         return m
+    }
+
+    /// Whether `name(at:)` may find a name at `i`: a gazetteer name, or a word that `phrase(at:)` does
+    /// not reject with its first tests (repeated here; most capitalised words are no name, and the two
+    /// calls cost more than the tests).
+    @inline(__always) mutating func nameMayStart(at i: Int) -> Bool {
+        if gazetteer(i) != nil { return true }
+        guard isCapWord(i), !ex(i).contains(.noStart) else { return false }
+        if isInitial(i), !ex(i).contains(.nameWord), !isCapWord(i + 1) { return false }
+        // Without a gazetteer name at `i` a one-word phrase is none (no head, or a bare head): the next
+        // token must let `phrase`'s loop go on (its tests, loosened), on the same line.
+        let k = i + 1
+        guard k < n, info[k].shape & Self.lineStart == 0 else { return false }
+        return isCapWord(k) || fo(k).contains(.connector) || ex(k).contains(.possessive) || isPunct(k, 0x2F)
     }
 
     /// A capitalised phrase headed by an organisation / law / event noun (see the type comment).
@@ -827,6 +845,14 @@ struct EntityScanner {
             return (lex.value(info[i + 1].folded), i + 2)
         }
         return (0, i + 1)
+    }
+
+    /// Whether a currency word or code may follow the number at `i` (after its scale word): else
+    /// `money(at:)` returns nil for a number without a currency flag (its own test, on the flags alone).
+    /// Most numbers are no amount, and the call costs more than the test.
+    @inline(__always) func currencyMayFollowAmount(at i: Int) -> Bool {
+        let e0 = i + 1 < n && fo(i + 1).contains(.scale) && toks[i + 1].kind == .word ? i + 2 : i + 1
+        return fo(e0).contains(.currencyWordStart) || ex(e0).contains(.currencyCode)
     }
 
     mutating func money(at i: Int) -> EntityMention? {
