@@ -577,6 +577,10 @@ struct EntityScanner {
                     continue
                 }
             }
+            if checkFirst, capitalWordStartsNothing(at: i) {
+                i += 1
+                continue
+            }
             if let m = best(at: i) {
                 mentions.append(m)
                 if m.kind == .person, case .pattern = m.source {
@@ -599,6 +603,26 @@ struct EntityScanner {
     static let lowerWordStartBits: UInt16 = word | capital | allCaps | slashDigit | shortFormStart
     static let lowerWordStartExact: WordFlags = [.article, .gazetteerStart, .firstName]
     static let lowerWordStartFolded: WordFlags = [.resolution, .a, .numberWord, .the]
+
+    /// Whether `i` is a capitalised word for which `best` would return nil: none of the bits and flags
+    /// through which `best` tries a pattern other than a name or a surname, no name (`nameMayStart`),
+    /// and no surname (its Bloom filter). Most capitalised words in running text (`However`,
+    /// `Nouméa`, `January`) are such words.
+    @inline(__always) mutating func capitalWordStartsNothing(at i: Int) -> Bool {
+        let t = info[i]
+        guard t.shape & Self.capitalWordStartBits == Self.capital | Self.word, t.fx.isDisjoint(with: Self.capitalWordStartExact),
+              t.ff.isDisjoint(with: Self.capitalWordStartFolded) else { return false }
+        if nameMayStart(at: i) { return false }
+        // (After the name test: the key of an unknown word hashes its bytes.)
+        return surnames.isEmpty || surnameBloom & Self.bloomBit(UInt64(UInt32(bitPattern: surnameKey(i)))) == 0
+    }
+
+    /// `best`'s other ways in for a capitalised word: these shape bits (LAW by document symbol, MONEY
+    /// and PERCENT by all caps, acronyms) and exact / folded flags (LAW; PERSON by first name or
+    /// title; MONEY, PERCENT and CARDINAL by `a` or a number word; references).
+    static let capitalWordStartBits: UInt16 = word | capital | allCaps | slashDigit | shortFormStart | number | punctuation
+    static let capitalWordStartExact: WordFlags = [.article, .firstName, .titleStart]
+    static let capitalWordStartFolded: WordFlags = [.resolution, .a, .numberWord, .the]
 
     /// A key for a surname token (its vocabulary id when known, else a hash of its bytes, negated).
     /// Inlined, as are the other small readers called from `mutating` patterns: an out-of-line call of a
