@@ -200,13 +200,15 @@ import DocPipeTestSupport
 
     /// The token pass's word memo gives every token the info a pass without it computes: a few hundred
     /// words (vocabulary words and near misses in random casings, with slashes, digits, short-form
-    /// starts, non-ASCII bytes, 1 to 20 bytes) repeated in random order, so that most tokens hit the
-    /// memo and some slots are shared by two words.
+    /// starts, non-ASCII bytes, 1 to 20 bytes, pairs alike in their first 8 bytes) repeated in random
+    /// order, so that most tokens hit the memo; then pairs of words that share a slot, in turns.
     @Test func wordMemoMatchesComputedInfo() {
         let lex = EntityLexicon.shared
         var rng = SplitMix(seed: 0x3E30)
         var pool = ["A/RES/47/4", "S/RES/1325", "IOM", "IOM’s", "UNICEF", "WHO", "a/b2", "Côte", "O’Brien",
-                    "internationalization", "ABCDEFGHIJKLMNOP", "ABCDEFGHIJKLMNOPQ", "Ab", "AB", "ab", "9,000", "1991"]
+                    "internationalization", "ABCDEFGHIJKLMNOP", "ABCDEFGHIJKLMNOPQ", "Ab", "AB", "ab", "9,000", "1991",
+                    "Organization", "Organizations", "Organizatiom", "Organisation", "organization", "ORGANIZATION",
+                    "Secretary", "Secretariat", "secretary", "SECRETARIAT"]
         for _ in 0..<500 {
             let key = lex.vocab.key(Int32(rng.next() % UInt64(lex.vocab.count)))
             var bytes = Array(key.utf8).map { b -> UInt8 in
@@ -222,7 +224,35 @@ import DocPipeTestSupport
             pool.append(String(decoding: bytes, as: UTF8.self))
         }
         let words = (0..<8000).map { _ in pool[Int(rng.next() % UInt64(pool.count))] }
-        var text = words.joined(separator: " ")
+        // Then words in turns with a twin of the same length that differs in one letter (in its first or
+        // second 8 bytes) and has the same memo slot: each evicts the other.
+        func slot(_ b: [UInt8]) -> Int {
+            var w0: UInt64 = 0, w1: UInt64 = 0
+            for (k, x) in b.enumerated() {
+                if k < 8 { w0 |= UInt64(x) << (8 * UInt64(k)) } else { w1 |= UInt64(x) << (8 * UInt64(k - 8)) }
+            }
+            return EntityScanner.memoSlot(w0: w0, w1: w1)
+        }
+        var twins: [String] = []
+        var twinCount = 0
+        for _ in 0..<400 {
+            let key = lex.vocab.key(Int32(rng.next() % UInt64(lex.vocab.count)))
+            let bytes = Array(key.utf8)
+            guard bytes.count >= 4, bytes.count <= 16, bytes.allSatisfy({ $0 | 0x20 &- 0x61 < 26 }) else { continue }
+            let target = slot(bytes)
+            // Two letters changed, both in the second word when there is one.
+            let from = bytes.count > 9 && rng.next() % 2 == 0 ? 8 : 0
+            for _ in 0..<20_000 {
+                var twin = bytes
+                for _ in 0..<2 { twin[from + Int(rng.next() % UInt64(bytes.count - from))] = 0x61 + UInt8(rng.next() % 26) }
+                guard twin != bytes, slot(twin) == target else { continue }
+                for _ in 0..<3 { twins += [key, String(decoding: twin, as: UTF8.self)] }
+                twinCount += 1
+                break
+            }
+        }
+        #expect(twinCount > 20)
+        var text = words.joined(separator: " ") + " " + twins.joined(separator: " ")
         let acronyms = ["IOM", "WHO", "UN", "ABCDEFGHIJKLMNOP"].map {
             Acronym(short: $0, long: "Long Form", range: 0..<1, longRange: 0..<1)
         }
@@ -262,9 +292,21 @@ import DocPipeTestSupport
         }
         // "" glues two words (`Children` + `’s`).
         let separators = [" ", " ", " ", " ", ", ", ". ", "\n", "\n\n", " (", ") ", ""]
+        // Name-like runs: capitalised modifiers, head nouns and connectors, one space apart.
+        let modifiers = ["Executive", "Regional", "Alpine", "Plant", "Health", "Nouméa", "English", "January", "Jane", "World", "United"]
+        let heads = ["Organization", "Committee", "Board", "Council", "Agreement", "Conference", "Bank", "Office", "Nations"]
+        let connectors = ["of", "for", "and", "on", "the", "&", "’s", "/", "in", "to"]
+        func pick(_ words: [String], _ rng: inout SplitMix) -> String { words[Int(rng.next() % UInt64(words.count))] }
         for _ in 0..<40 {
             var text = ""
             for _ in 0..<400 {
+                if rng.next() % 2 == 0 {
+                    for _ in 0..<(1 + Int(rng.next() % 5)) {
+                        let r = rng.next() % 10
+                        text += r < 4 ? pick(modifiers, &rng) : r < 7 ? pick(heads, &rng) : pick(connectors, &rng)
+                        text += " "
+                    }
+                }
                 text += pool[Int(rng.next() % UInt64(pool.count))]
                 text += separators[Int(rng.next() % UInt64(separators.count))]
             }

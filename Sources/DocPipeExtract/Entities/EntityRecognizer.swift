@@ -138,7 +138,12 @@ struct EntityScanner {
         /// `slashDigit`, `allCaps` and `shortFormStart`.
         var shape: UInt16 = 0
     }
-    static let memoBits = 12
+    static var memoBits: Int { 12 }
+
+    /// The memo slot of a token whose first two words (as `word(_:_:_:_:)` loads them) are `w0`, `w1`.
+    @inline(__always) static func memoSlot(w0: UInt64, w1: UInt64) -> Int {
+        Int(truncatingIfNeeded: ((w0 &+ w1 &* 0x9E37_79B9_7F4A_7C15) &* 0xBF58_476D_1CE4_E5B9) >> UInt64(64 - memoBits))
+    }
 
     /// `memo: false` computes every token (the reference the tests compare the memo with).
     init(p: UnsafeBufferPointer<UInt8>, tokens: [Token], lexicon: EntityLexicon, sentences: [Sentence], acronyms: [Acronym], memo useMemo: Bool = true) {
@@ -228,7 +233,7 @@ struct EntityScanner {
                             w0 = Self.word(p, a, len, 0)
                             if len > 8 { w1 = Self.word(p, a, len, 8) }
                             if (w0 | w1) & 0x8080_8080_8080_8080 == 0 {
-                                slot = Int(truncatingIfNeeded: ((w0 &+ w1 &* 0x9E37_79B9_7F4A_7C15) &* 0xBF58_476D_1CE4_E5B9) >> UInt64(64 - Self.memoBits))
+                                slot = Self.memoSlot(w0: w0, w1: w1)
                             }
                         }
                         if slot >= 0, memo[slot].w0 == w0, memo[slot].w1 == w1, memo[slot].length == Int32(truncatingIfNeeded: len) {
