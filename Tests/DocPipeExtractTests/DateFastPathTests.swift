@@ -161,6 +161,47 @@ import DocPipeTestSupport
         #expect(seen > 1000)
     }
 
+    /// `the` and digits followed by every lexicon word (and each other token shape), then soup: the dispatch by
+    /// the token after them (`patternsAfterThe`, `countFollows`) must list every pattern that matches there.
+    @Test func dispatchByNextTokenAgreesWithEachPattern() {
+        let heads = ["the", "The", "1951", "12", "1", "31", "1,000", "2000", "190", "12345", "5"]
+        let seconds = Self.words + Self.words.map { $0.prefix(1).uppercased() + $0.dropFirst() }
+            + ["1951", "12", "3", "1,000", "1950s", "'", "'50s", "-", "–", ",", ".", "/", ":", "s", "th", "war", "Council", "states"]
+        // What completes a count (`3 times a year`, `5 and a half years`) or a phrase after `the`, else soup alone.
+        let thirds = ["a year", "per month", "a half years", "years", "1950", ""]
+        var rng = SplitMix(state: 23)
+        var seen = 0
+        for head in heads {
+            for second in seconds {
+                for glue in ["", " "] where !(glue.isEmpty && head.last!.isLetter && second.first!.isLetter) {
+                    let text = head + glue + second + " " + thirds[rng.below(thirds.count)] + " " + soup(&rng)
+                    for reference in [DatePoint(year: 1950, month: 3, day: 1), nil] {
+                        Array(text.utf8).withUnsafeBufferPointer { buf in
+                            DateScanner.withTokens(buf) { toks in
+                                var parser = TimexParser(tokens: toks, reference: reference)
+                                parser.limit = toks.count
+                                let checks: [(UInt16, (Int) -> TimexMatch?)] = [
+                                    (TimexParser.Pat.refs, parser.refs), (TimexParser.Pat.modded, parser.modded), (TimexParser.Pat.approx, parser.approx),
+                                    (TimexParser.Pat.absDate, parser.absDate), (TimexParser.Pat.decade, parser.decadeOrCentury),
+                                    (TimexParser.Pat.season, parser.season), (TimexParser.Pat.relative, parser.relative),
+                                    (TimexParser.Pat.partOfDay, parser.partOfDay), (TimexParser.Pat.clockTime, parser.clockTime),
+                                    (TimexParser.Pat.duration, parser.duration), (TimexParser.Pat.setExpr, parser.setExpr),
+                                    (TimexParser.Pat.dayRangeHead, parser.dayRangeHead),
+                                ]
+                                for (bit, pattern) in checks where pattern(0) != nil {
+                                    seen += 1
+                                    #expect(parser.patterns(0) & bit != 0, "\(text)")
+                                }
+                            }
+                        }
+                        #expect(parse(text, reference: reference, all: false) == parse(text, reference: reference, all: true), "\(text)")
+                    }
+                }
+            }
+        }
+        #expect(seen > 2000)
+    }
+
     // MARK: value formatting
 
     private static func refPad(_ v: Int, _ w: Int) -> String {

@@ -128,6 +128,25 @@ struct TimexParser {
         var at = -1
         var quantity: Quantity? = nil
         var cardinal: (Int, Int)? = nil
+        /// `DatePoint(year: y).value` by year, direct-mapped (`y % yearSlots`), made on first use: a document
+        /// writes the same few years again and again, and building the string costs more than the rest of a
+        /// plain year's match. A handful of slots: destroying a table as large as the year range cost more.
+        var years: UnsafeMutablePointer<(year: Int, value: String)>? = nil
+        static var yearSlots: Int { 64 }
+
+        mutating func yearValue(_ y: Int) -> String {
+            let base: UnsafeMutablePointer<(year: Int, value: String)>
+            if let b = years { base = b } else {
+                base = .allocate(capacity: Memo.yearSlots)
+                base.initialize(repeating: (0, ""), count: Memo.yearSlots)    // 0: no year (callers ask for y >= 1)
+                years = base
+            }
+            let slot = base + y % Memo.yearSlots
+            if slot.pointee.year == y { return slot.pointee.value }
+            let v = DatePoint(year: y).value
+            slot.pointee = (y, v)
+            return v
+        }
     }
     var memo: UnsafeMutablePointer<Memo>? = nil
     /// Tests only: false parses the count afresh in each pattern (the reference for the memo).
@@ -136,6 +155,11 @@ struct TimexParser {
     @inline(__always) func quantityAt(_ i: Int) -> Quantity? {
         if let m = memo, m.pointee.at == i { return m.pointee.quantity }
         return quantity(i)
+    }
+    /// `DatePoint(year: y).value`, memoised per document (see `Memo.years`).
+    @inline(__always) func yearValue(_ y: Int) -> String {
+        guard y >= 1, let m = memo else { return DatePoint(year: y).value }
+        return m.pointee.yearValue(y)
     }
     @inline(__always) func cardinalAt(_ i: Int) -> (Int, Int)? {
         if let m = memo, m.pointee.at == i { return m.pointee.cardinal }
@@ -175,7 +199,11 @@ struct TimexParser {
         let box: UnsafeMutablePointer<Memo>? = memoise ? .allocate(capacity: 1) : nil
         box?.initialize(to: Memo())
         memo = box
-        defer { memo = nil; box?.deinitialize(count: 1); box?.deallocate() }
+        defer {
+            memo = nil
+            if let years = box?.pointee.years { years.deinitialize(count: Memo.yearSlots); years.deallocate() }
+            box?.deinitialize(count: 1); box?.deallocate()
+        }
         var i = 0
         while i < n {
             if i >= limit {
@@ -341,7 +369,9 @@ struct TimexParser {
             if tok.decimal { return 0 }
             // By shape: days, clock hours and ordinals have at most 2 digits, years (and `1950s`) at most 4 and no
             // grouping; counts (`cardinal`) at most 4 digits unless grouped.
-            let counts = Pat.relative | Pat.duration | Pat.setExpr
+            // A count starts a duration, set or relative date only before a unit (`5 years`), a dash (`5-year`),
+            // `times` or `and a half`: `cardinal` ends a number at the next token, and each of the three tests it first.
+            let counts = countFollows(i + 1) ? Pat.relative | Pat.duration | Pat.setExpr : 0
             if tok.grouped { return counts }
             if tok.digits <= 2 { return counts | Pat.absDate | Pat.decade | Pat.clockTime | Pat.dayRangeHead }
             if tok.digits == 3 { return counts | Pat.absDate }
@@ -351,7 +381,43 @@ struct TimexParser {
             return tok.ch == 0x27 ? Pat.absDate | Pat.decade : 0    // '89, '50s
         case .word:
             guard let kk = tok.lex else { return 0 }
-            return TimexParser.patterns(kk)
+            return kk == .the ? patternsAfterThe(i + 1) : TimexParser.patterns(kk)
+        }
+    }
+
+    /// Digits read as a count (`cardinal`, which ends at the next token) lead to one of the count patterns only
+    /// when token j can follow it there: a unit, a dash, `times`, or the `and` of `and a half`.
+    @inline(__always) func countFollows(_ j: Int) -> Bool {
+        guard j < limit else { return false }
+        let a = t[j]
+        if a.kind == .punct { return a.ch == 0x2D }
+        return a.kind == .word && (a.lex == .unit || a.lex == .times || a.lex == .and)
+    }
+
+    /// The patterns `the` at token j - 1 can start, by token j: after a leading `the` each of
+    /// `TimexParser.patterns(.the)` tests the next token's kind or lexicon entry first (a subset of that list).
+    func patternsAfterThe(_ j: Int) -> UInt16 {
+        guard j < limit else { return 0 }
+        let a = t[j]
+        switch a.kind {
+        case .number: return Pat.absDate | Pat.decade                          // the 12th of June, the 12 June, the 1950s, the 21st century
+        case .punct: return a.ch == 0x27 ? Pat.decade : 0                      // the '50s
+        case .word:
+            guard let kk = a.lex else { return 0 }
+            switch kk {
+            case .present: return Pat.refs                                     // the present day
+            case .modStart, .modMid, .modEnd, .modNoun: return Pat.modded       // the end of 1951
+            case .ordinal: return Pat.modded | Pat.absDate | Pat.decade | Pat.duration
+            case .first, .last: return Pat.modded | Pat.duration
+            case .tens: return Pat.absDate | Pat.decade                         // the twenty-first (of June, century)
+            case .decadeWord: return Pat.decade
+            case .season: return Pat.season
+            case .next, .previous: return Pat.relative | Pat.duration
+            case .unit, .that, .this, .same: return Pat.relative                 // the year 1950, the day before, the same year
+            case .partOfDay: return Pat.partOfDay
+            case .past_: return Pat.duration
+            default: return 0
+            }
         }
     }
 
@@ -724,7 +790,7 @@ struct TimexParser {
         // AD 9
         if k(i) == .ad, lv(i) == 0, t[i].cap, isNum(i + 1), !t[i + 1].grouped, t[i + 1].digits <= 4, !(isWord(i + 2) && adj(i + 2)) {
             let pt = DatePoint(year: t[i + 1].num)
-            return TimexMatch(s: i, e: i + 2, kind: .date, value: pt.value, point: pt, explicitYear: true, shape: 1)
+            return TimexMatch(s: i, e: i + 2, kind: .date, value: yearValue(pt.year), point: pt, explicitYear: true, shape: 1)
         }
         // '89: a two-digit year after an apostrophe
         if p(i, 0x27), isNum(i + 1), adj(i + 1), t[i + 1].digits == 2, !(adj(i + 2) && (isWord(i + 2) || isNum(i + 2))),
@@ -732,7 +798,7 @@ struct TimexParser {
             var y = (ctx.map { $0.year > 0 ? $0.year / 100 : 19 } ?? 19) * 100 + t[i + 1].num
             if let c = ctx, y > c.year + 10 { y -= 100 }
             let pt = DatePoint(year: y)
-            return TimexMatch(s: i, e: i + 2, kind: .date, value: pt.value, point: pt, explicitYear: true)
+            return TimexMatch(s: i, e: i + 2, kind: .date, value: yearValue(y), point: pt, explicitYear: true)
         }
         guard isNum(i), !t[i].grouped else { return nil }
         let a = t[i]
@@ -764,13 +830,13 @@ struct TimexParser {
             if b.digits == 2 && (y / 100 * 100 + b.num) > y && (y / 100 * 100 + b.num) - y <= 10 { y2 = y / 100 * 100 + b.num }
             if y2 > 0 {
                 let pt = DatePoint(year: y)
-                return TimexMatch(s: i, e: e + 2, kind: .date, value: pt.value, rangeToYear: y2,
+                return TimexMatch(s: i, e: e + 2, kind: .date, value: yearValue(y), rangeToYear: y2,
                                   point: pt, explicitYear: true)
             }
         }
         if p(e, 0x2F) && adj(e) { return nil }
         let pt = DatePoint(year: y)
-        return TimexMatch(s: i, e: e, kind: .date, value: pt.value, point: pt, explicitYear: true, shape: 1)
+        return TimexMatch(s: i, e: e, kind: .date, value: yearValue(y), point: pt, explicitYear: true, shape: 1)
     }
 
     // MARK: decades, centuries, seasons
