@@ -168,7 +168,7 @@ import DocPipeTestSupport
         let seconds = Self.words + Self.words.map { $0.prefix(1).uppercased() + $0.dropFirst() }
             + ["1951", "12", "3", "1,000", "1950s", "'", "'50s", "-", "–", ",", ".", "/", ":", "s", "th", "war", "Council", "states"]
         // What completes a count (`3 times a year`, `5 and a half years`) or a phrase after `the`, else soup alone.
-        let thirds = ["a year", "per month", "a half years", "years", "1950", ""]
+        let thirds = ["a year", "per month", "a half years", "years", "century", "1950", ""]
         var rng = SplitMix(state: 23)
         var seen = 0
         for head in heads {

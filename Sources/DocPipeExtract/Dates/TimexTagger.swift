@@ -373,9 +373,11 @@ struct TimexParser {
             // `times` or `and a half`: `cardinal` ends a number at the next token, and each of the three tests it first.
             let counts = countFollows(i + 1) ? Pat.relative | Pat.duration | Pat.setExpr : 0
             if tok.grouped { return counts }
-            if tok.digits <= 2 { return counts | Pat.absDate | Pat.decade | Pat.clockTime | Pat.dayRangeHead }
+            // A decade or century needs a glued suffix: `21st` (century), `1950s`, `1950's`.
+            let decade = decadeFollows(i + 1) ? Pat.decade : 0
+            if tok.digits <= 2 { return counts | Pat.absDate | decade | Pat.clockTime | Pat.dayRangeHead }
             if tok.digits == 3 { return counts | Pat.absDate }
-            if tok.digits == 4 { return counts | Pat.absDate | (tok.num % 10 == 0 ? Pat.decade : 0) }
+            if tok.digits == 4 { return counts | Pat.absDate | (tok.num % 10 == 0 ? decade : 0) }
             return 0
         case .punct:
             return tok.ch == 0x27 ? Pat.absDate | Pat.decade : 0    // '89, '50s
@@ -392,6 +394,15 @@ struct TimexParser {
         let a = t[j]
         if a.kind == .punct { return a.ch == 0x2D }
         return a.kind == .word && (a.lex == .unit || a.lex == .times || a.lex == .and)
+    }
+
+    /// Token j can end a decade or century begun by digits: an ordinal suffix (`21st`), an unknown word (the `s`
+    /// of `1950s`) or an apostrophe (`1950's`).
+    @inline(__always) func decadeFollows(_ j: Int) -> Bool {
+        guard j < limit else { return false }
+        let a = t[j]
+        if a.kind == .punct { return a.ch == 0x27 }
+        return a.kind == .word && (a.lex == nil || a.lex == .ordSuffix)
     }
 
     /// The patterns `the` at token j - 1 can start, by token j: after a leading `the` each of
