@@ -9,21 +9,22 @@ enum ClaimExtractor {
     /// Claims from an analysis of this same document (text, blocks, sentences and dates unchanged since).
     static func claims(in document: Document, analysis: QuantityAnalysis) -> [Claim] {
         let s = analysis.scan
-        var qs = analysis.matches
+        let matches = analysis.matches
         // Each match's index: the first stored quantity with its range. Usually the stored quantities are
         // the matches themselves, in order, with strictly increasing starts (so all ranges differ): then
-        // that index is k, and no dictionary keyed by ranges (hashed with `Hasher`) is needed.
+        // that index is k, which `QuantityExtractor.matches` already set, and the matches are used as they
+        // are (no copy of the array, no dictionary keyed by ranges hashed with `Hasher`).
         let stored = document.quantities
-        var same = stored.count == qs.count
+        var same = stored.count == matches.count
         if same {
-            for k in qs.indices where stored[k].range != qs[k].range || (k > 0 && qs[k].range.lowerBound <= qs[k - 1].range.lowerBound) {
+            for k in matches.indices where stored[k].range != matches[k].range || matches[k].index != k
+                || (k > 0 && matches[k].range.lowerBound <= matches[k - 1].range.lowerBound) {
                 same = false
                 break
             }
         }
-        if same {
-            for k in qs.indices { qs[k].index = k }
-        } else {
+        var qs = matches
+        if !same {
             var byRange: [Range<Int>: Int] = [:]
             for (k, q) in stored.enumerated() where byRange[q.range] == nil { byRange[q.range] = k }
             for k in qs.indices { qs[k].index = byRange[qs[k].range] }

@@ -350,21 +350,68 @@ enum QuantityExtractor {
         }
         guard headAt >= 0 else { return ("", .bare, j..<j, j, more) }
         let ut = j..<(cand[headAt] + 1)
+        switch genericUnit(s, ut, value: value) {
+        case .duration: return ("#duration", .measure, ut, ut.upperBound, more)
+        case .measure(let u): return (u, .measure, ut, ut.upperBound, more)
+        case .count(let u): return observerSuffix(s, u, j, ut.upperBound, more)
+        }
+    }
+
+    enum GenericUnit: Equatable { case duration, measure(String), count(String) }
+
+    /// The unit named by the words ut, the last one its head noun: the canonical phrase, else the words
+    /// (acronyms as written, a singular head after `1` pluralised).
+    static func genericUnit(_ s: ScanText, _ ut: Range<Int>, value: Double) -> GenericUnit {
+        let t = s.tokens
+        let lastIdx = ut.upperBound - 1
         var parts: [String] = []
+        parts.reserveCapacity(ut.count)
+        // `plain`: every part is its token's lower-cased text as is, all lower-case ASCII. Then
+        // `lowercased()` returns each part unchanged, and the tokens' word-class bits (their text looked up
+        // in `WordClass.table`) say which single-word tables can hold a part, without hashing a `String`.
+        var plain = true
         for idx in ut {
             let tk = t[idx]
-            var w = tk.acronym ? s.text(tk.start..<tk.end) : s.lower(idx)
-            if idx == ut.upperBound - 1 && value == 1 && !isPluralNoun(s, idx) { w = pluralize(w) }
+            var w: String
+            if tk.acronym { w = s.text(tk.start..<tk.end); plain = false } else { w = s.lower(idx) }
+            if idx == lastIdx && value == 1 && !isPluralNoun(s, idx) { w = pluralize(w); plain = false }
             parts.append(w)
+        }
+        if plain {
+            for k in ut where !isLowerASCII(s, k) { plain = false; break }
+        }
+        let last = parts[parts.count - 1]
+        if plain {
+            let lastTok = t[lastIdx]
+            if lastTok.has(WordClass.timeNoun) { return .duration }
+            let key = parts.count == 1 ? last : parts.joined(separator: " ")
+            // A phrase equal to `key` starts with the first part: unless that word starts some phrase, no lookup.
+            var canon = t[ut.lowerBound].has(WordClass.unitPhraseFirst) ? QuantityTables.unitPhrases[key] ?? key : key
+            if lastTok.has(WordClass.measureUnit) { return .measure(canon) }
+            if parts.count > 1, lastTok.has(WordClass.unitPhraseFirst), let c = QuantityTables.unitPhrases[last], c != last {
+                canon = (parts.dropLast() + [c]).joined(separator: " ")
+            }
+            return .count(canon)
         }
         let key = parts.joined(separator: " ")
         var canon = QuantityTables.unitPhrases[key.lowercased()] ?? key
-        if QuantityTables.timeNouns.contains(parts.last!.lowercased()) { return ("#duration", .measure, ut, ut.upperBound, more) }
-        if QuantityTables.measureUnits.contains(parts.last!.lowercased()) { return (canon, .measure, ut, ut.upperBound, more) }
-        if let last = parts.last, let c = QuantityTables.unitPhrases[last.lowercased()], parts.count > 1, c != last.lowercased() {
+        let lastLower = last.lowercased()
+        if QuantityTables.timeNouns.contains(lastLower) { return .duration }
+        if QuantityTables.measureUnits.contains(lastLower) { return .measure(canon) }
+        if parts.count > 1, let c = QuantityTables.unitPhrases[lastLower], c != lastLower {
             canon = (parts.dropLast() + [c]).joined(separator: " ")
         }
-        return observerSuffix(s, canon, j, ut.upperBound, more)
+        return .count(canon)
+    }
+
+    /// Token k's lower-cased text has only ASCII bytes and no capital letter.
+    private static func isLowerASCII(_ s: ScanText, _ k: Int) -> Bool {
+        let tk = s.tokens[k]
+        let lo = Int(tk.lo)
+        return s.lowerBytes.withUnsafeBufferPointer { b in
+            for i in lo..<(lo + Int(tk.len)) where b[i] >= 0x80 || (b[i] >= 0x41 && b[i] <= 0x5A) { return false }
+            return true
+        }
     }
 
     /// `10 states holding observer status` → `observer states`.
@@ -471,19 +518,31 @@ enum QuantityExtractor {
 /// answer as looking up the space-joined lower-cased words, without building that `String`.
 struct PhraseTable<V: Sendable>: Sendable {
     private var phrases: [(words: [[UInt8]], value: V)] = []
+    /// Indices in `phrases`, in order, by word count and first byte of the first word (256: empty word):
+    /// `match` compares only the phrases whose first byte is the token's (no other can be equal).
+    private var buckets: [[Int]] = []
+    private var maxWords = 0
 
     init(_ d: [String: V]) {
         for (k, v) in d.sorted(by: { $0.key < $1.key }) {
             phrases.append((k.split(separator: " ", omittingEmptySubsequences: false).map { Array($0.utf8) }, v))
         }
+        maxWords = phrases.map(\.words.count).max() ?? 0
+        buckets = Array(repeating: [], count: (maxWords + 1) * 257)
+        for (i, p) in phrases.enumerated() { buckets[Self.bucket(p.words.count, p.words[0].first)].append(i) }
     }
+
+    @inline(__always) private static func bucket(_ n: Int, _ firstByte: UInt8?) -> Int { n * 257 + (firstByte.map(Int.init) ?? 256) }
 
     /// The value of the phrase made of the n tokens from a, if any.
     func match(_ s: ScanText, _ a: Int, _ n: Int) -> V? {
-        for p in phrases where p.words.count == n {
+        guard n >= 1, n <= maxWords else { return nil }
+        let tk = s.tokens[a]
+        let first: UInt8? = tk.len > 0 ? s.lowerBytes[Int(tk.lo)] : nil
+        for i in buckets[Self.bucket(n, first)] {
             var same = true
-            for m in 0..<n where !s.eq(a + m, p.words[m]) { same = false; break }
-            if same { return p.value }
+            for m in 0..<n where !s.eq(a + m, phrases[i].words[m]) { same = false; break }
+            if same { return phrases[i].value }
         }
         return nil
     }
