@@ -63,7 +63,9 @@ import DocPipeTestSupport
     @Test func phraseTablesMatchJoinedLookup() {
         var rng = SplitMix(seed: 92)
         let extra = ["no", "more", "than", "at", "least", "a", "further", "an", "additional", "up", "to", "in", "excess", "of",
-                     "Over", "NEARLY", "well", "over", "estimated", ""]
+                     "Over", "NEARLY", "well", "over", "estimated", "",
+                     "$", "€", "£", "¥", "US$", "HK", "hundred", "Million", "billion", "3m", "bn", "K", "twenty", "Five", "thirds",
+                     "half", "quarters", "tenth", "Ü", "ʼ", "$5"]
         let vocab = Self.words + extra + extra
         for _ in 0..<400 {
             let n = Int.random(in: 1...6, using: &rng)
@@ -76,8 +78,36 @@ import DocPipeTestSupport
                     #expect(QuantityExtractor.unitPhraseTable.match(s, a, len) == QuantityTables.unitPhrases[key], "\(key)")
                     #expect(QuantityExtractor.comparatorPhrases.match(s, a, len) == QuantityTables.comparators[key], "\(key)")
                     #expect((QuantityExtractor.additionPhrases.match(s, a, len) != nil) == QuantityTables.additionMarkers.contains(key), "\(key)")
+                    if len == 1 {
+                        #expect(QuantityExtractor.scaleTable.match(s, a, 1) == QuantityTables.scales[key], "\(key)")
+                        #expect(QuantityExtractor.attachedScaleTable.match(s, a, 1) == QuantityTables.attachedScales[key], "\(key)")
+                        #expect(QuantityExtractor.unitTable.match(s, a, 1) == QuantityTables.units[key], "\(key)")
+                        #expect(QuantityExtractor.fractionTable.match(s, a, 1) == QuantityTables.fractions[key], "\(key)")
+                        #expect(QuantityExtractor.currencySymbolTable.match(s, a, 1) == QuantityTables.currencySymbols[key], "\(key)")
+                        #expect(QuantityExtractor.currencyPrefixTable.match(s, a, 1) == QuantityTables.currencyPrefixWords[key], "\(key)")
+                    }
                 }
             }
+        }
+    }
+
+    /// The time-frame candidates picked out in the matches' walk against every token tested in turn.
+    @Test func timeCandidatesMatchEveryTokenTested() {
+        var rng = SplitMix(seed: 93)
+        let vocab = ["In", "2021", "1990s", "the", "IOM", "was", "founded", "established", "now", "currently", "today", "has",
+                     "9,000", "1,990", "2004/2005", "12.5", "twenty-one", "two-thirds", "a", "dozen", "one", "hundred", "and", "five",
+                     "over", "more", "than", "member", "states", "$", "3m", "2,000", "$1990", "1850", "–", "(", ")", ",", ".", "Now",
+                     "per", "cent", "%", "staff", "years", "half", "million", "Founded"]
+        for _ in 0..<600 {
+            let n = Int.random(in: 1...30, using: &rng)
+            var text = ""
+            for _ in 0..<n {
+                text += vocab.randomElement(using: &rng)!
+                text += Int.random(in: 0..<5, using: &rng) == 0 ? "" : " "
+            }
+            let a = QuantityAnalysis(qcDocument(text))
+            let expected = a.scan.tokens.indices.filter { QuantityExtractor.isTimeCandidate(a.scan.tokens[$0]) }
+            #expect(a.timeCandidates == expected, "\(text)")
         }
     }
 }

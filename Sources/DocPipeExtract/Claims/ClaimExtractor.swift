@@ -29,7 +29,7 @@ enum ClaimExtractor {
             for (k, q) in stored.enumerated() where byRange[q.range] == nil { byRange[q.range] = k }
             for k in qs.indices { qs[k].index = byRange[qs[k].range] }
         }
-        var b = ClaimBuilder(s: s, document: document, quantities: qs)
+        var b = ClaimBuilder(s: s, document: document, quantities: qs, timeCandidates: analysis.timeCandidates)
         return b.run()
     }
 }
@@ -76,7 +76,7 @@ struct ClaimBuilder {
     /// Quantities that already announce an enumeration.
     var enumerated: Set<Int> = []
 
-    init(s: ScanText, document: Document, quantities: [QuantityMatch]) {
+    init(s: ScanText, document: Document, quantities: [QuantityMatch], timeCandidates: [Int]) {
         self.s = s
         t = s.tokens
         self.document = document
@@ -108,7 +108,7 @@ struct ClaimBuilder {
         byID.resolvedAt = Array(repeating: -1, count: ne)
         for a in document.acronyms where acronymLong[a.short] == nil { acronymLong[a.short] = a.long }
         for k in acronymLong.keys { knownNames.insert(k.lowercased()) }
-        buildTimes()
+        buildTimes(timeCandidates)
     }
 
     private mutating func buildQuantityMaps() {
@@ -656,7 +656,8 @@ struct ClaimBuilder {
 
     // MARK: - time frames
 
-    private mutating func buildTimes() {
+    /// `candidates`: `QuantityAnalysis.timeCandidates` of the same scan.
+    private mutating func buildTimes(_ candidates: [Int]) {
         // Read in place: `for d in` copied every expression (retaining its strings) to test its kind.
         let dates = document.dates
         times.reserveCapacity(dates.count)
@@ -676,16 +677,8 @@ struct ClaimBuilder {
         // One pass over the tokens for years, present-time words and founding verbs (the last only
         // collected: their dates are looked up once `times` is sorted).
         var foundingVerbs: [Int] = []
-        // Most tokens are neither a four-byte number nor a present / founding word: the others are
-        // picked out first, in one tight pass over the tokens in place.
-        let wordFlags = WordClass.presentWord | WordClass.foundingVerb
-        let candidates: [Int] = t.withUnsafeBufferPointer { tp in
-            var c: [Int] = []
-            for k in tp.indices where tp[k].kind == .number ? tp[k].end - tp[k].start == 4 : tp[k].kind == .word && tp[k].flags & wordFlags != 0 {
-                c.append(k)
-            }
-            return c
-        }
+        // Most tokens are neither a four-byte number nor a present / founding word: the quantity
+        // extractor's walk over the tokens picked out the others.
         for k in candidates {
             let tok = t[k]
             if tok.kind == .number {

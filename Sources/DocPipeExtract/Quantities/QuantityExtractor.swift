@@ -5,10 +5,16 @@ import DocPipeCore
 struct QuantityAnalysis {
     let scan: ScanText
     let matches: [QuantityMatch]
+    /// Where the claim extractor's time frames may start, in order: numbers of four bytes, words marked
+    /// `presentWord` or `foundingVerb`. Picked out in the matches' walk over the tokens (a second walk
+    /// over every token cost more than the rest of the time frames).
+    let timeCandidates: [Int]
 
     init(_ document: Document) {
         scan = ScanText(document)
-        matches = QuantityExtractor.matches(scan, document)
+        var candidates: [Int] = []
+        matches = QuantityExtractor.matches(scan, document, timeCandidates: &candidates)
+        timeCandidates = candidates
     }
 }
 
@@ -49,22 +55,34 @@ enum QuantityExtractor {
     }
 
     static func matches(_ s: ScanText, _ document: Document) -> [QuantityMatch] {
+        var candidates: [Int] = []
+        return matches(s, document, timeCandidates: &candidates)
+    }
+
+    /// A token `QuantityAnalysis.timeCandidates` lists.
+    @inline(__always) static func isTimeCandidate(_ tk: ScanToken) -> Bool {
+        tk.kind == .number ? tk.end - tk.start == 4 : tk.kind == .word && tk.flags & (WordClass.presentWord | WordClass.foundingVerb) != 0
+    }
+
+    static func matches(_ s: ScanText, _ document: Document, timeCandidates: inout [Int]) -> [QuantityMatch] {
         let dateRanges = document.dates.map(\.range).sorted { $0.lowerBound < $1.lowerBound }
         var d = 0
         var out: [QuantityMatch] = []
         var i = 0
         let t = s.tokens
-        let numStart = WordClass.numStart
+        // Stops at every number and at words that may start a number or a time frame.
+        let stopFlags = WordClass.numStart | WordClass.presentWord | WordClass.foundingVerb
         while i < t.count {
             // Most tokens start no quantity (the branches below only step over them): skip those in place,
             // without copying each token out of the array.
             i = t.withUnsafeBufferPointer { tp in
                 var k = i
-                while k < tp.count && tp[k].kind != .number && !(tp[k].kind == .word && (tp[k].hyphen || tp[k].flags & numStart != 0)) { k += 1 }
+                while k < tp.count && tp[k].kind != .number && !(tp[k].kind == .word && (tp[k].hyphen || tp[k].flags & stopFlags != 0)) { k += 1 }
                 return k
             }
             guard i < t.count else { break }
             let tok = t[i]
+            if isTimeCandidate(tok) { timeCandidates.append(i) }
             var found: QuantityMatch?
             if tok.kind == .number {
                 while d < dateRanges.count && dateRanges[d].upperBound <= tok.start { d += 1 }
@@ -78,7 +96,10 @@ enum QuantityExtractor {
             }
             if let q = found {
                 out.append(q)
-                i = max(q.tokens.upperBound, i + 1)
+                let next = max(q.tokens.upperBound, i + 1)
+                // The tokens of the match are not walked: pick out the time candidates among them.
+                for k in (i + 1)..<next where isTimeCandidate(t[k]) { timeCandidates.append(k) }
+                i = next
             } else {
                 i += 1
             }
@@ -129,10 +150,10 @@ enum QuantityExtractor {
         var first = i
         var currency: String?
         if let p = prev {
-            if p.kind == .punct, let c = QuantityTables.currencySymbols[s.lower(i - 1)] {
+            if p.kind == .punct, let c = currencySymbolTable.match(s, i - 1, 1) {
                 currency = c
                 first = i - 1
-                if c == "USD", i >= 2, t[i - 2].kind == .word, !p.spaceBefore, let c2 = QuantityTables.currencyPrefixWords[s.lower(i - 2)] {
+                if c == "USD", i >= 2, t[i - 2].kind == .word, !p.spaceBefore, let c2 = currencyPrefixTable.match(s, i - 2, 1) {
                     currency = c2; first = i - 2
                 }
             } else if p.kind == .word, p.has(WordClass.currencyCode), p.acronym || p.capitalized {
@@ -141,10 +162,10 @@ enum QuantityExtractor {
         }
         // Scale: `1.4 billion`, `$3m`.
         if j < t.count, t[j].kind == .word {
-            if t[j].spaceBefore, t[j].has(WordClass.scale), let sc = QuantityTables.scales[s.lower(j)], sc > 100 || currency == nil {
+            if t[j].spaceBefore, t[j].has(WordClass.scale), let sc = scaleTable.match(s, j, 1), sc > 100 || currency == nil {
                 value *= sc; j += 1
             } else if !t[j].spaceBefore {
-                if currency != nil, let sc = QuantityTables.attachedScales[s.lower(j)] {
+                if currency != nil, let sc = attachedScaleTable.match(s, j, 1) {
                     value *= sc; j += 1
                 } else if t[j].has(WordClass.measureUnit) {
                     return finish(s, first, i, j + 1, value, s.eq(j, "k") ? "K" : s.text(t[j].start..<t[j].end), .measure, j..<j + 1)
@@ -214,9 +235,9 @@ enum QuantityExtractor {
             } else if parts.count == 2, let a = QuantityTables.units[parts[0]], let f = QuantityTables.fractions[parts[1]], parts[1] != "half" {
                 return finish(s, i, i, i + 1, a / f, "fraction", .fraction, i + 1..<i + 1)
             } else { return nil }
-        } else if t[i].has(WordClass.unit), let v = QuantityTables.units[s.lower(i)] {
+        } else if t[i].has(WordClass.unit), let v = unitTable.match(s, i, 1) {
             value = v
-            if j < t.count, t[j].kind == .word, t[j].has(WordClass.fraction), let f = QuantityTables.fractions[s.lower(j)], !s.eq(j, "half"), !s.eq(j, "halves"),
+            if j < t.count, t[j].kind == .word, t[j].has(WordClass.fraction), let f = fractionTable.match(s, j, 1), !s.eq(j, "half"), !s.eq(j, "halves"),
                value > 0, s.hasSuffix(j, "s") || value == 1 {
                 return finish(s, i, i, j + 1, value / f, "fraction", .fraction, j + 1..<j + 1)
             }
@@ -245,13 +266,13 @@ enum QuantityExtractor {
         return wordsTail(s, i, i, j, value)
     }
 
-    /// `QuantityTables.scales` / `.units` of token k, without building its text unless its class bit is set.
+    /// `QuantityTables.scales` / `.units` of token k, looked up on its bytes only when its class bit is set.
     @inline(__always) private static func scale(_ s: ScanText, _ k: Int) -> Double? {
-        s.tokens[k].has(WordClass.scale) ? QuantityTables.scales[s.lower(k)] : nil
+        s.tokens[k].has(WordClass.scale) ? scaleTable.match(s, k, 1) : nil
     }
 
     @inline(__always) private static func unit(_ s: ScanText, _ k: Int) -> Double? {
-        s.tokens[k].has(WordClass.unit) ? QuantityTables.units[s.lower(k)] : nil
+        s.tokens[k].has(WordClass.unit) ? unitTable.match(s, k, 1) : nil
     }
 
     private static func wordsTail(_ s: ScanText, _ first: Int, _ i: Int, _ j: Int, _ value: Double) -> QuantityMatch? {
@@ -329,8 +350,9 @@ enum QuantityExtractor {
             while k < t.count, t[k].kind == .word, words < 5 { words += 1; k += 1 }
         }
         if words > 0 {
+            let phrases = unitPhraseTable  // one `swift_once` instead of one per length
             for n in stride(from: words, through: 1, by: -1) {
-                if let canon = unitPhraseTable.match(s, j, n) {
+                if let canon = phrases.match(s, j, n) {
                     return observerSuffix(s, canon, j, j + n, more)
                 }
             }
@@ -472,6 +494,13 @@ enum QuantityExtractor {
     static let comparatorPhrases = PhraseTable(QuantityTables.comparators)
     static let unitPhraseTable = PhraseTable(QuantityTables.unitPhrases)
     static let additionPhrases = PhraseTable(Dictionary(uniqueKeysWithValues: QuantityTables.additionMarkers.map { ($0, true) }))
+    /// Single-word tables looked up on a token's bytes, without building its `String` and hashing it.
+    static let scaleTable = PhraseTable(QuantityTables.scales)
+    static let attachedScaleTable = PhraseTable(QuantityTables.attachedScales)
+    static let unitTable = PhraseTable(QuantityTables.units)
+    static let fractionTable = PhraseTable(QuantityTables.fractions)
+    static let currencySymbolTable = PhraseTable(QuantityTables.currencySymbols)
+    static let currencyPrefixTable = PhraseTable(QuantityTables.currencyPrefixWords)
 
     private static func finish(_ s: ScanText, _ first: Int, _ numberStart: Int, _ end: Int, _ value: Double, _ unit: String,
                                _ kind: QuantityMatch.Kind, _ unitTokens: Range<Int>) -> QuantityMatch {
@@ -489,8 +518,9 @@ enum QuantityExtractor {
         }
         // A phrase can only match when the word before ends some table phrase; tables are matched on bytes.
         if left >= 1, t[left - 1].has(WordClass.comparatorLast) {
+            let comparators = comparatorPhrases  // one `swift_once` instead of one per length
             for n in stride(from: 3, through: 1, by: -1) {
-                if phraseOK(left - n, left), let c = comparatorPhrases.match(s, left - n, n) {
+                if phraseOK(left - n, left), let c = comparators.match(s, left - n, n) {
                     comparator = c; left -= n; edge = left; break
                 }
             }
