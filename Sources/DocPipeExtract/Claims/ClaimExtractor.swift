@@ -499,6 +499,16 @@ struct ClaimBuilder {
     /// Index in `entitiesSorted` of the longest subject entity covering r (within 4 bytes of its end),
     /// else of the last one inside r that ends it.
     func entityIndexCovering(_ r: Range<Int>) -> Int? {
+        entityLo.withUnsafeBufferPointer { lo in
+            entityHi.withUnsafeBufferPointer { hi in
+                entitySubjectKind.withUnsafeBufferPointer { Self.entityIndexCovering(r, lo, hi, $0) }
+            }
+        }
+    }
+
+    /// The columns read through buffer pointers: every index probed is in 0..<n, and no bounds check is needed.
+    private static func entityIndexCovering(_ r: Range<Int>, _ entityLo: UnsafeBufferPointer<Int>, _ entityHi: UnsafeBufferPointer<Int>,
+                                            _ entitySubjectKind: UnsafeBufferPointer<Bool>) -> Int? {
         let n = entityLo.count
         var lo = 0, hi = n
         while lo < hi { let m = (lo + hi) / 2; if entityLo[m] <= r.lowerBound { lo = m + 1 } else { hi = m } }
@@ -666,8 +676,18 @@ struct ClaimBuilder {
         }
         // Own years in date context, when the dates layer did not cover them.
         // Byte offsets covered by a date: merged sorted ranges, walked forwards with the tokens.
+        // Usually in order already: then no sort (a stable sort of ranges in order leaves them as they are).
+        var dateRanges: [Range<Int>] = []
+        dateRanges.reserveCapacity(dates.count)
+        var datesInOrder = true
+        for i in dates.indices where !dates[i].range.isEmpty {
+            let r = dates[i].range
+            if let l = dateRanges.last, r.lowerBound < l.lowerBound { datesInOrder = false }
+            dateRanges.append(r)
+        }
+        if !datesInOrder { dateRanges.sort { $0.lowerBound < $1.lowerBound } }
         var covered: [Range<Int>] = []
-        for r in document.dates.map(\.range).filter({ !$0.isEmpty }).sorted(by: { $0.lowerBound < $1.lowerBound }) {
+        for r in dateRanges {
             if let last = covered.last, r.lowerBound <= last.upperBound {
                 covered[covered.count - 1] = last.lowerBound..<max(last.upperBound, r.upperBound)
             } else { covered.append(r) }

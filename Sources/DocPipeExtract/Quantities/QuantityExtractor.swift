@@ -65,7 +65,17 @@ enum QuantityExtractor {
     }
 
     static func matches(_ s: ScanText, _ document: Document, timeCandidates: inout [Int]) -> [QuantityMatch] {
-        let dateRanges = document.dates.map(\.range).sorted { $0.lowerBound < $1.lowerBound }
+        // Usually in order already: then no sort (a stable sort of ranges in order leaves them as they are).
+        let dates = document.dates
+        var dateRanges: [Range<Int>] = []
+        dateRanges.reserveCapacity(dates.count)
+        var datesInOrder = true
+        for k in dates.indices {
+            let r = dates[k].range
+            if let l = dateRanges.last, r.lowerBound < l.lowerBound { datesInOrder = false }
+            dateRanges.append(r)
+        }
+        if !datesInOrder { dateRanges.sort { $0.lowerBound < $1.lowerBound } }
         var d = 0
         var out: [QuantityMatch] = []
         var i = 0
