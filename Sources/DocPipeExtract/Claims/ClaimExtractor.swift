@@ -1314,10 +1314,15 @@ struct EntityIDTable {
 
     init(_ entities: [Entity]) {
         // Compared with the linker's own id strings: small strings, equal when their bits are.
+        // Read through buffer pointers: indexing the arrays retained and released each id.
         let cache = EntityLinker.idCache
-        for i in entities.indices {
-            let want = i + 1 < cache.count ? cache[i + 1] : EntityLinker.makeIDString(i + 1)
-            if entities[i].id != want { sequential = false; break }
+        sequential = entities.withUnsafeBufferPointer { es in
+            cache.withUnsafeBufferPointer { cs in
+                for i in es.indices {
+                    if i + 1 < cs.count ? es[i].id != cs[i + 1] : es[i].id != EntityLinker.makeIDString(i + 1) { return false }
+                }
+                return true
+            }
         }
         if sequential { return }
         var size = 16
