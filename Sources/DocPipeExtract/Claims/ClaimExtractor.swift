@@ -144,7 +144,7 @@ struct ClaimBuilder {
             fill[sentenceOfQ[k]] += 1
         }
         for si in 0..<ns where first[si + 1] > first[si] {
-            sentenceClaims(si, Array(flat[first[si]..<first[si + 1]]))
+            sentenceClaims(si, flat[first[si]..<first[si + 1]])  // a slice: no array per sentence
         }
         return out
     }
@@ -154,11 +154,11 @@ struct ClaimBuilder {
 
     // MARK: - per sentence
 
-    private mutating func sentenceClaims(_ si: Int, _ qk: [Int]) {
+    private mutating func sentenceClaims(_ si: Int, _ qk: ArraySlice<Int>) {
         let sent = s.sentences[si]
         var lastClaim: (q: Int, subject: ClaimSubject?, time: String?, measure: String)? = nil
-        var k = 0
-        while k < qk.count {
+        var k = qk.startIndex
+        while k < qk.endIndex {
             let qi = qk[k]
             let q = quantities[qi]
             k += 1
@@ -702,9 +702,12 @@ struct ClaimBuilder {
         for k in candidates {
             let tok = t[k]
             if tok.kind == .number {
-                guard tok.end - tok.start == 4, let v = s.fourDigitValue(k), v >= 1000, v <= 2100 else { continue }
+                // Covered first (most years are inside a date): the walk depends only on the token's start,
+                // which grows, so testing it before the value changes no answer and skips most values.
+                guard tok.end - tok.start == 4 else { continue }
                 while ci < covered.count && covered[ci].upperBound <= tok.start { ci += 1 }
                 if ci < covered.count && covered[ci].lowerBound <= tok.start { continue }
+                guard let v = s.fourDigitValue(k), v >= 1000, v <= 2100 else { continue }
                 if k + 1 < t.count, !t[k + 1].spaceBefore, t[k + 1].kind == .word {
                     if s.eq(k + 1, "s"), v % 10 == 0 { times.append((tok.start..<t[k + 1].end, String(v / 10))) }   // 1950s → 195
                     continue
@@ -818,7 +821,7 @@ struct ClaimBuilder {
 
     /// `N Ys: A, B and C` (enumeration), `N Ys: 54 …, 7 … and 27 …` / `N Ys comprise …` (total), `the
     /// following N Ys:` + list items. Returns the number of claims added, or nil when not such a quantity.
-    private mutating func totalOrEnumeration(_ si: Int, _ qi: Int, _ qk: [Int]) -> Int? {
+    private mutating func totalOrEnumeration(_ si: Int, _ qi: Int, _ qk: ArraySlice<Int>) -> Int? {
         let q = quantities[qi]
         let sent = s.sentences[si]
         var j = q.tokens.upperBound
@@ -958,7 +961,7 @@ struct ClaimBuilder {
     }
 
     /// `The first … The second … The third …` sentences after a sentence announcing a count.
-    private mutating func ordinalEnumeration(_ si: Int, _ qk: [Int]) {
+    private mutating func ordinalEnumeration(_ si: Int, _ qk: ArraySlice<Int>) {
         guard let qi = qk.first(where: { quantities[$0].kind == .count && !usedAsPart.contains($0) }) else { return }
         let q = quantities[qi]
         guard q.value >= 2, q.value <= 20, !enumerated.contains(qi) else { return }
