@@ -7,7 +7,7 @@ import DocPipeTestSupport
 /// replaced (string interpolation, `Set`, `Dictionary`, `split`).
 @Suite struct EntityStructureTests {
     @Test func idStringsMatchInterpolation() {
-        for k in [0, 1, 9, 10, 99, 100, 8191, 8192, 8193, 123_456, Int(Int32.max)] {
+        for k in [0, 1, 9, 10, 99, 100, 4095, 4096, 4097, 8191, 8192, 8193, 123_456, Int(Int32.max)] {
             #expect(EntityLinker.idString(k) == "e\(k)")
         }
     }

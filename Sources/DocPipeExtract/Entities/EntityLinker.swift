@@ -176,7 +176,9 @@ enum EntityLinker {
         k < idCache.count ? idCache[k] : makeIDString(k)
     }
 
-    static let idCache: [String] = (0..<8192).map(makeIDString)
+    /// 4,096: more than the largest documents (about 3,000 entities) need; building the table is
+    /// paid once per process.
+    static let idCache: [String] = (0..<4096).map(makeIDString)
 
     static func makeIDString(_ k: Int) -> String {
         var digits = 1, x = k
