@@ -38,30 +38,40 @@ struct FastScalarIndex {
     /// Writes the entries of the UTF-8 bytes `p` (`p.count / 8 + 1` of them).
     private static func fill(_ entries: UnsafeMutableBufferPointer<UInt64>, from p: UnsafeBufferPointer<UInt8>) {
         let n = p.count
-        var scalars = 0
+        var scalars: UInt64 = 0
         var w = 0
         var i = 0
-        while i + 8 <= n {
-            let x = UInt64(littleEndian: UnsafeRawPointer(p.baseAddress! + i).loadUnaligned(as: UInt64.self))
-            let c = continuationMask(x)
-            entries[w] = UInt64(scalars) << 8 | c
-            scalars += 8 - c.nonzeroBitCount
-            i += 8
-            w += 1
+        // Wrapping arithmetic and raw pointers: no overflow or bounds checks in the loop (i + 8 <= n, w = i / 8).
+        if let s = p.baseAddress, let e = entries.baseAddress {
+            while i &+ 8 <= n {
+                let x = UInt64(littleEndian: UnsafeRawPointer(s + i).loadUnaligned(as: UInt64.self))
+                let high = (x & ~(x << 1) & 0x8080_8080_8080_8080) >> 7
+                e[w] = scalars << 8 | gather(high)
+                // The lanes of `high` are 0 or 1: one multiply sums them into the top byte (at most 8, no carry
+                // out of a lane), which costs less than a popcount of the gathered bits.
+                scalars &+= 8 &- (high &* 0x0101_0101_0101_0101) >> 56
+                i &+= 8
+                w &+= 1
+            }
         }
         // The last, partial word (possibly empty), zero-padded: zero bytes are not continuation bytes.
         var x: UInt64 = 0
         for k in 0..<(n - i) { x |= UInt64(p[i + k]) << (8 * UInt64(k)) }
-        entries[w] = UInt64(scalars) << 8 | continuationMask(x)
+        entries[w] = scalars << 8 | continuationMask(x)
     }
 
     /// Bit k set when byte k of the little-endian word `x` is a continuation byte (10xxxxxx).
     @inline(__always)
     static func continuationMask(_ x: UInt64) -> UInt64 {
-        // High bit of each byte that is 10xxxxxx, then those eight bits gathered into the low byte: the
-        // multiply moves byte k's bit to bit 56+k, and no two partial products meet (so nothing carries).
-        let high = x & ~(x << 1) & 0x8080_8080_8080_8080
-        return ((high >> 7) &* 0x0102_0408_1020_4080) >> 56
+        // High bit of each byte that is 10xxxxxx, moved to the lane's low bit, then gathered.
+        gather((x & ~(x << 1) & 0x8080_8080_8080_8080) >> 7)
+    }
+
+    /// The low bits of the eight lanes of `ones` (each lane 0 or 1) as the eight bits of one byte, lane k at bit k.
+    @inline(__always)
+    private static func gather(_ ones: UInt64) -> UInt64 {
+        // The multiply moves lane k's bit to bit 56+k, and no two partial products meet (so nothing carries).
+        (ones &* 0x0102_0408_1020_4080) >> 56
     }
 
     /// Number of scalars before UTF-8 offset `offset` (clamped to the text).
