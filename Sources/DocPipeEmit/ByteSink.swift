@@ -181,11 +181,48 @@ struct ByteSink {
         count = p + digits - base
     }
 
-    /// `v` in 1..<10^8 without a loop: its eight decimal digits are computed in the bytes of one
-    /// word (most significant in the lowest byte), the leading zero digits shifted out, and the word
-    /// stored whole (the caller reserved room; bytes past the number are scratch).
+    /// A number in 1..<10^8 in decimal: its digits in the low bytes of `word` (the first in the lowest
+    /// byte), zeros above; 0 for a number outside that range. One word: the digits (0x30...0x39) are
+    /// never zero, so the word says its own length.
+    struct Decimal {
+        let word: UInt64
+
+        /// Number of digits (0 for a number outside 1..<10^8).
+        @inline(__always)
+        var count: Int { (71 &- word.leadingZeroBitCount) >> 3 }
+    }
+
+    /// `n` as a ``Decimal``, for numbers written more than once.
+    @inline(__always)
+    static func decimalWord(_ n: Int) -> Decimal {
+        guard n > 0 && n < 100_000_000 else { return Decimal(word: 0) }
+        return Decimal(word: eightDigitsWord(UInt64(n)).0)
+    }
+
+    /// `uncheckedInt(n)`, copied from `d` when it holds `n`'s digits (`d` is `decimalWord(n)`).
+    @inline(__always)
+    mutating func uncheckedInt(_ n: Int, _ d: Decimal) {
+        guard d.word != 0 else {
+            uncheckedInt(n)
+            return
+        }
+        UnsafeMutableRawPointer(base + count).storeBytes(of: d.word.littleEndian, as: UInt64.self)
+        count &+= d.count
+    }
+
+    /// `v` in 1..<10^8 written as one word (the caller reserved room; bytes past the number are scratch).
     @inline(__always)
     private mutating func eightDigits(_ v: UInt64) {
+        let (word, digits) = ByteSink.eightDigitsWord(v)
+        UnsafeMutableRawPointer(base + count).storeBytes(of: word.littleEndian, as: UInt64.self)
+        count &+= digits
+    }
+
+    /// `v` in 1..<10^8 without a loop: its eight decimal digits are computed in the bytes of one
+    /// word (most significant in the lowest byte) and the leading zero digits shifted out; with the
+    /// number of digits left.
+    @inline(__always)
+    private static func eightDigitsWord(_ v: UInt64) -> (UInt64, Int) {
         // Split into two four-digit halves, each half into two-digit pairs, each pair into digits,
         // all lanes at once; multiply-shifts stand in for division by 100 and by 10.
         let merged = v / 10_000 | (v % 10_000) << 32
@@ -194,9 +231,7 @@ struct ByteSink {
         var tens = ((hundreds &* 103) >> 10) & (0xF << 48 | 0xF << 32 | 0xF << 16 | 0xF)
         tens = tens &+ (hundreds &- 10 &* tens) << 8
         let zeroBits = UInt64(tens.trailingZeroBitCount & ~7)  // leading zero digits, as bits
-        let ascii = (tens &+ 0x3030_3030_3030_3030) >> zeroBits
-        UnsafeMutableRawPointer(base + count).storeBytes(of: ascii.littleEndian, as: UInt64.self)
-        count &+= 8 &- Int(zeroBits >> 3)
+        return ((tens &+ 0x3030_3030_3030_3030) >> zeroBits, 8 &- Int(zeroBits >> 3))
     }
 
     @inline(__always)

@@ -141,13 +141,13 @@ private struct JSONDocumentWriter {
     @inline(__always)
     private mutating func uncheckedFields(_ l: Location, _ start: StaticString, _ end: StaticString, _ line: StaticString, _ column: StaticString) {
         out.uncheckedRaw(start)
-        out.uncheckedInt(l.start)
+        out.uncheckedInt(l.start, l.decimals.start)
         out.uncheckedRaw(end)
-        out.uncheckedInt(l.end)
+        out.uncheckedInt(l.end, l.decimals.end)
         out.uncheckedRaw(line)
-        out.uncheckedInt(l.line)
+        out.uncheckedInt(l.line, l.decimals.line)
         out.uncheckedRaw(column)
-        out.uncheckedInt(l.column)
+        out.uncheckedInt(l.column, l.decimals.column)
     }
 
     /// `"key": [` of a layer; then `item(_:)` before each element, `end(_:)` after the last.

@@ -12,12 +12,25 @@ public enum DocumentFormat {
 
 /// Where an annotation stands: scalar offsets in the current text, and 1-based line/column in the raw file.
 struct Location {
-    var start: Int
-    var end: Int
-    var line: Int
-    var column: Int
-    var endLine: Int
-    var endColumn: Int
+    let start: Int
+    let end: Int
+    let line: Int
+    let column: Int
+    let endLine: Int
+    let endColumn: Int
+    /// `start`, `end`, `line` and `column` in decimal (``ByteSink/decimalWord(_:)``), made once here for
+    /// both formats, which write each of them (a count of 0: written from the number itself).
+    let decimals: (start: ByteSink.Decimal, end: ByteSink.Decimal, line: ByteSink.Decimal, column: ByteSink.Decimal)
+
+    init(start: Int, end: Int, line: Int, column: Int, endLine: Int, endColumn: Int) {
+        self.start = start
+        self.end = end
+        self.line = line
+        self.column = column
+        self.endLine = endLine
+        self.endColumn = endColumn
+        decimals = (ByteSink.decimalWord(start), ByteSink.decimalWord(end), ByteSink.decimalWord(line), ByteSink.decimalWord(column))
+    }
 }
 
 /// The position tables of one document (scalar offsets, raw line/column), built once and shared by

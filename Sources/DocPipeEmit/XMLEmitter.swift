@@ -507,13 +507,13 @@ private struct XMLOut {
     @inline(__always)
     mutating func uncheckedLocation(_ l: Location) {
         out.uncheckedRaw(" start=\"")
-        out.uncheckedInt(l.start)
+        out.uncheckedInt(l.start, l.decimals.start)
         out.uncheckedRaw("\" end=\"")
-        out.uncheckedInt(l.end)
+        out.uncheckedInt(l.end, l.decimals.end)
         out.uncheckedRaw("\" line=\"")
-        out.uncheckedInt(l.line)
+        out.uncheckedInt(l.line, l.decimals.line)
         out.uncheckedRaw("\" column=\"")
-        out.uncheckedInt(l.column)
+        out.uncheckedInt(l.column, l.decimals.column)
         out.uncheckedByte(UInt8(ascii: "\""))
     }
 }

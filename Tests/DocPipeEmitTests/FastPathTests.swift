@@ -26,6 +26,21 @@ import Testing
         }
     }
 
+    /// The digits a `Location` keeps (`decimalWord`) write the same bytes as the number, inside and outside 1..<10^8.
+    @Test func decimalWordsAsSwiftPrintsThem() {
+        var values = [0, 1, 9, 10, 99_999_999, 100_000_000, -1, Int.max, Int.min] + Array(0...120_000) + Array(99_990_000...100_010_000)
+        var rng = SplitMix(seed: 16)
+        for _ in 0..<2000 { values.append(Int(truncatingIfNeeded: rng.next()) >> Int.random(in: 0...63, using: &rng)) }
+        for v in values {
+            let d = ByteSink.decimalWord(v)
+            let out = ByteSink.collect(estimate: 64) { sink in
+                sink.reserve(ByteSink.maxIntBytes)
+                sink.uncheckedInt(v, d)
+            }
+            #expect(out == Array(String(v).utf8), "\(v)")
+        }
+    }
+
     @Test func numbersAsJSONWriterPrintsThem() {
         let values: [Double] = [0, -0.0, 1, -1, 1.5, 0.1, 1e-7, 1.4e9, 9.007199254740991e15, 9.007199254740992e15, 1e300, -1e300,
                                 .nan, .infinity, -.infinity, 123456789.125, .leastNonzeroMagnitude, Double(Int64.max), -2.5]
