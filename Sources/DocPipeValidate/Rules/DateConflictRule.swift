@@ -215,8 +215,8 @@ struct DateConflictRule: Rule {
 
     /// The number N of an entity id `eN` as the extractor spells it (no sign, no leading zero).
     static func idNumber(_ id: String) -> Int? {
-        var id = id
-        return id.withUTF8 { b in
+        // In place, without the copy (and its retain and release) that the mutating `withUTF8` takes.
+        withUTF8Bytes(id) { b in
             guard b.count >= 2, b.count <= 19, b[0] == 0x65, b[1] != 0x30 else { return nil }
             var n = 0
             for k in 1..<b.count {

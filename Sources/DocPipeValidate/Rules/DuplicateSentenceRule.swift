@@ -44,6 +44,9 @@ struct DuplicateSentenceRule: Rule {
             for (k, s) in sentences.enumerated() {
                 guard signatures[k] != .max, shared.count(signatures[k]) > 1, let h = Self.hash(p, s.range) else { continue }
                 let earlier = firsts.insert(s.range, hash: h) { a, b in
+                    // Repeats are mostly byte for byte: equal bytes fold alike, so only differing
+                    // sentences are folded.
+                    if UnsafeBufferPointer(rebasing: p[a]).elementsEqual(UnsafeBufferPointer(rebasing: p[b])) { return true }
                     Self.fold(p, a, into: &scratchA)
                     Self.fold(p, b, into: &scratchB)
                     return scratchA == scratchB
