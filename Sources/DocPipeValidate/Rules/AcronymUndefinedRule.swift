@@ -47,9 +47,12 @@ struct AcronymUndefinedRule: Rule {
             for part in a.short.split(separator: " ") { defined.insert(String(part)) }
         }
         // Headings written in capitals are styling, not acronyms.
-        let capsHeadings = document.blocks.filter { $0.kind == .heading }.map(\.range).filter { r in
-            let t = document.text.utf8Slice(r)
-            return t.uppercased() == t
+        let capsHeadings = withUTF8Bytes(document.text) { u in
+            document.blocks.filter { $0.kind == .heading }.map(\.range).filter { r in
+                if let caps = Self.asciiWithoutLowercase(u, r) { return caps }
+                let t = document.text.utf8Slice(r)
+                return t.uppercased() == t
+            }
         }
         // Words never (or no longer) reported: well known, defined, or reported already. One set,
         // so a candidate is hashed once.
@@ -109,6 +112,18 @@ struct AcronymUndefinedRule: Rule {
             }
         }
         return out
+    }
+
+    /// For ASCII bytes, whether none is a...z: what `uppercased() == text` decides there, as upper-casing
+    /// ASCII changes only a...z (and without building two Strings per heading); nil when not ASCII.
+    static func asciiWithoutLowercase(_ u: UnsafeBufferPointer<UInt8>, _ r: Range<Int>) -> Bool? {
+        var lower = false
+        for i in r {
+            let b = u[i]
+            if b >= 0x80 { return nil }
+            if b &- 0x61 < 26 { lower = true }
+        }
+        return !lower
     }
 
     /// 0x80 in each byte of `w` that is ASCII but neither a letter nor a digit: not `isWordByte`.
