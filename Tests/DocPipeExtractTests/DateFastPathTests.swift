@@ -131,6 +131,18 @@ import DocPipeTestSupport
         #expect(matched > 3000)
     }
 
+    /// Every pattern of `parser` with its bit in the dispatch table.
+    static func patternChecks(_ parser: TimexParser) -> [(UInt16, (Int) -> TimexMatch?)] {
+        [
+            (TimexParser.Pat.refs, parser.refs), (TimexParser.Pat.modded, parser.modded), (TimexParser.Pat.approx, parser.approx),
+            (TimexParser.Pat.absDate, parser.absDate), (TimexParser.Pat.decade, parser.decadeOrCentury),
+            (TimexParser.Pat.season, parser.season), (TimexParser.Pat.relative, parser.relative),
+            (TimexParser.Pat.partOfDay, parser.partOfDay), (TimexParser.Pat.clockTime, parser.clockTime),
+            (TimexParser.Pat.duration, parser.duration), (TimexParser.Pat.setExpr, parser.setExpr),
+            (TimexParser.Pat.dayRangeHead, parser.dayRangeHead),
+        ]
+    }
+
     @Test func patternTableAgreesWithEachPattern() {
         // Each pattern on its own: wherever it matches, the table must list it for that first token.
         var rng = SplitMix(state: 9)
@@ -141,14 +153,7 @@ import DocPipeTestSupport
                 DateScanner.withTokens(buf) { toks in
                     var parser = TimexParser(tokens: toks, reference: DatePoint(year: 1950, month: 3, day: 1))
                     parser.limit = toks.count
-                    let checks: [(UInt16, (Int) -> TimexMatch?)] = [
-                        (TimexParser.Pat.refs, parser.refs), (TimexParser.Pat.modded, parser.modded), (TimexParser.Pat.approx, parser.approx),
-                        (TimexParser.Pat.absDate, parser.absDate), (TimexParser.Pat.decade, parser.decadeOrCentury),
-                        (TimexParser.Pat.season, parser.season), (TimexParser.Pat.relative, parser.relative),
-                        (TimexParser.Pat.partOfDay, parser.partOfDay), (TimexParser.Pat.clockTime, parser.clockTime),
-                        (TimexParser.Pat.duration, parser.duration), (TimexParser.Pat.setExpr, parser.setExpr),
-                        (TimexParser.Pat.dayRangeHead, parser.dayRangeHead),
-                    ]
+                    let checks = Self.patternChecks(parser)
                     for i in 0..<toks.count {
                         for (bit, pattern) in checks where pattern(i) != nil {
                             seen += 1
@@ -180,15 +185,7 @@ import DocPipeTestSupport
                             DateScanner.withTokens(buf) { toks in
                                 var parser = TimexParser(tokens: toks, reference: reference)
                                 parser.limit = toks.count
-                                let checks: [(UInt16, (Int) -> TimexMatch?)] = [
-                                    (TimexParser.Pat.refs, parser.refs), (TimexParser.Pat.modded, parser.modded), (TimexParser.Pat.approx, parser.approx),
-                                    (TimexParser.Pat.absDate, parser.absDate), (TimexParser.Pat.decade, parser.decadeOrCentury),
-                                    (TimexParser.Pat.season, parser.season), (TimexParser.Pat.relative, parser.relative),
-                                    (TimexParser.Pat.partOfDay, parser.partOfDay), (TimexParser.Pat.clockTime, parser.clockTime),
-                                    (TimexParser.Pat.duration, parser.duration), (TimexParser.Pat.setExpr, parser.setExpr),
-                                    (TimexParser.Pat.dayRangeHead, parser.dayRangeHead),
-                                ]
-                                for (bit, pattern) in checks where pattern(0) != nil {
+                                for (bit, pattern) in Self.patternChecks(parser) where pattern(0) != nil {
                                     seen += 1
                                     #expect(parser.patterns(0) & bit != 0, "\(text)")
                                 }
