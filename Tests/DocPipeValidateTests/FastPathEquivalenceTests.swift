@@ -358,4 +358,26 @@ extension FastPathEquivalenceTests {
         }
         #expect(QuantityConflictRule.frame(nil) == nil)
     }
+
+    // MARK: acronym-undefined
+
+    /// Capitals headings: the byte test answers as `uppercased() == text` does for ASCII, and defers
+    /// (nil) on anything else.
+    @Test func capsHeadingByteTestAgreesWithUppercasing() {
+        var rng = SplitMix(state: 41)
+        var ascii = 0, caps = 0
+        for _ in 0..<3000 {
+            let t = Self.randomText(&rng, pieces: Int.random(in: 0..<5, using: &rng))
+            let b = Array(t.utf8)
+            let answer = b.withUnsafeBufferPointer { AcronymUndefinedRule.asciiWithoutLowercase($0, 0..<b.count) }
+            if b.allSatisfy({ $0 < 0x80 }) {
+                ascii += 1
+                #expect(answer == (t.uppercased() == t), "\(t.debugDescription)")
+                if answer == true { caps += 1 }
+            } else {
+                #expect(answer == nil, "\(t.debugDescription)")
+            }
+        }
+        #expect(ascii > 500 && caps > 100)
+    }
 }
