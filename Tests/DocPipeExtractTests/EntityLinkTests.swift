@@ -38,6 +38,48 @@ import DocPipeCore
         #expect(e[2].norm == "Coastal Fisheries Organization")
     }
 
+    @Test func definiteDescriptionFromALaterBlockRefersToTheTopic() {
+        // Paragraphs: the topic (the first organisation named), then a union named in passing.
+        let text = "The Pacific Weather Union grew.\n\nIt took money from the European Union. The Union then spent it.\n\nThe Union trained staff."
+        var doc = entityDocument(text)
+        doc.blocks = blocks(of: text)
+        let e = EntityRecognizer.entities(in: doc).map { (text.utf8Slice($0.range), $0.normalized ?? "", $0.refersTo) }
+        #expect(e.map(\.0) == ["Pacific Weather Union", "European Union", "Union", "Union"])
+        // In the paragraph that names it, `the Union` is the nearest one; in the next, the topic.
+        #expect(e[2].1 == "European Union" && e[2].2 == "e2")
+        #expect(e[3].1 == "Pacific Weather Union" && e[3].2 == "e1")
+        // Without block boundaries the text is one block: the nearest union.
+        #expect(recogniseEntities(text).map(\.ref) == [nil, nil, "e2", "e2"])
+    }
+
+    @Test func topicOnlyWhenItsHeadFits() {
+        // The topic is a commission: `the Office` two paragraphs on still means the office.
+        let text = "The Lakeside Water Commission grew.\n\nIt rents from the Office of the Harbour Master.\n\nThe Office raised the rent."
+        var doc = entityDocument(text)
+        doc.blocks = blocks(of: text)
+        let e = EntityRecognizer.entities(in: doc)
+        #expect(e.map(\.refersTo) == [nil, nil, "e2"])
+    }
+
+    /// Blocks separated by blank lines.
+    func blocks(of text: String) -> [Block] {
+        var out: [Block] = []
+        var start = 0
+        let b = Array(text.utf8)
+        var i = 0
+        while i < b.count {
+            if i + 1 < b.count, b[i] == 0x0A, b[i + 1] == 0x0A {
+                out.append(Block(kind: .paragraph, range: start..<i))
+                i += 2
+                start = i
+            } else {
+                i += 1
+            }
+        }
+        out.append(Block(kind: .paragraph, range: start..<b.count))
+        return out
+    }
+
     @Test func definiteDescriptionWithoutAntecedentIsDropped() {
         #expect(recogniseEntities("The Board met and the Fund paid.").isEmpty)
         // `the Fund` with a fund before it, `the Board` without a board: only the fund links.

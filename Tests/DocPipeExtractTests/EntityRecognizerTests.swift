@@ -54,6 +54,20 @@ import DocPipeCore
         #expect(entitySpans("It leads the UN Cluster Approach.") == ["ORG:UN"])
     }
 
+    @Test(arguments: [
+        // An en dash with no space around it joins words of a name, also onto a known organisation.
+        ("The Andean–Caribbean Development Bank lends.", ["ORG:Andean–Caribbean Development Bank"]),
+        ("The Andean–Pacific Fisheries Commission met.", ["ORG:Andean–Pacific Fisheries Commission"]),
+        ("The Mekong–Lancang Water Resources Network grew.", ["ORG:Mekong–Lancang Water Resources Network"]),
+        // Spaced, it separates: the known organisation alone.
+        ("Andean – Caribbean Development Bank", ["ORG:Caribbean Development Bank"]),
+        // No head noun: no name (the countries stay what they are).
+        ("The Mexico–United States border is long.", ["GPE:Mexico", "GPE:United States"]),
+    ] as [(String, [String])])
+    func enDashJoinsNameWords(_ text: String, _ expected: [String]) {
+        #expect(entitySpans(text) == expected)
+    }
+
     @Test func organisationNormalisedToCanonicalName() {
         let e = recogniseEntities("The UN Refugee Agency and the ILO met.")
         #expect(e.map(\.norm) == ["Office of the United Nations High Commissioner for Refugees", "International Labour Organization"])

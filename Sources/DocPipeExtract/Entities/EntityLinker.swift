@@ -9,11 +9,16 @@ import DocPipeCore
 ///   gazetteer knows it);
 /// - a repeated name (same kind, same canonical name: `UN` and `United Nations`) refers to its first mention;
 /// - a definite description (`the Organization`, `the Office`) refers to the root of the nearest preceding
-///   organisation with the same head noun (`… Organization`, `… Office`); `organization` / `agency` fall
-///   back to the nearest organisation of any head. Without an antecedent it is dropped.
+///   organisation with the same head noun (`… Organization`, `… Office`) when that one is named in the same
+///   block (paragraph, heading or list item); from a later block it refers to the document's topic — the
+///   first organisation the document names, usually its title — if the head fits, since an encyclopedia
+///   article's "the Union" means its subject, not a union named in passing a paragraph earlier.
+///   `organization` / `agency` fall back to the nearest organisation of any head (or the topic). Without
+///   an antecedent it is dropped.
 enum EntityLinker {
-    /// Links `ms` (which it edits) into entities.
-    static func link(_ ms: inout [EntityMention], scanner s: EntityScanner) -> [Entity] {
+    /// Links `ms` (which it edits) into entities. `blockStarts`: the UTF-8 offsets where the document's
+    /// blocks start, in order (empty: the text is one block).
+    static func link(_ ms: inout [EntityMention], scanner s: EntityScanner, blockStarts: [Int] = []) -> [Entity] {
         let n = ms.count
         let lex = s.lex
         var keep = [Bool](repeating: true, count: n)
@@ -104,11 +109,20 @@ enum EntityLinker {
         // Head keys of built names, by string index (a repeated name's mentions share their root's).
         var builtHead = [Int32](repeating: -2, count: s.strings.count)
         var lastOrg = -1
+        // The block of each mention seen so far (mentions come in text order), and the topic.
+        var blockOf = [Int32](repeating: 0, count: n)
+        var block = 0
+        var topic = -1
+        var topicHead: Int32 = -1
         for k in 0..<n where keep[k] {
+            let at = s.toks[ms[k].start].range.lowerBound
+            while block + 1 < blockStarts.count, blockStarts[block + 1] <= at { block += 1 }
+            blockOf[k] = Int32(truncatingIfNeeded: block)
             if case .reference(let head) = ms[k].source {
                 let generic = lex.headKeyIsGeneric[Int(head)]
                 let byHead = lastByHead[Int(head)]
-                let a = byHead >= 0 ? byHead : generic && lastOrg >= 0 ? lastOrg : -1
+                var a = byHead >= 0 ? byHead : generic && lastOrg >= 0 ? lastOrg : -1
+                if a >= 0, blockOf[a] != blockOf[k], topic >= 0, topicHead == head || generic { a = topic }
                 if a >= 0 {
                     let r = root(a)
                     refersTo[k] = r
@@ -131,6 +145,10 @@ enum EntityLinker {
             case .none: head = lex.headKey(ofName: s.text(ms[k].start, ms[k].end))
             }
             if head >= 0 { lastByHead[Int(head)] = k }
+            if topic < 0 {
+                topic = root(k)
+                topicHead = head
+            }
         }
         // Ids.
         var id = [Int](repeating: 0, count: n)

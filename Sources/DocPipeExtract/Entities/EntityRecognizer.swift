@@ -34,7 +34,7 @@ enum EntityRecognizer {
             // Moved out, so that the linker edits them in place rather than copying them.
             var mentions: [EntityMention] = []
             swap(&mentions, &r.mentions)
-            return EntityLinker.link(&mentions, scanner: r)
+            return EntityLinker.link(&mentions, scanner: r, blockStarts: document.blocks.map(\.range.lowerBound))
         }
     }
 }
@@ -471,6 +471,15 @@ struct EntityScanner {
         i < n && toks[i].range.count == 1 && p[toks[i].range.lowerBound] == c && toks[i].kind != .word
     }
 
+    /// An en dash joining two words with no space on either side (`Andean–Caribbean`, `Iran–Iraq`):
+    /// inside a name it joins like a hyphen.
+    @inline(__always) func isJoiningDash(_ j: Int) -> Bool {
+        guard j > 0, j + 1 < n else { return false }
+        let r = toks[j].range
+        return r.count == 3 && p[r.lowerBound] == 0xE2 && p[r.lowerBound + 1] == 0x80 && p[r.lowerBound + 2] == 0x93
+            && toks[j - 1].range.upperBound == r.lowerBound && toks[j + 1].range.lowerBound == r.upperBound
+    }
+
     func text(_ i: Int) -> String { String(decoding: UnsafeBufferPointer(rebasing: p[toks[i].range]), as: UTF8.self) }
 
     /// Text of tokens `a..<b` with runs of white space collapsed to one space.
@@ -717,6 +726,7 @@ struct EntityScanner {
         let k = i + 1
         guard k < n, info[k].shape & Self.lineStart == 0 else { return false }
         return isCapWord(k) || fo(k).contains(.connector) || ex(k).contains(.possessive) || isPunct(k, 0x2F)
+            || isJoiningDash(k) && isCapWord(k + 1)
     }
 
     /// A capitalised phrase headed by an organisation / law / event noun (see the type comment).
@@ -750,6 +760,13 @@ struct EntityScanner {
                 if j > i, let c = gazetteer(j), c.end > j + 1 || lex.entries[c.entry].kind != .org || inComplement {
                     if inComplement {
                         headEnd = c.end
+                    } else if lex.entries[c.entry].kind == .org, isJoiningDash(j - 1) {
+                        // `Andean–Caribbean Development Bank`: joined to the word before, a known
+                        // organisation's name is part of a longer one, headed by its head.
+                        headEnd = c.end
+                        headIdx = c.end - 1
+                        headKind = .org
+                        trailing = false
                     } else if lex.entries[c.entry].kind == .org {
                         break  // `New York-based United Nations`: a known organisation is no modifier
                     } else {
@@ -802,7 +819,7 @@ struct EntityScanner {
                 j += 1
                 continue
             }
-            if j > i, isPunct(j, 0x2F), isCapWord(j + 1) {
+            if j > i, isPunct(j, 0x2F) || isJoiningDash(j), isCapWord(j + 1) {
                 j += 1
                 continue
             }
