@@ -33,7 +33,20 @@ struct ClaimCase: CustomTestStringConvertible, Sendable {
         .init(text: "The Delta Fund was founded by 51 members.", subject: "Delta Fund", measure: "members", value: 51, time: "PAST_REF"),
         .init(text: "The Delta Fund had 64 members by 1960.", subject: "Delta Fund", measure: "members", value: 64, time: "1960"),
         .init(text: "The Delta Fund currently has over 80 members.", subject: "Delta Fund", measure: "members", value: 80, time: "PRESENT_REF", comparator: .over),
+        // `has a X of N Ys`
+        .init(text: "The Harbour Authority has a total of 54 member states.", subject: "Harbour Authority", measure: "member states", value: 54, time: "PRESENT_REF"),
+        .init(text: "The Delta Fund counts a membership of 120 countries.", subject: "Delta Fund", measure: "countries", value: 120, time: "PRESENT_REF"),
+        .init(text: "In 2010 the Delta Fund had a network of some 40 field offices.", subject: "Delta Fund", measure: "field offices", value: 40, time: "2010", comparator: .about),
+        .init(text: "The Delta Fund has an annual budget of $3 million.", subject: "Delta Fund", measure: "budget (USD)", value: 3_000_000, time: "PRESENT_REF"),
     ]
+
+    @Test func aNounOfNAfterOtherVerbsIsNoClaim() {
+        // Not a count verb (`published`), or a partial one (`includes`): no claim.
+        for text in ["The Delta Fund published a list of 40 projects.",
+                     "The Delta Fund includes a group of 12 member states."] {
+            #expect(claims(text).isEmpty, "\(text): \(claims(text))")
+        }
+    }
 
     @Test(arguments: subjectCases)
     func subjectPatterns(_ c: ClaimCase) throws {

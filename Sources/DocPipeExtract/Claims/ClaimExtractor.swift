@@ -214,7 +214,7 @@ struct ClaimBuilder {
         "program", "office", "secretariat",
     ]
 
-    /// `… with (a|an) (adjectives) budget of $N`: the subject that has the amount and the measure
+    /// `… with (a|an) (adjectives) budget of $N`, `X has a budget of $N`: the subject that has the amount and the measure
     /// (`annual operating budget` → `budget (USD)`); nil unless the amount is introduced that way.
     private func amountWith(_ si: Int, _ qi: Int) -> (ClaimSubject?, String)? {
         let q = quantities[qi]
@@ -228,7 +228,12 @@ struct ClaimBuilder {
         while L >= sent.lowerBound, n < 4, t[L].kind == .word, !s.eq(L, "with"), !t[L].capitalized, !t[L].has(WordClass.finiteVerb) {
             L -= 1; n += 1
         }
-        guard L >= sent.lowerBound, s.eq(L, "with"), let holder = withHolder(L, si) else { return nil }
+        guard L >= sent.lowerBound else { return nil }
+        // `X has an annual budget of $N`
+        if t[L].has(WordClass.countVerb), !t[L].has(WordClass.partialVerb), L + 1 < q.leftEdge, s.eq(L + 1, "a") || s.eq(L + 1, "an") {
+            return (subjectBefore(L, si), "\(head) (\(q.unit))")
+        }
+        guard s.eq(L, "with"), let holder = withHolder(L, si) else { return nil }
         return (holder, "\(head) (\(q.unit))")
     }
 
@@ -316,6 +321,13 @@ struct ClaimBuilder {
             while a >= sent.lowerBound, n < 5, t[a].kind == .word, !(s.eq(a, "a") || s.eq(a, "an")) { a -= 1; n += 1 }
             if a >= sent.lowerBound, s.eq(a, "a") || s.eq(a, "an"), a - 1 >= sent.lowerBound, t[a - 1].has(WordClass.copula) {
                 return (subjectBefore(a - 1, si), measure, .predicate)
+            }
+            // `X has a total of 54 member states`, `X counts a membership of 120 countries`, `X has a
+            // budget of $3 million` (measured as `budget (USD)`, as after `with`).
+            if a >= sent.lowerBound, a < L - 1, s.eq(a, "a") || s.eq(a, "an"), a - 1 >= sent.lowerBound,
+               t[a - 1].has(WordClass.countVerb), !t[a - 1].has(WordClass.partialVerb) {
+                let head = s.lower(L - 1)
+                return (subjectBefore(a - 1, si), Self.amountNouns.contains(head) ? "\(head) (\(q.unit))" : measure, .verb)
             }
             return nil
         }
