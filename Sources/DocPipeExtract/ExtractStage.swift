@@ -1,6 +1,6 @@
 import DocPipeCore
 
-/// Stage 4: tokens, acronyms, entities, dates, quantities and claims, in that order (each may use
+/// Stage 4: tokens, acronyms, dates, entities, quantities and claims, in that order (each may use
 /// the layers before it). Runs on the final cleaned text: no stage rewrites the text after this one.
 public struct ExtractStage: ConfigurableStage {
     public static let name = "extract"
@@ -52,8 +52,9 @@ public struct ExtractStage: ConfigurableStage {
     public func process(_ document: inout Document) throws {
         if tokens { document.tokens = Tokenizer.tokens(in: document.text) }
         if acronyms { document.acronyms = AcronymFinder.definitions(in: document) }
-        if entities { document.entities = EntityRecognizer.entities(in: document) }
+        // Dates before entities: a number inside a date is no CARDINAL.
         if dates { document.dates = TimexTagger(referenceDate: referenceDate).tag(document) }
+        if entities { document.entities = EntityRecognizer.entities(in: document, dates: dates ? document.dates : nil) }
         if quantities || claims {
             // One scan serves both: quantities and claims read the same tokens.
             let analysis = QuantityAnalysis(document)

@@ -109,6 +109,11 @@ private func check(_ c: DateCase, reference: String? = nil) {
         DateCase("Such claims were common in the past, but not now.", [("the past", .date, "PAST_REF", nil), ("now", .date, "PRESENT_REF", nil)]),
     ]
 
+    /// A hedged year stays a year before a word that only looks plural.
+    @Test func hedgedYearBeforeOnwards() {
+        check(DateCase("Exports grew from around 1990 onwards.", [("around 1990", .date, "1990", "APPROX")]))
+    }
+
     /// Numbers that are not dates.
     static let negativeCases: [DateCase] = [
         DateCase("The organization has some 9,000 staff.", []),
@@ -120,6 +125,9 @@ private func check(_ c: DateCase, reference: String? = nil) {
         DateCase("The fee is $1999 per person.", []),
         DateCase("See page 1987 of the report.", []),
         DateCase("About 1500 soldiers and 2000 horses crossed.", []),
+        // A hedge and a plural noun make a count, not an approximate year.
+        DateCase("The congress drew about 1500 delegates.", []),
+        DateCase("Some 1800 families and around 1900 farmers moved.", []),
         DateCase("It came third and fourth in the vote.", []),
         DateCase("You may go; the troops march on.", []),
         DateCase("Stamped 05/06/2004 at the border.", []),

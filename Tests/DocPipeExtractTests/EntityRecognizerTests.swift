@@ -68,6 +68,18 @@ import DocPipeCore
         #expect(entitySpans(text) == expected)
     }
 
+    @Test func numbersInsideDatesAreNoCardinals() {
+        // With the date tagger's expressions, a year used before a noun and a day of the month are parts
+        // of dates; counts stay CARDINALs. Without them, the neighbours decide (`1953 meeting`: a count).
+        let text = "It began at a 1953 meeting on 4 October 1955 with 1200 staff and its 2003 session."
+        var doc = entityDocument(text)
+        doc.dates = TimexTagger(referenceDate: nil).tag(doc)
+        let withDates = EntityRecognizer.entities(in: doc, dates: doc.dates).map { text.utf8Slice($0.range) }
+        #expect(withDates == ["1200"])
+        let without = EntityRecognizer.entities(in: doc).map { text.utf8Slice($0.range) }
+        #expect(without == ["1953", "4", "1200", "2003"])
+    }
+
     @Test func organisationNormalisedToCanonicalName() {
         let e = recogniseEntities("The UN Refugee Agency and the ILO met.")
         #expect(e.map(\.norm) == ["Office of the United Nations High Commissioner for Refugees", "International Labour Organization"])

@@ -60,6 +60,7 @@ struct QuantityCase: CustomTestStringConvertible, Sendable {
         .init(sentence: "The body opened one office in Lima.", value: 1, unit: "offices"),
         .init(sentence: "The area is 155,000 km² in size.", value: 155000, unit: "km²"),
         .init(sentence: "In 1990 the group had 1,200 staff members.", value: 1200, unit: "staff"),
+        .init(sentence: "Around 1850 settlers arrived.", value: 1850, unit: "settlers", comparator: .about),
     ]
 
     @Test(arguments: cases)
@@ -83,6 +84,8 @@ struct QuantityCase: CustomTestStringConvertible, Sendable {
         "He grew up in the 1950s.",
         "It turned into one with a larger budget.",
         "Teams were deployed within 72 hours.",
+        "Exports grew from around 1990 onwards.",
+        "Around 1990 the town grew.",
     ]
 
     @Test(arguments: nonQuantities)

@@ -232,6 +232,10 @@ enum DateLexicon {
     many few 2
     couple couple 0
     other other 0
+    onwards other 0
+    towards other 0
+    upwards other 0
+    backwards other 0
     last last 0
     final first 1
     latter first 2

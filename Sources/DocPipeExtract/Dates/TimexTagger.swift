@@ -634,7 +634,8 @@ struct TimexParser {
             }
             if a.kind == .word, let kk = a.lex, kk == .blockAfter || kk == .per { return nil }
             if a.kind == .word, k(nx) == .unit { return nil }            // `1500 years` is a duration
-            if a.kind == .word, !a.cap, a.lex == nil, lastByteIsS(nx), !temporalBefore(i - 1) || (i > 0 && t[i - 1].lex == .and) { return nil }
+            // A plural noun after it: a count (`about 1500 delegates`), unless a temporal word comes before (`the 1950 elections`).
+            if a.kind == .word, !a.cap, a.lex == nil, lastByteIsS(nx), !temporalBefore(i - 1) || (i > 0 && (t[i - 1].lex == .and || t[i - 1].lex == .approx)) { return nil }
         }
         // Before: currency, codes, `resolution 2758`, `No. 1951`, `A/RES/47/4`.
         if i > 0 && i - 1 < n {

@@ -25,11 +25,15 @@ import DocPipeCore
 ///   not years (a four-digit number 1000–2100 is a year unless a lower-case noun follows it without a
 ///   date cue before), ordinals, ranges or times.
 enum EntityRecognizer {
-    static func entities(in document: Document) -> [Entity] {
+    /// `dates`: the document's time expressions when the date tagger ran (nil: it did not). A number
+    /// inside a DATE or TIME (`1953` in `a 1953 meeting`, `4` in `4 October 1955`) is then no CARDINAL,
+    /// so the two layers agree; without them a year-like number is told from a count by its neighbours.
+    static func entities(in document: Document, dates: [TimeExpression]? = nil) -> [Entity] {
         var text = document.text
         let tokens = document.tokens.isEmpty ? Tokenizer.tokens(in: text) : document.tokens
         return text.withUTF8 { p in
             var r = EntityScanner(p: p, tokens: tokens, lexicon: EntityLexicon.shared, sentences: document.sentences, acronyms: document.acronyms)
+            r.dateSpans = dates.map { ds in ds.filter { $0.kind == .date || $0.kind == .time }.map(\.range) }
             r.scan()
             // Moved out, so that the linker edits them in place rather than copying them.
             var mentions: [EntityMention] = []
@@ -117,6 +121,10 @@ struct EntityScanner {
     /// Whether `best` tests, before calling `money` and `name`, what those test first (false: the
     /// plain calls, which the tests compare with).
     var checkFirst = true
+    /// Byte ranges of the document's DATE and TIME expressions in text order, when known; and the first
+    /// one that may still hold a later token (`cardinal` is asked about tokens in text order).
+    var dateSpans: [Range<Int>]?
+    private var dateCursor = 0
 
     static let capital: UInt16 = 1, allCaps: UInt16 = 2, initial: UInt16 = 4, word: UInt16 = 8, number: UInt16 = 16, lineStart: UInt16 = 32
     /// A slash and a digit inside the token (a document symbol when it is a capitalised word).
@@ -940,9 +948,14 @@ struct EntityScanner {
 
     mutating func cardinal(at i: Int) -> EntityMention? {
         let t = toks[i]
+        if let spans = dateSpans {
+            let a = t.range.lowerBound
+            while dateCursor < spans.count, spans[dateCursor].upperBound <= a { dateCursor += 1 }
+            if dateCursor < spans.count, spans[dateCursor].lowerBound <= a { return nil }  // the date tagger's
+        }
         if t.kind == .number {
             guard let (pow, e) = amount(at: i) else { return nil }
-            if pow == 0, t.range.count == 4, let v = EntityNumberText.smallInteger(p, t.range, maxDigits: 4), (1000...2100).contains(v) {
+            if dateSpans == nil, pow == 0, t.range.count == 4, let v = EntityNumberText.smallInteger(p, t.range, maxDigits: 4), (1000...2100).contains(v) {
                 let prevCue = i > 0 && fo(i - 1).contains(.yearCue)
                 let nounAfter = isLowerWord(i + 1) && !fo(i + 1).contains(.yearCue)
                 if prevCue || !nounAfter { return nil }  // a year: the date tagger's

@@ -187,12 +187,19 @@ enum QuantityExtractor {
         if let c = currency {
             return finish(s, first, i, j, value, c, .money, j..<j)
         }
+        // `around 1850 settlers`: a count when a counted noun follows (as the date tagger reads it).
+        var yearAfterAround = false
         if isFourDigitInteger, value >= 1000, value <= 2100 {
-            if let p = prev, p.kind == .word, p.has(WordClass.yearContext | WordClass.month) { return nil }
+            // After `in`, `since`, `the`, `than` … a year.
+            if let p = prev, p.kind == .word, p.has(WordClass.yearContext | WordClass.month) {
+                guard s.eq(i - 1, "around") else { return nil }
+                yearAfterAround = true
+            }
             if let p = prev, p.kind == .punct, s.eq(i - 1, "–") || s.eq(i - 1, "-") || s.eq(i - 1, "/") || s.eq(i - 1, "(") || s.eq(i - 1, "’") || s.eq(i - 1, "'") { return nil }
             if let n = next, n.kind == .punct, s.eq(i + 1, "/") || s.eq(i + 1, "–") || s.eq(i + 1, "-") { return nil }
         }
         let (u, k, ut, end, more) = unitAfter(s, j, value: value)
+        if yearAfterAround, k != .count || ut.isEmpty || s.eq(ut.lowerBound, "onwards") || s.eq(ut.lowerBound, "towards") || s.eq(ut.lowerBound, "upwards") { return nil }
         unit = u; kind = k
         if kind == .bare {
             if isFourDigitInteger && value >= 1000 && value <= 2100 { return nil }  // a year
