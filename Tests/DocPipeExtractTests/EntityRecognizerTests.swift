@@ -68,6 +68,11 @@ import DocPipeCore
         #expect(entitySpans(text) == expected)
     }
 
+    @Test func minusSignBelongsToTheCardinal() {
+        let e = recogniseEntities("It fell from −40 to -5 degrees; see COVID-19 and items 12 -15.")
+        #expect(e.map { "\($0.text)=\($0.norm)" } == ["−40=-40", "-5=-5", "12=12", "15=15"])
+    }
+
     @Test func numbersInsideDatesAreNoCardinals() {
         // With the date tagger's expressions, a year used before a noun and a day of the month are parts
         // of dates; counts stay CARDINALs. Without them, the neighbours decide (`1953 meeting`: a count).

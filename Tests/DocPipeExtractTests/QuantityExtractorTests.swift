@@ -61,6 +61,8 @@ struct QuantityCase: CustomTestStringConvertible, Sendable {
         .init(sentence: "The area is 155,000 km² in size.", value: 155000, unit: "km²"),
         .init(sentence: "In 1990 the group had 1,200 staff members.", value: 1200, unit: "staff"),
         .init(sentence: "Around 1850 settlers arrived.", value: 1850, unit: "settlers", comparator: .about),
+        .init(sentence: "Winter nights fall to −40 °C.", value: -40, unit: "°C"),
+        .init(sentence: "It ranges from -5 °C to 30 °C.", value: -5, unit: "°C"),
     ]
 
     @Test(arguments: cases)
@@ -85,6 +87,7 @@ struct QuantityCase: CustomTestStringConvertible, Sendable {
         "It turned into one with a larger budget.",
         "Teams were deployed within 72 hours.",
         "Exports grew from around 1990 onwards.",
+        "COVID-19 spread; see items 2004-5.",
         "Around 1990 the town grew.",
     ]
 

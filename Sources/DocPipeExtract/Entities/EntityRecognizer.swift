@@ -488,6 +488,12 @@ struct EntityScanner {
             && toks[j - 1].range.upperBound == r.lowerBound && toks[j + 1].range.lowerBound == r.upperBound
     }
 
+    /// `-` or `−` (U+2212).
+    @inline(__always) func isMinusSign(_ j: Int) -> Bool {
+        let r = toks[j].range
+        return r.count == 1 ? p[r.lowerBound] == 0x2D : r.count == 3 && p[r.lowerBound] == 0xE2 && p[r.lowerBound + 1] == 0x88 && p[r.lowerBound + 2] == 0x92
+    }
+
     func text(_ i: Int) -> String { String(decoding: UnsafeBufferPointer(rebasing: p[toks[i].range]), as: UTF8.self) }
 
     /// Text of tokens `a..<b` with runs of white space collapsed to one space.
@@ -959,6 +965,12 @@ struct EntityScanner {
                 let prevCue = i > 0 && fo(i - 1).contains(.yearCue)
                 let nounAfter = isLowerWord(i + 1) && !fo(i + 1).contains(.yearCue)
                 if prevCue || !nounAfter { return nil }  // a year: the date tagger's
+            }
+            // A minus sign glued to the number and apart from what precedes it (`from −270 °C`), as the
+            // quantity extractor reads it.
+            if i > 0, toks[i - 1].range.upperBound == t.range.lowerBound, isMinusSign(i - 1), mentions.last.map({ $0.end <= i - 1 }) ?? true,
+               i == 1 || toks[i - 2].range.upperBound < toks[i - 1].range.lowerBound && toks[i - 2].kind != .number {
+                return EntityMention(kind: .cardinal, start: i - 1, end: e, norm: built("-" + EntityNumberText.shift(p, t.range, by: pow)), source: .pattern)
             }
             return EntityMention(kind: .cardinal, start: i, end: e, norm: built(EntityNumberText.shift(p, t.range, by: pow)), source: .pattern)
         }

@@ -129,7 +129,12 @@ enum QuantityExtractor {
         // Glued to something: `A/RES/47/4`, `2004/2005`, `10:30`, `COVID-19`, `G20`, `2021–2025`, `(2)`.
         if let n = next, !n.spaceBefore, n.kind == .punct, s.eq(i + 1, "/") || s.eq(i + 1, ":") || s.eq(i + 1, "-") || s.eq(i + 1, "–") || s.eq(i + 1, "—") || s.eq(i + 1, "."),
            i + 2 < t.count, t[i + 2].kind == .number, !t[i + 2].spaceBefore { return nil }
-        if let p = prev, !tok.spaceBefore {
+        // A minus sign glued to the number and standing apart from what precedes it: `from −270 °C`,
+        // `fell to -3 %` (not `COVID-19`, `2004-5`).
+        let negative = prev.map { p in
+            !tok.spaceBefore && p.kind == .punct && (s.eq(i - 1, "−") || s.eq(i - 1, "-")) && (i == 1 || p.spaceBefore && t[i - 2].kind != .number)
+        } ?? false
+        if let p = prev, !tok.spaceBefore, !negative {
             if p.kind == .word || p.kind == .number { return nil }
             if s.eq(i - 1, "/") || s.eq(i - 1, "-") || s.eq(i - 1, "–") || s.eq(i - 1, "—") || s.eq(i - 1, ":") || s.eq(i - 1, "+") || s.eq(i - 1, "#") || s.eq(i - 1, "№") || s.eq(i - 1, "±") || s.eq(i - 1, ".") { return nil }
             if s.eq(i - 1, "("), let n = next, s.eq(i + 1, ")"), !n.spaceBefore { return nil }
@@ -158,6 +163,10 @@ enum QuantityExtractor {
         var unit = ""
         // Currency before: `$`, `US$`, `€`, `CHF `, `USD `.
         var first = i
+        if negative {
+            value = -value
+            first = i - 1
+        }
         var currency: String?
         if let p = prev {
             if p.kind == .punct, let c = currencySymbolTable.match(s, i - 1, 1) {
