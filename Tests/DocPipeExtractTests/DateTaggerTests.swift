@@ -98,6 +98,8 @@ private func check(_ c: DateCase, reference: String? = nil) {
         DateCase("Elections are held every two years.", [("every two years", .set, "P2Y", nil)]),
         DateCase("Staff report monthly and the board meets weekly.", [("monthly", .set, "P1M", nil), ("weekly", .set, "P1W", nil)]),
         DateCase("The bulletin appears yearly.", [("yearly", .set, "P1Y", nil)]),
+        DateCase("The working group meets every spring in Copenhagen.", [("every spring", .set, "XXXX-SP", nil)]),
+        DateCase("Reports are due each January and the board sits every Monday.", [("each January", .set, "XXXX-01", nil), ("every Monday", .set, "XXXX-WXX-1", nil)]),
     ]
 
     static let refCases: [DateCase] = [

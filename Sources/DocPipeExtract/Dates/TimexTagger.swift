@@ -1331,6 +1331,19 @@ struct TimexParser {
             let value = v == 12 ? "P2Y" : v == 13 ? "P3M" : DateUnit(rawValue: v)!.duration(1)
             return TimexMatch(s: i, e: i + 1, kind: .set, value: value)
         case .every, .each:
+            // `every spring`, `each January`, `every Monday`: a calendar point that recurs.
+            if i + 1 < limit, let nk = k(i + 1), nk == .season || nk == .month || nk == .weekday {
+                let v = lv(i + 1)
+                switch nk {
+                case .season where v >= 1 && v <= 4:
+                    return TimexMatch(s: i, e: i + 2, kind: .set, value: "XXXX-" + ["SP", "SU", "FA", "WI"][v - 1])
+                case .month where v >= 1 && v <= 12:
+                    return TimexMatch(s: i, e: i + 2, kind: .set, value: v < 10 ? "XXXX-0\(v)" : "XXXX-\(v)")
+                case .weekday where v >= 1 && v <= 7:
+                    return TimexMatch(s: i, e: i + 2, kind: .set, value: "XXXX-WXX-\(v)")
+                default: break
+                }
+            }
             var j = i + 1
             var nUnits = 1
             if k(j) == .other, kk == .every { nUnits = 2; j += 1 }
