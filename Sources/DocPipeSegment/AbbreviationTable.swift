@@ -83,6 +83,7 @@ public struct AbbreviationTable: Sendable {
         // Before a number only.
         ("No.", .beforeNumber), ("Nos.", .beforeNumber), ("no.", .beforeNumber), ("nos.", .beforeNumber),
         ("p.", .beforeNumber), ("ch.", .beforeNumber), ("sec.", .beforeNumber),
+        ("ed.", .beforeNumber), ("eds.", .beforeNumber), ("para.", .beforeNumber), ("art.", .beforeNumber),
         // Names of countries and companies: may end a sentence.
         ("U.S.", .unlessSentenceStarter), ("U.N.", .unlessSentenceStarter), ("U.K.", .unlessSentenceStarter),
         ("E.U.", .unlessSentenceStarter), ("Inc.", .unlessSentenceStarter), ("Ltd.", .unlessSentenceStarter),

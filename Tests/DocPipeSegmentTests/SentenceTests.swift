@@ -39,6 +39,8 @@ let sentenceCases: [SentenceCase] = [
     // No. before a number only.
     sc("See No. 5 for details.", "See No. 5 for details."),
     sc("The answer was No. Then we left.", "The answer was No.", "Then we left."),
+    sc("The Guide (1972; 6th ed. 2022) is free.", "The Guide (1972; 6th ed. 2022) is free."),
+    sc("It was revised in the 2nd ed. The 3rd followed.", "It was revised in the 2nd ed.", "The 3rd followed."),
     // Countries and companies: split only before a typical sentence opener.
     sc("The U.S. Congress voted. It passed.", "The U.S. Congress voted.", "It passed."),
     sc("He moved to the U.S. The next year he returned.", "He moved to the U.S.", "The next year he returned."),
