@@ -68,6 +68,19 @@ import DocPipeCore
         #expect(entitySpans(text) == expected)
     }
 
+    @Test func censusFirstNamesMakePersons() {
+        // From firstnames.tsv (Scripts/gen-first-names.py); names that are places or English words are not in it.
+        #expect(entitySpans("Its first President was Karin Lund, then Brendan Okafor.") == ["PERSON:Karin Lund", "PERSON:Brendan Okafor"])
+        #expect(entitySpans("Visitors to Victoria Falls saw Grace Church.").filter { $0.hasPrefix("PERSON") }.isEmpty)
+    }
+
+    @Test func givenNamesBeforeAKnownSurnameMakeAnotherPerson() {
+        let e = recogniseEntities("Dr. Karin Ångström chaired it. Her great-uncle Anders Jonas Ångström was a physicist. Ångström retired.")
+        #expect(e.map { "\($0.text)|\($0.ref ?? "-")" } == ["Karin Ångström|-", "Anders Jonas Ångström|-", "Ångström|e1"])
+        // Not across a line, nor from a word that starts nothing (`In`).
+        #expect(recogniseEntities("Dr. Karin Ångström chaired.\nProfessor\nÅngström left. In Ångström we trust.").map(\.text) == ["Karin Ångström", "Ångström", "Ångström"])
+    }
+
     @Test func minusSignBelongsToTheCardinal() {
         let e = recogniseEntities("It fell from −40 to -5 degrees; see COVID-19 and items 12 -15.")
         #expect(e.map { "\($0.text)=\($0.norm)" } == ["−40=-40", "-5=-5", "12=12", "15=15"])

@@ -1032,6 +1032,18 @@ struct EntityScanner {
         guard !surnames.isEmpty, isCapWord(i) else { return nil }
         let key = surnameKey(i)
         guard surnameBloom & Self.bloomBit(UInt64(UInt32(bitPattern: key))) != 0, let first = surnames[key] else { return nil }
+        // Given names right before it (`Anders Jonas Ångström` after `Karin Ångström`): another person
+        // of that surname, named in full. Not a sentence-initial word (`Later Varga left`).
+        var k = i
+        let floor = max(mentions.last?.end ?? 0, i - 3)
+        while k > floor, info[k].shape & Self.lineStart == 0, isCapWord(k - 1), !isAllCaps(k - 1), info[k - 1].shape & Self.initial == 0,
+              ex(k - 1).intersection([.orgHead, .lawHead, .eventHead, .noStart]).isEmpty,
+              toks[k - 1].range.upperBound < toks[k].range.lowerBound {
+            k -= 1
+        }
+        if k < i {
+            return EntityMention(kind: .person, start: k, end: i + 1, norm: built(text(k, i + 1)), source: .pattern)
+        }
         return EntityMention(kind: .person, start: i, end: i + 1, norm: mentions[first].norm, source: .surname(first))
     }
 
