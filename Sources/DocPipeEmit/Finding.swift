@@ -52,7 +52,9 @@ public struct Finding: Sendable, Equatable {
     /// Findings of one document, in document order. Without `sourceLines` (reports that show no
     /// source, such as SARIF) `sourceLine` stays empty: a batch keeps its findings until the end.
     public static func make(from doc: Document, sourceLines: Bool = true) -> [Finding] {
-        var seen: [FingerprintKey: Int] = [:]
+        var ordinals = KeyOrdinals(capacity: doc.diagnostics.count)
+        // One key buffer for all findings: the table keeps its own copy of each distinct key.
+        var key: [UInt8] = []
         var text = doc.text
         let path = doc.source.path
         return text.withUTF8 { t in
@@ -63,8 +65,7 @@ public struct Finding: Sendable, Equatable {
                     return Place(path: path, line: s.line, column: s.column, endLine: s.endLine, endColumn: s.endColumn, message: r.message)
                 }
                 // The key: rule, path, flagged text and the related texts, joined by U+1E (U+1F between related texts).
-                var key: [UInt8] = []
-                key.reserveCapacity(d.rule.utf8.count + path.utf8.count + 24 + (d.range?.count ?? 0) + d.related.reduce(0) { $0 + $1.range.count + 1 })
+                key.removeAll(keepingCapacity: true)
                 key.append(contentsOf: d.rule.utf8)
                 key.append(0x1E)
                 key.append(contentsOf: path.utf8)
@@ -76,14 +77,10 @@ public struct Finding: Sendable, Equatable {
                     appendSlice(r.range, of: doc, t, to: &key)
                 }
                 // The ordinal among equal keys, then SHA-256 of key, U+1E and the ordinal in decimal.
-                let ordinal: Int = {
-                    let k = FingerprintKey(bytes: key)
-                    let o = seen[k, default: 0]
-                    seen[k] = o + 1
-                    return o
-                }()
+                let ordinal = key.withUnsafeBufferPointer { ordinals.add($0) }
                 key.append(0x1E)
-                key.append(contentsOf: String(ordinal).utf8)
+                // Almost always 0: a single digit needs no String.
+                if ordinal < 10 { key.append(0x30 + UInt8(ordinal)) } else { key.append(contentsOf: String(ordinal).utf8) }
                 return Finding(rule: d.rule, severity: d.severity, message: d.message, path: path,
                                line: span.line, column: span.column, endLine: span.endLine, endColumn: span.endColumn,
                                sourceLine: sourceLines ? doc.original.utf8Slice(doc.originalLines.lineRange(span.line, in: doc.original)) : "",
@@ -104,28 +101,71 @@ public struct Finding: Sendable, Equatable {
     }
 }
 
-/// A fingerprint key in the table of ordinals. `[UInt8]`'s own hashing feeds SipHash byte by byte;
-/// this folds the key eight bytes at a time into one word first (equal hashes still compare bytes).
-private struct FingerprintKey: Hashable {
-    var bytes: [UInt8]
+/// How many earlier findings of a document had each fingerprint key. A Dictionary keyed by byte
+/// arrays cost an array and two hashed lookups per finding; here the distinct keys sit end to end in
+/// one array, found by open addressing on a hash of their bytes (equal hashes compare the bytes).
+struct KeyOrdinals {
+    private var arena: [UInt8] = []
+    private var hashes: [UInt64]
+    private var starts: [Int]
+    private var ends: [Int]
+    /// Findings so far with the slot's key; 0 marks an empty slot.
+    private var counts: [Int]
+    private let mask: Int
 
-    static func == (a: FingerprintKey, b: FingerprintKey) -> Bool { a.bytes == b.bytes }
+    /// A table for at most `capacity` keys (at most half full, so a probe always ends).
+    init(capacity: Int) {
+        var n = 16
+        while n < capacity * 2 { n <<= 1 }
+        hashes = [UInt64](repeating: 0, count: n)
+        starts = [Int](repeating: 0, count: n)
+        ends = [Int](repeating: 0, count: n)
+        counts = [Int](repeating: 0, count: n)
+        mask = n - 1
+    }
 
-    func hash(into h: inout Hasher) {
-        bytes.withUnsafeBufferPointer { p in
-            let n = p.count
-            var x = UInt64(n)
-            var i = 0
-            while i + 8 <= n {
-                x = (x ^ UnsafeRawPointer(p.baseAddress! + i).loadUnaligned(as: UInt64.self)) &* 0x9E37_79B9_7F4A_7C15
-                x ^= x >> 32
-                i += 8
+    /// How many times `key` was added before this call, which adds it once more.
+    mutating func add(_ key: UnsafeBufferPointer<UInt8>) -> Int {
+        let h = Self.hash(key)
+        var slot = Int(truncatingIfNeeded: h >> 32) & mask
+        while counts[slot] > 0 {
+            if hashes[slot] == h && same(slot, key) {
+                counts[slot] += 1
+                return counts[slot] - 1
             }
-            while i < n {
-                x = (x ^ UInt64(p[i])) &* 0x9E37_79B9_7F4A_7C15
-                i += 1
-            }
-            h.combine(x)
+            slot = (slot + 1) & mask
         }
+        hashes[slot] = h
+        starts[slot] = arena.count
+        arena.append(contentsOf: key)
+        ends[slot] = arena.count
+        counts[slot] = 1
+        return 0
+    }
+
+    private func same(_ slot: Int, _ key: UnsafeBufferPointer<UInt8>) -> Bool {
+        guard ends[slot] - starts[slot] == key.count else { return false }
+        return arena.withUnsafeBufferPointer { a in
+            var i = 0, j = starts[slot]
+            while i < key.count { if a[j] != key[i] { return false }; i += 1; j += 1 }
+            return true
+        }
+    }
+
+    /// Eight bytes at a time into one word, then mixed so that its high half spreads over the slots.
+    static func hash(_ p: UnsafeBufferPointer<UInt8>) -> UInt64 {
+        let n = p.count
+        var x = UInt64(n)
+        var i = 0
+        while i + 8 <= n {
+            x = (x ^ UnsafeRawPointer(p.baseAddress! + i).loadUnaligned(as: UInt64.self)) &* 0x9E37_79B9_7F4A_7C15
+            x ^= x >> 32
+            i += 8
+        }
+        while i < n {
+            x = (x ^ UInt64(p[i])) &* 0x9E37_79B9_7F4A_7C15
+            i += 1
+        }
+        return (x ^ x >> 29) &* 0xBF58_476D_1CE4_E5B9
     }
 }
