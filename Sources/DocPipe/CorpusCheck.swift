@@ -48,13 +48,23 @@ public struct ClaimRecord: Sendable {
 
     /// The count claims of a document that have a resolved subject and a comparable time frame.
     static func records(of doc: Document, strings: ClaimStrings) -> [ClaimRecord] {
-        doc.claims.compactMap { c -> ClaimRecord? in
+        // A document states a subject, measure and time in several claims: their ids are found once
+        // (building the key and interning three strings cost more than the rest of a record).
+        struct Group: Hashable { var subjectText: String; var measure: String; var time: String }
+        var ids: [Group: (key: Int32, subjectText: Int32, time: Int32)] = [:]
+        return doc.claims.compactMap { c -> ClaimRecord? in
             guard c.kind == .count, c.subject != nil, !c.subjectText.isEmpty, !c.measure.isEmpty,
                   let time = c.time, time != "PAST_REF" else { return nil }
             let range = c.quantity.flatMap { $0 < doc.quantities.count ? doc.quantities[$0].range : nil } ?? c.range
             let span = doc.rawSpan(of: range)
-            return ClaimRecord(key: strings.id(c.subjectText.lowercased() + "\u{1F}" + c.measure + "\u{1F}" + time),
-                               subjectText: strings.id(c.subjectText), time: strings.id(time), text: strings.id(doc.text.utf8Slice(range)),
+            let group = Group(subjectText: c.subjectText, measure: c.measure, time: time)
+            let known = ids[group] ?? {
+                let new = (key: strings.id(c.subjectText.lowercased() + "\u{1F}" + c.measure + "\u{1F}" + time),
+                           subjectText: strings.id(c.subjectText), time: strings.id(time))
+                ids[group] = new
+                return new
+            }()
+            return ClaimRecord(key: known.key, subjectText: known.subjectText, time: known.time, text: strings.id(doc.text.utf8Slice(range)),
                                value: c.value, comparator: c.comparator,
                                line: Int32(clamping: span.line), column: Int32(clamping: span.column),
                                endLine: Int32(clamping: span.endLine), endColumn: Int32(clamping: span.endColumn))
