@@ -90,3 +90,52 @@ func withUTF8Bytes<R>(_ text: String, _ body: (UnsafeBufferPointer<UInt8>) -> R)
     if let r = text.utf8.withContiguousStorageIfAvailable(body) { return r }
     return Array(text.utf8).withUnsafeBufferPointer(body)
 }
+
+/// A diagnostic message built as UTF-8 bytes and made a String once: interpolation and `String`
+/// appends cost hundreds of instructions a piece, and a rule with many diagnostics builds many.
+struct MessageBytes {
+    private(set) var bytes: [UInt8] = []
+
+    init(capacity: Int = 64) { bytes.reserveCapacity(capacity) }
+
+    mutating func append(_ s: StaticString) {
+        bytes.append(contentsOf: UnsafeBufferPointer(start: s.utf8Start, count: s.utf8CodeUnitCount))
+    }
+
+    mutating func append(_ s: String) { bytes.append(contentsOf: s.utf8) }
+
+    /// `String(n)`'s digits.
+    mutating func append(_ n: Int) {
+        if n >= 0 && n < 10 { bytes.append(0x30 + UInt8(n)) } else { bytes.append(contentsOf: String(n).utf8) }
+    }
+
+    /// What `text.utf8Slice(r)` spells: the bytes themselves when `r` lies inside the text on scalar
+    /// boundaries (the slice is then valid UTF-8 as it is), else the slice as a String.
+    mutating func append(slice r: Range<Int>, of text: String, _ t: UnsafeBufferPointer<UInt8>) {
+        if r.lowerBound >= 0 && r.upperBound <= t.count
+            && (r.lowerBound == t.count || !UTF8Bytes.isContinuation(t[r.lowerBound]))
+            && (r.upperBound == t.count || !UTF8Bytes.isContinuation(t[r.upperBound])) {
+            bytes.append(contentsOf: UnsafeBufferPointer(rebasing: t[r]))
+        } else {
+            bytes.append(contentsOf: text.utf8Slice(r).utf8)
+        }
+    }
+
+    var string: String { String(decoding: bytes, as: UTF8.self) }
+}
+
+/// Whether `p[a]` and `p[b]` are the same bytes, eight at a time.
+func sameBytes(_ p: UnsafeBufferPointer<UInt8>, _ a: Range<Int>, _ b: Range<Int>) -> Bool {
+    guard a.count == b.count else { return false }
+    let n = a.count
+    var k = 0
+    while k + 8 <= n {
+        if UTF8Bytes.load(p, a.lowerBound + k) != UTF8Bytes.load(p, b.lowerBound + k) { return false }
+        k += 8
+    }
+    while k < n {
+        if p[a.lowerBound + k] != p[b.lowerBound + k] { return false }
+        k += 1
+    }
+    return true
+}

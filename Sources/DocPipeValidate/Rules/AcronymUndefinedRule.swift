@@ -102,7 +102,7 @@ struct AcronymUndefinedRule: Rule {
                 // Cheap filters first, on the bytes: at least two capitals, the acronym shape.
                 guard more, Self.looksLikeAcronym(UnsafeBufferPointer(rebasing: u[range])) else { continue }
                 let word = String(decoding: UnsafeBufferPointer(rebasing: u[range]), as: UTF8.self)
-                guard !skipped.contains(word), !Self.isRoman(word) else { continue }
+                guard !skipped.contains(word), !Self.isRoman(UnsafeBufferPointer(rebasing: u[range])) else { continue }
                 if capsHeadings.contains(where: { $0.contains(range.lowerBound) }) { continue }
                 // Part of a document symbol such as A/RES/47/4.
                 if (range.lowerBound > 0 && u[range.lowerBound - 1] == 0x2F) || (range.upperBound < n && u[range.upperBound] == 0x2F) { continue }
@@ -161,6 +161,11 @@ struct AcronymUndefinedRule: Rule {
     }
 
     static func isRoman(_ w: String) -> Bool { w.allSatisfy { "IVXLCDM".contains($0) } }
+
+    /// `isRoman` on the bytes of an ASCII word, whose Characters are its bytes (no line breaks in a word).
+    static func isRoman(_ w: UnsafeBufferPointer<UInt8>) -> Bool {
+        w.allSatisfy { b in b == 0x49 || b == 0x56 || b == 0x58 || b == 0x4C || b == 0x43 || b == 0x44 || b == 0x4D }
+    }
 
     /// A word inside a run of at least two all-capital words of three or more letters ("DATA CHARTER").
     static func inCapitalPhrase(_ u: UnsafeBufferPointer<UInt8>, _ r: Range<Int>) -> Bool {

@@ -46,15 +46,20 @@ struct DuplicateSentenceRule: Rule {
                 let earlier = firsts.insert(s.range, hash: h) { a, b in
                     // Repeats are mostly byte for byte: equal bytes fold alike, so only differing
                     // sentences are folded.
-                    if UnsafeBufferPointer(rebasing: p[a]).elementsEqual(UnsafeBufferPointer(rebasing: p[b])) { return true }
+                    if sameBytes(p, a, b) { return true }
                     Self.fold(p, a, into: &scratchA)
                     Self.fold(p, b, into: &scratchB)
                     return scratchA == scratchB
                 }
                 if let earlier {
                     let pos = document.rawSpan(of: earlier)
-                    out.append(diagnostic("sentence repeated from line \(pos.line): '\(text.utf8Slice(s.range))'", at: s.range,
-                                          related: [.init(range: earlier, message: "first stated here")]))
+                    var m = MessageBytes(capacity: 40 + s.range.count)
+                    m.append("sentence repeated from line ")
+                    m.append(pos.line)
+                    m.append(": '")
+                    m.append(slice: s.range, of: text, p)
+                    m.append("'")
+                    out.append(diagnostic(m.string, at: s.range, related: [.init(range: earlier, message: "first stated here")]))
                 }
             }
         }

@@ -88,6 +88,7 @@ struct QuantityConflictRule: Rule {
         // Only claims of one subject, measure and frame are compared: bucket them instead of trying
         // every pair. Each bucket lists its claims in document-claim order, as the pair loop met them.
         var buckets: [Bucket: [Int]] = [:]
+        buckets.reserveCapacity(claims.count)
         for (j, later) in claims.enumerated() {
             let bucket = Bucket(subject: later.subject!, measure: later.measure, frame: Self.frame(later.time)!)
             let laterRange = ranges[j]
@@ -99,12 +100,39 @@ struct QuantityConflictRule: Rule {
                     guard earlierRange.lowerBound < laterRange.lowerBound,
                           !sentences.same(earlierRange.lowerBound, laterRange.lowerBound) else { continue }
                     if Interval(earlier.value, earlier.comparator).intersects(Interval(later.value, later.comparator)) { continue }
-                    let key = "\(later.subject!)|\(later.measure)|\(earlier.value)|\(earlier.comparator.rawValue)|\(later.value)|\(later.comparator.rawValue)"
-                    guard reported.insert(key).inserted else { return }
-                    let a = document.text.utf8Slice(laterRange), b = document.text.utf8Slice(earlierRange)
+                    // The strings are built as bytes: interpolation costs an append per piece.
+                    var key = MessageBytes()
+                    key.append(later.subject!)
+                    key.append("|")
+                    key.append(later.measure)
+                    key.append("|")
+                    key.append(String(earlier.value))
+                    key.append("|")
+                    key.append(earlier.comparator.rawValue)
+                    key.append("|")
+                    key.append(String(later.value))
+                    key.append("|")
+                    key.append(later.comparator.rawValue)
+                    guard reported.insert(key.string).inserted else { return }
                     let line = document.rawSpan(of: earlierRange).line
-                    out.append(diagnostic("\(a) stated here, \(b) on line \(line) (\(later.subjectText), \(Self.frameText(later.time)))",
-                                          at: laterRange, related: [.init(range: earlierRange, message: "\(b) stated here")]))
+                    let (message, relatedMessage) = withUTF8Bytes(document.text) { t in
+                        var m = MessageBytes(capacity: 96 + laterRange.count + earlierRange.count)
+                        m.append(slice: laterRange, of: document.text, t)
+                        m.append(" stated here, ")
+                        m.append(slice: earlierRange, of: document.text, t)
+                        m.append(" on line ")
+                        m.append(line)
+                        m.append(" (")
+                        m.append(later.subjectText)
+                        m.append(", ")
+                        if later.time == "PRESENT_REF" { m.append("present") } else { m.append("in "); m.append(later.time ?? "?") }
+                        m.append(")")
+                        var r = MessageBytes(capacity: 16 + earlierRange.count)
+                        r.append(slice: earlierRange, of: document.text, t)
+                        r.append(" stated here")
+                        return (m.string, r.string)
+                    }
+                    out.append(diagnostic(message, at: laterRange, related: [.init(range: earlierRange, message: relatedMessage)]))
                     return
                 }
             }
