@@ -52,6 +52,7 @@ public struct ClaimRecord: Sendable {
         // (building the key and interning three strings cost more than the rest of a record).
         struct Group: Hashable { var subjectText: String; var measure: String; var time: String }
         var ids: [Group: (key: Int32, subjectText: Int32, time: Int32)] = [:]
+        ids.reserveCapacity(doc.claims.count)
         return doc.claims.compactMap { c -> ClaimRecord? in
             guard c.kind == .count, c.subject != nil, !c.subjectText.isEmpty, !c.measure.isEmpty,
                   let time = c.time, time != "PAST_REF" else { return nil }
