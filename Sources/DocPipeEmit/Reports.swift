@@ -169,7 +169,10 @@ public enum Reports {
         // Each piece starts every result with its line break; all but the first piece need a comma.
         var written = 0
         var pending: [UInt8] = []
+        // Room for a chunk from the first piece on: growing to it would copy it about log2(chunk) times.
+        var reserved = false
         while let piece = try nextResults() {
+            if !reserved { pending.reserveCapacity(max(chunk, piece.count + 1)); reserved = true }
             guard !piece.isEmpty else { continue }
             if written > 0 { pending.append(UInt8(ascii: ",")) }
             written += 1
