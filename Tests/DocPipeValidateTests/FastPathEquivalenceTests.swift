@@ -240,6 +240,7 @@ import DocPipeTestSupport
                 for b in 0...at + 1 {
                     let scan = sentences.contains { $0.range.contains(a) && $0.range.contains(b) }
                     #expect(lookup.same(a, b) == scan, "\(sentences.map(\.range)) \(a) \(b)")
+                    #expect(lookup.same(a, b, sentenceOfA: lookup.index(of: a)) == scan, "\(sentences.map(\.range)) \(a) \(b)")
                 }
             }
         }

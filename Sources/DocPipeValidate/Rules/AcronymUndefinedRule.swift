@@ -55,8 +55,16 @@ struct AcronymUndefinedRule: Rule {
             }
         }
         // Words never (or no longer) reported: well known, defined, or reported already. One set,
-        // so a candidate is hashed once.
-        var skipped = Self.wellKnown.union(defined)
+        // so a candidate is hashed once. Candidates are ASCII words of at most 12 bytes: the set holds
+        // them packed in two words, not as Strings. A longer ASCII string equals no candidate; a
+        // non-ASCII one can still equal one as a String (the Kelvin sign is canonically a K), so such
+        // strings stay Strings, checked only in documents that define one.
+        var skipped = Self.wellKnownPacked
+        var skippedOthers = Set<String>()
+        for d in defined {
+            var d = d
+            if let w = d.withUTF8({ Self.packed($0) }) { skipped.insert(w) } else if !d.utf8.allSatisfy({ $0 < 0x80 }) { skippedOthers.insert(d) }
+        }
         var out: [Diagnostic] = []
         withUTF8Bytes(document.text) { u in
             let n = u.count
@@ -101,18 +109,89 @@ struct AcronymUndefinedRule: Rule {
                 i = j
                 // Cheap filters first, on the bytes: at least two capitals, the acronym shape.
                 guard more, Self.looksLikeAcronym(UnsafeBufferPointer(rebasing: u[range])) else { continue }
-                let word = String(decoding: UnsafeBufferPointer(rebasing: u[range]), as: UTF8.self)
-                guard !skipped.contains(word), !Self.isRoman(UnsafeBufferPointer(rebasing: u[range])) else { continue }
+                let wordBytes = UnsafeBufferPointer(rebasing: u[range])
+                // `looksLikeAcronym` keeps ASCII words of 2...12 bytes, which always pack.
+                guard let packedWord = Self.packed(wordBytes) else { continue }
+                guard !skipped.contains(packedWord),
+                      skippedOthers.isEmpty || !skippedOthers.contains(String(decoding: wordBytes, as: UTF8.self)),
+                      !Self.isRoman(wordBytes) else { continue }
                 if capsHeadings.contains(where: { $0.contains(range.lowerBound) }) { continue }
                 // Part of a document symbol such as A/RES/47/4.
                 if (range.lowerBound > 0 && u[range.lowerBound - 1] == 0x2F) || (range.upperBound < n && u[range.upperBound] == 0x2F) { continue }
                 if Self.inCapitalPhrase(u, range) { continue }
-                skipped.insert(word)
+                skipped.insert(packedWord)
+                let word = String(decoding: wordBytes, as: UTF8.self)
                 out.append(diagnostic("\(word) is used but never defined in this document", at: range))
             }
         }
         return out
     }
+
+    /// An ASCII word of at most 12 bytes in two words: bytes 0...7, then bytes 8...11 and the length.
+    struct PackedWord: Hashable {
+        var low: UInt64
+        var high: UInt64
+    }
+
+    /// `w` packed, nil when it is longer than 12 bytes or not ASCII.
+    static func packed(_ w: UnsafeBufferPointer<UInt8>) -> PackedWord? {
+        guard w.count <= 12 else { return nil }
+        var low: UInt64 = 0, high = UInt64(w.count) << 56
+        for (k, b) in w.enumerated() {
+            guard b < 0x80 else { return nil }
+            if k < 8 { low |= UInt64(b) << (8 * UInt64(k)) } else { high |= UInt64(b) << (8 * UInt64(k - 8)) }
+        }
+        return PackedWord(low: low, high: high)
+    }
+
+    /// A set of packed words: open addressing on a multiplicative hash of the two words (a `Set`
+    /// hashes them with SipHash, which cost more than the rest of a candidate's tests).
+    struct PackedWords {
+        private var words: [PackedWord]
+        /// Whether the slot holds a word.
+        private var used: [Bool]
+        private var mask: Int
+        private(set) var count = 0
+
+        init<S: Sequence<PackedWord>>(_ elements: S) {
+            words = [PackedWord](repeating: PackedWord(low: 0, high: 0), count: 256)
+            used = [Bool](repeating: false, count: 256)
+            mask = 255
+            for w in elements { insert(w) }
+        }
+
+        private func slot(_ w: PackedWord) -> Int {
+            let h = (w.low ^ w.high &* 0xC2B2_AE3D_27D4_EB4F) &* 0x9E37_79B9_7F4A_7C15
+            var slot = Int(truncatingIfNeeded: h >> 40) & mask
+            while used[slot] && words[slot] != w { slot = (slot + 1) & mask }
+            return slot
+        }
+
+        func contains(_ w: PackedWord) -> Bool { used[slot(w)] }
+
+        mutating func insert(_ w: PackedWord) {
+            let s = slot(w)
+            guard !used[s] else { return }
+            words[s] = w
+            used[s] = true
+            count += 1
+            // At most half full, so a probe always ends.
+            if count * 2 > mask {
+                let old = zip(words, used).filter(\.1).map(\.0)
+                words = [PackedWord](repeating: PackedWord(low: 0, high: 0), count: 2 * (mask + 1))
+                used = [Bool](repeating: false, count: 2 * (mask + 1))
+                mask = 2 * mask + 1
+                count = 0
+                for o in old { insert(o) }
+            }
+        }
+    }
+
+    /// `wellKnown` packed (all of it is ASCII of at most 12 bytes).
+    static let wellKnownPacked = PackedWords(wellKnown.map { s in
+        var s = s
+        return s.withUTF8 { packed($0)! }
+    })
 
     /// For ASCII bytes, whether none is a...z: what `uppercased() == text` decides there, as upper-casing
     /// ASCII changes only a...z (and without building two Strings per heading); nil when not ASCII.

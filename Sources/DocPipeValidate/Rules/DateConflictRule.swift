@@ -289,6 +289,9 @@ struct DateConflictRule: Rule {
         return h
     }
 
+    /// Bit k set for the k-th letter of the alphabet that starts an event word: b, c, d, e, f, s.
+    static let eventInitials: UInt32 = 1 << 1 | 1 << 2 | 1 << 3 | 1 << 4 | 1 << 5 | 1 << 18
+
     /// The sentences that `mentionsEvent` keeps and whose tokens include an event word, as `events`
     /// needs both. With tokens and sentences in order, as the extractor and segmenter write them, the
     /// word tokens are looked at (a few per sentence) instead of every byte of every sentence.
@@ -299,15 +302,18 @@ struct DateConflictRule: Rule {
         var eventStarts: [Int] = []
         document.tokens.withUnsafeBufferPointer { tokens in
             var last = Int.min
+            let initials = eventInitials
             for t in tokens {
                 let r = t.range
                 if r.lowerBound < last { inOrder = false; break }
                 last = r.lowerBound
-                switch r.count {
-                case 4, 6, 7, 11:
-                    if t.kind == .word, eventKind(bytes, r) != nil { eventStarts.append(r.lowerBound) }
-                default: break
-                }
+                // Event words have 4, 6, 7 or 11 letters and start with b, c, d, e, f or s in either
+                // case: two bit tests before spelling them out (most tokens fail one).
+                let n = r.upperBound &- r.lowerBound
+                guard n >= 0, n < 12, (0b1000_1101_0000 as UInt32) >> UInt32(n) & 1 != 0 else { continue }
+                let initial = (bytes[r.lowerBound] | 0x20) &- 0x61
+                guard initial < 26, initials >> UInt32(initial) & 1 != 0 else { continue }
+                if t.kind == .word, eventKind(bytes, r) != nil { eventStarts.append(r.lowerBound) }
             }
         }
         let tokensInOrder = inOrder
@@ -432,7 +438,8 @@ struct DateConflictRule: Rule {
         // ordered layer would only copy it.
         let entities = all.indices.dropFirst().allSatisfy({ all[$0 - 1].range.lowerBound <= all[$0].range.lowerBound })
             ? all : all.sorted { $0.range.lowerBound < $1.range.lowerBound }
-        return withUTF8Bytes(text) { bytes in
+        // The tokens in place: a sentence's tokens are a rebased slice, not a copied array.
+        return tokens.withUnsafeBufferPointer { tp in withUTF8Bytes(text) { bytes in
             for s in candidates {
                 // The entities of this sentence (entities are in document order).
                 var lo = 0, hi = entities.count
@@ -456,7 +463,7 @@ struct DateConflictRule: Rule {
                 // Word tokens spelling an event word (ASCII case folded, as `lowercased()` folds them):
                 // a sentence whose event word was only part of a token has nothing more to look at.
                 guard (tokenIndex..<end).contains(where: { tokens[$0].kind == .word && Self.isEventWord(bytes, tokens[$0].range.lowerBound, tokens[$0].range.upperBound) }) else { continue }
-                let toks = Array(tokens[tokenIndex..<end])
+                let toks = UnsafeBufferPointer(rebasing: tp[tokenIndex..<end])
                 // Tokens are compared as bytes: `word(k, w)` is `lowercased() == w`, `exact(k, w)` is `== w`.
                 func word(_ k: Int, _ w: StaticString) -> Bool { isWord(bytes, toks[k].range, w) }
                 func exact(_ k: Int, _ w: StaticString) -> Bool { isText(bytes, toks[k].range, w) }
@@ -469,7 +476,8 @@ struct DateConflictRule: Rule {
                     var subject: (key: String, name: String)?
                     var limit = s.range.upperBound
                     var parenthetical = false
-                    let personalKind = personal.contains(kind)
+                    // `personal.contains(kind)` without hashing the String.
+                    let personalKind = kind == "birth" || kind == "death"
                     let allowed: (Entity) -> Bool = { e in
                         guard personalKind ? e.kind == .person : isNamed(e.kind) else { return false }
                         // A name glued to a capitalised word before it ("Sean McCole" found as "McCole") is
@@ -530,6 +538,6 @@ struct DateConflictRule: Rule {
                 }
             }
             return out
-        }
+        } }
     }
 }

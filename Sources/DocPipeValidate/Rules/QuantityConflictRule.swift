@@ -85,6 +85,7 @@ struct QuantityConflictRule: Rule {
         guard claims.count >= 2 else { return out }
         let ranges = claims.map { Self.quantityRange($0, in: document) }
         let sentences = SentenceLookup(document.sentences)
+        let sentenceOf = ranges.map { sentences.index(of: $0.lowerBound) }
         // Only claims of one subject, measure and frame are compared: bucket them instead of trying
         // every pair. Each bucket lists its claims in document-claim order, as the pair loop met them.
         var buckets: [Bucket: [Int]] = [:]
@@ -98,7 +99,7 @@ struct QuantityConflictRule: Rule {
                 for e in bucketClaims {
                     let earlier = claims[e], earlierRange = ranges[e]
                     guard earlierRange.lowerBound < laterRange.lowerBound,
-                          !sentences.same(earlierRange.lowerBound, laterRange.lowerBound) else { continue }
+                          !sentences.same(earlierRange.lowerBound, laterRange.lowerBound, sentenceOfA: sentenceOf[e]) else { continue }
                     if Interval(earlier.value, earlier.comparator).intersects(Interval(later.value, later.comparator)) { continue }
                     // The strings are built as bytes: interpolation costs an append per piece.
                     var key = MessageBytes()
@@ -161,12 +162,26 @@ struct QuantityConflictRule: Rule {
 
         func same(_ a: Int, _ b: Int) -> Bool {
             guard ordered else { return sentences.contains { $0.range.contains(a) && $0.range.contains(b) } }
+            return same(a, b, sentenceOfA: index(of: a))
+        }
+
+        /// `same(a, b)` with `index(of: a)` found beforehand: a claim is compared with many others,
+        /// and its sentence is searched for once.
+        func same(_ a: Int, _ b: Int, sentenceOfA k: Int?) -> Bool {
+            guard ordered else { return same(a, b) }
+            guard let k else { return false }
+            return sentences[k].range.contains(b)
+        }
+
+        /// With the sentences in order, the index of the one containing `a` (nil when none does);
+        /// nil when they are not in order.
+        func index(of a: Int) -> Int? {
+            guard ordered else { return nil }
             // The last sentence starting at or before `a`.
             var lo = 0, hi = sentences.count
             while lo < hi { let mid = (lo + hi) / 2; if sentences[mid].range.lowerBound <= a { lo = mid + 1 } else { hi = mid } }
-            guard lo > 0 else { return false }
-            let r = sentences[lo - 1].range
-            return r.contains(a) && r.contains(b)
+            guard lo > 0, sentences[lo - 1].range.contains(a) else { return nil }
+            return lo - 1
         }
     }
 }
