@@ -55,15 +55,41 @@ struct DateConflictRule: Rule {
         var out: [Diagnostic] = []
         var seen: [String: [Event]] = [:]
         var reported = Set<String>()
+        let text = document.text
         for e in Self.events(in: document) {
-            let key = e.subject + "|" + e.kind
+            // Keys and messages are built as bytes: concatenation and interpolation cost an append a piece.
+            var k = MessageBytes(capacity: e.subject.utf8.count + 48)
+            k.append(e.subject)
+            k.append("|")
+            k.append(e.kind)
+            let key = k.string
             defer { seen[key, default: []].append(e) }
             guard let earlier = seen[key]?.first(where: { !Self.compatible($0.date.value, e.date.value) }) else { continue }
-            guard reported.insert(key + "|" + earlier.date.value + "|" + e.date.value).inserted else { continue }
+            k.append("|")
+            k.append(earlier.date.value)
+            k.append("|")
+            k.append(e.date.value)
+            guard reported.insert(k.string).inserted else { continue }
             let line = document.rawSpan(of: earlier.date.range).line
-            let a = document.text.utf8Slice(e.date.range), b = document.text.utf8Slice(earlier.date.range)
-            out.append(diagnostic("\(e.kind) of \(e.name) dated \(a) here but \(b) on line \(line)", at: e.date.range,
-                                  related: [.init(range: earlier.date.range, message: "\(e.kind) dated \(b) here")]))
+            let (message, relatedMessage) = withUTF8Bytes(text) { t in
+                var m = MessageBytes(capacity: 64 + e.name.utf8.count + e.date.range.count + earlier.date.range.count)
+                m.append(e.kind)
+                m.append(" of ")
+                m.append(e.name)
+                m.append(" dated ")
+                m.append(slice: e.date.range, of: text, t)
+                m.append(" here but ")
+                m.append(slice: earlier.date.range, of: text, t)
+                m.append(" on line ")
+                m.append(line)
+                var r = MessageBytes(capacity: 32 + earlier.date.range.count)
+                r.append(e.kind)
+                r.append(" dated ")
+                r.append(slice: earlier.date.range, of: text, t)
+                r.append(" here")
+                return (m.string, r.string)
+            }
+            out.append(diagnostic(message, at: e.date.range, related: [.init(range: earlier.date.range, message: relatedMessage)]))
         }
         return out
     }
@@ -378,6 +404,9 @@ struct DateConflictRule: Rule {
         // of their canonical name (nil when not ASCII), built on first use. The hash only passes over
         // entities whose head cannot be the word; the match itself compares Strings as before.
         var heads: [(end: Int, hash: UInt64?, index: Int)]?
+        // `head(canonical(all[i]))` of the names the byte test cannot settle (not ASCII), by entity
+        // index: every "the … Convention" looks at the same earlier names again.
+        var headOf: [Int: String] = [:]
         func onlyName(head word: Range<Int>, endingBy limit: Int, _ bytes: UnsafeBufferPointer<UInt8>) -> String? {
             if heads == nil {
                 var list: [(end: Int, hash: UInt64?, index: Int)] = []
@@ -415,7 +444,7 @@ struct DateConflictRule: Rule {
                 let asciiMatch: Bool? = wordHash == nil ? nil : withUTF8Bytes(n) { p in
                     asciiHeadRange(p).map { UnsafeBufferPointer(rebasing: p[$0]).elementsEqual(wordBytes) }
                 }
-                guard asciiMatch ?? (head(n) == wordText) else { continue }
+                guard asciiMatch ?? ((headOf[h.index] ?? { let t = head(n); headOf[h.index] = t; return t }()) == wordText) else { continue }
                 if let first = name { if n != first { return nil } } else { name = n }
             }
             return name
