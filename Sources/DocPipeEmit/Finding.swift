@@ -146,8 +146,15 @@ struct KeyOrdinals {
     private func same(_ slot: Int, _ key: UnsafeBufferPointer<UInt8>) -> Bool {
         guard ends[slot] - starts[slot] == key.count else { return false }
         return arena.withUnsafeBufferPointer { a in
-            var i = 0, j = starts[slot]
-            while i < key.count { if a[j] != key[i] { return false }; i += 1; j += 1 }
+            // Equal hashes are mostly equal keys, compared whole: eight bytes at a time.
+            let n = key.count, start = starts[slot]
+            var i = 0
+            while i + 8 <= n {
+                if UnsafeRawPointer(a.baseAddress! + start + i).loadUnaligned(as: UInt64.self)
+                    != UnsafeRawPointer(key.baseAddress! + i).loadUnaligned(as: UInt64.self) { return false }
+                i += 8
+            }
+            while i < n { if a[start + i] != key[i] { return false }; i += 1 }
             return true
         }
     }
