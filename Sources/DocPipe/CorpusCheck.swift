@@ -65,11 +65,23 @@ public struct ClaimRecord: Sendable {
                 ids[group] = new
                 return new
             }()
-            return ClaimRecord(key: known.key, subjectText: known.subjectText, time: known.time, text: strings.id(doc.text.utf8Slice(range)),
+            return ClaimRecord(key: known.key, subjectText: known.subjectText, time: known.time, text: strings.id(slice(doc.text, range)),
                                value: c.value, comparator: c.comparator,
                                line: Int32(clamping: span.line), column: Int32(clamping: span.column),
                                endLine: Int32(clamping: span.endLine), endColumn: Int32(clamping: span.endColumn))
         }
+    }
+}
+
+extension ClaimRecord {
+    /// `text.utf8Slice(r)`: the same bytes decoded the same way, but from the buffer in place rather
+    /// than through a `Substring` of the UTF-8 view.
+    static func slice(_ text: String, _ r: Range<Int>) -> String {
+        let direct = text.utf8.withContiguousStorageIfAvailable { t -> String? in
+            guard r.lowerBound >= 0, r.upperBound <= t.count else { return nil }
+            return String(decoding: UnsafeBufferPointer(rebasing: t[r]), as: UTF8.self)
+        }
+        return (direct ?? nil) ?? text.utf8Slice(r)
     }
 }
 
