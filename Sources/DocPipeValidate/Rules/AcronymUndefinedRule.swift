@@ -39,12 +39,12 @@ struct AcronymUndefinedRule: Rule {
     ]
 
     func check(_ document: Document) -> [Diagnostic] {
-        var defined = Set<String>()
+        var defined: [String] = []
         for a in document.acronyms {
-            defined.insert(a.short)
-            defined.insert(AcronymConflictRule.singular(a.short))
-            defined.insert(a.short + "s")
-            for part in a.short.split(separator: " ") { defined.insert(String(part)) }
+            defined.append(a.short)
+            defined.append(AcronymConflictRule.singular(a.short))
+            defined.append(a.short + "s")
+            for part in a.short.split(separator: " ") { defined.append(String(part)) }
         }
         // Headings written in capitals are styling, not acronyms.
         let capsHeadings = withUTF8Bytes(document.text) { u in
