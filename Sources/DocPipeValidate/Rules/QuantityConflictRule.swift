@@ -86,6 +86,8 @@ struct QuantityConflictRule: Rule {
         let ranges = claims.map { Self.quantityRange($0, in: document) }
         let sentences = SentenceLookup(document.sentences)
         let sentenceOf = ranges.map { sentences.index(of: $0.lowerBound) }
+        // An earlier claim is compared by its value and hedge only: these, not a copy of the claim.
+        let hedges = claims.map { (value: $0.value, comparator: $0.comparator) }
         // Only claims of one subject, measure and frame are compared: bucket them instead of trying
         // every pair. Each bucket lists its claims in document-claim order, as the pair loop met them.
         var buckets: [Bucket: [Int]] = [:]
@@ -97,7 +99,7 @@ struct QuantityConflictRule: Rule {
             func compareAndJoin(_ bucketClaims: inout [Int]) {
                 defer { bucketClaims.append(j) }
                 for e in bucketClaims {
-                    let earlier = claims[e], earlierRange = ranges[e]
+                    let earlier = hedges[e], earlierRange = ranges[e]
                     guard earlierRange.lowerBound < laterRange.lowerBound,
                           !sentences.same(earlierRange.lowerBound, laterRange.lowerBound, sentenceOfA: sentenceOf[e]) else { continue }
                     if Interval(earlier.value, earlier.comparator).intersects(Interval(later.value, later.comparator)) { continue }
