@@ -196,6 +196,8 @@ struct ByteSink {
     @inline(__always)
     static func decimalWord(_ n: Int) -> Decimal {
         guard n > 0 && n < 100_000_000 else { return Decimal(word: 0) }
+        // Lines, columns and most offsets: three lookups in the pair table cost less than the lanes' arithmetic.
+        if n < 1_000_000 { return Decimal(word: sixDigitsWord(UInt64(n))) }
         return Decimal(word: eightDigitsWord(UInt64(n)).0)
     }
 
@@ -232,6 +234,21 @@ struct ByteSink {
         tens = tens &+ (hundreds &- 10 &* tens) << 8
         let zeroBits = UInt64(tens.trailingZeroBitCount & ~7)  // leading zero digits, as bits
         return ((tens &+ 0x3030_3030_3030_3030) >> zeroBits, 8 &- Int(zeroBits >> 3))
+    }
+
+    /// `eightDigitsWord(v).0` for `v` in 1..<10^6: its three digit pairs from the table side by side
+    /// (most significant in the lowest byte), the leading zero digits shifted out.
+    @inline(__always)
+    private static func sixDigitsWord(_ v: UInt64) -> UInt64 {
+        let pairs = UnsafeRawPointer(ByteSink.digitPairs.utf8Start)
+        @inline(__always) func pair(_ k: UInt64) -> UInt64 {
+            UInt64(UInt16(littleEndian: pairs.loadUnaligned(fromByteOffset: 2 &* Int(k), as: UInt16.self)))
+        }
+        let low = v % 10_000
+        let word = pair(v / 10_000) | pair(low / 100) << 16 | pair(low % 100) << 32
+        // Digit values (no lane borrows: each of the six bytes is at least 0x30); v ≥ 1, so one is not zero.
+        let zeroBits = UInt64((word &- 0x3030_3030_3030).trailingZeroBitCount & ~7)
+        return word >> zeroBits
     }
 
     @inline(__always)

@@ -161,10 +161,11 @@ private struct JSONDocumentWriter {
     /// Before an element of a layer: its separator and indentation.
     @inline(__always)
     mutating func item(_ first: Bool) {
+        // One literal per branch: each copy has a constant length.
         if pretty {
-            out.raw(first ? "\n    {" : ",\n    {")
+            if first { out.raw("\n    {") } else { out.raw(",\n    {") }
         } else {
-            out.raw(first ? "{" : ",{")
+            if first { out.raw("{") } else { out.raw(",{") }
         }
     }
 

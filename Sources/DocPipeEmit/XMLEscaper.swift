@@ -179,6 +179,8 @@ struct XMLTextPieces {
 
     init(_ text: UnsafeBufferPointer<UInt8>) { self.text = text }
 
+    /// Inlined: called twice per span (before its start tag and before its end tag), and mostly a copy.
+    @inline(__always)
     mutating func write(_ range: Range<Int>, to out: inout ByteSink) {
         guard let s = text.baseAddress, !range.isEmpty else { return }
         if range.lowerBound < cleanFrom || range.lowerBound > candidate {
