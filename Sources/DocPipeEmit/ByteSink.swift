@@ -87,6 +87,14 @@ struct ByteSink {
             o.storeBytes(of: b, toByteOffset: n &- 4, as: UInt32.self)
         } else if n < 4 {
             for k in 0..<n { o.storeBytes(of: i.load(fromByteOffset: k, as: UInt8.self), toByteOffset: k, as: UInt8.self) }
+        } else if n <= 32 {
+            // Names and short slices: four overlapping word copies (17...32 bytes) beat a call to memcpy too.
+            let a = i.loadUnaligned(as: UInt64.self), b = i.loadUnaligned(fromByteOffset: 8, as: UInt64.self)
+            let c = i.loadUnaligned(fromByteOffset: n &- 16, as: UInt64.self), d = i.loadUnaligned(fromByteOffset: n &- 8, as: UInt64.self)
+            o.storeBytes(of: a, as: UInt64.self)
+            o.storeBytes(of: b, toByteOffset: 8, as: UInt64.self)
+            o.storeBytes(of: c, toByteOffset: n &- 16, as: UInt64.self)
+            o.storeBytes(of: d, toByteOffset: n &- 8, as: UInt64.self)
         } else {
             o.copyMemory(from: i, byteCount: n)
         }
@@ -311,6 +319,26 @@ struct ByteSink {
         if n == 0 { return true }
         return special(tail(s, n)) & (UInt64(1) << UInt64(8 &* n) &- 1) == 0
     }
+
+    /// `isClean` for `n` up to `maxCleanRun` (values: names, slices of a sentence): every word tested,
+    /// the last one overlapping the word before, the marks ORed (no branch per word: marks are rare).
+    /// Longer texts are left to the escapers, which scan them once.
+    @inline(__always)
+    static func isCleanValue(_ s: UnsafePointer<UInt8>, _ n: Int, _ special: (UInt64) -> UInt64) -> Bool {
+        if n <= 16 { return isClean(s, n, special) }
+        let q = UnsafeRawPointer(s)
+        var marks = special(UInt64(littleEndian: q.loadUnaligned(fromByteOffset: n &- 8, as: UInt64.self)))
+        var i = 0
+        while i &+ 8 < n {
+            marks |= special(UInt64(littleEndian: q.loadUnaligned(fromByteOffset: i, as: UInt64.self)))
+            i &+= 8
+        }
+        return marks == 0
+    }
+
+    /// Longest value `isCleanValue` tests before escaping: beyond it, a value with a byte to escape would
+    /// be scanned twice for nothing.
+    static var maxCleanRun: Int { 64 }
 
     /// The `r` bytes at `p` (1 ≤ r ≤ 7) in the low lanes of a little-endian word, zeros above: two
     /// overlapping loads of half the width or less (the overlap ORs a byte with itself).

@@ -156,9 +156,9 @@ extension ByteSink {
     mutating func jsonString(_ p: UnsafeBufferPointer<UInt8>) {
         guard let s = p.baseAddress else { raw("\"\""); return }
         let n = p.count
-        // Most values are two words long or less (ids, kinds, names, numbers): when none of their
+        // Most values are short (ids, kinds, names, numbers, slices of a sentence): when none of their
         // bytes is a candidate, one test per word and one copy between the quotes.
-        if n <= 16 && ByteSink.isClean(s, n, ByteSink.jsonCandidates) {
+        if n <= ByteSink.maxCleanRun && ByteSink.isCleanValue(s, n, ByteSink.jsonCandidates) {
             reserve(n &+ 2)
             uncheckedByte(UInt8(ascii: "\""))
             uncheckedBytes(s, n)

@@ -97,9 +97,9 @@ extension ByteSink {
     mutating func xmlAttribute(_ p: UnsafeBufferPointer<UInt8>) {
         guard let s = p.baseAddress else { return }
         let n = p.count
-        // Most values are two words long or less (ids, kinds, names, numbers): when none of their
+        // Most values are short (ids, kinds, names, numbers, slices of a sentence): when none of their
         // bytes is a candidate, one test per word and one copy.
-        if n <= 16 && ByteSink.isClean(s, n, ByteSink.attributeCandidates) {
+        if n <= ByteSink.maxCleanRun && ByteSink.isCleanValue(s, n, ByteSink.attributeCandidates) {
             bytes(s, n)
             return
         }

@@ -118,6 +118,28 @@ import Testing
         return out + [0x22]
     }
 
+    /// Values up to `maxCleanRun` bytes and a little beyond are tested whole and copied at once when
+    /// clean: every length, clean or with one byte to escape (or a multi-byte scalar) anywhere.
+    @Test func mediumValuesMatchReference() {
+        var rng = SplitMix(seed: 29)
+        let letters = Array("abcdefghijklmnopqrstuvwxyz ABCXYZ-.,0123456789".utf8)
+        for n in 0...(ByteSink.maxCleanRun + 12) {
+            for variant in 0..<40 {
+                var b = (0..<n).map { _ in letters.randomElement(using: &rng)! }
+                if variant > 0 && n > 0 {
+                    let piece = Array(Self.pieces.randomElement(using: &rng)!.utf8)
+                    let at = Int.random(in: 0..<n, using: &rng)
+                    b.replaceSubrange(at..<min(at + piece.count, n), with: piece)
+                }
+                let s = String(decoding: b, as: UTF8.self)
+                #expect(ByteSink.collect(estimate: 1) { $0.jsonString(s) } == Self.naiveJSON(Array(s.utf8)), "\(b)")
+                var attribute: [UInt8] = []
+                RefXMLEscaper.appendAttribute(s, to: &attribute)
+                #expect(ByteSink.collect(estimate: 1) { $0.xmlAttribute(s) } == attribute, "\(b)")
+            }
+        }
+    }
+
     @Test func jsonEscapingMatchesReference() {
         var rng = SplitMix(seed: 11)
         for _ in 0..<3000 {
