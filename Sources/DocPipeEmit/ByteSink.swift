@@ -291,14 +291,38 @@ struct ByteSink {
         return i
     }
 
+    /// `skipClean` with a cheaper test per word: `any` is nonzero exactly when a word holds a byte
+    /// `special` marks (see ``anyBelow``), and `special` runs only on that word, to say which byte.
+    @inline(__always)
+    static func skipClean(_ s: UnsafePointer<UInt8>, from i0: Int, to n: Int, any: (UInt64) -> UInt64, _ special: (UInt64) -> UInt64) -> Int {
+        var i = i0
+        while i &+ 8 <= n {
+            let w = UInt64(littleEndian: UnsafeRawPointer(s + i).loadUnaligned(as: UInt64.self))
+            if any(w) != 0 { return i &+ special(w).trailingZeroBitCount >> 3 }
+            i &+= 8
+        }
+        return i
+    }
+
+    /// Whether a byte of `w` is below `n` (n ≤ 0x80), in the top bits of the result's lanes once ANDed
+    /// with 0x8080…: exact for the word as a whole (a lane can be marked wrongly only by a borrow,
+    /// which starts at a lane truly below `n`), in fewer operations than `UTF8Bytes.bytesBelow`,
+    /// which is exact lane by lane. Terms of several bytes can be ORed before the AND.
+    @inline(__always)
+    static func anyBelow(_ w: UInt64, _ n: UInt8) -> UInt64 { (w &- UInt64(n) &* 0x0101_0101_0101_0101) & ~w }
+
+    /// Whether a byte of `w` equals `b`, as ``anyBelow`` says it (a zero lane of `w ^ b…` is one below 1).
+    @inline(__always)
+    static func anyEqual(_ w: UInt64, _ b: UInt8) -> UInt64 { anyBelow(w ^ (UInt64(b) &* 0x0101_0101_0101_0101), 1) }
+
     /// `skipClean`, with the last partial word tested whole too (gathered with at most two loads
     /// inside the range), so it returns a marked index or `n`. Worth it where the test is cheap (JSON);
     /// with the six tests of XML, byte by byte measured faster. `special` must judge each lane alone
     /// (the `UTF8Bytes` tests do): the lanes past the end are zero and their marks are masked off.
     @inline(__always)
-    static func skipCleanToEnd(_ s: UnsafePointer<UInt8>, from i0: Int, to n: Int, _ special: (UInt64) -> UInt64) -> Int {
+    static func skipCleanToEnd(_ s: UnsafePointer<UInt8>, from i0: Int, to n: Int, any: (UInt64) -> UInt64, _ special: (UInt64) -> UInt64) -> Int {
         // A marked index less than eight bytes from the end is tested again below as lane 0.
-        let i = skipClean(s, from: i0, to: n, special)
+        let i = skipClean(s, from: i0, to: n, any: any, special)
         let r = n &- i
         if r >= 8 { return i }
         if r <= 0 { return n }
@@ -320,17 +344,18 @@ struct ByteSink {
         return special(tail(s, n)) & (UInt64(1) << UInt64(8 &* n) &- 1) == 0
     }
 
-    /// `isClean` for `n` up to `maxCleanRun` (values: names, slices of a sentence): every word tested,
-    /// the last one overlapping the word before, the marks ORed (no branch per word: marks are rare).
+    /// `isClean` for `n` up to `maxCleanRun` (values: names, slices of a sentence): every word tested
+    /// with `any` (see ``skipClean(_:from:to:any:_:)``), the last one overlapping the word before, the
+    /// marks ORed (no branch per word: marks are rare).
     /// Longer texts are left to the escapers, which scan them once.
     @inline(__always)
-    static func isCleanValue(_ s: UnsafePointer<UInt8>, _ n: Int, _ special: (UInt64) -> UInt64) -> Bool {
+    static func isCleanValue(_ s: UnsafePointer<UInt8>, _ n: Int, any: (UInt64) -> UInt64, _ special: (UInt64) -> UInt64) -> Bool {
         if n <= 16 { return isClean(s, n, special) }
         let q = UnsafeRawPointer(s)
-        var marks = special(UInt64(littleEndian: q.loadUnaligned(fromByteOffset: n &- 8, as: UInt64.self)))
+        var marks = any(UInt64(littleEndian: q.loadUnaligned(fromByteOffset: n &- 8, as: UInt64.self)))
         var i = 0
         while i &+ 8 < n {
-            marks |= special(UInt64(littleEndian: q.loadUnaligned(fromByteOffset: i, as: UInt64.self)))
+            marks |= any(UInt64(littleEndian: q.loadUnaligned(fromByteOffset: i, as: UInt64.self)))
             i &+= 8
         }
         return marks == 0

@@ -158,7 +158,7 @@ extension ByteSink {
         let n = p.count
         // Most values are short (ids, kinds, names, numbers, slices of a sentence): when none of their
         // bytes is a candidate, one test per word and one copy between the quotes.
-        if n <= ByteSink.maxCleanRun && ByteSink.isCleanValue(s, n, ByteSink.jsonCandidates) {
+        if n <= ByteSink.maxCleanRun && ByteSink.isCleanValue(s, n, any: ByteSink.anyJSONCandidate, ByteSink.jsonCandidates) {
             reserve(n &+ 2)
             uncheckedByte(UInt8(ascii: "\""))
             uncheckedBytes(s, n)
@@ -178,6 +178,12 @@ extension ByteSink {
             | UTF8Bytes.bytesEqual(w, 0x7F) | UTF8Bytes.bytesEqual(w, 0xE2)
     }
 
+    /// Nonzero exactly when `jsonCandidates(w)` is, in fewer operations (see ``ByteSink/anyBelow(_:_:)``).
+    @inline(__always)
+    static func anyJSONCandidate(_ w: UInt64) -> UInt64 {
+        (anyBelow(w, 0x20) | anyEqual(w, 0x22) | anyEqual(w, 0x5C) | anyEqual(w, 0x7F) | anyEqual(w, 0xE2)) & 0x8080_8080_8080_8080
+    }
+
     /// The escaped bytes without quotes. Clean runs are found eight bytes at a time and copied whole.
     private mutating func jsonEscaped(_ s: UnsafePointer<UInt8>, _ n: Int) {
         let hex = ByteSink.lowerHex.utf8Start
@@ -185,7 +191,7 @@ extension ByteSink {
         var i = 0
         while i < n {
             // Candidates: controls, `"`, `\`, DEL, and 0xE2 (the lead byte of U+2028/U+2029).
-            i = ByteSink.skipCleanToEnd(s, from: i, to: n, ByteSink.jsonCandidates)
+            i = ByteSink.skipCleanToEnd(s, from: i, to: n, any: ByteSink.anyJSONCandidate, ByteSink.jsonCandidates)
             guard i < n else { break }
             let b = s[i]
             var short: UInt8 = 0

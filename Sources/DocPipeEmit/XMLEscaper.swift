@@ -99,7 +99,7 @@ extension ByteSink {
         let n = p.count
         // Most values are short (ids, kinds, names, numbers, slices of a sentence): when none of their
         // bytes is a candidate, one test per word and one copy.
-        if n <= ByteSink.maxCleanRun && ByteSink.isCleanValue(s, n, ByteSink.attributeCandidates) {
+        if n <= ByteSink.maxCleanRun && ByteSink.isCleanValue(s, n, any: ByteSink.anyAttributeCandidate, ByteSink.attributeCandidates) {
             bytes(s, n)
             return
         }
@@ -139,6 +139,13 @@ extension ByteSink {
     @inline(__always)
     static func attributeCandidates(_ w: UInt64) -> UInt64 {
         UTF8Bytes.bytesBelow(w, 0x20) | ByteSink.quoteOrAmpersand(w) | ByteSink.angleBrackets(w) | UTF8Bytes.bytesEqual(w, 0xEF)
+    }
+
+    /// Nonzero exactly when `attributeCandidates(w)` is, in fewer operations (see ``ByteSink/anyBelow(_:_:)``).
+    @inline(__always)
+    static func anyAttributeCandidate(_ w: UInt64) -> UInt64 {
+        (anyBelow(w, 0x20) | anyEqual(w | 0x0404_0404_0404_0404, 0x26) | anyEqual(w | 0x0202_0202_0202_0202, 0x3E) | anyEqual(w, 0xEF))
+            & 0x8080_8080_8080_8080
     }
 
     /// 0x80 in each byte of `w` that is `<` or `>` (0x3C, 0x3E): the two differ in bit 1 only, so
@@ -200,11 +207,22 @@ struct XMLTextPieces {
     private static func firstCandidate(_ s: UnsafePointer<UInt8>, from i: Int, to n: Int) -> Int {
         var i = i
         while true {
-            i = ByteSink.skipCleanToEnd(s, from: i, to: n) { w in
-                UTF8Bytes.bytesBelow(w, 0x20) | UTF8Bytes.bytesEqual(w, 0x26) | ByteSink.angleBrackets(w) | UTF8Bytes.bytesEqual(w, 0xEF)
-            }
+            i = ByteSink.skipCleanToEnd(s, from: i, to: n, any: XMLTextPieces.anyCandidateOrBreak, XMLTextPieces.candidatesOrBreaks)
             guard i < n, s[i] == 0x0A || s[i] == 0x09 else { return i }
             i &+= 1
         }
+    }
+
+    /// `textCandidates` with tab and LF marked too.
+    @inline(__always)
+    static func candidatesOrBreaks(_ w: UInt64) -> UInt64 {
+        UTF8Bytes.bytesBelow(w, 0x20) | UTF8Bytes.bytesEqual(w, 0x26) | ByteSink.angleBrackets(w) | UTF8Bytes.bytesEqual(w, 0xEF)
+    }
+
+    /// Nonzero exactly when `candidatesOrBreaks(w)` is, in fewer operations (see ``ByteSink/anyBelow(_:_:)``).
+    @inline(__always)
+    static func anyCandidateOrBreak(_ w: UInt64) -> UInt64 {
+        (ByteSink.anyBelow(w, 0x20) | ByteSink.anyEqual(w, 0x26) | ByteSink.anyEqual(w | 0x0202_0202_0202_0202, 0x3E) | ByteSink.anyEqual(w, 0xEF))
+            & 0x8080_8080_8080_8080
     }
 }

@@ -140,6 +140,31 @@ import Testing
         }
     }
 
+    /// The word tests that only say whether a word holds a byte to escape agree with the lane masks
+    /// that say which: on random words, and on words of bytes at and around every boundary they test.
+    @Test func anyWordTestsAgreeWithLaneMasks() {
+        var rng = SplitMix(seed: 31)
+        let near: [UInt8] = [0x00, 0x01, 0x02, 0x08, 0x09, 0x0A, 0x0D, 0x1F, 0x20, 0x21, 0x22, 0x23, 0x24, 0x25, 0x26, 0x27, 0x2A,
+                             0x3A, 0x3B, 0x3C, 0x3D, 0x3E, 0x3F, 0x5B, 0x5C, 0x5D, 0x61, 0x7E, 0x7F, 0x80, 0x81, 0x9F, 0xA0, 0xA2,
+                             0xBC, 0xBE, 0xDC, 0xE1, 0xE2, 0xE3, 0xEE, 0xEF, 0xF0, 0xFE, 0xFF]
+        var mismatches: [UInt64] = []
+        for round in 0..<300_000 {
+            var w: UInt64 = 0
+            for k in 0..<8 {
+                let b = round % 3 == 0 ? UInt8(truncatingIfNeeded: rng.next()) : near.randomElement(using: &rng)!
+                w |= UInt64(b) << UInt64(8 * k)
+            }
+            let agree = (ByteSink.anyJSONCandidate(w) != 0) == (ByteSink.jsonCandidates(w) != 0)
+                && (ByteSink.anyAttributeCandidate(w) != 0) == (ByteSink.attributeCandidates(w) != 0)
+                && (XMLTextPieces.anyCandidateOrBreak(w) != 0) == (XMLTextPieces.candidatesOrBreaks(w) != 0)
+                && [UInt8(1), 0x20, 0x80].allSatisfy { n in
+                    (ByteSink.anyBelow(w, n) & 0x8080_8080_8080_8080 != 0) == (UTF8Bytes.bytesBelow(w, n) != 0)
+                }
+            if !agree { mismatches.append(w) }
+        }
+        #expect(mismatches.isEmpty, "\(mismatches.prefix(5).map { String($0, radix: 16) })")
+    }
+
     @Test func jsonEscapingMatchesReference() {
         var rng = SplitMix(seed: 11)
         for _ in 0..<3000 {
