@@ -202,7 +202,7 @@ private struct JSONDocumentWriter {
             lit("\"kind\": ", "\"kind\":")
             string(f.pointee.kind.rawValue)
             lit(", \"before\": ", ",\"before\":")
-            string(f.pointee.before)
+            out.jsonStringShowingC1(f.pointee.before)
             lit(", \"after\": ", ",\"after\":")
             string(f.pointee.after)
             position(l)

@@ -185,7 +185,7 @@ extension ByteSink {
     }
 
     /// The escaped bytes without quotes. Clean runs are found eight bytes at a time and copied whole.
-    private mutating func jsonEscaped(_ s: UnsafePointer<UInt8>, _ n: Int) {
+    mutating func jsonEscaped(_ s: UnsafePointer<UInt8>, _ n: Int) {
         let hex = ByteSink.lowerHex.utf8Start
         var runStart = 0
         var i = 0

@@ -64,7 +64,7 @@ public enum XMLEmitter {
             let l = x.locs.fixes[i]
             x.raw("      <fix")
             x.attr(" kind", f.pointee.kind.rawValue)
-            x.attr(" before", f.pointee.before)
+            x.beforeAttr(f.pointee.before)
             x.attr(" after", f.pointee.after)
             x.location(l)
             if let note = f.pointee.note { x.attr(" note", note) }
@@ -366,7 +366,7 @@ public enum XMLEmitter {
                 case .fix:
                     x.raw("<fix")
                     x.attr(" kind", doc.fixes[s.index].kind.rawValue)
-                    x.attr(" before", doc.fixes[s.index].before)
+                    x.beforeAttr(doc.fixes[s.index].before)
                     x.raw(">")
                 }
                 (stack + depth).initialize(to: s)
@@ -459,6 +459,13 @@ private struct XMLOut {
         out.uncheckedRaw(name)
         out.uncheckedRaw("=\"")
         out.xmlAttribute(value)
+        out.byte(UInt8(ascii: "\""))
+    }
+
+    /// ` before="…"` of a fix: C1 controls as character references (see ``ByteSink/xmlAttributeShowingC1(_:)``).
+    mutating func beforeAttr(_ value: String) {
+        out.raw(" before=\"")
+        out.xmlAttributeShowingC1(value)
         out.byte(UInt8(ascii: "\""))
     }
 

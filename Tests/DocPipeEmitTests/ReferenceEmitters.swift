@@ -77,6 +77,22 @@ struct RefJSONWriter {
         RefJSONWriter.appendString(s, to: &out)
     }
 
+    /// A fix's `before`: C1 controls (U+0080–U+009F) as `\u00..`, one scalar at a time.
+    mutating func beforeValue(_ s: String) {
+        prefix()
+        out.append(UInt8(ascii: "\""))
+        for sc in s.unicodeScalars {
+            if (0x80...0x9F).contains(sc.value) {
+                out.append(contentsOf: Array("\\u00\(String(sc.value, radix: 16))".utf8))
+            } else {
+                var piece: [UInt8] = []
+                RefJSONWriter.appendString(String(sc), to: &piece)
+                out.append(contentsOf: piece.dropFirst().dropLast())
+            }
+        }
+        out.append(UInt8(ascii: "\""))
+    }
+
     mutating func value(_ n: Int) {
         prefix()
         RefJSONWriter.appendInt(n, to: &out)
@@ -348,7 +364,8 @@ enum RefJSONEmitter {
             let l = loc.locate(f)
             w.beginObject()
             w.field("kind", f.kind.rawValue)
-            w.field("before", f.before)
+            w.key("before")
+            w.beforeValue(f.before)
             w.field("after", f.after)
             w.field("start", l.start)
             w.field("end", l.end)
@@ -564,7 +581,7 @@ enum RefXMLEmitter {
             let l = loc.locate(f)
             x.raw("      <fix")
             x.attr(" kind", f.kind.rawValue)
-            x.attr(" before", f.before)
+            x.beforeAttr(f.before)
             x.attr(" after", f.after)
             x.location(l)
             if let note = f.note { x.attr(" note", note) }
@@ -816,7 +833,7 @@ enum RefXMLEmitter {
                     let f = doc.fixes[s.index]
                     x.raw("<fix")
                     x.attr(" kind", f.kind.rawValue)
-                    x.attr(" before", f.before)
+                    x.beforeAttr(f.before)
                     x.raw(">")
                 }
                 stack.append(s)
@@ -841,6 +858,19 @@ struct RefXMLOut {
         raw(name)
         out.append(contentsOf: [UInt8(ascii: "="), UInt8(ascii: "\"")])
         RefXMLEscaper.appendAttribute(value, to: &out)
+        out.append(UInt8(ascii: "\""))
+    }
+
+    /// A fix's ` before="…"`: C1 controls (U+0080–U+009F) as `&#x..;`, one scalar at a time.
+    mutating func beforeAttr(_ value: String) {
+        raw(" before=\"")
+        for sc in value.unicodeScalars {
+            if (0x80...0x9F).contains(sc.value) {
+                out.append(contentsOf: Array("&#x\(String(sc.value, radix: 16));".utf8))
+            } else {
+                RefXMLEscaper.appendAttribute(String(sc), to: &out)
+            }
+        }
         out.append(UInt8(ascii: "\""))
     }
 

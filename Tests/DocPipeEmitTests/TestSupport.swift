@@ -53,7 +53,8 @@ enum Support {
 
 extension Fixtures {
     static let alphabet: [String] = ["a", "b", " ", " ", "\n", "\r", "\r\n", "\t", "\u{0}", "\u{1B}", "<", "&", ">", "\"", "'", "]", "]]>",
-                                     "é", "€", "😀", "\u{FFFE}", "\u{FFFF}", "\u{2028}", "\u{2029}", "\\", "\u{7F}", "e\u{301}"]
+                                     "é", "€", "😀", "\u{FFFE}", "\u{FFFF}", "\u{2028}", "\u{2029}", "\\", "\u{7F}", "e\u{301}",
+                                     "\u{92}", "Ä\u{81}", "\u{A0}"]
 
     /// A random document: random text, and random (overlapping, empty, crossing) annotations on scalar boundaries.
     static func random(_ rng: inout SplitMix) -> Document {

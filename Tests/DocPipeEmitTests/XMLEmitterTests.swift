@@ -28,6 +28,21 @@ import Testing
         #expect(s.hasSuffix("  </standoff>\n</document>\n"))
     }
 
+    @Test func c1ControlsBeforeAFixAreCharacterReferences() throws {
+        var doc = Fixtures.decoded("Union’s and ā.", id: "c1")
+        doc.fixes = [Fix(kind: .mojibake, before: "\u{92}", after: "’", range: 5..<8, origin: 5..<7),
+                     Fix(kind: .mojibake, before: "Ä\u{81}", after: "ā", range: 14..<16, origin: 14..<17)]
+        let s = string(doc)
+        #expect(s.contains("<fix kind=\"mojibake\" before=\"&#x92;\">’</fix>"))
+        #expect(s.contains("<fix kind=\"mojibake\" before=\"Ä&#x81;\" after=\"ā\""))
+        #expect(!s.unicodeScalars.contains { (0x80...0x9F).contains($0.value) })
+        #expect(try Support.xsdValidator().validate(XMLEmitter.encode(doc)).isEmpty)
+        let json = String(decoding: JSONEmitter.encode(doc), as: UTF8.self)
+        #expect(json.contains(#""before": "\u0092""#) && json.contains(#""before": "Ä\u0081""#))
+        let parsed = try JSONValue.parse(JSONEmitter.encode(doc))
+        #expect(parsed["fixes"]?.array?.compactMap { $0["before"]?.string } == ["\u{92}", "Ä\u{81}"])
+    }
+
     @Test func emptyDocument() throws {
         let doc = Document(id: "empty", source: SourceFile(path: "e.txt", bytes: []))
         let s = string(doc)
