@@ -26,17 +26,16 @@ struct WhitespacePass {
             var blankStart: Int? = nil   // start of a run of blank lines not yet emitted
             var blankBreaks = 0
             var sawContent = false
-            // The next LF, CR, tab, NBSP lead byte (0xC2) and pair of spaces: each search runs again
-            // only once the line cursor has passed what it found, so a rare one costs one scan.
-            var lf = Next(0x0A), cr = Next(0x0D), tab = Next(0x09), c2 = Next(0xC2), pair = -1
 
             while i < n {
                 let lineStart = i
-                // The line's end, and whether it is plain: no tab, no NBSP lead byte and no two spaces
-                // in a row, so that nothing inside it can need a change.
-                let j = min(lf.from(i, p), cr.from(i, p))
-                if pair < i { pair = Self.nextSpacePair(p, from: i) }
-                let plain = min(tab.from(i, p), c2.from(i, p), pair) >= j
+                var j = i
+                while j + 8 <= n {
+                    let word = UTF8Bytes.load(p, j)
+                    if UTF8Bytes.bytesEqual(word, 0x0A) | UTF8Bytes.bytesEqual(word, 0x0D) != 0 { break }
+                    j += 8
+                }
+                while j < n && p[j] != 0x0A && p[j] != 0x0D { j += 1 }
                 let lineEnd = j
                 var brEnd = j
                 if j < n { brEnd = (p[j] == 0x0D && j + 1 < n && p[j + 1] == 0x0A) ? j + 2 : j + 1 }
@@ -72,9 +71,8 @@ struct WhitespacePass {
                     b.copy(upTo: lineStart)
                     b.replace(lineStart..<cs, with: "", fix: .whitespace, note: "indentation before a bullet")
                 }
-                // Inside the line: space runs and non-breaking spaces (none in a plain line: its only
-                // spaces are single ones).
-                var k = plain ? ce : cs
+                // Inside the line: space runs and non-breaking spaces.
+                var k = cs
                 while k < ce {
                     // Eight bytes at a time while there is no tab, no NBSP lead byte and no two spaces in a row.
                     while k + 8 <= ce {
@@ -114,41 +112,6 @@ struct WhitespacePass {
             }
         }
         return b.finish()
-    }
-
-    /// Where the next `byte` is from a cursor that only moves forward (memchr, searched again only
-    /// once the cursor has passed it).
-    private struct Next {
-        let byte: UInt8
-        var at = -1
-        init(_ byte: UInt8) { self.byte = byte }
-
-        @inline(__always)
-        mutating func from(_ i: Int, _ p: UnsafeBufferPointer<UInt8>) -> Int {
-            if at < i { at = UTF8Bytes.find(byte, in: p, from: i, to: p.count) }
-            return at
-        }
-    }
-
-    /// The first offset from `i` where two spaces in a row start, or `p.count`: two words at a time
-    /// (a space in the first word's last byte is paired with the second word's first).
-    static func nextSpacePair(_ p: UnsafeBufferPointer<UInt8>, from i: Int) -> Int {
-        var i = i
-        let n = p.count
-        while i + 16 <= n {
-            let s0 = UTF8Bytes.bytesEqual(UTF8Bytes.load(p, i), 0x20)
-            let s1 = UTF8Bytes.bytesEqual(UTF8Bytes.load(p, i + 8), 0x20)
-            // Bytes k with a space at k and k + 1 (exact per byte; the lowest bit marks the first).
-            let m0 = s0 & ((s0 >> 8) | (s1 << 56))
-            let m1 = s1 & (s1 >> 8)
-            if m0 | m1 != 0 { return i + (m0 != 0 ? m0.trailingZeroBitCount >> 3 : 8 + m1.trailingZeroBitCount >> 3) }
-            i += (s1 >> 56) != 0 ? 15 : 16  // a space in the last byte may start a pair
-        }
-        while i + 1 < n {
-            if p[i] == 0x20 && p[i + 1] == 0x20 { return i }
-            i += 1
-        }
-        return n
     }
 
     /// Width of a space, tab or NBSP at `i`, else nil.
