@@ -42,6 +42,41 @@ import DocPipeTestSupport
         #expect(same(fastLookup("per"), DateLexicon.Entry(kind: .per, value: 0)))   // first entry wins
     }
 
+    /// The scanner keys words of up to 7 letters from its own load (`probeShort`) and the rest through `lookup`:
+    /// every ASCII word token must carry the dictionary's entry, at any distance from the end of the text.
+    @Test func scannedWordsCarryTheDictionaryEntry() {
+        let entries = DateLexicon.entries
+        var rng = SplitMix(state: 31)
+        let glue = [" ", " ", ", ", "-", ".", "\n", "1", "'", "ü", "’", " \u{00A0}"]
+        var found = 0
+        for _ in 0..<20_000 {
+            var text = ""
+            for _ in 0..<(1 + rng.below(4)) {
+                var w = Self.words[rng.below(Self.words.count)]
+                switch rng.below(6) {
+                case 0: w = w.uppercased()
+                case 1: w = w.prefix(1).uppercased() + w.dropFirst()
+                case 2: w += "s"
+                case 3: w = String(w.dropLast())
+                case 4: w = String((0..<(1 + rng.below(12))).map { _ in Character(Unicode.Scalar(UInt8(0x61 + rng.below(26)))) })
+                default: break
+                }
+                text += (text.isEmpty ? "" : glue[rng.below(glue.count)]) + w
+            }
+            let bytes = Array(text.utf8)
+            let toks = bytes.withUnsafeBufferPointer { DateScanner.scan($0) }
+            for t in toks where t.kind == .word {
+                let w = bytes[t.start..<t.end]
+                guard w.allSatisfy({ $0 < 0x80 }) else { #expect(t.lex == nil, "\(text)"); continue }
+                let slow = DateLexicon.key(w).flatMap { entries[$0] }
+                #expect(t.lex == slow?.kind, "\(text)")
+                if let slow { #expect(t.lexValue == Int(slow.value), "\(text)"); found += 1 }
+                else { #expect(t.lexValue == -Int(w.last! | 0x20), "\(text)") }
+            }
+        }
+        #expect(found > 20_000)
+    }
+
     /// Token soup: lexicon words (some capitalised), numbers of every shape, punctuation, unknown words,
     /// glued or spaced, sometimes on a new line.
     private func soup(_ rng: inout SplitMix) -> String {

@@ -117,15 +117,33 @@ enum DateScanner {
             if c < 0x80 {
                 if isLetter(c) {
                     let s = i
-                    i += 1
-                    // Eight bytes at a time (`Tokenizer.asciiLetterBytes` marks exactly the bytes `isLetter` accepts).
-                    while i + 8 <= n {
-                        let w = UnsafeRawPointer(p.baseAddress! + i).loadUnaligned(as: UInt64.self)
+                    // A run of at most 7 letters (most words) is measured and keyed by one load from its start:
+                    // `short` is its lower-cased bytes, little-endian (0: longer, or too near the end of the text).
+                    var short: UInt64 = 0
+                    if i + 8 <= n {
+                        let w = UInt64(littleEndian: UnsafeRawPointer(p.baseAddress! + i).loadUnaligned(as: UInt64.self))
+                        // `Tokenizer.asciiLetterBytes` marks exactly the bytes `isLetter` accepts; byte 0 is one.
                         let stop = ~Tokenizer.asciiLetterBytes(w) & 0x8080_8080_8080_8080
-                        if stop != 0 { i += stop.trailingZeroBitCount >> 3; break }
-                        i += 8
+                        if stop != 0 {
+                            let len = stop.trailingZeroBitCount >> 3
+                            i += len
+                            short = (w | 0x2020_2020_2020_2020) & ((1 << (8 &* UInt64(len))) &- 1)
+                        } else {
+                            i += 8
+                        }
+                    } else {
+                        i += 1
                     }
-                    while i < n && isLetter(p[i]) { i += 1 }
+                    if short == 0 {
+                        // Eight bytes at a time, as above.
+                        while i + 8 <= n {
+                            let w = UnsafeRawPointer(p.baseAddress! + i).loadUnaligned(as: UInt64.self)
+                            let stop = ~Tokenizer.asciiLetterBytes(w) & 0x8080_8080_8080_8080
+                            if stop != 0 { i += stop.trailingZeroBitCount >> 3; break }
+                            i += 8
+                        }
+                        while i < n && isLetter(p[i]) { i += 1 }
+                    }
                     var ascii = true
                     // Non-ASCII letters glue to the word (so `Zürich` stays one unknown word).
                     while i < n && p[i] >= 0x80 && !isSpecialNonASCII(p, i) && !isBreakingNonASCII(p, i) {
@@ -135,9 +153,14 @@ enum DateScanner {
                     }
                     var lex: DateLexicon.Kind? = nil
                     var lexValue = -Int16(p[i - 1] | 0x20)   // unknown word: its last letter, for plural checks
-                    if ascii, lexicon.mayContain(p, s, i), let e = lexicon.probe(p, s, i) {   // `lookup`, its filter in line
-                        lex = e.kind
-                        lexValue = e.value
+                    if ascii {
+                        // `lookup`: the short probe, or the filter in line and then the probe.
+                        let found = short != 0 ? lexicon.probeShort(short)
+                                               : lexicon.mayContain(p, s, i) ? lexicon.probe(p, s, i) : nil
+                        if let e = found {
+                            lex = e.kind
+                            lexValue = e.value
+                        }
                     }
                     toks.append(DateToken(start: s, end: i, kind: .word, flags: sep | (c <= 0x5A ? DateToken.fCap : 0),
                                           lex: lex, lexValue: lexValue, b0: c | 0x20))
