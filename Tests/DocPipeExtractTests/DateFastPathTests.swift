@@ -266,6 +266,21 @@ import DocPipeTestSupport
         }
     }
 
+    @Test func tableParsedOnBytesMatchesSplittingIt() {
+        let simple = DateLexicon.table.split(separator: "\n").map { line in
+            let f = line.split(separator: " ").map(String.init)
+            return (f[0], f[1], Int16(f[2])!)
+        }
+        let parsed = DateLexicon.parsed()
+        #expect(parsed.count == simple.count)
+        #expect(parsed.count > 300)
+        for ((word, entry), (w, k, v)) in zip(parsed, simple) {
+            #expect(String(decoding: word, as: UTF8.self) == w)
+            #expect("\(entry.kind)" == k, "\(w)")
+            #expect(entry.value == v, "\(w)")
+        }
+    }
+
     @Test func kindNamesFollowTheCases() {
         #expect(DateLexicon.kindNames.split(separator: " ").map(String.init) == DateLexicon.Kind.allCases.map { "\($0)" })
     }

@@ -327,26 +327,68 @@ enum DateLexicon {
     /// (`Table` packs its keys differently, in the same type).
     struct Key: Hashable { var a: UInt64; var b: UInt64 }
 
-    /// The table's lines as (word, entry), in table order; parsed on bytes (splitting the literal as
-    /// Characters cost more than a megabyte of tagging).
+    /// The table's lines as (word, entry), in table order; parsed on bytes, one allocation per word (splitting
+    /// the literal as Characters cost more than a megabyte of tagging; splitting it into arrays, a dictionary of
+    /// kind names and a String per value still cost 1.8 M instructions, paid once per process).
     static func parsed() -> [(word: [UInt8], entry: Entry)] {
         // `Kind.allCases` and `kindNames` in the same order (pinned by a test); printing each case by reflection
         // cost about half of building the table, which every process pays once.
-        var names: [[UInt8]: Kind] = [:]
-        for (k, name) in zip(Kind.allCases, kindNames.utf8.split(separator: 0x20)) { names[Array(name)] = k }
+        let kinds = Kind.allCases
+        var nameBytes: [UInt8] = []
+        nameBytes.append(contentsOf: kindNames.utf8)
         var out: [(word: [UInt8], entry: Entry)] = []
         out.reserveCapacity(320)
-        for line in Array(table.utf8).split(separator: 0x0A) {
-            let f = line.split(separator: 0x20)
-            guard f.count == 3, let kind = names[Array(f[1])], let v = Int16(String(decoding: f[2], as: UTF8.self)) else {
-                preconditionFailure("bad date lexicon line: \(String(decoding: line, as: UTF8.self))")
+        var bytes: [UInt8] = []
+        bytes.append(contentsOf: table.utf8)
+        bytes.withUnsafeBufferPointer { t in
+            nameBytes.withUnsafeBufferPointer { names in
+                /// The case whose name is `t[a..<b]`: names are separated by single spaces in `kindNames`.
+                func kind(_ a: Int, _ b: Int) -> Kind? {
+                    var k = 0, s = 0
+                    while s < names.count {
+                        var e = s
+                        while e < names.count && names[e] != 0x20 { e += 1 }
+                        if e - s == b - a && (0..<(b - a)).allSatisfy({ names[s + $0] == t[a + $0] }) { return kinds[k] }
+                        k += 1
+                        s = e + 1
+                    }
+                    return nil
+                }
+                var i = 0
+                while i < t.count {
+                    var end = i
+                    while end < t.count && t[end] != 0x0A { end += 1 }
+                    // Fields: word, kind, value, separated by single spaces.
+                    var s1 = i
+                    while s1 < end && t[s1] != 0x20 { s1 += 1 }
+                    var s2 = s1 + 1
+                    while s2 < end && t[s2] != 0x20 { s2 += 1 }
+                    var s3 = s2 + 1
+                    while s3 < end && t[s3] != 0x20 { s3 += 1 }
+                    guard s1 > i, s2 < end, s3 == end, let k = kind(s1 + 1, s2), let v = value(t, s2 + 1, end) else {
+                        preconditionFailure("bad date lexicon line: \(String(decoding: t[i..<end], as: UTF8.self))")
+                    }
+                    let word = Array(t[i..<s1])
+                    guard key(word) != nil, word.allSatisfy({ $0 >= 0x61 && $0 <= 0x7A }) else {
+                        preconditionFailure("bad date lexicon word: \(String(decoding: t[i..<end], as: UTF8.self))")
+                    }
+                    out.append((word, Entry(kind: k, value: v)))
+                    i = end + 1
+                }
             }
-            guard key(f[0]) != nil, f[0].allSatisfy({ $0 >= 0x61 && $0 <= 0x7A }) else {
-                preconditionFailure("bad date lexicon word: \(String(decoding: line, as: UTF8.self))")
-            }
-            out.append((Array(f[0]), Entry(kind: kind, value: v)))
         }
         return out
+    }
+
+    /// The non-negative decimal `t[a..<b]` (at most 4 digits), or nil.
+    private static func value(_ t: UnsafeBufferPointer<UInt8>, _ a: Int, _ b: Int) -> Int16? {
+        guard b - a >= 1 && b - a <= 4 else { return nil }
+        var v: Int16 = 0
+        for j in a..<b {
+            guard t[j] >= 0x30 && t[j] <= 0x39 else { return nil }
+            v = v * 10 + Int16(t[j] - 0x30)
+        }
+        return v
     }
 
     /// The names of `Kind`'s cases in declaration order, as the table spells them.

@@ -112,8 +112,11 @@ enum DateScanner {
         var sep: UInt8 = DateToken.fSpace | DateToken.fLine
         while i < n {
             let c = p[i]
-            if c == 0x20 || c == 0x09 || c == 0x0D { sep |= DateToken.fSpace; i += 1; continue }
-            if c == 0x0A { sep = DateToken.fSpace | DateToken.fLine; i += 1; continue }
+            // Every token starts above 0x20: one test for them, the separator tests only below it.
+            if c <= 0x20 {
+                if c == 0x20 || c == 0x09 || c == 0x0D { sep |= DateToken.fSpace; i += 1; continue }
+                if c == 0x0A { sep = DateToken.fSpace | DateToken.fLine; i += 1; continue }
+            }
             if c < 0x80 {
                 if isLetter(c) {
                     let s = i
