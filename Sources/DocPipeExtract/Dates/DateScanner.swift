@@ -192,7 +192,9 @@ enum DateScanner {
                     toks.append(DateToken(start: i, end: i + 1, kind: .punct, flags: sep, ch: c == 0x60 ? 0x27 : c))
                     i += 1
                 }
-                sep = 0
+                // The single space that usually follows, taken here rather than by another turn of the loop
+                // (which would set exactly this).
+                if i < n && p[i] == 0x20 { sep = DateToken.fSpace; i += 1 } else { sep = 0 }
                 continue
             }
             // Non-ASCII: a few spaces, dashes, quotes and currency signs matter; anything else is a word.
