@@ -198,6 +198,53 @@ import DocPipeTestSupport
         Self.expectIdsMatchLookups(text, lex)
     }
 
+    /// The token pass's line-start and sentence-initial bits (a newline found once per line, sentence
+    /// starts read through a cursor) equal the rule on each gap's bytes: random words, punctuation and
+    /// gaps with and without newlines, with random sentence starts (on tokens and between them) or none.
+    @Test func lineAndSentenceStartsMatchGapRule() {
+        let lex = EntityLexicon.shared
+        var rng = SplitMix(seed: 0x11E5)
+        let words = ["The", "the", "UN", "Organization", "of", "9,000", "Côte", ".", "?", "!", ":", ",", "(", "“", "\"", "’s", "—", "a"]
+        let gaps = ["", " ", " ", " ", "  ", "\n", "\n\n", " \n ", "\t\n", "\r\n", "   x\n"]
+        var checked = 0
+        for round in 0..<300 {
+            var text = ""
+            for _ in 0..<Int(rng.next() % 60) {
+                text += gaps[Int(rng.next() % UInt64(gaps.count))] + words[Int(rng.next() % UInt64(words.count))]
+            }
+            text += gaps[Int(rng.next() % UInt64(gaps.count))]
+            text.withUTF8 { p in
+                let tokens = Tokenizer.tokens(in: p)
+                var starts: [Int] = []
+                if round % 3 != 0 {
+                    for t in tokens where rng.next() % 4 == 0 { starts.append(t.range.lowerBound) }
+                    for _ in 0..<Int(rng.next() % 4) { starts.append(Int(rng.next() % UInt64(p.count + 1))) }
+                    starts.shuffle(using: &rng)
+                }
+                let sentences = starts.map { Sentence(range: $0..<$0) }
+                let scanner = EntityScanner(p: p, tokens: tokens, lexicon: lex, sentences: sentences, acronyms: [])
+                var prevInitial = false
+                for (t, token) in tokens.enumerated() {
+                    var lineStart = false, initial = t == 0
+                    if t > 0 {
+                        let prev = tokens[t - 1]
+                        lineStart = p[prev.range.upperBound..<token.range.lowerBound].contains(0x0A)
+                        let c = p[prev.range.lowerBound]
+                        let stop = prev.kind == .punctuation && prev.range.count == 1 && (c == 0x2E || c == 0x3F || c == 0x21 || c == 0x3A)
+                        initial = lineStart || starts.contains(token.range.lowerBound) || sentences.isEmpty && stop
+                            || prevInitial && prev.kind == .punctuation
+                    }
+                    let shape = scanner.info[t].shape
+                    #expect((shape & EntityScanner.lineStart != 0) == lineStart)
+                    #expect((shape & EntityScanner.initial != 0) == initial)
+                    prevInitial = initial
+                    if lineStart { checked += 1 }
+                }
+            }
+        }
+        #expect(checked > 500)
+    }
+
     /// The token pass's word memo gives every token the info a pass without it computes: a few hundred
     /// words (vocabulary words and near misses in random casings, with slashes, digits, short-form
     /// starts, non-ASCII bytes, 1 to 20 bytes, pairs alike in their first 8 bytes) repeated in random

@@ -1,3 +1,8 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
 import DocPipeCore
 
 /// Rule and gazetteer entity recognition over the tokens.
@@ -33,7 +38,13 @@ enum EntityRecognizer {
         let tokens = document.tokens.isEmpty ? Tokenizer.tokens(in: text) : document.tokens
         return text.withUTF8 { p in
             var r = EntityScanner(p: p, tokens: tokens, lexicon: EntityLexicon.shared, sentences: document.sentences, acronyms: document.acronyms)
-            r.dateSpans = dates.map { ds in ds.filter { $0.kind == .date || $0.kind == .time }.map(\.range) }
+            // Fields read in place: `filter` copied each expression (five strings) and grew its result.
+            r.dateSpans = dates.map { ds in
+                var spans: [Range<Int>] = []
+                spans.reserveCapacity(ds.count)
+                for k in ds.indices where ds[k].kind == .date || ds[k].kind == .time { spans.append(ds[k].range) }
+                return spans
+            }
             r.scan()
             // Moved out, so that the linker edits them in place rather than copying them.
             var mentions: [EntityMention] = []
@@ -215,7 +226,13 @@ struct EntityScanner {
             sentenceStarts.withUnsafeBufferPointer { starts in
             [EntityTokenInfo](unsafeUninitializedCapacity: n) { buf, count in
                 var prevShape: UInt16 = 0
+                var prevEnd = 0
+                // The first newline at or after `nlFrom` (`p.count` if none), `nlFrom` at most the current
+                // gap's start: a line is searched once (memchr), not each gap byte by byte.
+                var nl = -1, nlFrom = 0
+                // `starts[nextStart]` (Int.max past the last), so that most tokens test one integer.
                 var nextStart = 0
+                var nextStartAt = starts.isEmpty ? Int.max : starts[0]
                 for t in 0..<n {
                     let r = tokens[t].range
                     let kind = tokens[t].kind
@@ -276,23 +293,31 @@ struct EntityScanner {
                     // Sentence or line initial.
                     var isInitial = t == 0
                     if t > 0 {
-                        let prev = tokens[t - 1]
-                        for k in prev.range.upperBound..<a where p[k] == 0x0A {
+                        // A newline between the previous token and this one.
+                        if nl < prevEnd || prevEnd < nlFrom {
+                            nl = Self.newline(p, from: prevEnd)
+                            nlFrom = prevEnd
+                        }
+                        if nl < a {
                             isInitial = true
                             s |= Self.lineStart
-                            break
                         }
-                        while nextStart < starts.count, starts[nextStart] < a { nextStart += 1 }
-                        if nextStart < starts.count, starts[nextStart] == a { isInitial = true }
-                        if noSentences, prev.kind == .punctuation, prev.range.count == 1 {
-                            let c = p[prev.range.lowerBound]
+                        if nextStartAt < a {
+                            while nextStart < starts.count, starts[nextStart] < a { nextStart += 1 }
+                            nextStartAt = nextStart < starts.count ? starts[nextStart] : Int.max
+                        }
+                        if nextStartAt == a { isInitial = true }
+                        // (The punctuation bit is the previous token's kind.)
+                        if noSentences, prevShape & Self.punctuation != 0, tokens[t - 1].range.count == 1 {
+                            let c = p[tokens[t - 1].range.lowerBound]
                             if c == 0x2E || c == 0x3F || c == 0x21 || c == 0x3A { isInitial = true }
                         }
                         // After an opening quote or bracket at a sentence start.
-                        if prevShape & Self.initial != 0, prev.kind == .punctuation { isInitial = true }
+                        if prevShape & (Self.initial | Self.punctuation) == Self.initial | Self.punctuation { isInitial = true }
                     }
                     if isInitial { s |= Self.initial }
                     prevShape = s
+                    prevEnd = r.upperBound
                     (buf.baseAddress! + t).initialize(to: EntityTokenInfo(
                         exact: ex, folded: fo, fx: fx, ff: ff,
                         gzEnd: -2, gzEntry: -1, shape: s))
@@ -458,6 +483,12 @@ struct EntityScanner {
             hx.add(b)
         }
         return TokenKey(exact: hx.finish(), length: hx.count, ascii: false, upper: upper, lower: lower, slashDigit: slash && digit)
+    }
+
+    /// Index of the first newline in `p[from...]`, else `p.count`.
+    @inline(__always) static func newline(_ p: UnsafeBufferPointer<UInt8>, from: Int) -> Int {
+        guard from < p.count, let base = p.baseAddress, let r = memchr(base + from, 0x0A, p.count - from) else { return p.count }
+        return UnsafeRawPointer(r).assumingMemoryBound(to: UInt8.self) - base
     }
 
     /// Whether the scalar at `i` is upper case (out of line: the property lookup is costly to inline).
