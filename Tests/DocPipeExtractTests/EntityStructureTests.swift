@@ -145,10 +145,12 @@ import DocPipeTestSupport
     }
 
     @Test func byteLoaderMatchesOnEdgeCases() {
-        // Comments, empty lines and fields, `=`, short forms, mixed case, non-ASCII lines, a CR file.
+        // Comments, empty lines and fields, `=`, short forms, mixed case, non-ASCII lines, a CR file, first
+        // names (the byte loader's own path) next to a near-miss category.
         let text = "# comment\n\nORG\tWorld Health Organization\t=|WHO||W.H.O.\nGPE\tCI\tCôte d'Ivoire|Ivory Coast\n"
             + "ORG\tOnly two\nLOC\tAlps\tAlps|ALPS|Alp S\norghead\tAgency\nscale\tmillion\t6\nrefgeneric\tagency\n"
             + "curword\tUS dollars\tUSD\npercent\tper cent\ntitle\tDr.\nORG\tÉcole\tÉCOLE|École\n#x\tGPE\tXX\n"
+            + "firstname\tJane\nfirstname\tAgency\tx\nfirstnames\tBob\nfirstname\tJosé\n"
         for files in [[("a.tsv", text)], [("a.tsv", text), ("b.tsv", "GPE\tFR\tFrance\r\nGPE\tDE\tGermany\r\n")]] {
             Self.expectSame(EntityLexicon(files: files), EntityLexicon(files: files, byteLevel: false))
         }

@@ -123,6 +123,9 @@ struct EntityLexicon: Sendable {
             loadSlow(String(decoding: p, as: UTF8.self))
             return
         }
+        // Column ranges, reused by every line.
+        var cols: [Range<Int>] = []
+        cols.reserveCapacity(8)
         var a = 0
         while a < p.count {
             var e = a
@@ -133,7 +136,7 @@ struct EntityLexicon: Sendable {
             }
             if e > a {
                 if ascii {
-                    loadLine(p, a..<e)
+                    loadLine(p, a..<e, &cols)
                 } else {
                     loadSlow(String(decoding: UnsafeBufferPointer(rebasing: p[a..<e]), as: UTF8.self))
                 }
@@ -143,9 +146,9 @@ struct EntityLexicon: Sendable {
     }
 
     /// One ASCII line (see `loadSlow` for its meaning).
-    private mutating func loadLine(_ p: UnsafeBufferPointer<UInt8>, _ line: Range<Int>) {
+    private mutating func loadLine(_ p: UnsafeBufferPointer<UInt8>, _ line: Range<Int>, _ cols: inout [Range<Int>]) {
         if p[line.lowerBound] == 0x23 { return }
-        var cols: [Range<Int>] = []
+        cols.removeAll(keepingCapacity: true)
         var a = line.lowerBound
         for k in line where p[k] == 0x09 {
             cols.append(a..<k)
@@ -171,6 +174,11 @@ struct EntityLexicon: Sendable {
                 }
                 surfaces = min(b + 1, surfaces.upperBound)..<surfaces.upperBound
             }
+        } else if p[cols[0]].elementsEqual("firstname".utf8) {
+            // Most lines (the first names): `addLexicon`'s `set(word, .firstName)` on the bytes, without
+            // building three strings and matching the category through the switch.
+            let id = intern(p, cols[1])
+            flags[Int(id)].formUnion(.firstName)
         } else {
             addLexicon(category: string(cols[0]), word: string(cols[1]), value: cols.count > 2 ? string(cols[2]) : "")
         }
