@@ -174,7 +174,7 @@ struct EntityLexicon: Sendable {
                 }
                 surfaces = min(b + 1, surfaces.upperBound)..<surfaces.upperBound
             }
-        } else if p[cols[0]].elementsEqual("firstname".utf8) {
+        } else if Self.equal(p, cols[0], "firstname") {
             // Most lines (the first names): `addLexicon`'s `set(word, .firstName)` on the bytes, without
             // building three strings and matching the category through the switch.
             let id = intern(p, cols[1])
@@ -186,7 +186,16 @@ struct EntityLexicon: Sendable {
 
     /// The kind whose raw value is the ASCII bytes `p[r]`.
     private static func kind(_ p: UnsafeBufferPointer<UInt8>, _ r: Range<Int>) -> Entity.Kind? {
-        Entity.Kind.allCases.first { $0.rawValue.utf8.elementsEqual(p[r]) }
+        // (Lengths first: the generic comparison costs more than the few lines it rejects.)
+        Entity.Kind.allCases.first { $0.rawValue.utf8.count == r.count && $0.rawValue.utf8.elementsEqual(p[r]) }
+    }
+
+    /// Whether `p[r]` holds the bytes of `s`.
+    @inline(__always) private static func equal(_ p: UnsafeBufferPointer<UInt8>, _ r: Range<Int>, _ s: StaticString) -> Bool {
+        guard r.count == s.utf8CodeUnitCount else { return false }
+        let b = s.utf8Start
+        for k in 0..<r.count where p[r.lowerBound + k] != b[k] { return false }
+        return true
     }
 
     /// A name surface made of ASCII bytes: as `addNames`, with ASCII letter tests for its Character ones.
