@@ -1,5 +1,6 @@
 import Testing
 import DocPipeCore
+import DocPipeTestSupport
 @testable import DocPipeExtract
 
 /// `word|number|punctuation|symbol` shorthands: w, n, p, s.
@@ -120,4 +121,31 @@ private func tok(_ text: String) -> [String] {
         #expect(ints.take() == Array(0..<n))
         #expect(strings.take() == (0..<n).map { "s\($0)" })
     }
+}
+
+/// The inline plain-word path says a word ends where `scanWord` ends it, and only where `emitWord` would
+/// append it as a plain word (checked at every ASCII letter of random texts).
+@Test func plainWordEndAgreesWithScanWord() {
+    var rng = SplitMix(seed: 0x70CE)
+    let words = ["the", "The", "IOM", "a", "US", "e", "g", "abcdefghij", "Secretary", "no", "Dr", "don", "n", "s", "HK", "A", "RES", "x1"]
+    let glue = [" ", "  ", "\n", "-", "'", "’", "’s", "'s", ".", ". ", ",", ";", ":", "(", ")", "/", "$", "%", "9", "12", "–", "‐",
+                "é", "\u{A0}", "@", "[", "_", "`", "~", "\u{7F}", "\u{01}", "\"", "", "#", "&", "!", "?"]
+    var checked = 0
+    for _ in 0..<400 {
+        var text = ""
+        for _ in 0..<Int.random(in: 1...40, using: &rng) {
+            text += words.randomElement(using: &rng)!
+            text += glue.randomElement(using: &rng)!
+        }
+        let bytes = Array(text.utf8)
+        bytes.withUnsafeBufferPointer { p in
+            for i in p.indices where Tokenizer.isASCIILetter(p[i]) {
+                guard let e = Tokenizer.plainWordEnd(p, i) else { continue }
+                checked += 1
+                #expect(e == Tokenizer.scanWord(p, i), "\(text) at \(i)")
+                #expect(e < p.count && p[e] != 0x24 && p[e] != 0x27 && p[e] != 0xE2, "\(text) at \(i)")
+            }
+        }
+    }
+    #expect(checked > 1000)
 }

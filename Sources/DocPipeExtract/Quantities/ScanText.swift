@@ -127,6 +127,8 @@ struct ByteVocab: Sendable {
     private var values: [UInt64] = []
     private var slots: [Int32]
     private let mask: Int
+    /// Flags of each one-byte ASCII text (`lookupFolding` of that byte): punctuation tokens without a hash.
+    private var asciiBytes: [UInt64] = []
 
     init(_ d: [String: UInt64]) {
         var size = 64
@@ -143,7 +145,13 @@ struct ByteVocab: Sendable {
             keyBytes.append(contentsOf: b)
             values.append(v)
         }
+        let all = (0..<128).map { UInt8($0) }
+        let table = all.withUnsafeBufferPointer { b in all.indices.map { lookupFolding(b, $0, $0 + 1) } }
+        asciiBytes = table
     }
+
+    /// `lookupFolding` of the one-byte text `b` (ASCII).
+    @inline(__always) func asciiByteFlags(_ b: UInt8) -> UInt64 { asciiBytes[Int(b)] }
 
     static func hash(_ b: [UInt8]) -> UInt64 {
         var h: UInt64 = 0xcbf29ce484222325
@@ -502,11 +510,23 @@ struct ScanText {
             space = false
             i = j
             if tc == tcap { return }
+            // Whitespace and one-byte punctuation up to the next word: a comma or period sent the scan back
+            // to the full loop (scalar decoding, a vocabulary hash) and then into this call again.
             while i < n {
                 let b = p[i]
-                guard b == 0x20 || b == 0x0A || b == 0x09 || b == 0x0D else { break }
+                if b == 0x20 || b == 0x0A || b == 0x09 || b == 0x0D { i &+= 1; space = true; continue }
+                // ASCII, no letter, no digit: a punctuation token of this byte, as the full loop makes it.
+                guard b < 0x80, (b | 0x20) &- 0x61 >= 26, b &- 0x30 >= 10 else { break }
+                out[o] = b
+                var tk = ScanToken(kind: .punct, capitalized: false, acronym: false, spaceBefore: space,
+                                   start: i, end: i &+ 1, lo: Int32(truncatingIfNeeded: o), len: 1)
+                tk.flags = vocab.asciiByteFlags(b)
+                (toks + tc).initialize(to: tk)
+                tc &+= 1
+                o &+= 1
                 i &+= 1
-                space = true
+                space = false
+                if tc == tcap { return }
             }
             guard i < n, (p[i] | 0x20) &- 0x61 < 26 else { return }
         }

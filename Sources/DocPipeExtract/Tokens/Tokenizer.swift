@@ -34,7 +34,13 @@ enum Tokenizer {
                 case .space:
                     i += 1
                 case .letter:
-                    i = emitWord(p, i, scanWord(p, i), &out)
+                    if let e = plainWordEnd(p, i) {
+                        out.append(Token(kind: .word, range: i..<e))
+                        // The byte at e is ASCII: a space after the word is stepped over here, as `.space` would be.
+                        i = p[e] == 0x20 ? e + 1 : e
+                    } else {
+                        i = emitWord(p, i, scanWord(p, i), &out)
+                    }
                 case .digit:
                         i = emitWord(p, i, scanNumber(p, i), &out)
                 case .punct:
@@ -211,6 +217,26 @@ enum Tokenizer {
             return i
         }
         return i
+    }
+
+    /// The end of the word of ASCII letters at `start` when the ASCII byte after it ends every token
+    /// `scanWord` and `emitWord` could make there (not a letter or digit, nor `-` `'` `.` `/` `$`): then
+    /// `scanWord` returns that end and `emitWord` appends a plain word. Nil otherwise (and within eight bytes
+    /// of the end), for the full path. Inline, without `scanWord`'s call for most words.
+    @inline(__always)
+    static func plainWordEnd(_ p: UnsafeBufferPointer<UInt8>, _ start: Int) -> Int? {
+        let n = p.count
+        var i = start
+        while i + 8 <= n {
+            let stop = ~asciiLetterBytes(UnsafeRawPointer(p.baseAddress! + i).loadUnaligned(as: UInt64.self)) & 0x8080_8080_8080_8080
+            if stop == 0 { i += 8; continue }
+            i += stop.trailingZeroBitCount >> 3
+            let b = p[i]
+            // Bits of `$'-./` (0x24, 0x27, 0x2D, 0x2E, 0x2F) and the digits: where `scanWord` may go on.
+            guard b < 0x40 else { return b < 0x80 ? i : nil }
+            return (1 << UInt64(b)) & 0x03FF_E090_0000_0000 == 0 ? i : nil
+        }
+        return nil
     }
 
     /// `’s` / `'s` / `n’t` clitic at the apostrophe `i` (followed by a non-word character).
