@@ -430,6 +430,24 @@ struct ScanText {
         return (i, h)
     }
 
+    /// The end of the number at the digit `i`: digits, thousands separators (a comma before exactly three
+    /// digits) and one decimal point; its digits and point, without separators, written at `out[o...]`.
+    @inline(__always) static func numberEnd(_ p: UnsafeBufferPointer<UInt8>, _ i0: Int, _ out: UnsafeMutableBufferPointer<UInt8>,
+                                            _ o: inout Int) -> Int {
+        let n = p.count
+        var i = i0
+        var dot = false
+        while i < n {
+            let b = p[i]
+            if b >= 0x30 && b <= 0x39 { out[o] = b; o += 1; i += 1; continue }
+            // thousands separator: exactly three digits follow
+            if b == 0x2C, isDigit(p, i + 1), isDigit(p, i + 2), isDigit(p, i + 3), !isDigit(p, i + 4) { i += 1; continue }
+            if b == 0x2E, isDigit(p, i + 1), !dot { dot = true; out[o] = 0x2E; o += 1; i += 1; continue }
+            break
+        }
+        return i
+    }
+
     /// `p[a ..< a + len] == p[b ..< b + len]`.
     static func sameBytes(_ p: UnsafeBufferPointer<UInt8>, _ a: Int, _ b: Int, _ len: Int) -> Bool {
         for k in 0..<len where p[a &+ k] != p[b &+ k] { return false }
@@ -447,7 +465,8 @@ struct ScanText {
         return ~(atLeastA & ~pastZ & ~w) & highs
     }
 
-    /// Words of ASCII letters from `st.i` (an ASCII letter), and the ASCII whitespace between them, as
+    /// Words of ASCII letters from `st.i` (an ASCII letter), and the ASCII whitespace, numbers and one-byte
+    /// punctuation between them, as
     /// tokens at `toks[tcount...]` while there is room (`tcap`); each word's lower-cased text is shared with
     /// an earlier word of the same bytes (`cache`) or written at `out[st.o...]`. Returns, with `st` and
     /// `tcount` advanced, at the first token that is not such a word, or at a word that may go on past its
@@ -510,11 +529,23 @@ struct ScanText {
             space = false
             i = j
             if tc == tcap { return }
-            // Whitespace and one-byte punctuation up to the next word: a comma or period sent the scan back
-            // to the full loop (scalar decoding, a vocabulary hash) and then into this call again.
+            // Whitespace, numbers and one-byte punctuation up to the next word: a comma, period or number sent
+            // the scan back to the full loop (scalar decoding, a vocabulary hash) and then into this call again.
             while i < n {
                 let b = p[i]
                 if b == 0x20 || b == 0x0A || b == 0x09 || b == 0x0D { i &+= 1; space = true; continue }
+                if b &- 0x30 < 10 {
+                    // A number token, as the full loop makes it.
+                    let lo = o
+                    let end = numberEnd(p, i, out, &o)
+                    (toks + tc).initialize(to: ScanToken(kind: .number, capitalized: false, acronym: false, spaceBefore: space, start: i, end: end,
+                                                         lo: Int32(truncatingIfNeeded: lo), len: Int32(truncatingIfNeeded: o &- lo)))
+                    tc &+= 1
+                    i = end
+                    space = false
+                    if tc == tcap { return }
+                    continue
+                }
                 // ASCII, no letter, no digit: a punctuation token of this byte, as the full loop makes it.
                 guard b < 0x80, (b | 0x20) &- 0x61 >= 26, b &- 0x30 >= 10 else { break }
                 out[o] = b
@@ -574,15 +605,7 @@ struct ScanText {
             let start = i
             let lo = o
             if b0 >= 0x30 && b0 <= 0x39 {
-                var dot = false
-                while i < n {
-                    let b = p[i]
-                    if b >= 0x30 && b <= 0x39 { out[o] = b; o += 1; i += 1; continue }
-                    // thousands separator: exactly three digits follow
-                    if b == 0x2C, isDigit(p, i + 1), isDigit(p, i + 2), isDigit(p, i + 3), !isDigit(p, i + 4) { i += 1; continue }
-                    if b == 0x2E, isDigit(p, i + 1), !dot { dot = true; out[o] = 0x2E; o += 1; i += 1; continue }
-                    break
-                }
+                i = numberEnd(p, i, out, &o)
                 (tbase + tcount).initialize(to: ScanToken(kind: .number, capitalized: false, acronym: false, spaceBefore: space,
                                                           start: start, end: i, lo: Int32(truncatingIfNeeded: lo), len: Int32(truncatingIfNeeded: o - lo)))
                 tcount &+= 1
