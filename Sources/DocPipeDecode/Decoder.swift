@@ -33,7 +33,9 @@ public enum TextDecoder {
                 return decodeUTF16(p, from: 0, bigEndian: bigEndian, name: bigEndian ? "utf-16be" : "utf-16le")
             }
             let stats = utf8Stats(p)
-            if stats.invalid == 0 || fallback == .utf8 || stats.validMultibyte > stats.invalid * 2 {
+            // Valid UTF-8 (the common case) is its own text: no second scan, no copy into an output buffer.
+            if stats.invalid == 0 { return validUTF8(p) }
+            if fallback == .utf8 || stats.validMultibyte > stats.invalid * 2 {
                 return decodeUTF8(p, from: 0, name: "utf-8")
             }
             return decodeSingleByte(p, table: fallback == .latin1 ? nil : windows1252High, name: fallback.rawValue)
@@ -63,18 +65,27 @@ public enum TextDecoder {
         var i = 0, valid = 0, invalid = 0
         let n = p.count
         while i < n {
-            // ASCII fast path, eight bytes at a time.
-            while i + 8 <= n {
-                let w = UnsafeRawPointer(p.baseAddress! + i).loadUnaligned(as: UInt64.self)
-                if w & 0x8080_8080_8080_8080 != 0 { break }
-                i += 8
-            }
+            // ASCII fast path, eight bytes at a time, then straight to the first byte that is not ASCII.
+            i = nextNonASCII(p, i)
             guard i < n else { break }
-            if p[i] < 0x80 { i += 1; continue }
             let len = validSequenceLength(p, at: i)
             if len > 0 { valid += 1; i += len } else { invalid += 1; i += max(1, maximalSubpart(p, at: i)) }
         }
         return (valid, invalid)
+    }
+
+    /// The first offset from `i` holding a byte ≥ 0x80, or `p.count`.
+    @inline(__always) static func nextNonASCII(_ p: UnsafeBufferPointer<UInt8>, _ i: Int) -> Int {
+        var i = i
+        let n = p.count
+        while i + 8 <= n {
+            let high = UTF8Bytes.load(p, i) & 0x8080_8080_8080_8080
+            // Little-endian: the lowest set bit is in the first byte that is not ASCII.
+            if high != 0 { return i + high.trailingZeroBitCount >> 3 }
+            i += 8
+        }
+        while i < n && p[i] < 0x80 { i += 1 }
+        return i
     }
 
     /// Length of the well-formed UTF-8 sequence at `i`, or 0 (Unicode Table 3-7).
@@ -165,14 +176,20 @@ public enum TextDecoder {
         }
     }
 
+    /// Bytes already known to be valid UTF-8 without a BOM: the text is the bytes and the map the
+    /// identity, as ``decodeUTF8(_:from:name:)`` gives them, without its second scan and its copy.
+    static func validUTF8(_ p: UnsafeBufferPointer<UInt8>) -> Decoded {
+        Decoded(text: string(p), encoding: "utf-8", map: OffsetMap(identity: p.count), replacements: [])
+    }
+
     /// `String(decoding: bytes, as: UTF8.self)` for bytes that are valid UTF-8, built from pieces.
     /// The standard library checks a buffer eight bytes at a time only while it is all ASCII, and byte
     /// by byte once it is not, which cost ten instructions a byte of text: long ASCII runs become
     /// pieces of their own, so that only the short stretches around other characters go byte by byte.
     /// Pieces are cut before or after an ASCII byte, always a character boundary of UTF-8.
-    static func string(_ bytes: [UInt8]) -> String {
+    static func string(_ p: UnsafeBufferPointer<UInt8>) -> String {
         let longRun = 64
-        return bytes.withUnsafeBufferPointer { p in
+        do {
             let n = p.count
             guard n >= 2 * longRun else { return String(decoding: p, as: UTF8.self) }
             var out = ""
@@ -197,6 +214,8 @@ public enum TextDecoder {
         }
     }
 
+    static func string(_ bytes: [UInt8]) -> String { bytes.withUnsafeBufferPointer { string($0) } }
+
     static func decodeUTF8(_ p: UnsafeBufferPointer<UInt8>, from start: Int, name: String) -> Decoded {
         var out = Output(capacity: p.count)
         var i = start
@@ -209,13 +228,8 @@ public enum TextDecoder {
             }
         }
         while i < n {
-            while i + 8 <= n {
-                let w = UnsafeRawPointer(p.baseAddress! + i).loadUnaligned(as: UInt64.self)
-                if w & 0x8080_8080_8080_8080 != 0 { break }
-                i += 8
-            }
+            i = nextNonASCII(p, i)
             guard i < n else { break }
-            if p[i] < 0x80 { i += 1; continue }
             let len = validSequenceLength(p, at: i)
             if len > 0 { i += len; continue }
             flush(i)
