@@ -13,8 +13,13 @@ enum ControlPass {
             var i = 0
             while i < n {
                 // Eight bytes at a time while none is a control (tab, LF and CR included, for
-                // simplicity), DEL, or the lead byte of a BOM.
-                while i + 8 <= n && stopBytes(UTF8Bytes.load(p, i)) == 0 { i += 8 }
+                // simplicity), DEL, or the lead byte of a BOM; then straight to the first such byte
+                // (the mask is exact per byte; little-endian, so its lowest bit marks the first).
+                while i + 8 <= n {
+                    let stops = stopBytes(UTF8Bytes.load(p, i))
+                    if stops != 0 { i += stops.trailingZeroBitCount >> 3; break }
+                    i += 8
+                }
                 guard i < n else { break }
                 let c = p[i]
                 if c >= 0x20 && c != 0x7F && c != 0xEF { i += 1; continue }

@@ -29,13 +29,29 @@ struct WhitespacePass {
 
             while i < n {
                 let lineStart = i
+                // One scan finds the line end and whether the line is plain: no tab, no NBSP lead byte
+                // (0xC2) and no two spaces in a row, so that nothing inside it can need a change.
                 var j = i
-                while j + 8 <= n {
-                    let word = UTF8Bytes.load(p, j)
-                    if UTF8Bytes.bytesEqual(word, 0x0A) | UTF8Bytes.bytesEqual(word, 0x0D) != 0 { break }
-                    j += 8
+                var plain = true
+                while j < n {
+                    // Eight bytes at a time while none is below 0x0E (tab, LF, CR and rarer controls),
+                    // 0xC2, or a space followed by a space; then straight to the first such byte
+                    // (each mask is exact per byte; little-endian, so the lowest bit marks the first).
+                    var stop: UInt64 = 0
+                    while j + 8 <= n {
+                        let word = UTF8Bytes.load(p, j)
+                        let sp = UTF8Bytes.bytesEqual(word, 0x20)
+                        stop = UTF8Bytes.bytesBelow(word, 0x0E) | UTF8Bytes.bytesEqual(word, 0xC2) | (sp & (sp >> 8))
+                        if stop != 0 { break }
+                        j += (sp >> 56) != 0 ? 7 : 8  // a space in the last byte may start a run
+                    }
+                    if stop != 0 { j += stop.trailingZeroBitCount >> 3 }
+                    guard j < n else { break }
+                    let c = p[j]
+                    if c == 0x0A || c == 0x0D { break }
+                    if c == 0x09 || c == 0xC2 || (c == 0x20 && j + 1 < n && p[j + 1] == 0x20) { plain = false }
+                    j += 1
                 }
-                while j < n && p[j] != 0x0A && p[j] != 0x0D { j += 1 }
                 let lineEnd = j
                 var brEnd = j
                 if j < n { brEnd = (p[j] == 0x0D && j + 1 < n && p[j + 1] == 0x0A) ? j + 2 : j + 1 }
@@ -71,8 +87,9 @@ struct WhitespacePass {
                     b.copy(upTo: lineStart)
                     b.replace(lineStart..<cs, with: "", fix: .whitespace, note: "indentation before a bullet")
                 }
-                // Inside the line: space runs and non-breaking spaces.
-                var k = cs
+                // Inside the line: space runs and non-breaking spaces (none in a plain line: its only
+                // spaces are single ones).
+                var k = plain ? ce : cs
                 while k < ce {
                     // Eight bytes at a time while there is no tab, no NBSP lead byte and no two spaces in a row.
                     while k + 8 <= ce {
