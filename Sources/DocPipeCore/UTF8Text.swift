@@ -1,3 +1,9 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
 extension String {
     /// The text between two UTF-8 offsets (which must fall on scalar boundaries). O(length) on native strings.
     public func utf8Slice(_ range: Range<Int>) -> String {
@@ -26,6 +32,13 @@ public enum UTF8Bytes {
         // A byte is below n when it is ASCII and adding (0x80 - n) leaves its top bit clear.
         let ascii = ~w & 0x8080_8080_8080_8080
         return ascii & ~((w & 0x7F7F_7F7F_7F7F_7F7F) &+ (UInt64(0x80 - n) &* 0x0101_0101_0101_0101))
+    }
+
+    /// The first offset in `from..<to` holding `byte`, or `to` (memchr: many bytes per instruction).
+    public static func find(_ byte: UInt8, in p: UnsafeBufferPointer<UInt8>, from: Int, to: Int) -> Int {
+        guard from < to, let base = p.baseAddress else { return to }
+        guard let r = memchr(base + from, Int32(byte), to - from) else { return to }
+        return UnsafeRawPointer(r).assumingMemoryBound(to: UInt8.self) - base
     }
 
     /// Loads eight bytes at `i` (unaligned).
@@ -81,18 +94,28 @@ public enum UTF8Bytes {
 /// so converting every annotation of a large document stays linear.
 public struct ScalarIndex: Sendable {
     private var checkpoints: [Int32] = []
-    private let bytes: [UInt8]
+    /// The text itself (contiguous UTF-8), not a copy of its bytes.
+    private let text: String
 
     public init(_ text: String) {
-        bytes = Array(text.utf8)
-        let n = bytes.count
+        var text = text
+        text.makeContiguousUTF8()
+        self.text = text
+        let n = text.utf8.count
         var cps = [Int32](repeating: 0, count: n / 64 + 1)
-        bytes.withUnsafeBufferPointer { p in
+        // Through a buffer pointer: a write to the captured array checked its uniqueness every block.
+        cps.withUnsafeMutableBufferPointer { cps in _ = text.utf8.withContiguousStorageIfAvailable { p in
             var count: Int32 = 0
             var block = 0
             while block * 64 < n {
                 cps[block] = count
                 let start = block * 64, end = min(start + 64, n)
+                // A block of ASCII (most of them) holds as many scalars as bytes.
+                if end - start == 64 && Self.isASCII64(p, start) {
+                    count += 64
+                    block += 1
+                    continue
+                }
                 var i = start
                 // Scalars = bytes that are not continuation bytes (10xxxxxx), eight at a time.
                 let cont = UTF8Bytes.continuationCount(p, &i, end)
@@ -101,15 +124,22 @@ public struct ScalarIndex: Sendable {
                 block += 1
             }
             if n % 64 == 0 { cps[n / 64] = count }
-        }
+        } }
         checkpoints = cps
+    }
+
+    @inline(__always)
+    private static func isASCII64(_ p: UnsafeBufferPointer<UInt8>, _ i: Int) -> Bool {
+        var any: UInt64 = 0
+        for k in stride(from: i, to: i + 64, by: 8) { any |= UTF8Bytes.load(p, k) }
+        return any & 0x8080_8080_8080_8080 == 0
     }
 
     /// Number of scalars before UTF-8 offset `offset`.
     public func scalarOffset(_ offset: Int) -> Int {
-        let o = min(max(offset, 0), bytes.count)
+        let o = min(max(offset, 0), text.utf8.count)
         let block = o >> 6
-        return bytes.withUnsafeBufferPointer { p in
+        return text.utf8.withContiguousStorageIfAvailable { p in
             var i = block << 6
             let start = i
             let cont = UTF8Bytes.continuationCount(p, &i, o)
@@ -119,7 +149,7 @@ public struct ScalarIndex: Sendable {
                 i += 1
             }
             return n
-        }
+        }!  // contiguous: made so in init
     }
 }
 
@@ -134,18 +164,12 @@ public struct LineIndex: Sendable {
         text.utf8.withContiguousStorageIfAvailable { p in
             let n = p.count
             var i = 0
+            // The next CR (rare: most texts have none), searched again only once the cursor passes it.
+            var cr = -1
             while i < n {
-                // Skip sixteen bytes at a time while none is a control byte below 0x0E (CR and LF are;
-                // text has few others), then eight at a time to the first CR or LF.
-                while i + 16 <= n, UTF8Bytes.bytesBelow(UTF8Bytes.load(p, i), 0x0E) | UTF8Bytes.bytesBelow(UTF8Bytes.load(p, i + 8), 0x0E) == 0 {
-                    i += 16
-                }
-                while i + 8 <= n {
-                    let w = UTF8Bytes.load(p, i)
-                    let breaks = UTF8Bytes.bytesEqual(w, 0x0A) | UTF8Bytes.bytesEqual(w, 0x0D)
-                    if breaks != 0 { i += breaks.trailingZeroBitCount >> 3; break }
-                    i += 8
-                }
+                // The first LF or CR from `i`, both by memchr.
+                if cr < i { cr = UTF8Bytes.find(0x0D, in: p, from: i, to: n) }
+                i = UTF8Bytes.find(0x0A, in: p, from: i, to: cr)
                 guard i < n else { break }
                 let b = p[i]
                 if b == 0x0A {

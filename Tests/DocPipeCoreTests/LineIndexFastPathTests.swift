@@ -8,6 +8,8 @@ import Testing
     /// Pieces that make runs of line breaks, tabs and multi-byte scalars across word boundaries.
     static let pieces = ["a", "bc", "\n", "\r", "\r\n", "\t", "é", "€", "𝄞", "\u{0B}", "\u{0C}", "xxxxxxx", " ", "\n\n", "\u{301}"]
 
+    static let asciiPieces = ["xxxxxxx", "a", " ", "\n", "words and words ", "\r\n"]
+
     static func naiveStarts(_ b: [UInt8]) -> [Int] {
         var starts = [0], i = 0
         while i < b.count {
@@ -27,7 +29,12 @@ import Testing
         for round in 0..<400 {
             var s = ""
             let count = Int(rng.next() % UInt64(round < 200 ? 40 : 400))
-            for _ in 0..<count { s += Self.pieces[Int(rng.next() % UInt64(Self.pieces.count))] }
+            for _ in 0..<count {
+                // Every other round mostly ASCII, so that whole 64-byte blocks of ASCII occur too.
+                let asciiOnly = round % 2 == 1 && rng.next() % 16 != 0
+                s += asciiOnly ? Self.asciiPieces[Int(rng.next() % UInt64(Self.asciiPieces.count))]
+                    : Self.pieces[Int(rng.next() % UInt64(Self.pieces.count))]
+            }
             let b = Array(s.utf8)
             let index = LineIndex(s)
             let starts = Self.naiveStarts(b)
