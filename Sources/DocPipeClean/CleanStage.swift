@@ -53,12 +53,13 @@ public struct CleanStage: ConfigurableStage {
         // Controls first, so that one inside an entity or a tag cannot hide it from the passes below,
         // and again after them for the ones entities and mojibake repairs reveal.
         if controls { document.apply(ControlPass.rewrite(document.text)) }
-        var changed = applyMarkup(&document)
-        if entities { changed = document.apply(EntityDecoder.rewrite(document.text)) || changed }
-        if mojibake { changed = document.apply(Self.repairMojibake(document.text)) || changed }
-        // The control pass leaves nothing for itself to remove: on a text that no pass since has
-        // changed, running it again would scan the whole text to find nothing.
-        if controls && changed { document.apply(ControlPass.rewrite(document.text)) }
+        // The control pass leaves nothing for itself to remove: only what the passes since put in
+        // their replacements can need it again (else it would scan the whole text to find nothing).
+        var reintroduced = false
+        var changed = applyMarkup(&document, reintroduced: &reintroduced)
+        if entities { changed = Self.apply(EntityDecoder.rewrite(document.text), to: &document, reintroduced: &reintroduced) || changed }
+        if mojibake { changed = Self.apply(Self.repairMojibake(document.text), to: &document, reintroduced: &reintroduced) || changed }
+        if controls && changed && reintroduced { document.apply(ControlPass.rewrite(document.text)) }
         if nfc { document.apply(NFCPass.rewrite(document.text)) }
         if whitespace {
             let ws = WhitespacePass(nbsp: nbsp, bullets: bullets)
@@ -71,21 +72,24 @@ public struct CleanStage: ConfigurableStage {
         }.map(\.element)
     }
 
+    /// Applies a pass between the two control passes, noting whether it may have put back a control.
+    private static func apply(_ rewrite: Rewrite, to document: inout Document, reintroduced: inout Bool) -> Bool {
+        if !reintroduced && ControlPass.mayReintroduce(rewrite) { reintroduced = true }
+        return document.apply(rewrite)
+    }
+
     /// C1 controls that no encoding explains are damage the cleaner cannot repair: kept, and reported.
     static func reportC1Controls(_ document: inout Document) {
         var found: [Residue] = []
         document.text.utf8.withContiguousStorageIfAvailable { p in
-            var i = 0
+            // Every 0xC2 (memchr) followed by a byte 0x80–0x9F: a C1 control U+0080–U+009F.
+            var i = ByteScan.find(0xC2, in: p, from: 0, to: p.count)
             while i + 1 < p.count {
-                while i + 8 <= p.count && UTF8Bytes.bytesEqual(UTF8Bytes.load(p, i), 0xC2) == 0 { i += 8 }
-                guard i + 1 < p.count else { break }
-                if p[i] == 0xC2 && p[i + 1] >= 0x80 && p[i + 1] <= 0x9F {
+                if p[i + 1] >= 0x80 && p[i + 1] <= 0x9F {
                     let code = String(0x80 + Int(p[i + 1] - 0x80), radix: 16, uppercase: true)
                     found.append(Residue(kind: .encoding, range: i..<(i + 2), origin: i..<(i + 2), note: "C1 control character U+00\(code) that no encoding explains"))
-                    i += 2
-                } else {
-                    i += 1
                 }
+                i = ByteScan.find(0xC2, in: p, from: i + 1, to: p.count)
             }
         }
         document.residue.append(contentsOf: found.map { r in
@@ -108,7 +112,7 @@ public struct CleanStage: ConfigurableStage {
 
     /// Markup: libxml2 for documents that are markup, stray-tag repair for plain text. Whether the
     /// text may have changed.
-    private func applyMarkup(_ document: inout Document) -> Bool {
+    private func applyMarkup(_ document: inout Document, reintroduced: inout Bool) -> Bool {
         let asHTML: Bool
         switch markup {
         case .off: return false
@@ -125,16 +129,16 @@ public struct CleanStage: ConfigurableStage {
             for r in residue where r.upperBound <= before {
                 document.residue.append(Residue(kind: .markup, range: r, origin: document.origin(of: r), note: "markup that could not be turned into structure"))
             }
-            let changed = document.apply(x.rewrite)
+            let changed = Self.apply(x.rewrite, to: &document, reintroduced: &reintroduced)
             document.blocks = x.blocks
             return changed
         } else {
-            let repaired = document.apply(MalformedTagRepair.rewrite(document.text))
+            let repaired = Self.apply(MalformedTagRepair.rewrite(document.text), to: &document, reintroduced: &reintroduced)
             let r = PlainTextMarkup.process(document.text)
             for range in r.residue {
                 document.residue.append(Residue(kind: .markup, range: range, origin: document.origin(of: range), note: "markup in plain text that could not be turned into structure"))
             }
-            let changed = document.apply(r.rewrite)
+            let changed = Self.apply(r.rewrite, to: &document, reintroduced: &reintroduced)
             document.blocks.append(contentsOf: r.blocks)
             return repaired || changed
         }

@@ -12,9 +12,11 @@ enum ControlPass {
             let n = p.count
             var i = 0
             while i < n {
-                // Eight bytes at a time while none is a control (tab, LF and CR included, for
-                // simplicity), DEL, or the lead byte of a BOM; then straight to the first such byte
-                // (the mask is exact per byte; little-endian, so its lowest bit marks the first).
+                // Sixteen bytes a step (half the loop's overhead), then eight, while none is a control
+                // (tab, LF and CR included, for simplicity), DEL, or the lead byte of a BOM; then
+                // straight to the first such byte (the mask is exact per byte; little-endian, so its
+                // lowest bit marks the first).
+                while i + 16 <= n && stopBytes(UTF8Bytes.load(p, i)) | stopBytes(UTF8Bytes.load(p, i + 8)) == 0 { i += 16 }
                 while i + 8 <= n {
                     let stops = stopBytes(UTF8Bytes.load(p, i))
                     if stops != 0 { i += stops.trailingZeroBitCount >> 3; break }
@@ -53,6 +55,24 @@ enum ControlPass {
             }
         }
         return b.finish()
+    }
+
+    /// Whether `rewrite`, a pass over a text this pass has cleaned, may have put back something this
+    /// pass removes. Only its replacements can: what it copied has none, and joining pieces of valid
+    /// UTF-8 makes no new scalar. So only the map's segments that are not 1:1 copies are read; any
+    /// 0xEF (the lead byte of a BOM) counts, to stay simple.
+    static func mayReintroduce(_ rewrite: Rewrite) -> Bool {
+        var text = rewrite.text
+        text.makeContiguousUTF8()
+        return text.utf8.withContiguousStorageIfAvailable { p in
+            for s in rewrite.map.segments where !(s.linear && s.targetEnd - s.targetStart == s.sourceEnd - s.sourceStart) {
+                for i in s.targetStart..<min(s.targetEnd, p.count) {
+                    let c = p[i]
+                    if (c < 0x20 && c != 0x09 && c != 0x0A && c != 0x0D) || c == 0x7F || c == 0xEF { return true }
+                }
+            }
+            return false
+        } ?? true
     }
 
     /// 0x80 in each byte of `w` that is a C0 control, DEL or 0xEF (the lead byte of a BOM), 0 in the

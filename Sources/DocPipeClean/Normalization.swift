@@ -24,8 +24,7 @@ enum NFCPass {
             var i = 0
             while i < n {
                 // Skip to the next byte that can start a sensitive scalar (lead byte ≥ 0xCC ⇒ scalar ≥ U+0300).
-                while i + 8 <= n && UTF8Bytes.load(p, i) & 0x8080_8080_8080_8080 == 0 { i += 8 }
-                while i < n && p[i] < 0xCC { i += 1 }
+                i = nextByteFromCC(p, i)
                 guard i < n else { break }
                 var runStart = i
                 while runStart > 0 && p[runStart - 1] >= 0x80 { runStart -= 1 }
@@ -49,6 +48,24 @@ enum NFCPass {
             }
         }
         return builder.finish()
+    }
+
+    /// The first offset from `i` holding a byte ≥ 0xCC, or `p.count`, eight bytes at a time past other
+    /// non-ASCII bytes too (a Latin letter such as `é` leads with 0xC3: it used to go byte by byte).
+    @inline(__always)
+    static func nextByteFromCC(_ p: UnsafeBufferPointer<UInt8>, _ i: Int) -> Int {
+        var i = i
+        let n = p.count
+        while i + 8 <= n {
+            let w = UTF8Bytes.load(p, i)
+            // 0x80 in each byte ≥ 0xCC: top bit set and low seven bits + 0x34 reaching 0x80 (at most
+            // 0x7F + 0x34 per byte: no carry into the next). Little-endian: the lowest bit is the first.
+            let m = w & ((w & 0x7F7F_7F7F_7F7F_7F7F) &+ 0x3434_3434_3434_3434) & 0x8080_8080_8080_8080
+            if m != 0 { return i + m.trailingZeroBitCount >> 3 }
+            i += 8
+        }
+        while i < n && p[i] < 0xCC { i += 1 }
+        return i
     }
 
     /// Replaces only the differing middle of `chunk`, so the fix names the characters that changed.
