@@ -26,32 +26,17 @@ struct WhitespacePass {
             var blankStart: Int? = nil   // start of a run of blank lines not yet emitted
             var blankBreaks = 0
             var sawContent = false
+            // The next LF, CR, tab, NBSP lead byte (0xC2) and pair of spaces: each search runs again
+            // only once the line cursor has passed what it found, so a rare one costs one scan.
+            var lf = Next(0x0A), cr = Next(0x0D), tab = Next(0x09), c2 = Next(0xC2), pair = -1
 
             while i < n {
                 let lineStart = i
-                // One scan finds the line end and whether the line is plain: no tab, no NBSP lead byte
-                // (0xC2) and no two spaces in a row, so that nothing inside it can need a change.
-                var j = i
-                var plain = true
-                while j < n {
-                    // Eight bytes at a time while none is below 0x0E (tab, LF, CR and rarer controls),
-                    // 0xC2, or a space followed by a space; then straight to the first such byte
-                    // (each mask is exact per byte; little-endian, so the lowest bit marks the first).
-                    var stop: UInt64 = 0
-                    while j + 8 <= n {
-                        let word = UTF8Bytes.load(p, j)
-                        let sp = UTF8Bytes.bytesEqual(word, 0x20)
-                        stop = UTF8Bytes.bytesBelow(word, 0x0E) | UTF8Bytes.bytesEqual(word, 0xC2) | (sp & (sp >> 8))
-                        if stop != 0 { break }
-                        j += (sp >> 56) != 0 ? 7 : 8  // a space in the last byte may start a run
-                    }
-                    if stop != 0 { j += stop.trailingZeroBitCount >> 3 }
-                    guard j < n else { break }
-                    let c = p[j]
-                    if c == 0x0A || c == 0x0D { break }
-                    if c == 0x09 || c == 0xC2 || (c == 0x20 && j + 1 < n && p[j + 1] == 0x20) { plain = false }
-                    j += 1
-                }
+                // The line's end, and whether it is plain: no tab, no NBSP lead byte and no two spaces
+                // in a row, so that nothing inside it can need a change.
+                let j = min(lf.from(i, p), cr.from(i, p))
+                if pair < i { pair = Self.nextSpacePair(p, from: i) }
+                let plain = min(tab.from(i, p), c2.from(i, p), pair) >= j
                 let lineEnd = j
                 var brEnd = j
                 if j < n { brEnd = (p[j] == 0x0D && j + 1 < n && p[j + 1] == 0x0A) ? j + 2 : j + 1 }
@@ -129,6 +114,41 @@ struct WhitespacePass {
             }
         }
         return b.finish()
+    }
+
+    /// Where the next `byte` is from a cursor that only moves forward (memchr, searched again only
+    /// once the cursor has passed it).
+    private struct Next {
+        let byte: UInt8
+        var at = -1
+        init(_ byte: UInt8) { self.byte = byte }
+
+        @inline(__always)
+        mutating func from(_ i: Int, _ p: UnsafeBufferPointer<UInt8>) -> Int {
+            if at < i { at = UTF8Bytes.find(byte, in: p, from: i, to: p.count) }
+            return at
+        }
+    }
+
+    /// The first offset from `i` where two spaces in a row start, or `p.count`: two words at a time
+    /// (a space in the first word's last byte is paired with the second word's first).
+    static func nextSpacePair(_ p: UnsafeBufferPointer<UInt8>, from i: Int) -> Int {
+        var i = i
+        let n = p.count
+        while i + 16 <= n {
+            let s0 = UTF8Bytes.bytesEqual(UTF8Bytes.load(p, i), 0x20)
+            let s1 = UTF8Bytes.bytesEqual(UTF8Bytes.load(p, i + 8), 0x20)
+            // Bytes k with a space at k and k + 1 (exact per byte; the lowest bit marks the first).
+            let m0 = s0 & ((s0 >> 8) | (s1 << 56))
+            let m1 = s1 & (s1 >> 8)
+            if m0 | m1 != 0 { return i + (m0 != 0 ? m0.trailingZeroBitCount >> 3 : 8 + m1.trailingZeroBitCount >> 3) }
+            i += (s1 >> 56) != 0 ? 15 : 16  // a space in the last byte may start a pair
+        }
+        while i + 1 < n {
+            if p[i] == 0x20 && p[i + 1] == 0x20 { return i }
+            i += 1
+        }
+        return n
     }
 
     /// Width of a space, tab or NBSP at `i`, else nil.
