@@ -17,8 +17,11 @@ public enum AbbreviationKind: String, Sendable, Equatable {
 /// sentence. Lookups are by byte array; they happen only at candidate sentence ends.
 public struct AbbreviationTable: Sendable {
     public private(set) var entries: [[UInt8]: AbbreviationKind] {
-        didSet { packed = Self.pack(entries) }
+        didSet { packed = Self.pack(entries); shapes = Self.shapes(entries) }
     }
+    /// Which (length, first byte) pairs some entry has: most words before a period have none, and
+    /// are told so without a search (lengths over 16 share one row).
+    private var shapes: [UInt64]
     let sentenceStarters: Set<[UInt8]>
     /// The same tables keyed by ``PackedKey``: lookups at every sentence end then allocate nothing and
     /// hash three words instead of each byte. Entries over 16 bytes stay in `entries` only.
@@ -57,6 +60,15 @@ public struct AbbreviationTable: Sendable {
             return lo < keys.count && keys[lo] == key ? lo : nil
         }
     }
+
+    private static func shapes(_ entries: [[UInt8]: AbbreviationKind]) -> [UInt64] {
+        var bits = [UInt64](repeating: 0, count: 18 * 4)
+        for k in entries.keys where !k.isEmpty { bits[shapeWord(k.count, k[0])] |= shapeBit(k[0]) }
+        return bits
+    }
+
+    @inline(__always) private static func shapeWord(_ count: Int, _ first: UInt8) -> Int { min(count, 17) * 4 + Int(first >> 6) }
+    @inline(__always) private static func shapeBit(_ first: UInt8) -> UInt64 { 1 << UInt64(first & 63) }
 
     private static func pack(_ entries: [[UInt8]: AbbreviationKind]) -> (keys: [PackedKey], kinds: [AbbreviationKind]) {
         let sorted = entries.compactMap { k, v in PackedKey(k).map { ($0, v) } }.sorted { $0.0 < $1.0 }
@@ -110,6 +122,7 @@ public struct AbbreviationTable: Sendable {
         for (s, k) in list { e[Array(s.utf8)] = k }
         entries = e
         packed = Self.pack(e)
+        shapes = Self.shapes(e)
         self.sentenceStarters = Set(sentenceStarters.map { Array($0.utf8) })
         packedStarters = self.sentenceStarters.compactMap { PackedKey($0) }.sorted()
     }
@@ -131,6 +144,9 @@ public struct AbbreviationTable: Sendable {
 
     @inline(__always)
     func kind(_ p: UnsafeBufferPointer<UInt8>, _ range: Range<Int>) -> AbbreviationKind? {
+        guard !range.isEmpty else { return entries[[]] }
+        let first = p[range.lowerBound]
+        guard shapes[Self.shapeWord(range.count, first)] & Self.shapeBit(first) != 0 else { return nil }
         if let key = PackedKey(p, range) { return PackedKey.index(of: key, in: packed.keys).map { packed.kinds[$0] } }
         return entries[Array(UnsafeBufferPointer(rebasing: p[range]))]
     }
