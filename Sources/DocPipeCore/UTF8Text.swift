@@ -94,17 +94,16 @@ public enum UTF8Bytes {
 /// so converting every annotation of a large document stays linear.
 public struct ScalarIndex: Sendable {
     private var checkpoints: [Int32] = []
-    /// The text itself (contiguous UTF-8), not a copy of its bytes.
-    private let text: String
+    /// A copy of the text's bytes. (Keeping the `String` itself and reading it through
+    /// `withContiguousStorageIfAvailable` made debug test builds crash in `swift_retain` when a
+    /// `Document` was copied: reproduced by CleanPropertyTests, gone with the copy.)
+    private let bytes: [UInt8]
 
     public init(_ text: String) {
-        var text = text
-        text.makeContiguousUTF8()
-        self.text = text
-        let n = text.utf8.count
+        bytes = Array(text.utf8)
+        let n = bytes.count
         var cps = [Int32](repeating: 0, count: n / 64 + 1)
-        // Through a buffer pointer: a write to the captured array checked its uniqueness every block.
-        cps.withUnsafeMutableBufferPointer { cps in _ = text.utf8.withContiguousStorageIfAvailable { p in
+        bytes.withUnsafeBufferPointer { p in
             var count: Int32 = 0
             var block = 0
             while block * 64 < n {
@@ -124,7 +123,7 @@ public struct ScalarIndex: Sendable {
                 block += 1
             }
             if n % 64 == 0 { cps[n / 64] = count }
-        } }
+        }
         checkpoints = cps
     }
 
@@ -137,9 +136,9 @@ public struct ScalarIndex: Sendable {
 
     /// Number of scalars before UTF-8 offset `offset`.
     public func scalarOffset(_ offset: Int) -> Int {
-        let o = min(max(offset, 0), text.utf8.count)
+        let o = min(max(offset, 0), bytes.count)
         let block = o >> 6
-        return text.utf8.withContiguousStorageIfAvailable { p in
+        return bytes.withUnsafeBufferPointer { p in
             var i = block << 6
             let start = i
             let cont = UTF8Bytes.continuationCount(p, &i, o)
@@ -149,7 +148,7 @@ public struct ScalarIndex: Sendable {
                 i += 1
             }
             return n
-        }!  // contiguous: made so in init
+        }
     }
 }
 
