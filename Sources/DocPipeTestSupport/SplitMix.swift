@@ -13,4 +13,15 @@ public struct SplitMix: RandomNumberGenerator, Sendable {
 
     /// A number in 0..<n (the remainder of the next value: the small bias does not matter to tests).
     public mutating func below(_ n: Int) -> Int { Int(next() % UInt64(n)) }
+
+    /// Random text: 1 to `maxPieces` random words, each followed by a random piece of glue
+    /// (spaces, punctuation, digits, odd characters), for tests that compare a fast scanner with a plain one.
+    public mutating func text(words: [String], glue: [String], maxPieces: Int) -> String {
+        var text = ""
+        for _ in 0..<Int.random(in: 1...maxPieces, using: &self) {
+            text += words.randomElement(using: &self)!
+            text += glue.randomElement(using: &self)!
+        }
+        return text
+    }
 }

@@ -91,11 +91,7 @@ import DocPipeTestSupport
                     "²", ".", ",", ";", "(", ")", "9", "12,000", "1.5", "$", "%", "\u{2028}", "\u{2000}", "\u{203F}", "\u{2040}", "", "İ",
                     ":", "!", "?", "\"", "/", "#", "+", "&", "*", "\u{0B}", "\u{7F}", "` ", ". ", ", ", ") ", " (", "'"]
         for round in 0..<300 {
-            var text = ""
-            for _ in 0..<Int.random(in: 1...60, using: &rng) {
-                text += words.randomElement(using: &rng)!
-                text += glue.randomElement(using: &rng)!
-            }
+            let text = rng.text(words: words, glue: glue, maxPieces: 60)
             let bytes = Array(text.utf8)
             let (ref, refLow) = ScanText.tokenize(bytes, firstCapacity: bytes.count + 1, wordCache: false)
             for cap in [bytes.count + 1, Int.random(in: 0...max(1, ref.count), using: &rng)] {

@@ -132,11 +132,7 @@ private func tok(_ text: String) -> [String] {
                 "é", "\u{A0}", "@", "[", "_", "`", "~", "\u{7F}", "\u{01}", "\"", "", "#", "&", "!", "?"]
     var checked = 0
     for _ in 0..<400 {
-        var text = ""
-        for _ in 0..<Int.random(in: 1...40, using: &rng) {
-            text += words.randomElement(using: &rng)!
-            text += glue.randomElement(using: &rng)!
-        }
+        let text = rng.text(words: words, glue: glue, maxPieces: 40)
         let bytes = Array(text.utf8)
         bytes.withUnsafeBufferPointer { p in
             for i in p.indices where Tokenizer.isASCIILetter(p[i]) {
