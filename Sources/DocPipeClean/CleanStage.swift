@@ -83,13 +83,13 @@ public struct CleanStage: ConfigurableStage {
         var found: [Residue] = []
         document.text.utf8.withContiguousStorageIfAvailable { p in
             // Every 0xC2 (memchr) followed by a byte 0x80–0x9F: a C1 control U+0080–U+009F.
-            var i = ByteScan.find(0xC2, in: p, from: 0, to: p.count)
+            var i = UTF8Bytes.find(0xC2, in: p, from: 0, to: p.count)
             while i + 1 < p.count {
                 if p[i + 1] >= 0x80 && p[i + 1] <= 0x9F {
                     let code = String(0x80 + Int(p[i + 1] - 0x80), radix: 16, uppercase: true)
                     found.append(Residue(kind: .encoding, range: i..<(i + 2), origin: i..<(i + 2), note: "C1 control character U+00\(code) that no encoding explains"))
                 }
-                i = ByteScan.find(0xC2, in: p, from: i + 1, to: p.count)
+                i = UTF8Bytes.find(0xC2, in: p, from: i + 1, to: p.count)
             }
         }
         document.residue.append(contentsOf: found.map { r in

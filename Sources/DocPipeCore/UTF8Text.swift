@@ -35,6 +35,7 @@ public enum UTF8Bytes {
     }
 
     /// The first offset in `from..<to` holding `byte`, or `to` (memchr: many bytes per instruction).
+    @inlinable
     public static func find(_ byte: UInt8, in p: UnsafeBufferPointer<UInt8>, from: Int, to: Int) -> Int {
         guard from < to, let base = p.baseAddress else { return to }
         guard let r = memchr(base + from, Int32(byte), to - from) else { return to }

@@ -3,51 +3,49 @@
 /// written as themselves (valid in JSON and XML 1.0) they are invisible to whoever reads the output.
 /// Only `before` values carry them: the clean stage removes them from the text.
 extension ByteSink {
-    /// The offsets of the C1 controls' lead bytes in `p`, or nil when there is none.
-    static func c1Controls(_ p: UnsafeBufferPointer<UInt8>) -> [Int]? {
-        var at: [Int]?
-        var i = 0
+    /// The offset of the first C1 control's lead byte in `p` at or after `i`, or `p.count`.
+    static func nextC1Control(_ p: UnsafeBufferPointer<UInt8>, from i: Int) -> Int {
+        var i = i
         while i + 1 < p.count {
-            if p[i] == 0xC2, p[i + 1] & 0xE0 == 0x80 {
-                at = (at ?? []) + [i]
-                i += 2
-            } else {
-                i += 1
-            }
+            if p[i] == 0xC2, p[i + 1] & 0xE0 == 0x80 { return i }
+            i += 1
         }
-        return at
+        return p.count
     }
 
     /// `s` as a JSON string, C1 controls as `\u0080`…`\u009f`.
     mutating func jsonStringShowingC1(_ s: String) {
         var s = s
         s.withUTF8 { p in
-            guard let at = Self.c1Controls(p), let base = p.baseAddress else { jsonString(p); return }
+            var c = Self.nextC1Control(p, from: 0)
+            guard c < p.count, let base = p.baseAddress else { jsonString(p); return }
             byte(UInt8(ascii: "\""))
             var from = 0
-            for i in at {
-                jsonEscaped(base + from, i - from)
+            while c < p.count {
+                jsonEscaped(base + from, c - from)
                 raw("\\u00")
-                hexByte(p[i + 1])
-                from = i + 2
+                hexByte(p[c + 1])
+                from = c + 2
+                c = Self.nextC1Control(p, from: from)
             }
             jsonEscaped(base + from, p.count - from)
             byte(UInt8(ascii: "\""))
         }
     }
 
-    /// `s` as an XML attribute value (without quotes), C1 controls as `&#x80;`…`&#x9F;`.
+    /// `s` as an XML attribute value (without quotes), C1 controls as `&#x80;`…`&#x9f;`.
     mutating func xmlAttributeShowingC1(_ s: String) {
         var s = s
         s.withUTF8 { p in
-            guard let at = Self.c1Controls(p) else { xmlAttribute(p); return }
             var from = 0
-            for i in at {
-                xmlAttribute(UnsafeBufferPointer(rebasing: p[from..<i]))
+            var c = Self.nextC1Control(p, from: 0)
+            while c < p.count {
+                xmlAttribute(UnsafeBufferPointer(rebasing: p[from..<c]))
                 raw("&#x")
-                hexByte(p[i + 1])
+                hexByte(p[c + 1])
                 byte(UInt8(ascii: ";"))
-                from = i + 2
+                from = c + 2
+                c = Self.nextC1Control(p, from: from)
             }
             xmlAttribute(UnsafeBufferPointer(rebasing: p[from...]))
         }
@@ -55,8 +53,7 @@ extension ByteSink {
 
     /// Two lower-case hex digits.
     private mutating func hexByte(_ b: UInt8) {
-        let digits: StaticString = "0123456789abcdef"
-        let d = digits.utf8Start
+        let d = ByteSink.lowerHex.utf8Start
         byte(d[Int(b >> 4)])
         byte(d[Int(b & 15)])
     }

@@ -234,5 +234,5 @@ extension ByteSink {
         bytes(s + runStart, n &- runStart)
     }
 
-    private static let lowerHex: StaticString = "0123456789abcdef"
+    static let lowerHex: StaticString = "0123456789abcdef"
 }

@@ -139,7 +139,7 @@ struct BlockSegmenter {
         // The next CR (rare: most texts have none), searched again only once the cursor passes it.
         var cr = -1
         while i < end {
-            // The first LF or CR from `i` (``Scan/nextLineBreak(_:_:_:)``), both by memchr.
+            // The first LF or CR from `i`, both by memchr.
             if cr < i { cr = UTF8Bytes.find(Bytes.cr, in: p, from: i, to: end) }
             let e = UTF8Bytes.find(Bytes.lf, in: p, from: i, to: cr)
             var cs = i

@@ -207,24 +207,4 @@ enum Scan {
         }
         return e
     }
-
-    /// First offset in `i..<e` holding LF or CR, or `e`.
-    @inline(__always)
-    static func nextLineBreak(_ p: UnsafeBufferPointer<UInt8>, _ i: Int, _ e: Int) -> Int {
-        var i = i
-        if let base = p.baseAddress {
-            let raw = UnsafeRawPointer(base)
-            while i + 8 <= e {
-                let w = raw.loadUnaligned(fromByteOffset: i, as: UInt64.self)
-                if hasByte(w, 0x0A) | hasByte(w, 0x0D) != 0 { break }
-                i += 8
-            }
-        }
-        while i < e {
-            let c = p[i]
-            if c == 0x0A || c == 0x0D { return i }
-            i += 1
-        }
-        return e
-    }
 }

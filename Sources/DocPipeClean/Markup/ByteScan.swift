@@ -1,20 +1,7 @@
-#if canImport(Glibc)
-import Glibc
-#elseif canImport(Darwin)
-import Darwin
-#endif
 import DocPipeCore
 
-/// Byte-level helpers for the markup passes: memchr skips and ASCII classes.
+/// Byte-level helpers for the markup passes: line ends and ASCII classes (memchr skips: `UTF8Bytes.find`).
 enum ByteScan {
-    /// Index of the first `byte` in `p[from..<to]`, or `to`.
-    @inline(__always)
-    static func find(_ byte: UInt8, in p: UnsafeBufferPointer<UInt8>, from: Int, to: Int) -> Int {
-        guard from < to, let base = p.baseAddress else { return to }
-        guard let r = memchr(base + from, Int32(byte), to - from) else { return to }
-        return UnsafeRawPointer(r).assumingMemoryBound(to: UInt8.self) - base
-    }
-
     /// End of the line containing `i` (index of LF/CR or `p.count`).
     @inline(__always)
     static func lineEnd(_ p: UnsafeBufferPointer<UInt8>, from i: Int) -> Int {

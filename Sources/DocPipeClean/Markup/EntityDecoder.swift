@@ -22,16 +22,16 @@ public enum EntityDecoder {
         var text = text
         text.makeContiguousUTF8()
         let n = text.utf8.count
-        let hasAmp = text.withBytes { ByteScan.find(0x26, in: $0, from: 0, to: $0.count) < $0.count }
+        let hasAmp = text.withBytes { UTF8Bytes.find(0x26, in: $0, from: 0, to: $0.count) < $0.count }
         if !hasAmp { return .identity(text) }
         var b = TextBuilder(source: text, capacity: n)
         text.withBytes { p in
-            var i = ByteScan.find(0x26, in: p, from: 0, to: n)
+            var i = UTF8Bytes.find(0x26, in: p, from: 0, to: n)
             var lastEnd = -1
             var lastValue: [UInt8] = []
             while i < n {
                 guard var ref = parseBody(p, start: i + 1) else {
-                    i = ByteScan.find(0x26, in: p, from: i + 1, to: n)
+                    i = UTF8Bytes.find(0x26, in: p, from: i + 1, to: n)
                     continue
                 }
                 // Double escaping: `&amp;` followed by another reference body.
@@ -39,7 +39,7 @@ public enum EntityDecoder {
                 let first = ref.value.utf8.first ?? 0
                 if isNameByte(first) || first == 0x3B {
                     if createsReference(p, before: i, lastEnd: lastEnd, lastValue: lastValue) {
-                        i = ByteScan.find(0x26, in: p, from: i + 1, to: n)
+                        i = UTF8Bytes.find(0x26, in: p, from: i + 1, to: n)
                         continue
                     }
                 }
@@ -47,7 +47,7 @@ public enum EntityDecoder {
                 b.replace(i..<ref.end, with: ref.value, fix: .entity)
                 lastEnd = ref.end
                 lastValue = Array(ref.value.utf8)
-                i = ByteScan.find(0x26, in: p, from: ref.end, to: n)
+                i = UTF8Bytes.find(0x26, in: p, from: ref.end, to: n)
             }
         }
         return b.finish()

@@ -360,7 +360,7 @@ private struct Walker {
         if i + 3 < n, p[i + 1] == 0x21, p[i + 2] == 0x2D, p[i + 3] == 0x2D {
             var j = i + 4
             while j + 2 < n {
-                j = ByteScan.find(0x2D, in: p, from: j, to: n)
+                j = UTF8Bytes.find(0x2D, in: p, from: j, to: n)
                 if j + 2 < n, p[j + 1] == 0x2D, p[j + 2] == 0x3E { return j + 3 }
                 j += 1
             }
@@ -439,7 +439,7 @@ private struct Walker {
                     }
                     if pos == s {
                         if emit, c == 0x3C, pos + 1 < n, ByteScan.isAlpha(p[pos + 1]) || p[pos + 1] == 0x2F {
-                            let e = ByteScan.find(0x3E, in: p, from: pos, to: min(n, ByteScan.lineEnd(p, from: pos) + 0))
+                            let e = UTF8Bytes.find(0x3E, in: p, from: pos, to: min(n, ByteScan.lineEnd(p, from: pos) + 0))
                             residue.append(pos..<min(e + 1, n))
                         }
                         k += 1; pos += 1
@@ -504,14 +504,14 @@ private struct Walker {
         guard e > k else { return nil }
         let needle = t[k..<e]
         let limit = min(n, pos + 8192)
-        var i = ByteScan.find(needle.first!, in: p, from: pos, to: limit)
+        var i = UTF8Bytes.find(needle.first!, in: p, from: pos, to: limit)
         while i < limit {
             if i + needle.count <= n {
                 var ok = true
                 for (d, x) in needle.enumerated() where p[i + d] != x { ok = false; break }
                 if ok { return i }
             }
-            i = ByteScan.find(needle.first!, in: p, from: i + 1, to: limit)
+            i = UTF8Bytes.find(needle.first!, in: p, from: i + 1, to: limit)
         }
         return nil
     }
@@ -525,7 +525,7 @@ private struct Walker {
         while i < r.upperBound, ByteScan.isAlnum(p[i]) { i += 1 }
         let name = String(decoding: UnsafeBufferPointer(rebasing: p[s..<i]), as: UTF8.self).lowercased()
         if !TagScanner.known.contains(name) { return true }
-        return ByteScan.find(0x3C, in: p, from: i, to: r.upperBound) < r.upperBound
+        return UTF8Bytes.find(0x3C, in: p, from: i, to: r.upperBound) < r.upperBound
     }
 
     /// Whether a stretch of input holds text outside markup (not only tags and whitespace).

@@ -12,7 +12,7 @@ public enum MalformedTagRepair {
         let n = text.utf8.count
         var builder: TextBuilder?
         text.withBytes { p in
-            var i = ByteScan.find(0x3C, in: p, from: 0, to: n)
+            var i = UTF8Bytes.find(0x3C, in: p, from: 0, to: n)
             while i < n {
                 if let m = TagScanner.scan(p, at: i) {
                     if let fixed = m.repaired {
@@ -20,9 +20,9 @@ public enum MalformedTagRepair {
                         builder!.copy(upTo: m.range.lowerBound)
                         builder!.replace(m.range, with: fixed, fix: .markup, note: "malformed tag repaired")
                     }
-                    i = ByteScan.find(0x3C, in: p, from: max(m.range.upperBound, i + 1), to: n)
+                    i = UTF8Bytes.find(0x3C, in: p, from: max(m.range.upperBound, i + 1), to: n)
                 } else {
-                    i = ByteScan.find(0x3C, in: p, from: i + 1, to: n)
+                    i = UTF8Bytes.find(0x3C, in: p, from: i + 1, to: n)
                 }
             }
         }

@@ -1,3 +1,5 @@
+import DocPipeCore
+
 /// Decides whether a document is markup (to be parsed as HTML) or plain text with, at most, stray tags.
 ///
 /// True for `text/html` (and `application/xhtml+xml`); for an `<html` or `<body` tag; or when at least
@@ -17,14 +19,14 @@ public enum MarkupDetector {
         return text.withBytes { p in
             let n = p.count
             var tags = 0
-            var i = ByteScan.find(0x3C, in: p, from: 0, to: n)
+            var i = UTF8Bytes.find(0x3C, in: p, from: 0, to: n)
             while i < n {
                 if let m = TagScanner.scan(p, at: i), m.repaired == nil {
                     if !m.closing, m.name == "html" || m.name == "body" { return true }
                     if blockTags.contains(m.name) { tags += 1 }
-                    i = ByteScan.find(0x3C, in: p, from: m.range.upperBound, to: n)
+                    i = UTF8Bytes.find(0x3C, in: p, from: m.range.upperBound, to: n)
                 } else {
-                    i = ByteScan.find(0x3C, in: p, from: i + 1, to: n)
+                    i = UTF8Bytes.find(0x3C, in: p, from: i + 1, to: n)
                 }
             }
             if tags < 3 { return false }
@@ -32,15 +34,15 @@ public enum MarkupDetector {
             var nonBlank = 0, tagged = 0
             var start = 0
             while start < n {
-                let end = ByteScan.find(0x0A, in: p, from: start, to: n)
+                let end = UTF8Bytes.find(0x0A, in: p, from: start, to: n)
                 var k = start
                 while k < end, ByteScan.isSpace(p[k]) { k += 1 }
                 if k < end {
                     nonBlank += 1
-                    var q = ByteScan.find(0x3C, in: p, from: k, to: end)
+                    var q = UTF8Bytes.find(0x3C, in: p, from: k, to: end)
                     while q < end {
                         if let m = TagScanner.scan(p, at: q), m.repaired == nil, blockTags.contains(m.name) { tagged += 1; break }
-                        q = ByteScan.find(0x3C, in: p, from: q + 1, to: end)
+                        q = UTF8Bytes.find(0x3C, in: p, from: q + 1, to: end)
                     }
                 }
                 start = end + 1

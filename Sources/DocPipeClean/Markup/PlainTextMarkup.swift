@@ -30,7 +30,7 @@ public enum PlainTextMarkup {
         var blocks: [Block] = []
         var residue: [Range<Int>] = []
         text.withBytes { p in
-            var i = ByteScan.find(0x3C, in: p, from: 0, to: n)
+            var i = UTF8Bytes.find(0x3C, in: p, from: 0, to: n)
             while i < n {
                 // The line holding this `<`.
                 var ls = i
@@ -47,7 +47,7 @@ public enum PlainTextMarkup {
                 } else {
                     strayTags(p, from: i, lineStart: ls, lineEnd: le, builder: &builder!, residue: &residue)
                 }
-                i = ByteScan.find(0x3C, in: p, from: max(le, i + 1), to: n)
+                i = UTF8Bytes.find(0x3C, in: p, from: max(le, i + 1), to: n)
             }
         }
         guard let b = builder else { return Result(rewrite: .identity(text), blocks: [], residue: []) }
@@ -75,7 +75,7 @@ public enum PlainTextMarkup {
         // The title runs to the line end or to a closing heading tag followed only by spaces.
         var e = lineEnd
         var close: Range<Int>?
-        var k = ByteScan.find(0x3C, in: p, from: t, to: lineEnd)
+        var k = UTF8Bytes.find(0x3C, in: p, from: t, to: lineEnd)
         while k < lineEnd {
             if let c = TagScanner.scan(p, at: k) {
                 guard c.closing, TagScanner.headingLevel(c.name) > 0 else { return nil }
@@ -86,7 +86,7 @@ public enum PlainTextMarkup {
                 close = k..<c.range.upperBound
                 break
             }
-            k = ByteScan.find(0x3C, in: p, from: k + 1, to: lineEnd)
+            k = UTF8Bytes.find(0x3C, in: p, from: k + 1, to: lineEnd)
         }
         var te = e
         while te > t, p[te - 1] == 0x20 || p[te - 1] == 0x09 { te -= 1 }
@@ -116,11 +116,11 @@ public enum PlainTextMarkup {
                 }
                 next = max(m.range.upperBound, i + 1)
             } else if i + 1 < lineEnd, p[i + 1] == 0x21, i + 2 < lineEnd, p[i + 2] == 0x2D || ByteScan.isAlpha(p[i + 2]) {
-                let gt = ByteScan.find(0x3E, in: p, from: i, to: lineEnd)
+                let gt = UTF8Bytes.find(0x3E, in: p, from: i, to: lineEnd)
                 residue.append(i..<min(gt + 1, lineEnd))
                 next = gt + 1
             }
-            i = ByteScan.find(0x3C, in: p, from: next, to: lineEnd)
+            i = UTF8Bytes.find(0x3C, in: p, from: next, to: lineEnd)
         }
     }
 }

@@ -896,11 +896,14 @@ struct TimexParser {
     }
 
 
+    /// TIMEX3 season codes by the lexicon's season value (1 spring … 4 winter).
+    static let seasonCodes = ["", "SP", "SU", "FA", "WI"]
+
     func season(_ i: Int) -> TimexMatch? {
         var j = i
         if let kk = k(j), kk == .the || kk == .this || kk == .that { j += 1 }
         guard k(j) == .season, lv(j) < 100 else { return nil }
-        let code = ["", "SP", "SU", "FA", "WI"][lv(j)]
+        let code = Self.seasonCodes[lv(j)]
         let isFall = lv(j) == 3 && t[j].end - t[j].start == 4
         var e = j + 1
         if k(e) == .of { e += 1 }
@@ -1336,9 +1339,9 @@ struct TimexParser {
                 let v = lv(i + 1)
                 switch nk {
                 case .season where v >= 1 && v <= 4:
-                    return TimexMatch(s: i, e: i + 2, kind: .set, value: "XXXX-" + ["SP", "SU", "FA", "WI"][v - 1])
+                    return TimexMatch(s: i, e: i + 2, kind: .set, value: "XXXX-" + Self.seasonCodes[v])
                 case .month where v >= 1 && v <= 12:
-                    return TimexMatch(s: i, e: i + 2, kind: .set, value: v < 10 ? "XXXX-0\(v)" : "XXXX-\(v)")
+                    return TimexMatch(s: i, e: i + 2, kind: .set, value: "XXXX-" + DatePoint.pad2(v))
                 case .weekday where v >= 1 && v <= 7:
                     return TimexMatch(s: i, e: i + 2, kind: .set, value: "XXXX-WXX-\(v)")
                 default: break

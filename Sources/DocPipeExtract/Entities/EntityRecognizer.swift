@@ -1,8 +1,3 @@
-#if canImport(Glibc)
-import Glibc
-#elseif canImport(Darwin)
-import Darwin
-#endif
 import DocPipeCore
 
 /// Rule and gazetteer entity recognition over the tokens.
@@ -27,8 +22,9 @@ import DocPipeCore
 /// - `Georgia`, `Jordan`, `Chad` are countries unless a title or a known first name makes a PERSON.
 /// - PERSON spans exclude the title (`Dr. Jane Roe` → `Jane Roe`); a later bare surname refers back.
 /// - CARDINAL: numerals and number words (`two` … `ninety`, `dozen`; `one` only before a scale word),
-///   not years (a four-digit number 1000–2100 is a year unless a lower-case noun follows it without a
-///   date cue before), ordinals, ranges or times.
+///   not numbers inside a DATE or TIME expression (without the date layer: a four-digit number 1000–2100
+///   is a year unless a lower-case noun follows it without a date cue before), ordinals, ranges or times;
+///   a glued minus sign standing apart from what precedes it belongs to the number (`−270`).
 enum EntityRecognizer {
     /// `dates`: the document's time expressions when the date tagger ran (nil: it did not). A number
     /// inside a DATE or TIME (`1953` in `a 1953 meeting`, `4` in `4 October 1955`) is then no CARDINAL,
@@ -295,7 +291,7 @@ struct EntityScanner {
                     if t > 0 {
                         // A newline between the previous token and this one.
                         if nl < prevEnd || prevEnd < nlFrom {
-                            nl = Self.newline(p, from: prevEnd)
+                            nl = UTF8Bytes.find(0x0A, in: p, from: prevEnd, to: p.count)
                             nlFrom = prevEnd
                         }
                         if nl < a {
@@ -483,12 +479,6 @@ struct EntityScanner {
             hx.add(b)
         }
         return TokenKey(exact: hx.finish(), length: hx.count, ascii: false, upper: upper, lower: lower, slashDigit: slash && digit)
-    }
-
-    /// Index of the first newline in `p[from...]`, else `p.count`.
-    @inline(__always) static func newline(_ p: UnsafeBufferPointer<UInt8>, from: Int) -> Int {
-        guard from < p.count, let base = p.baseAddress, let r = memchr(base + from, 0x0A, p.count - from) else { return p.count }
-        return UnsafeRawPointer(r).assumingMemoryBound(to: UInt8.self) - base
     }
 
     /// Whether the scalar at `i` is upper case (out of line: the property lookup is costly to inline).

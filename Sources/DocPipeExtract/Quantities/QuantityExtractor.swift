@@ -208,7 +208,7 @@ enum QuantityExtractor {
             if let n = next, n.kind == .punct, s.eq(i + 1, "/") || s.eq(i + 1, "–") || s.eq(i + 1, "-") { return nil }
         }
         let (u, k, ut, end, more) = unitAfter(s, j, value: value)
-        if yearAfterAround, k != .count || ut.isEmpty || s.eq(ut.lowerBound, "onwards") || s.eq(ut.lowerBound, "towards") || s.eq(ut.lowerBound, "upwards") { return nil }
+        if yearAfterAround, k != .count || ut.isEmpty || QuantityTables.directionWords.contains(s.lower(ut.lowerBound)) { return nil }
         unit = u; kind = k
         if kind == .bare {
             if isFourDigitInteger && value >= 1000 && value <= 2100 { return nil }  // a year

@@ -120,6 +120,8 @@ enum QuantityTables {
         "january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
         "november", "december", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec",
     ]
+    /// Adverbs of direction that end in `s` like a plural (`from around 1990 onwards`): no counted noun.
+    static let directionWords: Set<String> = ["onwards", "towards", "upwards", "backwards", "afterwards"]
     /// Words before a 4-digit number that make it a year.
     static let yearContext: Set<String> = [
         "in", "by", "since", "from", "until", "till", "to", "between", "and", "of", "during", "before", "after",
