@@ -73,6 +73,50 @@ struct QuantityCase: CustomTestStringConvertible, Sendable {
         #expect(q.comparator == c.comparator)
     }
 
+    /// Decimals times a scale word are exact: `4.1 billion` is 4100000000, not 4.1 × 10⁹ in binary
+    /// floating point (4099999999.9999995), which the JSON would print.
+    static let scaledDecimals: [(String, Double)] = [
+        ("Its capital is $4.1 billion.", 4_100_000_000),
+        ("It raised 4.1 million US dollars.", 4_100_000),
+        ("A grant of €0.3 million was paid.", 300_000),
+        ("Loans reached $12.75 billion.", 12_750_000_000),
+        ("A fee of $2.5m was paid.", 2_500_000),
+        ("It lent $1.2345678 thousand.", 1234.5678),
+    ]
+
+    @Test(arguments: scaledDecimals)
+    func scaledDecimalsAreExact(_ c: (String, Double)) throws {
+        let q = try #require(QuantityExtractor.quantities(in: qcDocument(c.0)).first)
+        #expect(q.value == c.1)
+    }
+
+    /// The counted noun phrase ends before a verb: a finite verb in -s, a second plural before a
+    /// determiner, `once`.
+    static let unitEnds: [(String, Double, String)] = [
+        ("A Scientific Council of seven members reviews the programmes.", 7, "members"),
+        ("It listed more than 120 operations once grants are included.", 120, "operations"),
+        ("The 12 delegates meets the board.", 12, "delegates"),
+        ("The 40 member states elects a chair.", 40, "member states"),
+        ("Its 14 regional offices send reports.", 14, "regional offices"),
+        ("There are 14 regional offices the board funds.", 14, "regional offices"),
+    ]
+
+    @Test(arguments: unitEnds)
+    func unitEndsBeforeVerb(_ c: (String, Double, String)) throws {
+        let qs = QuantityExtractor.quantities(in: qcDocument(c.0))
+        let q = try #require(qs.first, "\(qs)")
+        #expect(q.value == c.1)
+        #expect(q.unit == c.2)
+    }
+
+    @Test func verbAfterNumberLeavesItBare() throws {
+        // `a staff of 18` is the count; `includes hydrologists` is not its unit.
+        let qs = QuantityExtractor.quantities(in: qcDocument("The Commission’s staff of 18 includes hydrologists and lawyers."))
+        #expect(qs.count == 1)
+        #expect(qs.first?.value == 18)
+        #expect(qs.first?.unit == "")
+    }
+
     static let nonQuantities: [String] = [
         "It was founded in 1951 in Geneva.",
         "See resolution 2758 and Article 4 of the treaty.",

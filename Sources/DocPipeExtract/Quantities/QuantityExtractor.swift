@@ -182,10 +182,10 @@ enum QuantityExtractor {
         // Scale: `1.4 billion`, `$3m`.
         if j < t.count, t[j].kind == .word {
             if t[j].spaceBefore, t[j].has(WordClass.scale), let sc = scaleTable.match(s, j, 1), sc > 100 || currency == nil {
-                value *= sc; j += 1
+                value = scaled(s, i, value, sc); j += 1
             } else if !t[j].spaceBefore {
                 if currency != nil, let sc = attachedScaleTable.match(s, j, 1) {
-                    value *= sc; j += 1
+                    value = scaled(s, i, value, sc); j += 1
                 } else if t[j].has(WordClass.measureUnit) {
                     return finish(s, first, i, j + 1, value, s.eq(j, "k") ? "K" : s.text(t[j].start..<t[j].end), .measure, j..<j + 1)
                 } else {
@@ -219,6 +219,25 @@ enum QuantityExtractor {
         if more { m.addition = true }
         return m
     }
+
+    /// `value × sc` for the number token i and a power-of-ten scale, computed on the decimal digits:
+    /// `4.1 billion` is 41 × 10⁸ = 4100000000, where 4.1 × 10⁹ in binary floating point is
+    /// 4099999999.9999995.
+    static func scaled(_ s: ScanText, _ i: Int, _ value: Double, _ sc: Double) -> Double {
+        let tk = s.tokens[i]
+        var decimals = 0, dot = false
+        for k in Int(tk.lo)..<Int(tk.lo + tk.len) {
+            if dot { decimals += 1 } else if s.lowerBytes[k] == 0x2E { dot = true }
+        }
+        guard decimals > 0, decimals < powersOfTen.count, let e = powersOfTen.firstIndex(of: sc) else { return value * sc }
+        let digits = (value * powersOfTen[decimals]).rounded()
+        guard abs(digits) < 9_007_199_254_740_992 else { return value * sc }
+        // Both factors are exact: one rounding, to the double nearest the decimal value.
+        return e >= decimals ? digits * powersOfTen[e - decimals] : digits / powersOfTen[decimals - e]
+    }
+
+    /// 10⁰ … 10²², each exact in a `Double`.
+    static let powersOfTen: [Double] = (0...22).map { e in (0..<e).reduce(1.0) { r, _ in r * 10 } }
 
     /// `Double(text)` of a number token; integers of up to 15 digits are exact in a `Double` and
     /// converted directly, without building a `String`.
@@ -387,9 +406,14 @@ enum QuantityExtractor {
         var cand: [Int] = []
         k = j
         while k < t.count, t[k].kind == .word, cand.count < 4 {
-            if t[k].has(WordClass.phraseStop) { break }
+            if t[k].has(WordClass.phraseStop | WordClass.finiteVerbInS) { break }
             if cand.isEmpty && t[k].has(WordClass.month) { break }
             cand.append(k); k += 1
+        }
+        // `seven members reviews the programmes`: a second plural before a determiner is the verb.
+        if cand.count >= 2, k < t.count, t[k].has(WordClass.phraseStop), isDeterminer(s, k),
+           isPluralNoun(s, cand[cand.count - 2]), isPluralNoun(s, cand[cand.count - 1]) {
+            cand.removeLast()
         }
         var headAt = -1
         for (n, idx) in cand.enumerated() {
@@ -499,6 +523,11 @@ enum QuantityExtractor {
             return w.hasSuffix("es") || w.hasSuffix("rs") || w.hasSuffix("ts") || w.hasSuffix("ns") || w.hasSuffix("ds") || w.hasSuffix("ls")
         }
         return true
+    }
+
+    static func isDeterminer(_ s: ScanText, _ k: Int) -> Bool {
+        s.eq(k, "the") || s.eq(k, "a") || s.eq(k, "an") || s.eq(k, "its") || s.eq(k, "their") || s.eq(k, "this")
+            || s.eq(k, "these") || s.eq(k, "those") || s.eq(k, "his") || s.eq(k, "her")
     }
 
     static func isSingularNoun(_ s: ScanText, _ k: Int) -> Bool {

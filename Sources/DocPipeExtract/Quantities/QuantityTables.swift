@@ -79,16 +79,19 @@ enum QuantityTables {
         "not", "no", "all", "both", "only", "also", "currently", "now", "today", "still", "already", "about", "around",
         "after", "before", "through", "throughout", "via", "against", "out", "up", "down", "there", "here", "then",
         "so", "but", "yet", "if", "because", "though", "although", "whereas", "whether", "either", "neither", "nor",
-        "i", "we", "you", "he", "she", "them", "us", "our", "my", "your",
+        "i", "we", "you", "he", "she", "them", "us", "our", "my", "your", "once", "twice",
     ]
     /// Third-person verbs ending in -s that must not be read as plural nouns after a number.
-    static let verbsInS: Set<String> = [
+    static let verbsInS: Set<String> = finiteVerbsInS.union([
+        "was", "has", "is", "as", "us", "thus", "this", "its", "plus", "versus", "status", "basis", "crisis", "process",
+        "less", "across", "unless", "whereas", "always", "perhaps", "various", "numerous", "previous", "serious",
+    ])
+    /// The verbs among them: a counted noun phrase ends before one (`a staff of 18 includes hydrologists`).
+    static let finiteVerbsInS: Set<String> = [
         "includes", "comprises", "contains", "covers", "remains", "represents", "belongs", "operates", "works",
         "serves", "meets", "says", "lies", "holds", "joins", "participates", "runs", "employs", "exists",
         "continues", "makes", "takes", "gives", "shows", "seems", "means", "does", "goes", "counts", "reports",
-        "receives", "provides", "supports", "accounts", "consists", "stands", "plays", "sits", "takes", "uses",
-        "was", "has", "is", "as", "us", "thus", "this", "its", "plus", "versus", "status", "basis", "crisis", "process",
-        "less", "across", "unless", "whereas", "always", "perhaps", "various", "numerous", "previous", "serious",
+        "receives", "provides", "supports", "accounts", "consists", "stands", "plays", "sits", "uses",
     ]
     /// Nouns that are plural without an `s`.
     static let invariantPlurals: Set<String> = [

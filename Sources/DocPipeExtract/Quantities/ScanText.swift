@@ -70,6 +70,7 @@ enum WordClass {
     static let copula: UInt64 = 1 << 31
     /// First word of a `ClaimTables.partIntroducers` entry (`:`, `comprise`, `of`, …).
     static let partIntroFirst: UInt64 = 1 << 32
+    static let finiteVerbInS: UInt64 = 1 << 33
     static let finiteVerb: UInt64 = pastAux | presentAux | presentVerb
 
     static let table: [String: UInt64] = {
@@ -106,6 +107,7 @@ enum WordClass {
         add(QuantityTables.measureUnits.filter { $0.contains(" ") }.map { String($0.split(separator: " ").first!) }, measurePhraseFirst)
         add(QuantityTables.invariantPlurals, invariantPlural)
         add(QuantityTables.verbsInS, verbInS)
+        add(QuantityTables.finiteVerbsInS, finiteVerbInS)
         add(ClaimTables.copulas, copula)
         add(ClaimTables.partIntroducers.map { $0[0].description }, partIntroFirst)
         return d
