@@ -45,6 +45,14 @@ struct FastScalarIndex {
         if let s = p.baseAddress, let e = entries.baseAddress {
             while i &+ 8 <= n {
                 let x = UInt64(littleEndian: UnsafeRawPointer(s + i).loadUnaligned(as: UInt64.self))
+                // Mostly ASCII text: a word with no high bit has no continuation byte.
+                if x & 0x8080_8080_8080_8080 == 0 {
+                    e[w] = scalars << 8
+                    scalars &+= 8
+                    i &+= 8
+                    w &+= 1
+                    continue
+                }
                 let high = (x & ~(x << 1) & 0x8080_8080_8080_8080) >> 7
                 e[w] = scalars << 8 | gather(high)
                 // The lanes of `high` are 0 or 1: one multiply sums them into the top byte (at most 8, no carry
@@ -97,6 +105,8 @@ struct RawPositions {
     private let lineStarts: UnsafeMutablePointer<Int>
     private let lineCount: Int
     private let blockLine: UnsafeMutablePointer<Int32>
+    /// Scalar offset of each line start (`scalars.scalarOffset(lineStarts[i])`), for the column.
+    private let lineScalars: UnsafeMutablePointer<Int>
     private let scalars: FastScalarIndex
 
     init(_ doc: Document) {
@@ -105,6 +115,8 @@ struct RawPositions {
         let n = scalars.count
         let lines = TableMemory.allocate(Int.self, starts.count)
         _ = lines.initialize(from: starts)
+        let lineScalars = TableMemory.allocate(Int.self, starts.count)
+        for i in starts.indices { lineScalars[i] = scalars.scalarOffset(starts[i]) }
         let blocks = TableMemory.allocate(Int32.self, n / 64 + 1)
         var line = 0
         for b in 0...(n / 64) {
@@ -114,7 +126,9 @@ struct RawPositions {
         lineStarts = lines.baseAddress!
         lineCount = starts.count
         blockLine = blocks.baseAddress!
-        memory = TableMemory([UnsafeMutableRawPointer(lines.baseAddress!), UnsafeMutableRawPointer(blocks.baseAddress!)])
+        self.lineScalars = lineScalars.baseAddress!
+        memory = TableMemory([UnsafeMutableRawPointer(lines.baseAddress!), UnsafeMutableRawPointer(blocks.baseAddress!),
+                              UnsafeMutableRawPointer(lineScalars.baseAddress!)])
     }
 
     /// Line and column of UTF-8 offset `offset` of the original text; offsets outside the text give
@@ -124,6 +138,6 @@ struct RawPositions {
         let o = min(max(offset, 0), scalars.count)
         var line = Int(blockLine[o &>> 6])
         while line &+ 1 < lineCount && lineStarts[line &+ 1] <= o { line &+= 1 }
-        return (line &+ 1, scalars.scalarOffset(o) &- scalars.scalarOffset(lineStarts[line]) &+ 1)
+        return (line &+ 1, scalars.scalarOffset(o) &- lineScalars[line] &+ 1)
     }
 }

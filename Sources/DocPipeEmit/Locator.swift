@@ -22,6 +22,7 @@ struct Location {
     /// both formats, which write each of them (a count of 0: written from the number itself).
     let decimals: (start: ByteSink.Decimal, end: ByteSink.Decimal, line: ByteSink.Decimal, column: ByteSink.Decimal)
 
+    @inline(__always)
     init(start: Int, end: Int, line: Int, column: Int, endLine: Int, endColumn: Int) {
         self.start = start
         self.end = end
@@ -90,14 +91,10 @@ struct AnnotationLocations {
     var related: [Location] = []
 
     init(_ doc: Document, _ loc: inout Locator) {
-        fixes.reserveCapacity(doc.fixes.count)
-        for f in doc.fixes { fixes.append(loc.locate(f)) }
-        blocks.reserveCapacity(doc.blocks.count)
-        for b in doc.blocks { blocks.append(loc.locate(b.range)) }
-        sentences.reserveCapacity(doc.sentences.count)
-        for s in doc.sentences { sentences.append(loc.locate(s.range)) }
-        entities.reserveCapacity(doc.entities.count)
-        forEachElement(of: doc.entities) { _, e in entities.append(loc.locate(e.pointee.range)) }
+        fixes = located(doc.fixes) { loc.locate($0.pointee) }
+        blocks = located(doc.blocks) { loc.locate($0.pointee.range) }
+        sentences = located(doc.sentences) { loc.locate($0.pointee.range) }
+        entities = located(doc.entities) { loc.locate($0.pointee.range) }
         acronyms.reserveCapacity(doc.acronyms.count)
         acronymLongs.reserveCapacity(doc.acronyms.count)
         forEachElement(of: doc.acronyms) { _, a in
@@ -105,10 +102,8 @@ struct AnnotationLocations {
             let r = loc.clamp(a.pointee.longRange)
             acronymLongs.append((loc.scalarOffset(r.lowerBound), loc.scalarOffset(r.upperBound)))
         }
-        dates.reserveCapacity(doc.dates.count)
-        forEachElement(of: doc.dates) { _, d in dates.append(loc.locate(d.pointee.range)) }
-        quantities.reserveCapacity(doc.quantities.count)
-        forEachElement(of: doc.quantities) { _, q in quantities.append(loc.locate(q.pointee.range)) }
+        dates = located(doc.dates) { loc.locate($0.pointee.range) }
+        quantities = located(doc.quantities) { loc.locate($0.pointee.range) }
         claims.reserveCapacity(doc.claims.count)
         forEachElement(of: doc.claims) { _, c in
             claims.append(loc.locate(c.pointee.range))
@@ -118,6 +113,19 @@ struct AnnotationLocations {
         for d in doc.diagnostics {
             diagnostics.append(loc.locate(d))
             for r in d.related { related.append(loc.locate(r.range)) }
+        }
+    }
+}
+
+/// The location of each element of a layer, written in place: an append per element would check
+/// uniqueness and capacity each time.
+@inline(__always)
+private func located<T>(_ layer: [T], _ locate: (UnsafePointer<T>) -> Location) -> [Location] {
+    layer.withUnsafeBufferPointer { b in
+        [Location](unsafeUninitializedCapacity: b.count) { buffer, count in
+            guard let p = b.baseAddress, let q = buffer.baseAddress else { return }
+            for i in 0..<b.count { (q + i).initialize(to: locate(p + i)) }
+            count = b.count
         }
     }
 }
