@@ -404,8 +404,9 @@ struct ByteSink {
     /// A number as the formats write it: integral values below 2^53 without a fraction, others in
     /// Swift's shortest round-trip form, non-finite ones as `null` (see ``JSONWriter/numberText(_:)``).
     mutating func number(_ d: Double) {
-        if d.isFinite, d == d.rounded(), abs(d) < 9.007199254740992e15 {
-            int(Int(Int64(d)))
+        // `Int64(exactly:)` is nil for fractions and non-finite values: one conversion instead of a rounding call.
+        if let i = Int64(exactly: d), i.magnitude < 9_007_199_254_740_992 {
+            int(Int(i))
         } else {
             utf8(JSONWriter.numberText(d))
         }

@@ -321,9 +321,13 @@ private struct JSONDocumentWriter {
             position(locs.entities[i])
             lit(", \"normalized\": ", ",\"normalized\":")
             string(e.pointee.normalized)
-            lit(", \"refersTo\": ", ",\"refersTo\":")
-            string(e.pointee.refersTo)
-            out.byte(UInt8(ascii: "}"))
+            if let r = e.pointee.refersTo {
+                lit(", \"refersTo\": ", ",\"refersTo\":")
+                string(r)
+                out.byte(UInt8(ascii: "}"))
+            } else {
+                lit(", \"refersTo\": null}", ",\"refersTo\":null}")
+            }
         }
         end(doc.entities.count)
 
@@ -350,14 +354,19 @@ private struct JSONDocumentWriter {
             dateKinds.write(d.pointee.kind, to: &out)
             lit(", \"value\": ", ",\"value\":")
             string(d.pointee.value)
-            lit(", \"mod\": ", ",\"mod\":")
-            string(d.pointee.mod)
-            lit(", \"from\": ", ",\"from\":")
-            string(d.pointee.from)
-            lit(", \"to\": ", ",\"to\":")
-            string(d.pointee.to)
-            lit(", \"quantity\": ", ",\"quantity\":")
-            string(d.pointee.quantity)
+            if d.pointee.mod == nil && d.pointee.from == nil && d.pointee.to == nil && d.pointee.quantity == nil {
+                // Most dates: the four nulls in one literal.
+                lit(", \"mod\": null, \"from\": null, \"to\": null, \"quantity\": null", ",\"mod\":null,\"from\":null,\"to\":null,\"quantity\":null")
+            } else {
+                lit(", \"mod\": ", ",\"mod\":")
+                string(d.pointee.mod)
+                lit(", \"from\": ", ",\"from\":")
+                string(d.pointee.from)
+                lit(", \"to\": ", ",\"to\":")
+                string(d.pointee.to)
+                lit(", \"quantity\": ", ",\"quantity\":")
+                string(d.pointee.quantity)
+            }
             lit(", \"text\": ", ",\"text\":")
             slice(d.pointee.range)
             position(locs.dates[i])
