@@ -344,18 +344,20 @@ struct ByteSink {
         return m != 0 ? i &+ m.trailingZeroBitCount >> 3 : n
     }
 
-    /// Whether none of the `n` bytes at `s` (0 ≤ n ≤ 16) is marked by `special`, tested a word at a
-    /// time: two overlapping words from 8 bytes on, `tail` below. `special` must judge each lane alone.
+    /// Whether none of the `n` bytes at `s` (0 ≤ n ≤ 16) is marked by `any`, tested a word at a time: two
+    /// overlapping words from 8 bytes on, `tail` below. `any` need only be exact for a word as a whole
+    /// (see ``skipClean(_:from:to:any:_:)``): a wrong mark comes from a borrow, which moves up from a lane
+    /// truly marked, so the lanes of a tail, below its zero padding, are judged exactly as a whole too.
     @inline(__always)
-    static func isClean(_ s: UnsafePointer<UInt8>, _ n: Int, _ special: (UInt64) -> UInt64) -> Bool {
+    static func isClean(_ s: UnsafePointer<UInt8>, _ n: Int, any: (UInt64) -> UInt64) -> Bool {
         if n >= 8 {
             let q = UnsafeRawPointer(s)
             let a = UInt64(littleEndian: q.loadUnaligned(as: UInt64.self))
             let b = UInt64(littleEndian: q.loadUnaligned(fromByteOffset: n &- 8, as: UInt64.self))
-            return special(a) | special(b) == 0
+            return any(a) | any(b) == 0
         }
         if n == 0 { return true }
-        return special(tail(s, n)) & (UInt64(1) << UInt64(8 &* n) &- 1) == 0
+        return any(tail(s, n)) & (UInt64(1) << UInt64(8 &* n) &- 1) == 0
     }
 
     /// `isClean` for `n` up to `maxCleanRun` (values: names, slices of a sentence): every word tested
@@ -363,8 +365,8 @@ struct ByteSink {
     /// marks ORed (no branch per word: marks are rare).
     /// Longer texts are left to the escapers, which scan them once.
     @inline(__always)
-    static func isCleanValue(_ s: UnsafePointer<UInt8>, _ n: Int, any: (UInt64) -> UInt64, _ special: (UInt64) -> UInt64) -> Bool {
-        if n <= 16 { return isClean(s, n, special) }
+    static func isCleanValue(_ s: UnsafePointer<UInt8>, _ n: Int, any: (UInt64) -> UInt64) -> Bool {
+        if n <= 16 { return isClean(s, n, any: any) }
         let q = UnsafeRawPointer(s)
         var marks = any(UInt64(littleEndian: q.loadUnaligned(fromByteOffset: n &- 8, as: UInt64.self)))
         var i = 0

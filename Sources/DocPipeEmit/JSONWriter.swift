@@ -158,7 +158,7 @@ extension ByteSink {
         let n = p.count
         // Most values are short (ids, kinds, names, numbers, slices of a sentence): when none of their
         // bytes is a candidate, one test per word and one copy between the quotes.
-        if n <= ByteSink.maxCleanRun && ByteSink.isCleanValue(s, n, any: ByteSink.anyJSONCandidate, ByteSink.jsonCandidates) {
+        if n <= ByteSink.maxCleanRun && ByteSink.isCleanValue(s, n, any: ByteSink.anyJSONCandidate) {
             reserve(n &+ 2)
             uncheckedByte(UInt8(ascii: "\""))
             uncheckedBytes(s, n)

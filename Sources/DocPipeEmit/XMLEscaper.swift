@@ -99,7 +99,7 @@ extension ByteSink {
         let n = p.count
         // Most values are short (ids, kinds, names, numbers, slices of a sentence): when none of their
         // bytes is a candidate, one test per word and one copy.
-        if n <= ByteSink.maxCleanRun && ByteSink.isCleanValue(s, n, any: ByteSink.anyAttributeCandidate, ByteSink.attributeCandidates) {
+        if n <= ByteSink.maxCleanRun && ByteSink.isCleanValue(s, n, any: ByteSink.anyAttributeCandidate) {
             bytes(s, n)
             return
         }
