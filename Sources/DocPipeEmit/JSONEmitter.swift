@@ -150,6 +150,16 @@ private struct JSONDocumentWriter {
         out.uncheckedInt(l.column, l.decimals.column)
     }
 
+    /// A sentence's fields: its location alone. A function of its own, small enough for `fields` to be
+    /// inlined with constant keys (in `write()`, too large, it is called with the keys as arguments).
+    private mutating func sentenceFields(_ l: Location) {
+        if pretty {
+            fields(l, "\"start\": ", ", \"end\": ", ", \"line\": ", ", \"column\": ")
+        } else {
+            fields(l, "\"start\":", ",\"end\":", ",\"line\":", ",\"column\":")
+        }
+    }
+
     /// `"key": [` of a layer; then `item(_:)` before each element, `end(_:)` after the last.
     @inline(__always)
     mutating func layer(_ key: StaticString) {
@@ -229,12 +239,7 @@ private struct JSONDocumentWriter {
         layer("\"sentences\"")
         for i in doc.sentences.indices {
             item(i == 0)
-            let l = locs.sentences[i]
-            if pretty {
-                fields(l, "\"start\": ", ", \"end\": ", ", \"line\": ", ", \"column\": ")
-            } else {
-                fields(l, "\"start\":", ",\"end\":", ",\"line\":", ",\"column\":")
-            }
+            sentenceFields(locs.sentences[i])
             out.byte(UInt8(ascii: "}"))
         }
         end(doc.sentences.count)
