@@ -360,6 +360,38 @@ struct ByteSink {
         return any(tail(s, n)) & (UInt64(1) << UInt64(8 &* n) &- 1) == 0
     }
 
+    /// Writes the `n` bytes at `s` (n ≤ 16) when `any` marks none of them (see ``isClean(_:_:any:)``),
+    /// between two `quote`s unless it is 0, and says whether it did. The words tested are the words
+    /// stored (the bytes stored past the value are scratch, written over next): one test and one or two
+    /// stores for a short clean value.
+    @inline(__always)
+    mutating func shortClean(_ s: UnsafePointer<UInt8>, _ n: Int, quote: UInt8, any: (UInt64) -> UInt64) -> Bool {
+        let q = quote == 0 ? 0 : 1
+        let i = UnsafeRawPointer(s)
+        if n >= 8 {
+            let a = UInt64(littleEndian: i.loadUnaligned(as: UInt64.self))
+            let b = UInt64(littleEndian: i.loadUnaligned(fromByteOffset: n &- 8, as: UInt64.self))
+            guard any(a) | any(b) == 0 else { return false }
+            reserve(18)
+            let o = UnsafeMutableRawPointer(base + count)
+            o.storeBytes(of: quote, as: UInt8.self)
+            o.storeBytes(of: a.littleEndian, toByteOffset: q, as: UInt64.self)
+            o.storeBytes(of: b.littleEndian, toByteOffset: q &+ n &- 8, as: UInt64.self)
+            o.storeBytes(of: quote, toByteOffset: q &+ n, as: UInt8.self)
+            count &+= n &+ 2 &* q
+            return true
+        }
+        let w = n == 0 ? 0 : ByteSink.tail(s, n)
+        guard any(w) & (UInt64(1) << UInt64(8 &* n) &- 1) == 0 else { return false }
+        reserve(10)
+        let o = UnsafeMutableRawPointer(base + count)
+        o.storeBytes(of: quote, as: UInt8.self)
+        o.storeBytes(of: w.littleEndian, toByteOffset: q, as: UInt64.self)
+        o.storeBytes(of: quote, toByteOffset: q &+ n, as: UInt8.self)
+        count &+= n &+ 2 &* q
+        return true
+    }
+
     /// `isClean` for `n` up to `maxCleanRun` (values: names, slices of a sentence): every word tested
     /// with `any` (see ``skipClean(_:from:to:any:_:)``), the last one overlapping the word before, the
     /// marks ORed (no branch per word: marks are rare).

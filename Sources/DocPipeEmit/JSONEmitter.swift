@@ -110,7 +110,7 @@ private struct JSONDocumentWriter {
         // On scalar boundaries the bytes are already what decoding them would give.
         if (r.lowerBound == text.count || !UTF8Bytes.isContinuation(text[r.lowerBound]))
             && (r.upperBound == text.count || !UTF8Bytes.isContinuation(text[r.upperBound])) {
-            out.jsonString(UnsafeBufferPointer(rebasing: text[r]))
+            out.shortJSONString(UnsafeBufferPointer(rebasing: text[r]))
         } else {
             out.jsonString(doc.text.utf8Slice(r))
         }

@@ -147,9 +147,17 @@ extension ByteSink {
     /// everything else as raw UTF-8.
     mutating func jsonString(_ s: String) {
         // Read in place: `withUTF8` needs a copy of the string (a retain and a release per call).
-        if s.utf8.withContiguousStorageIfAvailable({ jsonString($0) }) != nil { return }
+        if s.utf8.withContiguousStorageIfAvailable({ shortJSONString($0) }) != nil { return }
         var s = s
-        s.withUTF8 { jsonString($0) }
+        s.withUTF8 { shortJSONString($0) }
+    }
+
+    /// `jsonString(p)`, with short clean values (ids, names, numbers) copied here rather than in that
+    /// larger function (no call, and fewer registers saved).
+    @inline(__always)
+    mutating func shortJSONString(_ p: UnsafeBufferPointer<UInt8>) {
+        if p.count <= 16, let s = p.baseAddress, shortClean(s, p.count, quote: UInt8(ascii: "\""), any: ByteSink.anyJSONCandidate) { return }
+        jsonString(p)
     }
 
     /// The UTF-8 bytes `p` as a JSON string, escaped as the `String` variant says.

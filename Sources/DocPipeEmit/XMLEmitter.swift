@@ -494,7 +494,7 @@ private struct XMLOut {
         // On scalar boundaries the bytes are already what decoding them would give.
         if (r.lowerBound == p.count || !UTF8Bytes.isContinuation(p[r.lowerBound]))
             && (r.upperBound == p.count || !UTF8Bytes.isContinuation(p[r.upperBound])) {
-            out.xmlAttribute(UnsafeBufferPointer(rebasing: p[r]))
+            out.shortAttribute(UnsafeBufferPointer(rebasing: p[r]))
         } else {
             out.xmlAttribute(doc.text.utf8Slice(r))
         }

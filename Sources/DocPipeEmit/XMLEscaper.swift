@@ -88,9 +88,17 @@ extension ByteSink {
     /// An attribute value (without the quotes), for a double-quoted attribute (see ``XMLEscaper``).
     mutating func xmlAttribute(_ s: String) {
         // Read in place: `withUTF8` needs a copy of the string (a retain and a release per call).
-        if s.utf8.withContiguousStorageIfAvailable({ xmlAttribute($0) }) != nil { return }
+        if s.utf8.withContiguousStorageIfAvailable({ shortAttribute($0) }) != nil { return }
         var s = s
-        s.withUTF8 { xmlAttribute($0) }
+        s.withUTF8 { shortAttribute($0) }
+    }
+
+    /// `xmlAttribute(p)`, with short clean values (ids, names, numbers) copied here rather than in that
+    /// larger function (no call, and fewer registers saved).
+    @inline(__always)
+    mutating func shortAttribute(_ p: UnsafeBufferPointer<UInt8>) {
+        if p.count <= 16, let s = p.baseAddress, shortClean(s, p.count, quote: 0, any: ByteSink.anyAttributeCandidate) { return }
+        xmlAttribute(p)
     }
 
     /// The UTF-8 bytes `p` as an attribute value (without the quotes).
