@@ -395,10 +395,13 @@ private struct XMLOut {
     /// Attributes the body wrote for the annotations it marked, which the stand-off writes the same:
     /// an entity's ` id="…"` and its ` normalized="…" refersTo="…"`, a date's ` type="…" value="…" mod="…"`,
     /// a quantity's ` value="…" unit="…" comparator="…"`.
-    var entityIDs: [Run]
-    var entityNames: [Run]
-    var dateHeads: [Run]
-    var quantityHeads: [Run]
+    /// One entry per element of its layer; raw memory (owned by `runMemory`), so that recording a run
+    /// costs a store rather than a uniqueness check of an array held in this struct, which is being written.
+    let entityIDs: UnsafeMutablePointer<Run>
+    let entityNames: UnsafeMutablePointer<Run>
+    let dateHeads: UnsafeMutablePointer<Run>
+    let quantityHeads: UnsafeMutablePointer<Run>
+    private let runMemory: TableMemory
     /// The location of each annotation.
     let locs: AnnotationLocations
     let doc: Document
@@ -418,10 +421,16 @@ private struct XMLOut {
         textBytes = text
         self.loc = loc
         self.locs = locs
-        entityIDs = Array(repeating: Run(), count: doc.entities.count)
-        entityNames = entityIDs
-        dateHeads = Array(repeating: Run(), count: doc.dates.count)
-        quantityHeads = Array(repeating: Run(), count: doc.quantities.count)
+        func runs(_ count: Int) -> UnsafeMutablePointer<Run> {
+            let p = TableMemory.allocate(Run.self, count)
+            p.initialize(repeating: Run())
+            return p.baseAddress!
+        }
+        entityIDs = runs(doc.entities.count)
+        entityNames = runs(doc.entities.count)
+        dateHeads = runs(doc.dates.count)
+        quantityHeads = runs(doc.quantities.count)
+        runMemory = TableMemory([entityIDs, entityNames, dateHeads, quantityHeads].map { UnsafeMutableRawPointer($0) })
         tokenKinds = XMLOut.attributes(" kind")
         entityTypes = XMLOut.attributes(" type")
         dateTypes = XMLOut.attributes(" type")
