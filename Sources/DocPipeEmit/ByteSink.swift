@@ -310,6 +310,13 @@ struct ByteSink {
     @inline(__always)
     static func skipClean(_ s: UnsafePointer<UInt8>, from i0: Int, to n: Int, any: (UInt64) -> UInt64, _ special: (UInt64) -> UInt64) -> Int {
         var i = i0
+        // Clean runs are long (text between escapes): two words per test and branch while they last.
+        while i &+ 16 <= n {
+            let a = UInt64(littleEndian: UnsafeRawPointer(s + i).loadUnaligned(as: UInt64.self))
+            let b = UInt64(littleEndian: UnsafeRawPointer(s + i).loadUnaligned(fromByteOffset: 8, as: UInt64.self))
+            if any(a) | any(b) != 0 { break }
+            i &+= 16
+        }
         while i &+ 8 <= n {
             let w = UInt64(littleEndian: UnsafeRawPointer(s + i).loadUnaligned(as: UInt64.self))
             if any(w) != 0 { return i &+ special(w).trailingZeroBitCount >> 3 }

@@ -44,15 +44,20 @@ struct FastScalarIndex {
         // Wrapping arithmetic and raw pointers: no overflow or bounds checks in the loop (i + 8 <= n, w = i / 8).
         if let s = p.baseAddress, let e = entries.baseAddress {
             while i &+ 8 <= n {
-                let x = UInt64(littleEndian: UnsafeRawPointer(s + i).loadUnaligned(as: UInt64.self))
-                // Mostly ASCII text: a word with no high bit has no continuation byte.
-                if x & 0x8080_8080_8080_8080 == 0 {
+                // Mostly ASCII text: a word with no high bit has no continuation byte. Two such words per test.
+                while i &+ 16 <= n {
+                    let x = UnsafeRawPointer(s + i).loadUnaligned(as: UInt64.self)
+                    let y = UnsafeRawPointer(s + i).loadUnaligned(fromByteOffset: 8, as: UInt64.self)
+                    if (x | y) & 0x8080_8080_8080_8080 != 0 { break }
                     e[w] = scalars << 8
-                    scalars &+= 8
-                    i &+= 8
-                    w &+= 1
-                    continue
+                    e[w &+ 1] = (scalars &+ 8) << 8
+                    scalars &+= 16
+                    i &+= 16
+                    w &+= 2
                 }
+                // Then one word, whatever it holds.
+                guard i &+ 8 <= n else { break }
+                let x = UInt64(littleEndian: UnsafeRawPointer(s + i).loadUnaligned(as: UInt64.self))
                 let high = (x & ~(x << 1) & 0x8080_8080_8080_8080) >> 7
                 e[w] = scalars << 8 | gather(high)
                 // The lanes of `high` are 0 or 1: one multiply sums them into the top byte (at most 8, no carry
