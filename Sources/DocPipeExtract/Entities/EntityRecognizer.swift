@@ -140,24 +140,77 @@ struct EntityScanner {
     static let shortFormStart: UInt16 = 128
     static let punctuation: UInt16 = 256
 
-    /// A token's bytes → what the token pass reads from them (ids, flags, byte-derived shape bits), for
-    /// ASCII tokens of 2 to 16 bytes. Direct-mapped: a document repeats a few thousand words, and a hit
-    /// replaces hashing, the vocabulary probe and the flag loads. The key is the token's whole bytes
-    /// (its two words and length), so a hit gives what the computation would.
+    /// What a token's bytes and kind give the token pass: its ids and flags, and the shape bits that
+    /// depend on them alone (kind, capital, all caps, slash and digit, short-form start).
+    struct TokenWord {
+        var exact: Int32, folded: Int32
+        var fx: WordFlags, ff: WordFlags
+        var shape: UInt16
+    }
+
+    /// A token's bytes and kind → its `TokenWord`, for ASCII tokens of 2 to 16 bytes. Direct-mapped: a
+    /// document repeats a few thousand words, and a hit replaces hashing, the vocabulary probe and the
+    /// flag loads. The key is the token's whole bytes (its two words and length) and its kind, so a hit
+    /// gives what the computation would.
     struct WordMemo {
         var w0: UInt64 = 0, w1: UInt64 = 0
-        /// 0: empty (no token in the memo is shorter than 2 bytes).
-        var length: Int32 = 0
-        var exact: Int32 = -1, folded: Int32 = -1
-        var fx: WordFlags = [], ff: WordFlags = []
-        /// `slashDigit`, `allCaps` and `shortFormStart`.
-        var shape: UInt16 = 0
+        /// Length | kind bit << 8; 0: empty (no token in the memo is shorter than 2 bytes).
+        var key: Int32 = 0
+        var word = TokenWord(exact: -1, folded: -1, fx: [], ff: [], shape: 0)
     }
     static var memoBits: Int { 12 }
 
     /// The memo slot of a token whose first two words (as `word(_:_:_:_:)` loads them) are `w0`, `w1`.
     @inline(__always) static func memoSlot(w0: UInt64, w1: UInt64) -> Int {
         Int(truncatingIfNeeded: ((w0 &+ w1 &* 0x9E37_79B9_7F4A_7C15) &* 0xBF58_476D_1CE4_E5B9) >> UInt64(64 - memoBits))
+    }
+
+    /// What `tokenWord` reads besides the token: the lexicon's tables and the document's short forms.
+    struct TokenTables {
+        let vocab: EntityVocab
+        let flags: UnsafeBufferPointer<WordFlags>
+        let foldedID: UnsafeBufferPointer<Int32>
+        let oneByte: UnsafeBufferPointer<(exact: Int32, folded: Int32, hash: UInt64)>
+        /// A one-word Bloom filter in front of the table: most tokens are rejected by one test.
+        let shortFormBloom: UInt64
+        let shortFormTable: HashSet64
+    }
+
+    /// The kind bit of a token's shape.
+    @inline(__always) static func kindShape(_ kind: Token.Kind) -> UInt16 {
+        switch kind {
+        case .word: return word
+        case .number: return number
+        case .punctuation: return punctuation
+        case .symbol: return 0
+        }
+    }
+
+    /// A token's `TokenWord` computed from its bytes (out of line: the token pass takes most tokens from
+    /// its memo, and a lean loop keeps its values in registers).
+    @inline(never) static func tokenWord(_ p: UnsafeBufferPointer<UInt8>, _ r: Range<Int>, _ kind: Token.Kind, _ tables: TokenTables) -> TokenWord {
+        let a = r.lowerBound
+        let b0 = p[a]
+        var s = kindShape(kind)
+        if b0 &- 0x41 < 26 {
+            s |= capital
+        } else if b0 >= 0xC0, kind != .punctuation {
+            // (No pattern reads the capital bit of punctuation.)
+            if startsWithUpperCase(p, a) { s |= capital }
+        }
+        let ex: Int32, fo: Int32, hash: UInt64
+        if r.count == 1 && b0 < 0x80 {
+            // Mostly punctuation: ids and hash from the lexicon's table (no slash and digit, not all caps).
+            (ex, fo, hash) = tables.oneByte[Int(b0)]
+        } else {
+            let key = tokenKey(p, r)
+            (ex, fo) = ids(key, tables.vocab, tables.foldedID, p, r)
+            hash = key.exact
+            if key.slashDigit { s |= slashDigit }
+            if key.upper >= 2 && !key.lower { s |= allCaps }
+        }
+        if tables.shortFormBloom & 1 << (hash >> 58) != 0, tables.shortFormTable.contains(hash) { s |= shortFormStart }
+        return TokenWord(exact: ex, folded: fo, fx: ex >= 0 ? tables.flags[Int(ex)] : [], ff: fo >= 0 ? tables.flags[Int(fo)] : [], shape: s)
     }
 
     /// `memo: false` computes every token (the reference the tests compare the memo with).
@@ -209,120 +262,120 @@ struct EntityScanner {
         acronymStart = acronyms.map(\.range.lowerBound)
         let sentenceStarts = sentences.map(\.range.lowerBound).sorted()
         let noSentences = sentences.isEmpty
-        // A one-word Bloom filter in front of the table: most tokens are rejected by one test.
         let shortFormBloom = shortFormHashes.reduce(0 as UInt64) { $0 | 1 << ($1 >> 58) }
         let n = self.n
-        let vocab = lexicon.vocab
-        let oneByte = lexicon.oneByte
         var memo = [WordMemo](repeating: WordMemo(), count: useMemo ? 1 << Self.memoBits : 0)
         info = memo.withUnsafeMutableBufferPointer { memo in
             tokens.withUnsafeBufferPointer { tokens in
             lexicon.flags.withUnsafeBufferPointer { flags in
             lexicon.foldedID.withUnsafeBufferPointer { foldedID in
+            lexicon.oneByte.withUnsafeBufferPointer { oneByte in
             sentenceStarts.withUnsafeBufferPointer { starts in
             [EntityTokenInfo](unsafeUninitializedCapacity: n) { buf, count in
-                var prevShape: UInt16 = 0
-                var prevEnd = 0
-                // The first newline at or after `nlFrom` (`p.count` if none), `nlFrom` at most the current
-                // gap's start: a line is searched once (memchr), not each gap byte by byte.
-                var nl = -1, nlFrom = 0
-                // `starts[nextStart]` (Int.max past the last), so that most tokens test one integer.
-                var nextStart = 0
-                var nextStartAt = starts.isEmpty ? Int.max : starts[0]
+                let tables = TokenTables(
+                    vocab: lexicon.vocab, flags: flags, foldedID: foldedID, oneByte: oneByte,
+                    shortFormBloom: shortFormBloom, shortFormTable: shortFormTable)
+                let useMemo = !memo.isEmpty
                 for t in 0..<n {
                     let r = tokens[t].range
                     let kind = tokens[t].kind
                     let a = r.lowerBound
-                    let b0 = p[a]
-                    let ex: Int32, fo: Int32, fx: WordFlags, ff: WordFlags
-                    var s: UInt16 = 0
                     let len = r.count
-                    if len == 1 && b0 < 0x80 {
-                        // Mostly punctuation: ids and hash from the lexicon's table (no slash and digit,
-                        // not all caps).
-                        let hash: UInt64
-                        (ex, fo, hash) = oneByte[Int(b0)]
-                        if shortFormBloom & 1 << (hash >> 58) != 0, shortFormTable.contains(hash) { s |= Self.shortFormStart }
-                        fx = ex >= 0 ? flags[Int(ex)] : []
-                        ff = fo >= 0 ? flags[Int(fo)] : []
-                    } else {
-                        // The memo slot of an ASCII token of at most 16 bytes whose words `tokenKey` would
-                        // load (else -1).
-                        var slot = -1
-                        var w0: UInt64 = 0, w1: UInt64 = 0
-                        if len <= 16, !memo.isEmpty, a &+ ((len &+ 7) & ~7) <= p.count {
-                            w0 = Self.word(p, a, len, 0)
-                            if len > 8 { w1 = Self.word(p, a, len, 8) }
-                            if (w0 | w1) & 0x8080_8080_8080_8080 == 0 {
-                                slot = Self.memoSlot(w0: w0, w1: w1)
+                    let w: TokenWord
+                    // The memo holds ASCII tokens of 2 to 16 bytes whose words `tokenKey` would load.
+                    if useMemo, UInt(bitPattern: len &- 2) <= 14, a &+ ((len &+ 7) & ~7) <= p.count {
+                        let w0 = Self.word(p, a, len, 0)
+                        let w1 = len > 8 ? Self.word(p, a, len, 8) : 0
+                        if (w0 | w1) & 0x8080_8080_8080_8080 == 0 {
+                            let slot = Self.memoSlot(w0: w0, w1: w1)
+                            let key = Int32(truncatingIfNeeded: len) | Int32(Self.kindShape(kind)) << 8
+                            if memo[slot].w0 == w0, memo[slot].w1 == w1, memo[slot].key == key {
+                                w = memo[slot].word
+                            } else {
+                                w = Self.tokenWord(p, r, kind, tables)
+                                memo[slot] = WordMemo(w0: w0, w1: w1, key: key, word: w)
                             }
-                        }
-                        if slot >= 0, memo[slot].w0 == w0, memo[slot].w1 == w1, memo[slot].length == Int32(truncatingIfNeeded: len) {
-                            let m = memo[slot]
-                            (ex, fo, fx, ff, s) = (m.exact, m.folded, m.fx, m.ff, m.shape)
                         } else {
-                            let key = Self.tokenKey(p, r)
-                            (ex, fo) = Self.ids(key, vocab, foldedID, p, r)
-                            let hash = key.exact
-                            if key.slashDigit { s |= Self.slashDigit }
-                            if key.upper >= 2 && !key.lower { s |= Self.allCaps }
-                            if shortFormBloom & 1 << (hash >> 58) != 0, shortFormTable.contains(hash) { s |= Self.shortFormStart }
-                            fx = ex >= 0 ? flags[Int(ex)] : []
-                            ff = fo >= 0 ? flags[Int(fo)] : []
-                            if slot >= 0 {
-                                memo[slot] = WordMemo(w0: w0, w1: w1, length: Int32(truncatingIfNeeded: len), exact: ex, folded: fo, fx: fx, ff: ff, shape: s)
-                            }
+                            w = Self.tokenWord(p, r, kind, tables)
                         }
+                    } else {
+                        w = Self.tokenWord(p, r, kind, tables)
                     }
-                    switch kind {
-                    case .word: s |= Self.word
-                    case .number: s |= Self.number
-                    case .punctuation: s |= Self.punctuation
-                    case .symbol: break
-                    }
-                    if b0 &- 0x41 < 26 {
-                        s |= Self.capital
-                    } else if b0 >= 0xC0, kind != .punctuation {
-                        // (No pattern reads the capital bit of punctuation.)
-                        if Self.startsWithUpperCase(p, a) { s |= Self.capital }
-                    }
-                    // Sentence or line initial.
-                    var isInitial = t == 0
-                    if t > 0 {
-                        // A newline between the previous token and this one.
-                        if nl < prevEnd || prevEnd < nlFrom {
-                            nl = UTF8Bytes.find(0x0A, in: p, from: prevEnd, to: p.count)
-                            nlFrom = prevEnd
-                        }
-                        if nl < a {
-                            isInitial = true
-                            s |= Self.lineStart
-                        }
-                        if nextStartAt < a {
-                            while nextStart < starts.count, starts[nextStart] < a { nextStart += 1 }
-                            nextStartAt = nextStart < starts.count ? starts[nextStart] : Int.max
-                        }
-                        if nextStartAt == a { isInitial = true }
-                        // (The punctuation bit is the previous token's kind.)
-                        if noSentences, prevShape & Self.punctuation != 0, tokens[t - 1].range.count == 1 {
-                            let c = p[tokens[t - 1].range.lowerBound]
-                            if c == 0x2E || c == 0x3F || c == 0x21 || c == 0x3A { isInitial = true }
-                        }
-                        // After an opening quote or bracket at a sentence start.
-                        if prevShape & (Self.initial | Self.punctuation) == Self.initial | Self.punctuation { isInitial = true }
-                    }
-                    if isInitial { s |= Self.initial }
-                    prevShape = s
-                    prevEnd = r.upperBound
                     (buf.baseAddress! + t).initialize(to: EntityTokenInfo(
-                        exact: ex, folded: fo, fx: fx, ff: ff,
-                        gzEnd: -2, gzEntry: -1, shape: s))
+                        exact: w.exact, folded: w.folded, fx: w.fx, ff: w.ff,
+                        gzEnd: -2, gzEntry: -1, shape: w.shape))
                 }
+                Self.markStarts(buf, n, tokens, p, starts, noSentences: noSentences)
                 count = n
             }
             }
             }
             }
+            }
+            }
+        }
+    }
+
+    /// Sets the line-start and sentence-initial bits: a token after a newline (`lineStart`, also
+    /// initial), the first token, a token at a sentence start (`starts`, sorted), without sentences one
+    /// after `.`, `?`, `!` or `:`, and a token after an initial punctuation token (an opening quote or
+    /// bracket at a sentence start). Found from the newlines and the starts (a few per sentence) rather
+    /// than tested at each token.
+    static func markStarts(
+        _ info: UnsafeMutableBufferPointer<EntityTokenInfo>, _ n: Int, _ tokens: UnsafeBufferPointer<Token>,
+        _ p: UnsafeBufferPointer<UInt8>, _ starts: UnsafeBufferPointer<Int>, noSentences: Bool
+    ) {
+        guard n > 0 else { return }
+        // Marks `t` initial, and the tokens after it while the one before is punctuation.
+        func markInitial(_ t: Int) {
+            var t = t
+            while true {
+                info[t].shape |= initial
+                guard info[t].shape & punctuation != 0, t + 1 < n, info[t + 1].shape & initial == 0 else { return }
+                t += 1
+            }
+        }
+        // The first token from `lo` whose start is at least `x` (n if none), by galloping.
+        func seek(_ x: Int, from lo: Int) -> Int {
+            var lo = lo, hi = lo, step = 1
+            while hi < n, tokens[hi].range.lowerBound < x {
+                lo = hi + 1
+                hi += step
+                step <<= 1
+            }
+            hi = min(hi, n)
+            while lo < hi {
+                let mid = (lo + hi) >> 1
+                if tokens[mid].range.lowerBound < x { lo = mid + 1 } else { hi = mid }
+            }
+            return lo
+        }
+        markInitial(0)
+        // Newlines: the token after each gap holding one.
+        var t = 0
+        var q = UTF8Bytes.find(0x0A, in: p, from: tokens[0].range.upperBound, to: p.count)
+        while q < p.count {
+            t = seek(q + 1, from: t)
+            guard t < n else { break }
+            // (t > 0: token 0 starts before `q`.) A newline inside token t - 1 is none between tokens.
+            if tokens[t - 1].range.upperBound <= q {
+                info[t].shape |= lineStart
+                markInitial(t)
+                q = UTF8Bytes.find(0x0A, in: p, from: tokens[t].range.upperBound, to: p.count)
+            } else {
+                q = UTF8Bytes.find(0x0A, in: p, from: tokens[t - 1].range.upperBound, to: p.count)
+            }
+        }
+        t = 0
+        for x in starts {
+            t = seek(x, from: t)
+            guard t < n else { break }
+            if t > 0, tokens[t].range.lowerBound == x { markInitial(t) }
+        }
+        if noSentences {
+            for t in 1..<n where info[t - 1].shape & punctuation != 0 && tokens[t - 1].range.count == 1 {
+                let c = p[tokens[t - 1].range.lowerBound]
+                if c == 0x2E || c == 0x3F || c == 0x21 || c == 0x3A { markInitial(t) }
             }
         }
     }
