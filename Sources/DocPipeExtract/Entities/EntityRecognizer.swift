@@ -148,17 +148,17 @@ struct EntityScanner {
         var shape: UInt16
     }
 
-    /// A token's bytes and kind → its `TokenWord`, for ASCII tokens of 2 to 16 bytes. Direct-mapped: a
+    /// A token's bytes and kind → its `TokenWord`, for ASCII tokens of 1 to 16 bytes. Direct-mapped: a
     /// document repeats a few thousand words, and a hit replaces hashing, the vocabulary probe and the
     /// flag loads. The key is the token's whole bytes (its two words and length) and its kind, so a hit
     /// gives what the computation would.
     struct WordMemo {
         var w0: UInt64 = 0, w1: UInt64 = 0
-        /// Length | kind bit << 8; 0: empty (no token in the memo is shorter than 2 bytes).
+        /// Length | kind bit << 8; 0: empty (no token is empty).
         var key: Int32 = 0
         var word = TokenWord(exact: -1, folded: -1, fx: [], ff: [], shape: 0)
     }
-    static var memoBits: Int { 12 }
+    static var memoBits: Int { 13 }
 
     /// The memo slot of a token whose first two words (as `word(_:_:_:_:)` loads them) are `w0`, `w1`.
     @inline(__always) static func memoSlot(w0: UInt64, w1: UInt64) -> Int {
@@ -282,8 +282,8 @@ struct EntityScanner {
                     let a = r.lowerBound
                     let len = r.count
                     let w: TokenWord
-                    // The memo holds ASCII tokens of 2 to 16 bytes whose words `tokenKey` would load.
-                    if useMemo, UInt(bitPattern: len &- 2) <= 14, a &+ ((len &+ 7) & ~7) <= p.count {
+                    // The memo holds ASCII tokens of 1 to 16 bytes whose words `tokenKey` would load.
+                    if useMemo, UInt(bitPattern: len &- 1) <= 15, a &+ ((len &+ 7) & ~7) <= p.count {
                         let w0 = Self.word(p, a, len, 0)
                         let w1 = len > 8 ? Self.word(p, a, len, 8) : 0
                         if (w0 | w1) & 0x8080_8080_8080_8080 == 0 {
