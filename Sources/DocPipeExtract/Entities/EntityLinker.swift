@@ -160,14 +160,22 @@ enum EntityLinker {
         // The id table is read once, not through its lazy global per entity.
         let ids = idCache
         @inline(__always) func idString(_ k: Int) -> String { k < ids.count ? ids[k] : makeIDString(k) }
-        var out: [Entity] = []
-        out.reserveCapacity(next)
-        for k in 0..<n where keep[k] {
-            let m = ms[k]
-            let r = refersTo[k]
-            out.append(Entity(
-                id: idString(id[k]), kind: m.kind, range: s.byteRange(m.start, m.end), normalized: s.normalized(m.norm) ?? s.text(m.start, m.end),
-                refersTo: r >= 0 && keep[r] ? idString(id[r]) : nil))
+        // Fields set in blank entities (empty strings and nils: nothing to release): built whole and
+        // appended, each entity was copied into a stack slot and the original destroyed, a retain and a
+        // release per string.
+        var out = [Entity](repeating: Entity(id: "", kind: .org, range: 0..<0), count: next)
+        out.withUnsafeMutableBufferPointer { buf in
+            var o = 0
+            for k in 0..<n where keep[k] {
+                let m = ms[k]
+                let r = refersTo[k]
+                buf[o].id = idString(id[k])
+                buf[o].kind = m.kind
+                buf[o].range = s.byteRange(m.start, m.end)
+                buf[o].normalized = s.normalized(m.norm) ?? s.text(m.start, m.end)
+                if r >= 0 && keep[r] { buf[o].refersTo = idString(id[r]) }
+                o += 1
+            }
         }
         return out
     }
