@@ -81,6 +81,25 @@ import DocPipeCore
         #expect(recogniseEntities("Dr. Karin Ångström chaired.\nProfessor\nÅngström left. In Ångström we trust.").map(\.text) == ["Karin Ångström", "Ångström", "Ångström"])
     }
 
+    @Test(arguments: [
+        ("The Steering Board, chaired by Jiří Dvořák of Charles University, meets twice a year.", ["Jiří Dvořák"]),
+        ("The mission was headed by Amara Okonkwo-Bello until 2019.", ["Amara Okonkwo-Bello"]),
+        ("It was co-founded by Teodor Vasilescu and later led by Brendan Okafor.", ["Teodor Vasilescu", "Brendan Okafor"]),
+        ("Talks were chaired by Ngozi Adeyemi Eze.", ["Ngozi Adeyemi Eze"]),
+        // Places, organisations and known words keep their reading; one word is too little, and so is a
+        // capitalised run longer than a name.
+        ("The talks were chaired by New Zealand.", []),
+        ("The project is led by Charles University.", []),
+        ("It was chaired by Dvořák alone.", []),
+        ("The office was headed by Regional Directors.", []),
+        ("It was founded by Wrześniewski Vasilescu Okonkwo Adeyemi.", []),
+        ("Without the verb, Jiří Dvořák is no name here.", []),
+    ] as [(String, [String])])
+    func agentAfterVerbOfLeadingIsAPerson(_ text: String, _ persons: [String]) {
+        let e = recogniseEntities(text)
+        #expect(e.filter { $0.kind == "PERSON" }.map(\.text) == persons, "\(e.map { "\($0.kind):\($0.text)" })")
+    }
+
     @Test func minusSignBelongsToTheCardinal() {
         let e = recogniseEntities("It fell from −40 to -5 degrees; see COVID-19 and items 12 -15.")
         #expect(e.map { "\($0.text)=\($0.norm)" } == ["−40=-40", "-5=-5", "12=12", "15=15"])

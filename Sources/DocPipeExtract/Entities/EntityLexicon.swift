@@ -46,6 +46,8 @@ struct WordFlags: OptionSet, Sendable {
     static let titleStart = WordFlags(rawValue: 1 << 26)
     static let currencyWordStart = WordFlags(rawValue: 1 << 27)
     static let percentStart = WordFlags(rawValue: 1 << 28)
+    /// A verb of leading whose agent after `by` is a person when it looks like a name (`chaired by`).
+    static let roleVerb = WordFlags(rawValue: 1 << 29)
     static let any: WordFlags = []
 }
 
@@ -375,6 +377,7 @@ struct EntityLexicon: Sendable {
         case "nostart": set(word, .noStart)
         case "nameparticle": set(word, .nameParticle)
         case "firstname": set(word, .firstName)
+        case "roleverb": set(word.lowercased(), .roleVerb)
         case "yearcue": set(word.lowercased(), .yearCue)
         case "scale": set(word.lowercased(), .scale, value: Int32(value) ?? 0)
         case "numword": set(word.lowercased(), .numberWord, value: Int32(value) ?? 0)

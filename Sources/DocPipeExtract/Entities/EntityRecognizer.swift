@@ -714,7 +714,7 @@ struct EntityScanner {
         let t = info[i]
         guard t.shape & Self.capitalWordStartBits == Self.capital | Self.word, t.fx.isDisjoint(with: Self.capitalWordStartExact),
               t.ff.isDisjoint(with: Self.capitalWordStartFolded) else { return false }
-        if nameMayStart(at: i) { return false }
+        if nameMayStart(at: i) || i >= 2 && info[i - 2].ff.contains(.roleVerb) { return false }
         // (After the name test: the key of an unknown word hashes its bytes.)
         return surnames.isEmpty || surnameBloom & Self.bloomBit(UInt64(UInt32(bitPattern: surnameKey(i)))) == 0
     }
@@ -758,6 +758,8 @@ struct EntityScanner {
             if s & Self.capital != 0 || fx.contains(.gazetteerStart), !checkFirst || nameMayStart(at: i), let m = name(at: i), m.end > best?.end ?? Int.min { best = m }
             if fx.contains(.firstName) || s & Self.capital != 0 && fx.contains(.titleStart), let m = person(at: i), m.end > best?.end ?? Int.min { best = m }
             if surnameBloom != 0, s & (Self.capital | Self.word) == Self.capital | Self.word, let m = surname(at: i), m.end > best?.end ?? Int.min { best = m }
+            if s & (Self.capital | Self.word) == Self.capital | Self.word, i >= 2, fx.isDisjoint(with: [.firstName, .titleStart]), info[i - 2].ff.contains(.roleVerb),
+               let m = agentPerson(at: i), m.end > best?.end ?? Int.min { best = m }
         }
         if ff.contains(.the), let m = reference(at: i), m.end > best?.end ?? Int.min { best = m }
         if best == nil, s & Self.number != 0 || isWord && !ff.isDisjoint(with: [.a, .numberWord]) { best = cardinal(at: i) }
@@ -1099,6 +1101,20 @@ struct EntityScanner {
         var end = j
         while end > nameStart, toks[end - 1].kind == .punctuation { end -= 1 }
         return EntityMention(kind: .person, start: nameStart, end: end, norm: built(text(nameStart, end)), source: .pattern)
+    }
+
+    /// `chaired by Jiří Dvořák`: after a verb of leading and `by`, two or three capitalised words that
+    /// no list knows (or given names) and no capitalised word after them. A known word (`led by Regional
+    /// Directors`) or a longer capitalised run (`founded by New Zealand Fisheries Council`) is no person.
+    @inline(never) mutating func agentPerson(at i: Int) -> EntityMention? {
+        let by = toks[i - 1].range
+        guard by.count == 2, p[by.lowerBound] | 0x20 == 0x62, p[by.lowerBound + 1] | 0x20 == 0x79 else { return nil }
+        var j = i
+        while j < n, j - i < 3, isCapWord(j), !isAllCaps(j), info[j].exact < 0 && info[j].folded < 0 || ex(j).contains(.firstName) {
+            j += 1
+        }
+        guard j - i >= 2, !isCapWord(j), !(j < n && isPunct(j, 0x2E) && toks[j - 1].range.count == 1) else { return nil }
+        return EntityMention(kind: .person, start: i, end: j, norm: built(text(i, j)), source: .pattern)
     }
 
     /// Inlined: `best` calls it for every capitalised word once a surname is known.

@@ -2022,6 +2022,26 @@ nostart	Mandated
 nostart	Established
 nostart	Founded
 nostart	Created
+# Verbs of leading: after `VERB by`, two or three capitalised words unknown to these lists (or given
+# names) are a PERSON (`chaired by Jiří Dvořák`); places and organisations keep their own type.
+roleverb	chaired
+roleverb	co-chaired
+roleverb	headed
+roleverb	led
+roleverb	directed
+roleverb	presided
+roleverb	moderated
+roleverb	coordinated
+roleverb	co-ordinated
+roleverb	founded
+roleverb	co-founded
+roleverb	succeeded
+roleverb	replaced
+roleverb	appointed
+roleverb	nominated
+roleverb	authored
+roleverb	edited
+roleverb	written
 # Personal titles: the name that follows is a PERSON (the title itself is not part of the span).
 title	Mr.
 title	Mr
