@@ -119,6 +119,44 @@ import DocPipeTestSupport
         }
     }
 
+    /// As `TimexTagger` parses: only the tokens the scanner lists as possible starts, line ends from its list.
+    private func parseIndexed(_ text: String, reference: DatePoint?) -> [TimeExpression] {
+        Array(text.utf8).withUnsafeBufferPointer { buf in
+            DateScanner.withScan(buf) { scanned in
+                var parser = TimexParser(scanned: scanned, reference: reference)
+                parser.run()
+                return parser.out
+            }
+        }
+    }
+
+    /// The scanner's indexes are exactly the tokens with `mayStart` and with `lineBefore`, and visiting only the
+    /// listed tokens finds what visiting every token finds.
+    @Test func visitingListedStartsMatchesVisitingEveryToken() {
+        var rng = SplitMix(state: 41)
+        var matched = 0
+        for round in 0..<6000 {
+            var text = (0..<(1 + rng.below(4))).map { _ in round % 2 == 0 ? soup(&rng) : countSoup(&rng) }.joined(separator: rng.below(3) == 0 ? "\n" : " ")
+            if rng.below(4) == 0 { text = "\n\n" + text }
+            if rng.below(4) == 0 { text += "\n" }
+            let bytes = Array(text.utf8)
+            bytes.withUnsafeBufferPointer { buf in
+                DateScanner.withScan(buf) { s in
+                    let starts = s.tokens.indices.filter { s.tokens[$0].mayStart }
+                    #expect(s.starts.map(Int.init) == starts, "\(text)")
+                    let lines = s.tokens.indices.filter { s.tokens[$0].lineBefore }
+                    let listed = s.lines.map(Int.init)
+                    #expect(listed == lines || listed == lines + [s.tokens.count], "\(text)")
+                }
+            }
+            let reference: DatePoint? = round % 3 == 0 ? DatePoint(year: 1998, month: 5, day: 12) : round % 3 == 1 ? nil : DatePoint(year: -480)
+            let every = parse(text, reference: reference, all: false)
+            #expect(parseIndexed(text, reference: reference) == every, "\(text)")
+            matched += every.count
+        }
+        #expect(matched > 5000)
+    }
+
     @Test func dispatchMatchesTryingEveryPattern() {
         var rng = SplitMix(state: 5)
         var matched = 0

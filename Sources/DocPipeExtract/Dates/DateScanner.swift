@@ -57,6 +57,28 @@ struct DateToken {
     /// Numbers: comma grouping / decimal part.
     @inline(__always) var grouped: Bool { flags & DateToken.fGrouped != 0 }
     @inline(__always) var decimal: Bool { flags & DateToken.fDecimal != 0 }
+
+    /// Whether an expression can start at this token, judged by the token alone: every number, an apostrophe
+    /// (`'89`) and lexicon words other than the connectives below. `TimexParser.canStart` tests this first and
+    /// then the context; the scanner lists these tokens so that the parser visits only them.
+    @inline(__always) var mayStart: Bool {
+        switch kind {
+        case .number: return true
+        case .punct: return ch == 0x27
+        case .word:
+            guard let kk = lex else { return false }
+            return DateToken.mayStart(kk)
+        }
+    }
+
+    /// Words with this lexicon entry may start an expression (cached in `DateLexicon.Entry.starts`).
+    static func mayStart(_ kk: DateLexicon.Kind) -> Bool {
+        switch kk {
+        case .and, .of, .to, .from, .between, .blockBefore, .blockAfter, .ordSuffix, .than, .least, .other, .old, .bc:
+            return false
+        default: return true
+        }
+    }
 }
 
 enum DateScanner {
@@ -66,19 +88,41 @@ enum DateScanner {
 
     /// Scans `p` and hands the tokens to `body` (valid only during the call).
     static func withTokens<R>(_ p: UnsafeBufferPointer<UInt8>, _ body: (UnsafeBufferPointer<DateToken>) -> R) -> R {
+        withScan(p) { body($0.tokens) }
+    }
+
+    /// The tokens with two indexes into them: the tokens that may start an expression (`DateToken.mayStart`) and
+    /// the tokens that begin a line (`lineBefore`; the count of tokens may follow when the text ends with a line
+    /// break). Both ascending. The parser visits only the first and takes its line bounds from the second: most
+    /// tokens are words no pattern starts with, and stepping over each cost more than listing the others here.
+    struct Scanned {
+        var tokens: UnsafeBufferPointer<DateToken>
+        var starts: UnsafeBufferPointer<UInt32>
+        var lines: UnsafeBufferPointer<UInt32>
+    }
+
+    /// Scans `p` and hands the tokens and their indexes to `body` (valid only during the call).
+    static func withScan<R>(_ p: UnsafeBufferPointer<UInt8>, _ body: (Scanned) -> R) -> R {
         // Offsets are stored in 32 bits: a text of 4 GiB or more gets no dates rather than stopping the batch.
-        guard p.count < Int(UInt32.max) else { return body(UnsafeBufferPointer(start: nil, count: 0)) }
-        var toks = TokenBuffer(capacity: p.count / 3 + 4)
-        defer { toks.base.deallocate() }
-        scan(p, into: &toks)
-        return body(UnsafeBufferPointer(start: toks.base, count: toks.count))
+        guard p.count < Int(UInt32.max) else {
+            return body(Scanned(tokens: UnsafeBufferPointer(start: nil, count: 0), starts: UnsafeBufferPointer(start: nil, count: 0),
+                                lines: UnsafeBufferPointer(start: nil, count: 0)))
+        }
+        var toks = Buffer<DateToken>(capacity: p.count / 3 + 4)
+        var starts = Buffer<UInt32>(capacity: p.count / 16 + 4)
+        var lines = Buffer<UInt32>(capacity: p.count / 256 + 4)
+        defer { toks.base.deallocate(); starts.base.deallocate(); lines.base.deallocate() }
+        scan(p, into: &toks, starts: &starts, lines: &lines)
+        return body(Scanned(tokens: UnsafeBufferPointer(start: toks.base, count: toks.count),
+                            starts: UnsafeBufferPointer(start: starts.base, count: starts.count),
+                            lines: UnsafeBufferPointer(start: lines.base, count: lines.count)))
     }
 
     /// Appending to an Array per token checks uniqueness and capacity through memory; this is the bare append.
     /// Not `AppendBuffer`: its tokens are read only as an Array, and moving them into one cost ~9 M
     /// instructions on the 2 MB bench corpus; the parser reads this storage in place.
-    struct TokenBuffer {
-        var base: UnsafeMutablePointer<DateToken>
+    struct Buffer<Element> {
+        var base: UnsafeMutablePointer<Element>
         var count = 0
         var capacity: Int
 
@@ -87,35 +131,52 @@ enum DateScanner {
             base = .allocate(capacity: self.capacity)
         }
 
-        @inline(__always) mutating func append(_ t: DateToken) {
-            if count == capacity { grow() }
+        init(base: UnsafeMutablePointer<Element>, count: Int, capacity: Int) {
+            self.base = base
+            self.count = count
+            self.capacity = capacity
+        }
+
+        @inline(__always) mutating func append(_ t: Element) {
+            if count == capacity { self = grown() }
             (base + count).initialize(to: t)
             count += 1
         }
 
-        @inline(never) mutating func grow() {
-            let bigger = UnsafeMutablePointer<DateToken>.allocate(capacity: capacity * 2)
+        /// Returns the larger buffer rather than growing in place: a mutating call takes the buffer's address,
+        /// which kept the scanner's local copies in memory (a load and a store of the count per token).
+        @inline(never) func grown() -> Buffer {
+            let bigger = UnsafeMutablePointer<Element>.allocate(capacity: capacity * 2)
             bigger.moveInitialize(from: base, count: count)
             base.deallocate()
-            base = bigger
-            capacity *= 2
+            return Buffer(base: bigger, count: count, capacity: capacity * 2)
         }
     }
 
-    static func scan(_ p: UnsafeBufferPointer<UInt8>, into toks: inout TokenBuffer) {
-        precondition(p.count < Int(UInt32.max), "withTokens keeps texts of 4 GiB or more out")
+    static func scan(_ p: UnsafeBufferPointer<UInt8>, into tokensOut: inout Buffer<DateToken>, starts startsOut: inout Buffer<UInt32>,
+                     lines: inout Buffer<UInt32>) {
+        precondition(p.count < Int(UInt32.max), "withScan keeps texts of 4 GiB or more out")
+        // Local copies, written back once: appending through the inout parameters loaded and stored each count per token.
+        var toks = tokensOut, starts = startsOut
+        defer { tokensOut = toks; startsOut = starts }
         // Fetched once per call: a `static let` read per word costs a swift_once call.
         let lexicon = DateLexicon.shared
+        let startKinds = DateLexicon.startKinds
         let n = p.count
         var i = 0
         // fSpace | fLine before the first token.
         var sep: UInt8 = DateToken.fSpace | DateToken.fLine
+        lines.append(0)
         while i < n {
             let c = p[i]
             // Every token starts above 0x20: one test for them, the separator tests only below it.
             if c <= 0x20 {
                 if c == 0x20 || c == 0x09 || c == 0x0D { sep |= DateToken.fSpace; i += 1; continue }
-                if c == 0x0A { sep = DateToken.fSpace | DateToken.fLine; i += 1; continue }
+                if c == 0x0A {
+                    // The next token begins a line (listed once however many breaks come before it).
+                    if lines.base[lines.count - 1] != UInt32(truncatingIfNeeded: toks.count) { lines.append(UInt32(truncatingIfNeeded: toks.count)) }
+                    sep = DateToken.fSpace | DateToken.fLine; i += 1; continue
+                }
             }
             if c < 0x80 {
                 if isLetter(c) {
@@ -156,6 +217,7 @@ enum DateScanner {
                     }
                     var lex: DateLexicon.Kind? = nil
                     var lexValue = -Int16(p[i - 1] | 0x20)   // unknown word: its last letter, for plural checks
+                    var may = false
                     if ascii {
                         // `lookup`: the short probe, or the filter in line and then the probe.
                         let found = short != 0 ? lexicon.probeShort(short)
@@ -163,10 +225,12 @@ enum DateScanner {
                         if let e = found {
                             lex = e.kind
                             lexValue = e.value
+                            let r = UInt64(e.kind.rawValue)
+                            may = ((r < 64 ? startKinds.lo : startKinds.hi) >> (r & 63)) & 1 != 0
                         }
                     }
-                    toks.append(DateToken(start: s, end: i, kind: .word, flags: sep | (c <= 0x5A ? DateToken.fCap : 0),
-                                          lex: lex, lexValue: lexValue, b0: c | 0x20))
+                    add(DateToken(start: s, end: i, kind: .word, flags: sep | (c <= 0x5A ? DateToken.fCap : 0),
+                                  lex: lex, lexValue: lexValue, b0: c | 0x20), may: may, &toks, &starts)
                 } else if c >= 0x30 && c <= 0x39 {
                     let s = i
                     var v = 0, d = 0
@@ -187,9 +251,10 @@ enum DateScanner {
                             break
                         } else { break }
                     }
-                    toks.append(DateToken(start: s, end: i, kind: .number, flags: f, num: v, digits: d))
+                    add(DateToken(start: s, end: i, kind: .number, flags: f, num: v, digits: d), may: true, &toks, &starts)
                 } else {
-                    toks.append(DateToken(start: i, end: i + 1, kind: .punct, flags: sep, ch: c == 0x60 ? 0x27 : c))
+                    add(DateToken(start: i, end: i + 1, kind: .punct, flags: sep, ch: c == 0x60 ? 0x27 : c), may: c == 0x27 || c == 0x60,
+                        &toks, &starts)
                     i += 1
                 }
                 // The single space that usually follows, taken here rather than by another turn of the loop
@@ -210,14 +275,14 @@ enum DateScanner {
                 else if t == 0x98 || t == 0x99 { ch = 0x27 }                                                       // ‘ ’
                 else if t == 0x9C || t == 0x9D { ch = 0x22 }                                                       // “ ”
                 if ch != 0 {
-                    toks.append(DateToken(start: i, end: end, kind: .punct, flags: sep, ch: ch))
+                    add(DateToken(start: i, end: end, kind: .punct, flags: sep, ch: ch), may: ch == 0x27, &toks, &starts)
                     sep = 0
                     i = end
                     continue
                 }
             }
             if isSpecialNonASCII(p, i) {
-                toks.append(DateToken(start: i, end: end, kind: .punct, flags: sep, ch: 0x24))
+                add(DateToken(start: i, end: end, kind: .punct, flags: sep, ch: 0x24), may: false, &toks, &starts)
                 sep = 0
                 i = end
                 continue
@@ -228,9 +293,15 @@ enum DateScanner {
                 i += p[i] >= 0x80 ? utf8Len(p[i]) : 1
             }
             i = min(i, n)
-            toks.append(DateToken(start: s, end: i, kind: .word, flags: sep))
+            add(DateToken(start: s, end: i, kind: .word, flags: sep), may: false, &toks, &starts)
             sep = 0
         }
+    }
+
+    /// Appends `tok`, listing it in `starts` when `may` (its `mayStart`, known to each caller without the switch).
+    @inline(__always) static func add(_ tok: DateToken, may: Bool, _ toks: inout Buffer<DateToken>, _ starts: inout Buffer<UInt32>) {
+        if may { starts.append(UInt32(truncatingIfNeeded: toks.count)) }
+        toks.append(tok)
     }
 
     @inline(__always) static func isLetter(_ c: UInt8) -> Bool { (c | 0x20) &- 0x61 < 26 }

@@ -26,8 +26,8 @@ public struct TimexTagger: Sendable {
     public func tag(text: String) -> [TimeExpression] {
         let ref = referenceDate.flatMap(TimexTagger.parsePoint)
         func run(_ buf: UnsafeBufferPointer<UInt8>) -> [TimeExpression] {
-            DateScanner.withTokens(buf) { toks in
-                var parser = TimexParser(tokens: toks, reference: ref)
+            DateScanner.withScan(buf) { scanned in
+                var parser = TimexParser(scanned: scanned, reference: ref)
                 parser.run()
                 return parser.out
             }
@@ -166,10 +166,25 @@ struct TimexParser {
         return cardinal(i)
     }
 
+    /// The tokens that may start an expression and the tokens that begin a line (see `DateScanner.Scanned`);
+    /// nil: `run` visits every token and finds line ends by walking them (the reference for the indexes, in tests).
+    let starts: UnsafeBufferPointer<UInt32>?
+    let lines: UnsafeBufferPointer<UInt32>?
+
     init(tokens: UnsafeBufferPointer<DateToken>, reference: DatePoint?) {
         t = tokens
         n = tokens.count
         self.reference = reference
+        starts = nil
+        lines = nil
+    }
+
+    init(scanned: DateScanner.Scanned, reference: DatePoint?) {
+        t = scanned.tokens
+        n = scanned.tokens.count
+        self.reference = reference
+        starts = scanned.starts
+        lines = scanned.lines
     }
 
     var ctx: DatePoint? { reference ?? anchor }
@@ -204,27 +219,45 @@ struct TimexParser {
             if let years = box?.pointee.years { years.deinitialize(count: Memo.yearSlots); years.deallocate() }
             box?.deinitialize(count: 1); box?.deallocate()
         }
-        var i = 0
-        while i < n {
-            if i >= limit {
-                limit = i + 1
-                while limit < n && !t[limit].lineBefore { limit += 1 }
+        if let starts, let lines {
+            // The tokens `canStart` can accept, in order; `limit` is the first line start after the candidate.
+            var i = 0, l = 0
+            for c in starts {
+                let s = Int(c)
+                if s < i { continue }   // inside the last match
+                if s >= limit {
+                    while l < lines.count && Int(lines[l]) <= s { l += 1 }
+                    limit = l < lines.count ? min(Int(lines[l]), n) : n
+                }
+                i = visit(s)
             }
-            if canStart(i), let m = parseAt(i) {
-                let e = m.e, shape = m.shape, point = m.point
-                emit(m)
-                i = e
-                tails(e: e, shape: shape, point: point, &i)
-            } else {
-                i += 1
+        } else {
+            var i = 0
+            while i < n {
+                if i >= limit {
+                    limit = i + 1
+                    while limit < n && !t[limit].lineBefore { limit += 1 }
+                }
+                i = visit(i)
             }
         }
         linkRanges()
     }
 
+    /// Tries token i: the index to go on from (after the expression and any range tail found there, or i + 1).
+    @inline(__always) mutating func visit(_ i: Int) -> Int {
+        guard canStart(i), let m = parseAt(i) else { return i + 1 }
+        let e = m.e, shape = m.shape, point = m.point
+        emit(m)
+        var next = e
+        tails(e: e, shape: shape, point: point, &next)
+        return next
+    }
+
     /// A cheap test of whether any pattern can start at token i (most words cannot).
     @inline(__always) func canStart(_ i: Int) -> Bool {
         let tok = t[i]
+        guard tok.mayStart else { return false }
         switch tok.kind {
         case .number:
             // A count that cannot be a year (`47 member states`, `9,000 staff`, `10.8 per cent`) followed by a
@@ -232,7 +265,7 @@ struct TimexParser {
             if tok.digits <= 2 || tok.digits >= 5 || tok.grouped || tok.decimal,
                i + 1 < limit, t[i + 1].kind == .word, t[i + 1].lex == nil, t[i + 1].spaceBefore { return false }
             return true
-        case .punct: return tok.ch == 0x27
+        case .punct: return true                 // an apostrophe
         case .word:
             guard let kk = tok.lex else { return false }
             switch kk {
@@ -246,8 +279,6 @@ struct TimexParser {
                 let nx = i + 1
                 return !(nx < limit && t[nx].kind == .word && t[nx].lex == nil && t[nx].spaceBefore)
             case .at: return k(i + 1) == .present || k(i + 1) == .least || k(i + 1) == .partOfDay
-            case .and, .of, .to, .from, .between, .blockBefore, .blockAfter, .ordSuffix, .than, .least, .other, .old, .bc:
-                return false
             case .tempPrep: return k(i + 1) == .partOfDay
             default: return true
             }
