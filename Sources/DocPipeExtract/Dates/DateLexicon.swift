@@ -321,19 +321,19 @@ enum DateLexicon {
     throughout tempPrep 0
     """
 
-    struct Entry { var kind: Kind; var value: Int16 }
+    struct Entry {
+        var kind: Kind
+        /// `DateToken.mayStart(kind)`, kept with the entry for the scanner. Between the two others, so that an
+        /// optional entry still takes four bytes (one load per probe).
+        var starts: Bool
+        var value: Int16
 
-    /// `DateToken.mayStart(kind)` as bits by raw value (bit r of `lo` for r < 64, of `hi` above), so that the scanner
-    /// tests a found word without the switch: (lo, hi), built once per process.
-    static let startKinds: (lo: UInt64, hi: UInt64) = {
-        var lo: UInt64 = 0, hi: UInt64 = 0
-        for k in Kind.allCases where DateToken.mayStart(k) {
-            let r = UInt64(k.rawValue)
-            precondition(r < 128)
-            if r < 64 { lo |= 1 << r } else { hi |= 1 << (r - 64) }
+        init(kind: Kind, value: Int16) {
+            self.kind = kind
+            starts = DateToken.mayStart(kind)
+            self.value = value
         }
-        return (lo, hi)
-    }()
+    }
 
     /// Two 64-bit words of 5-bit letters: an allocation-free dictionary key for ASCII words of up to 24 letters
     /// (`Table` packs its keys differently, in the same type).

@@ -161,7 +161,6 @@ enum DateScanner {
         defer { tokensOut = toks; startsOut = starts }
         // Fetched once per call: a `static let` read per word costs a swift_once call.
         let lexicon = DateLexicon.shared
-        let startKinds = DateLexicon.startKinds
         let n = p.count
         var i = 0
         // fSpace | fLine before the first token.
@@ -225,8 +224,7 @@ enum DateScanner {
                         if let e = found {
                             lex = e.kind
                             lexValue = e.value
-                            let r = UInt64(e.kind.rawValue)
-                            may = ((r < 64 ? startKinds.lo : startKinds.hi) >> (r & 63)) & 1 != 0
+                            may = e.starts
                         }
                     }
                     add(DateToken(start: s, end: i, kind: .word, flags: sep | (c <= 0x5A ? DateToken.fCap : 0),
