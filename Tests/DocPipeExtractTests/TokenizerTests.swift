@@ -110,19 +110,6 @@ private func tok(_ text: String) -> [String] {
     }
 }
 
-/// The append buffer keeps every element in order across its growth steps, also for values that own
-/// memory, and `take()` hands them over exactly once.
-@Test func appendBufferKeepsOrderAcrossGrowth() {
-    for n in [0, 1, 15, 16, 17, 100, 1000] {
-        var ints = AppendBuffer<Int>(capacity: 1)
-        var strings = AppendBuffer<String>(capacity: 3)
-        for i in 0..<n { ints.append(i); strings.append("s\(i)") }
-        #expect(ints.count == n)
-        #expect(ints.take() == Array(0..<n))
-        #expect(strings.take() == (0..<n).map { "s\($0)" })
-    }
-}
-
 /// The inline plain-word path says a word ends where `scanWord` ends it, and only where `emitWord` would
 /// append it as a plain word (checked at every ASCII letter of random texts).
 @Test func plainWordEndAgreesWithScanWord() {
@@ -144,4 +131,23 @@ private func tok(_ text: String) -> [String] {
         }
     }
     #expect(checked > 1000)
+}
+
+/// Tokens written past a too-small first guess (the scan resumes into a second array) are the tokens of
+/// one pass with room for all, on random texts and every small guess.
+@Test func tokensResumePastTheFirstCapacity() {
+    var rng = SplitMix(seed: 0x70C5)
+    let words = ["the", "IOM", "don", "US", "e", "g", "Secretary", "No", "A", "RES", "1950s", "9", "12", "x1", "é", "Ωmega"]
+    let glue = [" ", "  ", "\n", "-", "'", "’", "’s", "'s", "n't", ".", ". ", ",", ";", "(", ")", "/", "$", "%", "9", ",000", "–", "\u{A0}", "", "!"]
+    for _ in 0..<300 {
+        let text = rng.text(words: words, glue: glue, maxPieces: 30)
+        let bytes = Array(text.utf8)
+        bytes.withUnsafeBufferPointer { p in
+            let whole = Tokenizer.tokens(in: p, firstCapacity: p.count + 2)
+            #expect(whole == Tokenizer.tokens(in: p))
+            for cap in 0...min(12, whole.count + 2) {
+                #expect(Tokenizer.tokens(in: p, firstCapacity: cap) == whole, "\(text) cap \(cap)")
+            }
+        }
+    }
 }

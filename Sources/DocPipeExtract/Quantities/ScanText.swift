@@ -325,7 +325,7 @@ struct ScanText {
     }
 
     /// The tokens and lower-cased bytes of `bytes`. Tokens are written straight into the array's storage
-    /// (moving them out of an `AppendBuffer` cost a 40-byte copy per token, ~15 M instructions on the
+    /// (moving them out of a growable buffer cost a 40-byte copy per token, ~15 M instructions on the
     /// 2 MB bench corpus). `firstCapacity` is a guess; past it the scan resumes into a second array sized
     /// by the bytes left (every token takes at least one byte), appended once. Tests pass small guesses.
     /// `wordCache: false` classifies every word in full (the reference the cache is tested against).

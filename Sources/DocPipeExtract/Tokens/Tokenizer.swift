@@ -23,11 +23,47 @@ enum Tokenizer {
         return text.withUTF8 { tokens(in: $0) }
     }
 
-    static func tokens(in p: UnsafeBufferPointer<UInt8>) -> [Token] {
-        var out = AppendBuffer<Token>(capacity: p.count / 4 + 16)
-        let n = p.count
+    static func tokens(in p: UnsafeBufferPointer<UInt8>) -> [Token] { tokens(in: p, firstCapacity: p.count / 4 + 16) }
+
+    /// Tokens are written straight into the array's storage: moving them out of a growable buffer at the
+    /// end was a copy of every token (~9 M instructions on the 2 MB profile corpus). `firstCapacity` is a
+    /// guess; past it the scan resumes into a second array sized by the bytes left (every token takes at
+    /// least one byte), appended once. Tests pass small guesses.
+    static func tokens(in p: UnsafeBufferPointer<UInt8>, firstCapacity: Int) -> [Token] {
         var i = 0
-        while i < n {
+        var toks = [Token](unsafeUninitializedCapacity: max(firstCapacity, TokenSink.perStep)) { buf, count in
+            count = scan(p, &i, buf)
+        }
+        if i < p.count {
+            toks += [Token](unsafeUninitializedCapacity: p.count - i + TokenSink.perStep) { buf, count in
+                count = scan(p, &i, buf)
+            }
+        }
+        return toks
+    }
+
+    /// Where tokens are written: room for `perStep` more is checked once per step of the scan loop.
+    struct TokenSink {
+        /// The most tokens one step appends (a word and its clitic, `do` + `n't`).
+        static var perStep: Int { 2 }
+        let base: UnsafeMutablePointer<Token>
+        var count = 0
+
+        @inline(__always) mutating func append(_ t: Token) {
+            (base + count).initialize(to: t)
+            count &+= 1
+        }
+    }
+
+    /// Scans from `pos` while `buf` has room for another step; returns how many tokens were written,
+    /// `pos` left between two tokens.
+    private static func scan(_ p: UnsafeBufferPointer<UInt8>, _ pos: inout Int, _ buf: UnsafeMutableBufferPointer<Token>) -> Int {
+        var out = TokenSink(base: buf.baseAddress!)
+        let last = buf.count - TokenSink.perStep
+        let n = p.count
+        var i = pos
+        defer { pos = i }
+        while i < n && out.count <= last {
             let b = p[i]
             if b < 0x80 {
                 switch asciiClassOf(b) {
@@ -66,7 +102,7 @@ enum Tokenizer {
                 }
             }
         }
-        return out.take()
+        return out.count
     }
 
     // MARK: - Classes
@@ -352,7 +388,7 @@ enum Tokenizer {
 
     /// Appends a word or number (or `US$`) and the clitic that follows it; returns where scanning goes on.
     @inline(__always)
-    static func emitWord(_ p: UnsafeBufferPointer<UInt8>, _ s: Int, _ e: Int, _ out: inout AppendBuffer<Token>) -> Int {
+    static func emitWord(_ p: UnsafeBufferPointer<UInt8>, _ s: Int, _ e: Int, _ out: inout TokenSink) -> Int {
         // Only `$` or an apostrophe (`'`, or `’` which starts with E2) after the word needs a second look.
         if e < p.count, p[e] == 0x24 || p[e] == 0x27 || p[e] == 0xE2 { return emitWordBeforeSign(p, s, e, &out) }
         out.append(Token(kind: isDigit(p[s]) ? .number : .word, range: s..<e))
@@ -361,7 +397,7 @@ enum Tokenizer {
 
     /// `US$`, `don't` and `IOM’s`: a word followed by `$` or an apostrophe.
     @inline(never)
-    static func emitWordBeforeSign(_ p: UnsafeBufferPointer<UInt8>, _ s: Int, _ e: Int, _ out: inout AppendBuffer<Token>) -> Int {
+    static func emitWordBeforeSign(_ p: UnsafeBufferPointer<UInt8>, _ s: Int, _ e: Int, _ out: inout TokenSink) -> Int {
         let kind: Token.Kind = isDigit(p[s]) ? .number : .word
         if e < p.count, p[e] == 0x24, kind == .word, isUpperRun(p, s, e) {
             out.append(Token(kind: .symbol, range: s..<(e + 1)))  // US$, A$, HK$
