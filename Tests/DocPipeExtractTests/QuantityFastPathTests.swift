@@ -110,4 +110,18 @@ import DocPipeTestSupport
             #expect(a.timeCandidates == expected, "\(text)")
         }
     }
+
+    /// A number token's value from its digits against `Double(String)`: up to 18 digits with or without a
+    /// point (the division path and the `String` fallback past 15 digits), many of them not exact in binary.
+    @Test func numberValueMatchesDoubleParse() {
+        var rng = SplitMix(seed: 94)
+        for _ in 0..<20_000 {
+            let digits = 1 + rng.below(18)
+            var text: [UInt8] = (0..<digits).map { _ in UInt8(0x30 + rng.below(10)) }
+            if digits > 1, rng.below(3) > 0 { text.insert(0x2E, at: 1 + rng.below(digits - 1)) }
+            let expected = Double(String(decoding: text, as: UTF8.self))
+            let got = QuantityExtractor.numberValue(text[...])
+            #expect(got == expected && got?.bitPattern == expected?.bitPattern, "\(String(decoding: text, as: UTF8.self))")
+        }
+    }
 }

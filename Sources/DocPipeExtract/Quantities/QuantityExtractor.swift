@@ -145,14 +145,12 @@ enum QuantityExtractor {
         if let p = prev, p.kind == .number { return nil }
         // References: `Article 4`, `resolution 2758`, `No. 5`.
         if let p = prev, p.kind == .word, p.has(WordClass.referenceWord) { return nil }
-        if prev != nil, s.eq(i - 1, "."), i >= 2, t[i - 2].kind == .word,
-           s.eq(i - 2, "no") || s.eq(i - 2, "art") || s.eq(i - 2, "res") || s.eq(i - 2, "vol") || s.eq(i - 2, "p") || s.eq(i - 2, "pp") || s.eq(i - 2, "para") || s.eq(i - 2, "fig") || s.eq(i - 2, "nos") { return nil }
+        if prev != nil, s.eq(i - 1, "."), i >= 2, t[i - 2].kind == .word, t[i - 2].has(WordClass.referenceAbbreviation) { return nil }
         // A name right before the number: `Hungary 1956`, `Windows 10`, `Regional Association 5`.
         if let p = prev, p.kind == .word, p.capitalized, !p.has(WordClass.capBeforeNumber),
            !s.isPossessive(i - 1), !p.has(WordClass.comparatorKey), !p.has(WordClass.currencyCode) { return nil }
         // Times: `3 pm`, `10.30 am`.
-        if let n = next, n.kind == .word,
-           s.eq(i + 1, "am") || s.eq(i + 1, "pm") || s.eq(i + 1, "a.m") || s.eq(i + 1, "p.m") || s.eq(i + 1, "gmt") || s.eq(i + 1, "utc") || s.eq(i + 1, "hrs") || s.eq(i + 1, "h") { return nil }
+        if let n = next, n.kind == .word, n.has(WordClass.timeSuffix) { return nil }
 
         let rawLen = tok.end - tok.start
         // A number's lower-cased text is ASCII digits and at most one `.`.
@@ -239,22 +237,34 @@ enum QuantityExtractor {
     /// 10⁰ … 10²², each exact in a `Double`.
     static let powersOfTen: [Double] = (0...22).map { e in (0..<e).reduce(1.0) { r, _ in r * 10 } }
 
-    /// `Double(text)` of a number token; integers of up to 15 digits are exact in a `Double` and
-    /// converted directly, without building a `String`.
+    /// `Double(text)` of a number token.
     private static func numberValue(_ s: ScanText, _ i: Int) -> Double? {
         let tk = s.tokens[i]
-        let lo = Int(tk.lo), n = Int(tk.len)
-        if n <= 15 {
-            var v = 0
-            var integer = true
-            for k in lo..<(lo + n) {
-                let b = s.lowerBytes[k]
-                if b == 0x2E { integer = false; break }
+        let lo = Int(tk.lo)
+        return numberValue(s.lowerBytes[lo..<(lo + Int(tk.len))])
+    }
+
+    /// `Double(String(decoding: text, as: UTF8.self))` of ASCII digits with at most one `.` after a digit
+    /// (a number token's lower-cased text), without building a `String` when there are at most 15 digits:
+    /// then the digits as an integer and 10^k, for k digits after the point, are exact in a `Double`, and
+    /// one division of exact values is correctly rounded, as the `String` parse is (pinned by a test).
+    static func numberValue(_ text: ArraySlice<UInt8>) -> Double? {
+        if text.count <= 16 {
+            var v = 0, digits = 0, fraction = -1
+            for b in text {
+                if b == 0x2E { fraction = 0; continue }
                 v = v &* 10 &+ Int(b &- 0x30)
+                digits += 1
+                if fraction >= 0 { fraction += 1 }
             }
-            if integer { return Double(v) }
+            if digits <= 15 {
+                guard fraction > 0 else { return Double(v) }
+                var scale = 1.0
+                for _ in 0..<fraction { scale *= 10 }
+                return Double(v) / scale
+            }
         }
-        return Double(s.lower(i))
+        return Double(String(decoding: text, as: UTF8.self))
     }
 
     // MARK: - number words
@@ -402,26 +412,24 @@ enum QuantityExtractor {
                 }
             }
         }
-        // Generic: up to four words before a stop word, ending at the last plural-looking noun.
-        var cand: [Int] = []
+        // Generic: up to four words before a stop word (the tokens j..<k), ending at the last plural-looking noun.
         k = j
-        while k < t.count, t[k].kind == .word, cand.count < 4 {
+        while k < t.count, t[k].kind == .word, k - j < 4 {
             if t[k].has(WordClass.phraseStop | WordClass.finiteVerbInS) { break }
-            if cand.isEmpty && t[k].has(WordClass.month) { break }
-            cand.append(k); k += 1
+            if k == j && t[k].has(WordClass.month) { break }
+            k += 1
         }
         // `seven members reviews the programmes`: a second plural before a determiner is the verb.
-        if cand.count >= 2, k < t.count, t[k].has(WordClass.phraseStop), isDeterminer(s, k),
-           isPluralNoun(s, cand[cand.count - 2]), isPluralNoun(s, cand[cand.count - 1]) {
-            cand.removeLast()
+        if k - j >= 2, k < t.count, t[k].has(WordClass.phraseStop), isDeterminer(s, k), isPluralNoun(s, k - 2), isPluralNoun(s, k - 1) {
+            k -= 1
         }
-        var headAt = -1
-        for (n, idx) in cand.enumerated() {
-            if isPluralNoun(s, idx) { headAt = n }
-            else if value == 1 && n == cand.count - 1 && headAt < 0 && isSingularNoun(s, idx) { headAt = n }
+        var head = -1
+        for idx in j..<k {
+            if isPluralNoun(s, idx) { head = idx }
+            else if value == 1 && idx == k - 1 && head < 0 && isSingularNoun(s, idx) { head = idx }
         }
-        guard headAt >= 0 else { return ("", .bare, j..<j, j, more) }
-        let ut = j..<(cand[headAt] + 1)
+        guard head >= 0 else { return ("", .bare, j..<j, j, more) }
+        let ut = j..<(head + 1)
         switch genericUnit(s, ut, value: value) {
         case .duration: return ("#duration", .measure, ut, ut.upperBound, more)
         case .measure(let u): return (u, .measure, ut, ut.upperBound, more)

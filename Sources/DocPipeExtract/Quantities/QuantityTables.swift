@@ -109,6 +109,10 @@ enum QuantityTables {
         "class", "category", "group", "zone", "region", "district", "ward", "flight", "ext", "tel", "fax", "phone",
         "+", "#", "№", "(", "±", "-", "/", "ii",
     ]
+    /// Clock words after a number (`3 pm`, `10.30 am`): a time, not a quantity.
+    static let timeSuffixes: Set<String> = ["am", "pm", "a.m", "p.m", "gmt", "utc", "hrs", "h"]
+    /// Abbreviations before `.` and a number (`No. 5`, `para. 12`): a reference, not a quantity.
+    static let referenceAbbreviations: Set<String> = ["no", "art", "res", "vol", "p", "pp", "para", "fig", "nos"]
     /// Capitalised words allowed right before a number (otherwise `Hungary 1956`, `Windows 10` are names).
     static let capitalizedBeforeNumber: Set<String> = [
         "the", "its", "their", "his", "her", "our", "some", "another", "a", "an", "of", "by", "to", "for", "from",

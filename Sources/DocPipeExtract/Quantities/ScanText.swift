@@ -70,7 +70,12 @@ enum WordClass {
     static let copula: UInt64 = 1 << 31
     /// First word of a `ClaimTables.partIntroducers` entry (`:`, `comprise`, `of`, …).
     static let partIntroFirst: UInt64 = 1 << 32
-    static let finiteVerbInS: UInt64 = 1 << 33
+    /// A clock word after a number (`3 pm`, `10.30 am`) / a reference abbreviation before `.` and a number
+    /// (`No. 5`, `para. 12`): the quantity extractor's neighbour tests.
+    static let timeSuffix: UInt64 = 1 << 33
+    static let referenceAbbreviation: UInt64 = 1 << 34
+    /// A verb in -s that ends a counted noun phrase (`QuantityTables.finiteVerbsInS`).
+    static let finiteVerbInS: UInt64 = 1 << 35
     static let finiteVerb: UInt64 = pastAux | presentAux | presentVerb
 
     static let table: [String: UInt64] = {
@@ -110,6 +115,8 @@ enum WordClass {
         add(QuantityTables.finiteVerbsInS, finiteVerbInS)
         add(ClaimTables.copulas, copula)
         add(ClaimTables.partIntroducers.map { $0[0].description }, partIntroFirst)
+        add(QuantityTables.timeSuffixes, timeSuffix)
+        add(QuantityTables.referenceAbbreviations, referenceAbbreviation)
         return d
     }()
 
@@ -531,6 +538,12 @@ struct ScanText {
             space = false
             i = j
             if tc == tcap { return }
+            // Most often one space and the next word: stepped over without the tests of the loop below.
+            if c == 0x20, j &+ 1 < n, (p[j &+ 1] | 0x20) &- 0x61 < 26 {
+                i = j &+ 1
+                space = true
+                continue
+            }
             // Whitespace, numbers and one-byte punctuation up to the next word: a comma, period or number sent
             // the scan back to the full loop (scalar decoding, a vocabulary hash) and then into this call again.
             while i < n {
