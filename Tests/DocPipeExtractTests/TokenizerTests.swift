@@ -151,3 +151,17 @@ private func tok(_ text: String) -> [String] {
         }
     }
 }
+
+/// The sorted abbreviation keys answer as a set of the words would: every listed word, and random short
+/// words of the letters they use.
+@Test func packedAbbreviationsAgreeWithTheWordList() {
+    let listed = Set(Tokenizer.abbreviationList)
+    func pack(_ w: String) -> UInt64 { w.utf8.reduce(UInt64(0)) { $0 << 8 | UInt64($1) } }
+    for w in listed { #expect(Tokenizer.isPackedAbbreviation(pack(w)), "\(w)") }
+    var rng = SplitMix(seed: 0xABB)
+    let letters = Array("abcdefghilmnoprstvx")
+    for _ in 0..<5000 {
+        let w = String((0..<(1 + rng.below(7))).map { _ in letters[rng.below(letters.count)] })
+        #expect(Tokenizer.isPackedAbbreviation(pack(w)) == listed.contains(w), "\(w)")
+    }
+}

@@ -1067,12 +1067,12 @@ struct ClaimBuilder {
         var hasTotal = false
         var subjectTok: Int? = nil
         var measure = q.unit
+        // Byte tests on the lower-cased text (`ScanText.eq`): no `String` per word looked at.
         while k >= sent.lowerBound, L - k < 8 {
-            let w = s.lower(k)
-            if w == "total" { hasTotal = true }
-            if w == "membership", measure.isEmpty { measure = "members" }
+            if s.eq(k, "total") { hasTotal = true }
+            if s.eq(k, "membership"), measure.isEmpty { measure = "members" }
             if t[k].acronym || (t[k].capitalized && k > sent.lowerBound) { subjectTok = k }
-            if ["bringing", "brings", "brought", "bring", "raising", "raised"].contains(w) { break }
+            if s.eq(k, "bringing") || s.eq(k, "brings") || s.eq(k, "brought") || s.eq(k, "bring") || s.eq(k, "raising") || s.eq(k, "raised") { break }
             k -= 1
         }
         guard hasTotal, k >= sent.lowerBound, L - k < 8 else { return false }

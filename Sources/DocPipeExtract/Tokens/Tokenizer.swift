@@ -306,10 +306,18 @@ enum Tokenizer {
         "inc", "ltd", "co", "corp", "gen", "gov", "sen", "rep", "rev", "hon", "mt", "fig", "figs", "approx", "para",
         "paras", "sec", "ch", "pp", "op", "cit", "ibid", "al", "cf", "ca", "amb", "messrs", "mme", "mlle",
     ]
-    /// The abbreviations packed big-endian into a UInt64 (at most 7 non-zero bytes), for allocation-free lookup.
-    static let packedAbbreviations: Set<UInt64> = Set(abbreviationList.map { w in
+    /// The abbreviations packed big-endian into a UInt64 (at most 7 non-zero bytes), sorted: looked up by
+    /// halving, without a hash (a `Set` hashed the key with SipHash at every period after a word).
+    static let packedAbbreviations: [UInt64] = abbreviationList.map { w in
         w.utf8.reduce(UInt64(0)) { $0 << 8 | UInt64($1) }
-    })
+    }.sorted()
+
+    static func isPackedAbbreviation(_ key: UInt64) -> Bool {
+        let table = packedAbbreviations
+        var lo = 0, hi = table.count
+        while lo < hi { let m = (lo + hi) >> 1; if table[m] < key { lo = m + 1 } else { hi = m } }
+        return lo < table.count && table[lo] == key
+    }
 
     /// At a period following a word `start..<dot`: the end of the token (after the period when it is an
     /// abbreviation, at the period otherwise).
@@ -330,7 +338,7 @@ enum Tokenizer {
                 guard b < 0x80 else { return dot }
                 key = key << 8 | UInt64(b | (isASCIILetter(b) ? 0x20 : 0))
             }
-            if packedAbbreviations.contains(key) { return dot + 1 }
+            if isPackedAbbreviation(key) { return dot + 1 }
         }
         return dot
     }
