@@ -184,7 +184,7 @@ struct ClaimBuilder {
             // `bringing the total membership to 16 agencies`
             if totalTo(si, qi) { continue }
 
-            guard let (subject, measure, explicit) = subjectFor(si, qi, lastClaim: lastClaim) else { continue }
+            guard let (subject, measure, explicit) = subjectFor(si, qi, q, lastClaim: lastClaim) else { continue }
             guard !measure.isEmpty else { continue }
             let time = timeFor(si, q, inherited: explicit == .coordinated ? lastClaim?.time : nil)
             var kind: Claim.Kind = .count
@@ -259,8 +259,8 @@ struct ClaimBuilder {
     }
 
     /// The subject and measure of a counting quantity, or nil when it is not a claim about a subject.
-    private func subjectFor(_ si: Int, _ qi: Int, lastClaim: (q: Int, subject: ClaimSubject?, time: String?, measure: String)?) -> (ClaimSubject?, String, SubjectHow)? {
-        let q = quantities[qi]
+    /// `q` is `quantities[qi]`, passed by the caller that has it (a copy per call cost more than most tests here).
+    private func subjectFor(_ si: Int, _ qi: Int, _ q: QuantityMatch, lastClaim: (q: Int, subject: ClaimSubject?, time: String?, measure: String)?) -> (ClaimSubject?, String, SubjectHow)? {
         let sent = s.sentences[si]
         let measure = q.unit
         var L = q.leftEdge - 1
@@ -834,9 +834,9 @@ struct ClaimBuilder {
     /// `N Ys: A, B and C` (enumeration), `N Ys: 54 …, 7 … and 27 …` / `N Ys comprise …` (total), `the
     /// following N Ys:` + list items. Returns the number of claims added, or nil when not such a quantity.
     private mutating func totalOrEnumeration(_ si: Int, _ qi: Int, _ qk: ArraySlice<Int>) -> Int? {
-        let q = quantities[qi]
         let sent = s.sentences[si]
-        var j = q.tokens.upperBound
+        // The match is copied out only once an introducer is found (most quantities have none).
+        var j = quantities[qi].tokens.upperBound
         // Find the part introducer right after the counted noun (allow `of migration management`, short).
         var introducer: [StaticString]? = nil
         var scan = j, steps = 0
@@ -855,7 +855,8 @@ struct ClaimBuilder {
             scan += 1; steps += 1
         }
         guard let intro = introducer else { return nil }
-        let subjectInfo = subjectFor(si, qi, lastClaim: nil)
+        let q = quantities[qi]
+        let subjectInfo = subjectFor(si, qi, q, lastClaim: nil)
         let subject = subjectInfo?.0
         var measure = q.unit.isEmpty ? (subjectInfo?.1 ?? "") : q.unit
         let time = timeFor(si, q, inherited: nil)
@@ -991,7 +992,7 @@ struct ClaimBuilder {
             if o == 0 { break }
         }
         guard items.count >= 2 else { return }
-        let subj = subjectFor(si, qi, lastClaim: nil)?.0
+        let subj = subjectFor(si, qi, q, lastClaim: nil)?.0
         let sent = s.sentences[si]
         out.append(Claim(kind: .enumeration, subject: subj?.id, subjectText: subj?.text ?? "", measure: q.unit, value: q.value,
                          comparator: q.comparator, time: nil, quantity: q.index, range: t[sent.lowerBound].start..<t[sent.upperBound - 1].end, items: items))
@@ -1059,10 +1060,11 @@ struct ClaimBuilder {
     /// `bringing the total (GMG) membership to 16 (agencies)`, `a total of N`: a total claim whose
     /// items are the earlier claims of the membership history (founding + additions), when a founding is found.
     private mutating func totalTo(_ si: Int, _ qi: Int) -> Bool {
-        let q = quantities[qi]
         let sent = s.sentences[si]
-        let L = q.leftEdge - 1
+        // Tested before the match is copied out: most quantities follow no `to`.
+        let L = quantities[qi].leftEdge - 1
         guard L >= sent.lowerBound, s.eq(L, "to") else { return false }
+        let q = quantities[qi]
         var k = L - 1
         var hasTotal = false
         var subjectTok: Int? = nil

@@ -84,10 +84,11 @@ enum QuantityExtractor {
         let stopFlags = WordClass.numStart | WordClass.presentWord | WordClass.foundingVerb
         while i < t.count {
             // Most tokens start no quantity (the branches below only step over them): skip those in place,
-            // without copying each token out of the array.
+            // without copying each token out of the array. The kind is not tested for the hyphen and the
+            // flags: a punctuation token stopped at would only be stepped over below.
             i = t.withUnsafeBufferPointer { tp in
                 var k = i
-                while k < tp.count && tp[k].kind != .number && !(tp[k].kind == .word && (tp[k].hyphen || tp[k].flags & stopFlags != 0)) { k += 1 }
+                while k < tp.count && tp[k].kind != .number && !tp[k].hyphen && tp[k].flags & stopFlags == 0 { k += 1 }
                 return k
             }
             guard i < t.count else { break }
