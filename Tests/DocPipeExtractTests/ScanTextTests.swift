@@ -77,6 +77,27 @@ import DocPipeTestSupport
         }
     }
 
+    /// The stops the scan lists as it writes its tokens are the tokens `isQuantityStop` says, in order, on
+    /// random texts (numbers, hyphenated and vocabulary words, punctuation), with the word cache and
+    /// without, in one pass and resumed past a small first guess.
+    @Test func stopsAreTheQuantityStopTokens() {
+        var rng = SplitMix(seed: 58)
+        let words = ["the", "The", "one", "Two", "thirty", "a", "An", "half", "now", "Today", "currently", "founded", "Established",
+                     "created", "member", "states", "km", "million", "x", "IOM", "twenty-one", "non-permanent", "two-thirds", "abcdefghijklmnopq"]
+        let glue = [" ", " ", "  ", "\n", "-", "'", "’s", "—", "–", "\u{A0}", "é", "Ω", ".", ",", ";", "(", ")", "9", "12,000", "1.5",
+                    "2021", "$", "%", "", ":", "/", ". ", ", "]
+        let flags = ScanText.quantityStopFlags
+        for round in 0..<300 {
+            let text = rng.text(words: words, glue: glue, maxPieces: 60)
+            let bytes = Array(text.utf8)
+            for (cap, cache) in [(bytes.count + 1, true), (bytes.count + 1, false), (rng.below(8), true)] {
+                let r = ScanText.tokenizeWithStops(bytes, firstCapacity: cap, wordCache: cache)
+                let expected = r.tokens.indices.filter { ScanText.isQuantityStop(r.tokens[$0], flags) }
+                #expect(r.stops == expected, "round \(round) cap \(cap): \(text)")
+            }
+        }
+    }
+
     /// The word cache (a repeated ASCII word takes its flags and lower-cased text from its first
     /// occurrence) against the full word loop for every word, on random texts: vocabulary words in mixed
     /// case, acronyms and plurals, words glued to hyphens, apostrophes, `’`, Latin-1 and other letters,

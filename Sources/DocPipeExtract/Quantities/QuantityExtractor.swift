@@ -80,18 +80,13 @@ enum QuantityExtractor {
         var out: [QuantityMatch] = []
         var i = 0
         let t = s.tokens
-        // Stops at every number and at words that may start a number or a time frame.
-        let stopFlags = WordClass.numStart | WordClass.presentWord | WordClass.foundingVerb
-        while i < t.count {
-            // Most tokens start no quantity (the branches below only step over them): skip those in place,
-            // without copying each token out of the array. The kind is not tested for the hyphen and the
-            // flags: a punctuation token stopped at would only be stepped over below.
-            i = t.withUnsafeBufferPointer { tp in
-                var k = i
-                while k < tp.count && tp[k].kind != .number && !tp[k].hyphen && tp[k].flags & stopFlags == 0 { k += 1 }
-                return k
-            }
-            guard i < t.count else { break }
+        // Most tokens start no quantity (the branches below would only step over them): the scan listed the
+        // others, numbers and words that may start a number or a time frame (`ScanText.stops`). The walk
+        // goes from stop to stop, past those inside a match.
+        let stops = s.stops
+        for x in stops.indices {
+            guard stops[x] >= i else { continue }
+            i = stops[x]
             let tok = t[i]
             if isTimeCandidate(tok) { timeCandidates.append(i) }
             var found: QuantityMatch?

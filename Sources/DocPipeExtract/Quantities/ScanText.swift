@@ -227,6 +227,9 @@ struct ScanText {
     var tokens: [ScanToken] = []
     /// Lower-cased text of every token, back to back (see `ScanToken.lo`).
     var lowerBytes: [UInt8] = []
+    /// Indices of the tokens `QuantityExtractor.matches` stops at (`isQuantityStop`), in order: listed by
+    /// the scan as it writes them, so the matches do not test every token again.
+    var stops: [Int] = []
     /// Token index ranges of the sentences, in order.
     var sentences: [Range<Int>] = []
     /// Sentence index of each token (-1 when outside every sentence).
@@ -328,38 +331,94 @@ struct ScanText {
     }
 
     private mutating func tokenize() {
-        (tokens, lowerBytes) = Self.tokenize(bytes, firstCapacity: bytes.count / 5 + 16)
+        (tokens, lowerBytes, stops) = Self.tokenizeWithStops(bytes, firstCapacity: bytes.count / 5 + 16)
     }
 
-    /// The tokens and lower-cased bytes of `bytes`. Tokens are written straight into the array's storage
+    /// A number, a hyphenated word, or a word that may start a number or a time frame: where
+    /// `QuantityExtractor.matches` stops (no other token starts a quantity or a time candidate).
+    @inline(__always) static func isQuantityStop(_ tk: ScanToken, _ flags: UInt64) -> Bool {
+        tk.kind == .number || tk.hyphen || tk.flags & flags != 0
+    }
+
+    /// The word-class bits `isQuantityStop` tests.
+    static var quantityStopFlags: UInt64 { WordClass.numStart | WordClass.presentWord | WordClass.foundingVerb }
+
+    /// Where the scan writes the indices of the tokens `isQuantityStop` says (at most one per token).
+    struct StopSink {
+        let base: UnsafeMutablePointer<Int>
+        /// Index in the whole token array of this pass's first token.
+        let offset: Int
+        let flags: UInt64
+        var count = 0
+
+        /// Token `k` of this pass, just written, is listed when it is a stop.
+        @inline(__always) mutating func note(_ tk: ScanToken, _ k: Int) {
+            if ScanText.isQuantityStop(tk, flags) { add(k) }
+        }
+
+        /// Token `k` of this pass, a number or a word without a hyphen whose flags are `wordFlags`.
+        @inline(__always) mutating func note(number k: Int) { add(k) }
+        @inline(__always) mutating func note(wordFlags: UInt64, _ k: Int) {
+            if wordFlags & flags != 0 { add(k) }
+        }
+
+        @inline(__always) private mutating func add(_ k: Int) {
+            base[count] = offset &+ k
+            count &+= 1
+        }
+    }
+
+    /// `tokenizeWithStops` without the stops (what the tests compare).
+    static func tokenize(_ bytes: [UInt8], firstCapacity: Int, wordCache: Bool = true) -> ([ScanToken], [UInt8]) {
+        let r = tokenizeWithStops(bytes, firstCapacity: firstCapacity, wordCache: wordCache)
+        return (r.tokens, r.lower)
+    }
+
+    /// The tokens and lower-cased bytes of `bytes`, and the indices of the tokens that are quantity stops
+    /// (`isQuantityStop`). Tokens are written straight into the array's storage
     /// (moving them out of a growable buffer cost a 40-byte copy per token, ~15 M instructions on the
     /// 2 MB bench corpus). `firstCapacity` is a guess; past it the scan resumes into a second array sized
     /// by the bytes left (every token takes at least one byte), appended once. Tests pass small guesses.
     /// `wordCache: false` classifies every word in full (the reference the cache is tested against).
-    static func tokenize(_ bytes: [UInt8], firstCapacity: Int, wordCache: Bool = true) -> ([ScanToken], [UInt8]) {
+    static func tokenizeWithStops(_ bytes: [UInt8], firstCapacity: Int, wordCache: Bool = true) -> (tokens: [ScanToken], lower: [UInt8], stops: [Int]) {
         let n = bytes.count
         let vocab = WordClass.byteTable
+        let stopFlags = quantityStopFlags
         var toks: [ScanToken] = []
+        var stops: [Int] = []
         var cache = [WordCacheEntry](repeating: WordCacheEntry(), count: wordCache ? WordCacheEntry.slots(forBytes: n) : 0)
         // Lower-casing grows text by at most 3x (an invalid byte becomes U+FFFD).
         let low = [UInt8](unsafeUninitializedCapacity: 3 * n + 16) { out, count in
             count = bytes.withUnsafeBufferPointer { src in
                 cache.withUnsafeMutableBufferPointer { cache in
                     var st = ScanState(i: 0, o: 0, space: true)
-                    toks = [ScanToken](unsafeUninitializedCapacity: max(1, firstCapacity)) { tb, tc in
-                        tc = Self.tokenize(src, &st, into: out, tb, vocab, cache)
+                    // Each pass lists at most as many stops as it writes tokens.
+                    let cap = max(1, firstCapacity)
+                    stops = [Int](unsafeUninitializedCapacity: cap) { sb, sc in
+                        var sink = StopSink(base: sb.baseAddress!, offset: 0, flags: stopFlags)
+                        toks = [ScanToken](unsafeUninitializedCapacity: cap) { tb, tc in
+                            tc = Self.tokenize(src, &st, into: out, tb, vocab, cache, &sink)
+                        }
+                        sc = sink.count
                     }
                     if st.i < n {
-                        let rest = [ScanToken](unsafeUninitializedCapacity: n - st.i) { tb, tc in
-                            tc = Self.tokenize(src, &st, into: out, tb, vocab, cache)
+                        let made = toks.count
+                        var rest: [ScanToken] = []
+                        let restStops = [Int](unsafeUninitializedCapacity: n - st.i) { sb, sc in
+                            var sink = StopSink(base: sb.baseAddress!, offset: made, flags: stopFlags)
+                            rest = [ScanToken](unsafeUninitializedCapacity: n - st.i) { tb, tc in
+                                tc = Self.tokenize(src, &st, into: out, tb, vocab, cache, &sink)
+                            }
+                            sc = sink.count
                         }
                         toks += rest
+                        stops += restStops
                     }
                     return st.o
                 }
             }
         }
-        return (toks, low)
+        return (toks, low, stops)
     }
 
     /// A word of ASCII letters seen before, by its exact bytes: most tokens repeat a word of the same
@@ -484,7 +543,7 @@ struct ScanText {
     /// for a run of words, out of line with few live values: the full loop spilled a dozen per word.
     @inline(never) static func asciiWords(_ p: UnsafeBufferPointer<UInt8>, _ st: inout ScanState, _ out: UnsafeMutableBufferPointer<UInt8>,
                                           _ toks: UnsafeMutablePointer<ScanToken>, _ tcount: inout Int, _ tcap: Int, _ vocab: ByteVocab,
-                                          _ cache: UnsafeMutableBufferPointer<WordCacheEntry>) {
+                                          _ cache: UnsafeMutableBufferPointer<WordCacheEntry>, _ stops: inout StopSink) {
         let n = p.count
         let base = UnsafeRawPointer(p.baseAddress!)
         let mask = cache.count &- 1
@@ -534,6 +593,7 @@ struct ScanText {
                                start: i, end: j, lo: e.lo, len: Int32(truncatingIfNeeded: len))
             tk.flags = e.flags
             (toks + tc).initialize(to: tk)
+            stops.note(wordFlags: e.flags, tc)
             tc &+= 1
             space = false
             i = j
@@ -553,8 +613,10 @@ struct ScanText {
                     // A number token, as the full loop makes it.
                     let lo = o
                     let end = numberEnd(p, i, out, &o)
-                    (toks + tc).initialize(to: ScanToken(kind: .number, capitalized: false, acronym: false, spaceBefore: space, start: i, end: end,
-                                                         lo: Int32(truncatingIfNeeded: lo), len: Int32(truncatingIfNeeded: o &- lo)))
+                    let tk = ScanToken(kind: .number, capitalized: false, acronym: false, spaceBefore: space, start: i, end: end,
+                                       lo: Int32(truncatingIfNeeded: lo), len: Int32(truncatingIfNeeded: o &- lo))
+                    (toks + tc).initialize(to: tk)
+                    stops.note(number: tc)
                     tc &+= 1
                     i = end
                     space = false
@@ -568,6 +630,7 @@ struct ScanText {
                                    start: i, end: i &+ 1, lo: Int32(truncatingIfNeeded: o), len: 1)
                 tk.flags = vocab.asciiByteFlags(b)
                 (toks + tc).initialize(to: tk)
+                stops.note(tk, tc)
                 tc &+= 1
                 o &+= 1
                 i &+= 1
@@ -603,7 +666,7 @@ struct ScanText {
     /// vocabulary hash of a word is computed while its bytes are copied.
     private static func tokenize(_ p: UnsafeBufferPointer<UInt8>, _ st: inout ScanState, into out: UnsafeMutableBufferPointer<UInt8>,
                                  _ toks: UnsafeMutableBufferPointer<ScanToken>, _ vocab: ByteVocab,
-                                 _ cache: UnsafeMutableBufferPointer<WordCacheEntry>) -> Int {
+                                 _ cache: UnsafeMutableBufferPointer<WordCacheEntry>, _ stops: inout StopSink) -> Int {
         let n = p.count
         var o = st.o
         var i = st.i
@@ -621,14 +684,16 @@ struct ScanText {
             let lo = o
             if b0 >= 0x30 && b0 <= 0x39 {
                 i = numberEnd(p, i, out, &o)
-                (tbase + tcount).initialize(to: ScanToken(kind: .number, capitalized: false, acronym: false, spaceBefore: space,
-                                                          start: start, end: i, lo: Int32(truncatingIfNeeded: lo), len: Int32(truncatingIfNeeded: o - lo)))
+                let tk = ScanToken(kind: .number, capitalized: false, acronym: false, spaceBefore: space,
+                                   start: start, end: i, lo: Int32(truncatingIfNeeded: lo), len: Int32(truncatingIfNeeded: o - lo))
+                (tbase + tcount).initialize(to: tk)
+                stops.note(tk, tcount)
                 tcount &+= 1
             } else if isLetter(p, i) {
                 if b0 < 0x80, !cache.isEmpty {
                     var ws = ScanState(i: i, o: o, space: space)
                     let before = tcount
-                    asciiWords(p, &ws, out, tbase, &tcount, tcap, vocab, cache)
+                    asciiWords(p, &ws, out, tbase, &tcount, tcap, vocab, cache, &stops)
                     if tcount > before {
                         (i, o, space) = (ws.i, ws.o, ws.space)
                         continue
@@ -732,6 +797,7 @@ struct ScanText {
                 tk.simple = simple
                 tk.flags = flags
                 (tbase + tcount).initialize(to: tk)
+                stops.note(tk, tcount)
                 tcount &+= 1
             } else {
                 let (s, l) = scalar(p, i)
@@ -750,6 +816,7 @@ struct ScanText {
                 tk.simple = s.isASCII
                 tk.flags = vocab.lookupFolding(UnsafeBufferPointer(out), lo, o)
                 (tbase + tcount).initialize(to: tk)
+                stops.note(tk, tcount)
                 tcount &+= 1
             }
             space = false
