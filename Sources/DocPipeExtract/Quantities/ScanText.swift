@@ -848,13 +848,21 @@ struct ScanText {
         tokens.withUnsafeBufferPointer { tp in
             of.withUnsafeMutableBufferPointer { so in
                 var after = (token: 0, bytes: 0)
+                // Tokens at or past `filled` still hold -1 (only earlier sentences' tokens were written).
+                var filled = 0
                 for r in spans {
                     let tr = Self.tokenRange(tp, of: r, after: after)
                     after = (tr.upperBound, r.upperBound)
                     guard !tr.isEmpty else { continue }
                     let idx = sents.count
                     sents.append(tr)
-                    for t in tr where so[t] == -1 { so[t] = idx }
+                    if tr.lowerBound >= filled {
+                        // Sentences in order, not overlapping: every token of this one is unset.
+                        (so.baseAddress! + tr.lowerBound).update(repeating: idx, count: tr.count)
+                    } else {
+                        for t in tr where so[t] == -1 { so[t] = idx }
+                    }
+                    filled = max(filled, tr.upperBound)
                 }
             }
         }
@@ -901,8 +909,13 @@ struct ScanText {
             var hi = tp.count
             while lo < hi { let m = (lo + hi) / 2; if tp[m].start < r.lowerBound { lo = m + 1 } else { hi = m } }
         }
-        var b = lo
-        while b < tp.count && tp[b].end <= r.upperBound { b += 1 }
+        // The first token from lo that ends past r. Token ends increase (tokens come in order, apart), so
+        // it is found by doubling the step, then halving, instead of walking every token of the span.
+        var b = lo  // the tokens lo..<b end within r
+        var step = 1
+        while b + step - 1 < tp.count && tp[b + step - 1].end <= r.upperBound { b += step; step <<= 1 }
+        var hi = min(b + step - 1, tp.count)  // past the answer: tp[hi] ends past r, or hi is the count
+        while b < hi { let m = (b + hi) >> 1; if tp[m].end <= r.upperBound { b = m + 1 } else { hi = m } }
         return lo..<b
     }
 
