@@ -560,9 +560,10 @@ struct ScanText {
                 guard j &+ 8 <= n else { return }
                 let w = base.loadUnaligned(fromByteOffset: j, as: UInt64.self)
                 let stop = nonLetterLanes(w)
-                // Letters of this load, the rest of it zeroed.
-                let letters = stop == 0 ? 8 : stop.trailingZeroBitCount >> 3
-                let part = letters == 8 ? w : w & ((1 << UInt64(letters &* 8)) &- 1)
+                // Letters of this load, the rest of it zeroed, without branches: the lowest bit of `stop` is
+                // the high bit of the first non-letter byte (none: 0, 64 trailing zeros, every byte kept).
+                let letters = stop.trailingZeroBitCount >> 3
+                let part = w & (((stop & (0 &- stop)) >> 7) &- 1)
                 if j == i { head0 = part } else if j &- i == 8 { head1 = part }
                 h = (h ^ part) &* 0x9E3779B97F4A7C15
                 j &+= letters
