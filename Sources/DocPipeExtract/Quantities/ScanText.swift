@@ -533,6 +533,15 @@ struct ScanText {
         return ~(atLeastA & ~pastZ & ~w) & highs
     }
 
+    /// The eight bytes at `j` with every byte from the first non-letter on zeroed, and how many letters
+    /// lead them (8: all). Without branches: the lowest bit of the non-letter lanes is the high bit of the
+    /// first non-letter byte (none: 0, 64 trailing zeros, every byte kept).
+    @inline(__always) static func letterLoad(_ base: UnsafeRawPointer, _ j: Int) -> (part: UInt64, letters: Int) {
+        let w = base.loadUnaligned(fromByteOffset: j, as: UInt64.self)
+        let stop = nonLetterLanes(w)
+        return (w & (((stop & (0 &- stop)) >> 7) &- 1), stop.trailingZeroBitCount >> 3)
+    }
+
     /// Words of ASCII letters from `st.i` (an ASCII letter), and the ASCII whitespace, numbers and one-byte
     /// punctuation between them, as
     /// tokens at `toks[tcount...]` while there is room (`tcap`); each word's lower-cased text is shared with
@@ -554,20 +563,26 @@ struct ScanText {
         }
         while true {
             var j = i
-            var h: UInt64 = 0
-            var head0: UInt64 = 0, head1: UInt64 = 0
-            while true {
+            // The first load is the head's first eight bytes, a second one (after eight letters) the next
+            // eight: peeled off the loop instead of testing where each load is.
+            guard j &+ 8 <= n else { return }
+            var (part, letters) = letterLoad(base, j)
+            let head0 = part
+            var head1: UInt64 = 0
+            var h = part &* 0x9E3779B97F4A7C15
+            j &+= letters
+            if letters == 8 {
                 guard j &+ 8 <= n else { return }
-                let w = base.loadUnaligned(fromByteOffset: j, as: UInt64.self)
-                let stop = nonLetterLanes(w)
-                // Letters of this load, the rest of it zeroed, without branches: the lowest bit of `stop` is
-                // the high bit of the first non-letter byte (none: 0, 64 trailing zeros, every byte kept).
-                let letters = stop.trailingZeroBitCount >> 3
-                let part = w & (((stop & (0 &- stop)) >> 7) &- 1)
-                if j == i { head0 = part } else if j &- i == 8 { head1 = part }
+                (part, letters) = letterLoad(base, j)
+                head1 = part
                 h = (h ^ part) &* 0x9E3779B97F4A7C15
                 j &+= letters
-                if letters < 8 { break }
+                while letters == 8 {
+                    guard j &+ 8 <= n else { return }
+                    (part, letters) = letterLoad(base, j)
+                    h = (h ^ part) &* 0x9E3779B97F4A7C15
+                    j &+= letters
+                }
             }
             // j < n: the load that ended the word held the byte at j.
             let c = p[j]
