@@ -300,7 +300,6 @@ enum Tokenizer {
     }
 
     /// Known abbreviations that keep their final period (lower-cased, without the period).
-    static let abbreviations: Set<[UInt8]> = Set(abbreviationList.map { Array($0.utf8) })
     static let abbreviationList = [
         "dr", "mr", "mrs", "ms", "prof", "st", "jr", "sr", "no", "nos", "art", "arts", "vol", "vols", "vs", "etc",
         "inc", "ltd", "co", "corp", "gen", "gov", "sen", "rep", "rev", "hon", "mt", "fig", "figs", "approx", "para",
