@@ -679,11 +679,15 @@ struct EntityScanner {
                     continue
                 }
             }
-            if checkFirst, capitalWordStartsNothing(at: i) {
-                i += 1
-                continue
+            var nameMay = Self.nameMayUnknown
+            if checkFirst {
+                nameMay = capitalWordStart(at: i)
+                if nameMay == Self.startsNothing {
+                    i += 1
+                    continue
+                }
             }
-            if let m = best(at: i) {
+            if let m = best(at: i, nameMay: nameMay) {
                 mentions.append(m)
                 if m.kind == .person, case .pattern = m.source {
                     let key = surnameKey(m.end - 1)
@@ -706,17 +710,22 @@ struct EntityScanner {
     static let lowerWordStartExact: WordFlags = [.article, .gazetteerStart, .firstName]
     static let lowerWordStartFolded: WordFlags = [.resolution, .a, .numberWord, .the]
 
-    /// Whether `i` is a capitalised word for which `best` would return nil: none of the bits and flags
-    /// through which `best` tries a pattern other than a name or a surname, no name (`nameMayStart`),
-    /// and no surname (its Bloom filter). Most capitalised words in running text (`However`,
-    /// `Nouméa`, `January`) are such words.
-    @inline(__always) mutating func capitalWordStartsNothing(at i: Int) -> Bool {
+    /// What `capitalWordStart` found: `best` would return nil; `nameMayStart(at:)` is false or true
+    /// (passed on, so that `best` does not test it again); not known.
+    static let startsNothing: Int8 = -2, nameMayNot: Int8 = 0, nameMayYes: Int8 = 1, nameMayUnknown: Int8 = -1
+
+    /// `startsNothing` when `i` is a capitalised word for which `best` would return nil: none of the
+    /// bits and flags through which `best` tries a pattern other than a name or a surname, no name
+    /// (`nameMayStart`), and no surname (its Bloom filter). Most capitalised words in running text
+    /// (`However`, `Nouméa`, `January`) are such words. Else what it learnt of `nameMayStart(at: i)`.
+    @inline(__always) mutating func capitalWordStart(at i: Int) -> Int8 {
         let t = info[i]
         guard t.shape & Self.capitalWordStartBits == Self.capital | Self.word, t.fx.isDisjoint(with: Self.capitalWordStartExact),
-              t.ff.isDisjoint(with: Self.capitalWordStartFolded) else { return false }
-        if nameMayStart(at: i) || i >= 2 && info[i - 2].ff.contains(.roleVerb) { return false }
+              t.ff.isDisjoint(with: Self.capitalWordStartFolded) else { return Self.nameMayUnknown }
+        if nameMayStart(at: i) { return Self.nameMayYes }
+        if i >= 2 && info[i - 2].ff.contains(.roleVerb) { return Self.nameMayNot }
         // (After the name test: the key of an unknown word hashes its bytes.)
-        return surnames.isEmpty || surnameBloom & Self.bloomBit(UInt64(UInt32(bitPattern: surnameKey(i)))) == 0
+        return surnames.isEmpty || surnameBloom & Self.bloomBit(UInt64(UInt32(bitPattern: surnameKey(i)))) == 0 ? Self.startsNothing : Self.nameMayNot
     }
 
     /// `best`'s other ways in for a capitalised word: these shape bits (LAW by document symbol, MONEY
@@ -737,8 +746,9 @@ struct EntityScanner {
     }
 
     /// The longest pattern match at `i` (ties to the earlier pattern). Each pattern is first gated on
-    /// the token's precomputed kind, shape and flags, so most tokens cost a few tests.
-    private mutating func best(at i: Int) -> EntityMention? {
+    /// the token's precomputed kind, shape and flags, so most tokens cost a few tests. `nameMay`: what
+    /// `scan` already knows of `nameMayStart(at: i)` (`nameMayUnknown` when nothing).
+    private mutating func best(at i: Int, nameMay: Int8 = Self.nameMayUnknown) -> EntityMention? {
         let t = info[i]
         let s = t.shape
         if s & Self.punctuation != 0 { return nil }
@@ -755,7 +765,7 @@ struct EntityScanner {
         }
         if s & Self.capital != 0 || t.exact >= 0 {
             if s & Self.shortFormStart != 0, let m = acronym(at: i), m.end > best?.end ?? Int.min { best = m }
-            if s & Self.capital != 0 || fx.contains(.gazetteerStart), !checkFirst || nameMayStart(at: i), let m = name(at: i), m.end > best?.end ?? Int.min { best = m }
+            if s & Self.capital != 0 || fx.contains(.gazetteerStart), !checkFirst || (nameMay >= 0 ? nameMay == Self.nameMayYes : nameMayStart(at: i)), let m = name(at: i), m.end > best?.end ?? Int.min { best = m }
             if fx.contains(.firstName) || s & Self.capital != 0 && fx.contains(.titleStart), let m = person(at: i), m.end > best?.end ?? Int.min { best = m }
             if surnameBloom != 0, s & (Self.capital | Self.word) == Self.capital | Self.word, let m = surname(at: i), m.end > best?.end ?? Int.min { best = m }
             if s & (Self.capital | Self.word) == Self.capital | Self.word, i >= 2, fx.isDisjoint(with: [.firstName, .titleStart]), info[i - 2].ff.contains(.roleVerb),
