@@ -752,6 +752,13 @@ struct EntityScanner {
         let t = info[i]
         let s = t.shape
         if s & Self.punctuation != 0 { return nil }
+        // A numeral unknown to the vocabulary (no flags: no LAW, name or reference) with no currency or
+        // `per cent` after it: only CARDINAL may start here. Most numbers are such, and the tests below
+        // cost more than these. (Here rather than in `scan`, where it stopped `capitalWordStart` inlining.)
+        if checkFirst, s & (Self.number | Self.slashDigit | Self.capital) == Self.number, t.exact < 0, t.folded < 0,
+           !currencyMayFollowAmount(at: i), !fo(i + 1).contains(.percentStart) {
+            return cardinal(at: i)
+        }
         let isWord = s & Self.word != 0
         // A word unknown to the vocabulary and without a capital starts no pattern.
         if isWord, t.exact < 0, t.folded < 0, s & Self.capital == 0 { return nil }
