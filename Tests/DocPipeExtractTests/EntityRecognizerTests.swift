@@ -100,6 +100,25 @@ import DocPipeCore
         #expect(e.filter { $0.kind == "PERSON" }.map(\.text) == persons, "\(e.map { "\($0.kind):\($0.text)" })")
     }
 
+    @Test(arguments: [
+        ("Its vessels survey the Irminger Sea each spring.", ["LOC:Irminger Sea"]),
+        ("Stocks in the Bay of Biscay recovered.", ["LOC:Bay of Biscay"]),
+        ("Rain in the Congo Basin fell.", ["LOC:Congo Basin"]),
+        ("Both the Bay of Biscay and the Irminger Sea were closed.", ["LOC:Bay of Biscay", "LOC:Irminger Sea"]),
+        // An organisation head later in the phrase wins; a bare head, a head before its name and a given
+        // name before the head make no place.
+        ("The Lake Chad Basin Commission met.", ["ORG:Lake Chad Basin Commission"]),
+        ("The Lake Tanganyika Basin Authority met.", ["ORG:Lake Tanganyika Basin Authority"]),
+        ("They fished the Bay of Biscay and Iberian waters.", ["LOC:Bay of Biscay"]),
+        ("The North Sea Fisheries Council met.", ["ORG:North Sea Fisheries Council"]),
+        ("Sea levels rose.", []),
+        ("The River Plate rose.", []),
+        ("Its director was Karin Lake.", ["PERSON:Karin Lake"]),
+    ] as [(String, [String])])
+    func waterBodiesAndLandformsArePlaces(_ text: String, _ expected: [String]) {
+        #expect(entitySpans(text) == expected)
+    }
+
     @Test func minusSignBelongsToTheCardinal() {
         let e = recogniseEntities("It fell from −40 to -5 degrees; see COVID-19 and items 12 -15.")
         #expect(e.map { "\($0.text)=\($0.norm)" } == ["−40=-40", "-5=-5", "12=12", "15=15"])

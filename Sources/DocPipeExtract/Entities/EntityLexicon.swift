@@ -48,6 +48,8 @@ struct WordFlags: OptionSet, Sendable {
     static let percentStart = WordFlags(rawValue: 1 << 28)
     /// A verb of leading whose agent after `by` is a person when it looks like a name (`chaired by`).
     static let roleVerb = WordFlags(rawValue: 1 << 29)
+    /// Head noun of a named water body or landform (`Irminger Sea`, `Bay of Biscay`): the phrase is a LOC.
+    static let locHead = WordFlags(rawValue: 1 << 30)
     static let any: WordFlags = []
 }
 
@@ -369,6 +371,7 @@ struct EntityLexicon: Sendable {
         case "orghead": set(word, value == "pl" ? [.orgHead, .plural] : .orgHead)
         case "lawhead": set(word, .lawHead)
         case "eventhead": set(word, .eventHead)
+        case "lochead": set(word, .locHead)
         case "refhead": set(word, .refHead)
         case "refheadlower": set(word.lowercased(), .refHeadLower)
         case "refgeneric": set(word.lowercased(), .refGeneric); set(word.prefix(1).uppercased() + word.dropFirst(), .refGeneric)

@@ -806,6 +806,9 @@ struct EntityScanner {
             }
             m = EntityMention(kind: ph.kind, start: i, end: ph.end, norm: built(norm), source: .pattern)
         }
+        if let end = placeName(at: i), end > (m?.end ?? i) {
+            m = EntityMention(kind: .loc, start: i, end: end, norm: built(text(i, end)), source: .pattern)
+        }
         if let org = m, org.kind == .org, let r = resolutionNumber(at: org.end) {
             let num = text(org.end + 1)
             var norm = text(i, r)
@@ -942,6 +945,33 @@ struct EntityScanner {
             if ex(headIdx).contains(.plural) && genericOnly { return nil }
         }
         return Phrase(end: headEnd, kind: headKind, chunk: chunk)
+    }
+
+    /// A named water body or landform: capitalised words before a place head noun (`Irminger Sea`, `Congo
+    /// Basin`), or a place head, `of` and a name (`Bay of Biscay`). Its end, else nil. Not when more
+    /// capitalised words follow (`North Sea Fisheries Council` is a name of something else), nor after a
+    /// given name (`Karin Lake`).
+    @inline(never) mutating func placeName(at i: Int) -> Int? {
+        let f = ex(i)
+        guard isCapWord(i), !isAllCaps(i), f.isDisjoint(with: [.noStart, .firstName, .orgHead, .lawHead, .eventHead]) else { return nil }
+        if f.contains(.locHead) {
+            guard i + 2 < n, toks[i + 1].range.count == 2, p[toks[i + 1].range.lowerBound] == 0x6F, p[toks[i + 1].range.lowerBound + 1] == 0x66,
+                  isCapWord(i + 2), info[i + 2].shape & Self.lineStart == 0 else { return nil }
+            var j = i + 2
+            while j < n, j < i + 5, isCapWord(j), info[j].shape & Self.lineStart == 0,
+                  ex(j).isDisjoint(with: [.noStart, .orgHead, .lawHead, .eventHead, .locHead]) {
+                j += 1
+            }
+            return j > i + 2 && !isCapWord(j) ? j : nil
+        }
+        var j = i + 1
+        while j < n, j < i + 4, isCapWord(j), info[j].shape & Self.lineStart == 0 {
+            let g = ex(j)
+            if g.contains(.locHead) { return isCapWord(j + 1) ? nil : j + 1 }
+            if !g.isDisjoint(with: [.noStart, .orgHead, .lawHead, .eventHead]) { return nil }
+            j += 1
+        }
+        return nil
     }
 
     /// Whether the capitalised words from `k` (up to the next connector) hold a head noun: `… and the

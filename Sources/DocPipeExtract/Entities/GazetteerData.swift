@@ -1851,6 +1851,24 @@ eventhead	Uprising
 eventhead	Massacre
 eventhead	Earthquake
 eventhead	Pandemic
+# Head nouns of named water bodies and landforms: a capitalised phrase headed by one is a LOC
+# (`Irminger Sea`, `Bay of Biscay`, `Congo Basin`); a later organisation head wins (`Lake Chad Basin Commission`).
+lochead	Sea
+lochead	Ocean
+lochead	Bay
+lochead	Gulf
+lochead	Strait
+lochead	Straits
+lochead	Lake
+lochead	River
+lochead	Basin
+lochead	Delta
+lochead	Peninsula
+lochead	Desert
+lochead	Mountains
+lochead	Highlands
+lochead	Plateau
+lochead	Archipelago
 # Heads a definite description can use to point back at an organisation (`the Organization`, `the programme`).
 refhead	Organization
 refhead	Organisation
