@@ -195,7 +195,7 @@ struct EntityLexicon: Sendable {
     }
 
     /// Whether `p[r]` holds the bytes of `s`.
-    @inline(__always) private static func equal(_ p: UnsafeBufferPointer<UInt8>, _ r: Range<Int>, _ s: StaticString) -> Bool {
+    @inline(__always) static func equal(_ p: UnsafeBufferPointer<UInt8>, _ r: Range<Int>, _ s: StaticString) -> Bool {
         guard r.count == s.utf8CodeUnitCount else { return false }
         let b = s.utf8Start
         for k in 0..<r.count where p[r.lowerBound + k] != b[k] { return false }

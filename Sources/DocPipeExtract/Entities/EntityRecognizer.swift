@@ -679,10 +679,10 @@ struct EntityScanner {
                     continue
                 }
             }
-            var nameMay = Self.nameMayUnknown
+            var nameMay = CapitalStart.unknown
             if checkFirst {
                 nameMay = capitalWordStart(at: i)
-                if nameMay == Self.startsNothing {
+                if nameMay == .startsNothing {
                     i += 1
                     continue
                 }
@@ -712,20 +712,20 @@ struct EntityScanner {
 
     /// What `capitalWordStart` found: `best` would return nil; `nameMayStart(at:)` is false or true
     /// (passed on, so that `best` does not test it again); not known.
-    static let startsNothing: Int8 = -2, nameMayNot: Int8 = 0, nameMayYes: Int8 = 1, nameMayUnknown: Int8 = -1
+    enum CapitalStart: UInt8 { case startsNothing, nameMayNot, nameMayYes, unknown }
 
     /// `startsNothing` when `i` is a capitalised word for which `best` would return nil: none of the
     /// bits and flags through which `best` tries a pattern other than a name or a surname, no name
     /// (`nameMayStart`), and no surname (its Bloom filter). Most capitalised words in running text
     /// (`However`, `Nouméa`, `January`) are such words. Else what it learnt of `nameMayStart(at: i)`.
-    @inline(__always) mutating func capitalWordStart(at i: Int) -> Int8 {
+    @inline(__always) mutating func capitalWordStart(at i: Int) -> CapitalStart {
         let t = info[i]
         guard t.shape & Self.capitalWordStartBits == Self.capital | Self.word, t.fx.isDisjoint(with: Self.capitalWordStartExact),
-              t.ff.isDisjoint(with: Self.capitalWordStartFolded) else { return Self.nameMayUnknown }
-        if nameMayStart(at: i) { return Self.nameMayYes }
-        if i >= 2 && info[i - 2].ff.contains(.roleVerb) { return Self.nameMayNot }
+              t.ff.isDisjoint(with: Self.capitalWordStartFolded) else { return .unknown }
+        if nameMayStart(at: i) { return .nameMayYes }
+        if i >= 2 && info[i - 2].ff.contains(.roleVerb) { return .nameMayNot }
         // (After the name test: the key of an unknown word hashes its bytes.)
-        return surnames.isEmpty || surnameBloom & Self.bloomBit(UInt64(UInt32(bitPattern: surnameKey(i)))) == 0 ? Self.startsNothing : Self.nameMayNot
+        return surnames.isEmpty || surnameBloom & Self.bloomBit(UInt64(UInt32(bitPattern: surnameKey(i)))) == 0 ? .startsNothing : .nameMayNot
     }
 
     /// `best`'s other ways in for a capitalised word: these shape bits (LAW by document symbol, MONEY
@@ -747,8 +747,8 @@ struct EntityScanner {
 
     /// The longest pattern match at `i` (ties to the earlier pattern). Each pattern is first gated on
     /// the token's precomputed kind, shape and flags, so most tokens cost a few tests. `nameMay`: what
-    /// `scan` already knows of `nameMayStart(at: i)` (`nameMayUnknown` when nothing).
-    private mutating func best(at i: Int, nameMay: Int8 = Self.nameMayUnknown) -> EntityMention? {
+    /// `scan` already knows of `nameMayStart(at: i)` (`.unknown` when nothing).
+    private mutating func best(at i: Int, nameMay: CapitalStart = .unknown) -> EntityMention? {
         let t = info[i]
         let s = t.shape
         if s & Self.punctuation != 0 { return nil }
@@ -772,7 +772,7 @@ struct EntityScanner {
         }
         if s & Self.capital != 0 || t.exact >= 0 {
             if s & Self.shortFormStart != 0, let m = acronym(at: i), m.end > best?.end ?? Int.min { best = m }
-            if s & Self.capital != 0 || fx.contains(.gazetteerStart), !checkFirst || (nameMay >= 0 ? nameMay == Self.nameMayYes : nameMayStart(at: i)), let m = name(at: i), m.end > best?.end ?? Int.min { best = m }
+            if s & Self.capital != 0 || fx.contains(.gazetteerStart), !checkFirst || (nameMay == .unknown ? nameMayStart(at: i) : nameMay == .nameMayYes), let m = name(at: i), m.end > best?.end ?? Int.min { best = m }
             if fx.contains(.firstName) || s & Self.capital != 0 && fx.contains(.titleStart), let m = person(at: i), m.end > best?.end ?? Int.min { best = m }
             if surnameBloom != 0, s & (Self.capital | Self.word) == Self.capital | Self.word, let m = surname(at: i), m.end > best?.end ?? Int.min { best = m }
             if s & (Self.capital | Self.word) == Self.capital | Self.word, i >= 2, fx.isDisjoint(with: [.firstName, .titleStart]), info[i - 2].ff.contains(.roleVerb),
@@ -955,8 +955,7 @@ struct EntityScanner {
         let f = ex(i)
         guard isCapWord(i), !isAllCaps(i), f.isDisjoint(with: [.noStart, .firstName, .orgHead, .lawHead, .eventHead]) else { return nil }
         if f.contains(.locHead) {
-            guard i + 2 < n, toks[i + 1].range.count == 2, p[toks[i + 1].range.lowerBound] == 0x6F, p[toks[i + 1].range.lowerBound + 1] == 0x66,
-                  isCapWord(i + 2), info[i + 2].shape & Self.lineStart == 0 else { return nil }
+            guard i + 2 < n, EntityLexicon.equal(p, toks[i + 1].range, "of"), isCapWord(i + 2), info[i + 2].shape & Self.lineStart == 0 else { return nil }
             var j = i + 2
             while j < n, j < i + 5, isCapWord(j), info[j].shape & Self.lineStart == 0,
                   ex(j).isDisjoint(with: [.noStart, .orgHead, .lawHead, .eventHead, .locHead]) {
@@ -1154,8 +1153,7 @@ struct EntityScanner {
     /// no list knows (or given names) and no capitalised word after them. A known word (`led by Regional
     /// Directors`) or a longer capitalised run (`founded by New Zealand Fisheries Council`) is no person.
     @inline(never) mutating func agentPerson(at i: Int) -> EntityMention? {
-        let by = toks[i - 1].range
-        guard by.count == 2, p[by.lowerBound] | 0x20 == 0x62, p[by.lowerBound + 1] | 0x20 == 0x79 else { return nil }
+        guard EntityLexicon.equal(p, toks[i - 1].range, "by") else { return nil }
         var j = i
         while j < n, j - i < 3, isCapWord(j), !isAllCaps(j), info[j].exact < 0 && info[j].folded < 0 || ex(j).contains(.firstName) {
             j += 1

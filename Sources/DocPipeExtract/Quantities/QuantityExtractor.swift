@@ -219,15 +219,12 @@ enum QuantityExtractor {
     /// 4099999999.9999995.
     static func scaled(_ s: ScanText, _ i: Int, _ value: Double, _ sc: Double) -> Double {
         let tk = s.tokens[i]
-        var decimals = 0, dot = false
-        for k in Int(tk.lo)..<Int(tk.lo + tk.len) {
-            if dot { decimals += 1 } else if s.lowerBytes[k] == 0x2E { dot = true }
-        }
-        guard decimals > 0, decimals < powersOfTen.count, let e = powersOfTen.firstIndex(of: sc) else { return value * sc }
-        let digits = (value * powersOfTen[decimals]).rounded()
-        guard abs(digits) < 9_007_199_254_740_992 else { return value * sc }
+        let lo = Int(tk.lo)
+        guard let d = decimalParts(s.lowerBytes[lo..<(lo + Int(tk.len))]), d.fraction > 0,
+              let e = powersOfTen.firstIndex(of: sc) else { return value * sc }
+        let digits = value < 0 ? -Double(d.digits) : Double(d.digits)
         // Both factors are exact: one rounding, to the double nearest the decimal value.
-        return e >= decimals ? digits * powersOfTen[e - decimals] : digits / powersOfTen[decimals - e]
+        return e >= d.fraction ? digits * powersOfTen[e - d.fraction] : digits / powersOfTen[d.fraction - e]
     }
 
     /// 10⁰ … 10²², each exact in a `Double`.
@@ -240,25 +237,27 @@ enum QuantityExtractor {
         return numberValue(s.lowerBytes[lo..<(lo + Int(tk.len))])
     }
 
-    /// `Double(String(decoding: text, as: UTF8.self))` of ASCII digits with at most one `.` after a digit
-    /// (a number token's lower-cased text), without building a `String` when there are at most 15 digits:
-    /// then the digits as an integer and 10^k, for k digits after the point, are exact in a `Double`, and
-    /// one division of exact values is correctly rounded, as the `String` parse is (pinned by a test).
+    /// The digits of a number token's lower-cased text (ASCII digits with at most one `.` after a digit)
+    /// as an integer, and how many of them follow the point; nil past 15 digits. Both are then exact in a
+    /// `Double`.
+    static func decimalParts(_ text: ArraySlice<UInt8>) -> (digits: Int, fraction: Int)? {
+        guard text.count <= 16 else { return nil }
+        var v = 0, digits = 0, fraction = -1
+        for b in text {
+            if b == 0x2E { fraction = 0; continue }
+            v = v &* 10 &+ Int(b &- 0x30)
+            digits += 1
+            if fraction >= 0 { fraction += 1 }
+        }
+        return digits <= 15 ? (v, max(fraction, 0)) : nil
+    }
+
+    /// `Double(String(decoding: text, as: UTF8.self))` of a number token's lower-cased text, without
+    /// building a `String` when it has at most 15 digits: one division of exact values is correctly
+    /// rounded, as the `String` parse is (pinned by a test).
     static func numberValue(_ text: ArraySlice<UInt8>) -> Double? {
-        if text.count <= 16 {
-            var v = 0, digits = 0, fraction = -1
-            for b in text {
-                if b == 0x2E { fraction = 0; continue }
-                v = v &* 10 &+ Int(b &- 0x30)
-                digits += 1
-                if fraction >= 0 { fraction += 1 }
-            }
-            if digits <= 15 {
-                guard fraction > 0 else { return Double(v) }
-                var scale = 1.0
-                for _ in 0..<fraction { scale *= 10 }
-                return Double(v) / scale
-            }
+        if let d = decimalParts(text) {
+            return d.fraction == 0 ? Double(d.digits) : Double(d.digits) / powersOfTen[d.fraction]
         }
         return Double(String(decoding: text, as: UTF8.self))
     }
