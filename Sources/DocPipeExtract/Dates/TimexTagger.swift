@@ -105,14 +105,35 @@ final class TimexMatch {
 
 struct TimexParser {
     typealias K = DateLexicon.Kind
+
+    /// An expression as `emit` records it: its one string and plain values. A `TimeExpression` (five strings) appended
+    /// per expression was copied and destroyed through its value witnesses (about 250 instructions each); these
+    /// become `TimeExpression`s in one pass (`out`) after `linkRanges`.
+    struct Found {
+        var value: String
+        /// Token range [s, e) and byte range.
+        var s: Int
+        var e: Int
+        var range: Range<Int>
+        var kind: TimeExpression.Kind
+        var mod: TimexMatch.Mod
+        var explicitYear: Bool
+        /// `linkRanges`: 1, a range with the next expression; -1, with the previous one.
+        var link: Int8 = 0
+        /// See `TimexMatch.rangeToYear` and `TimexMatch.times`.
+        var rangeToYear: Int
+        var times: Int?
+
+        /// `from` is set (the expression is a range already).
+        var hasFrom: Bool { rangeToYear != 0 || link != 0 }
+    }
     /// Unchecked reads: every index is checked against `limit`/`n` (or 0) before use, as the helpers below do.
     let t: UnsafeBufferPointer<DateToken>
     let n: Int
     let reference: DatePoint?
     var anchor: DatePoint?
-    var out: [TimeExpression] = []
-    var outTok: [Range<Int>] = []
-    var outShape: [(shape: Int, explicitYear: Bool)] = []
+    /// The expressions found so far, in text order; `out` makes them `TimeExpression`s once, at the end.
+    var found: [Found] = []
     /// First token index of the next line (patterns never cross a line break).
     var limit = 0
 
@@ -290,31 +311,50 @@ struct TimexParser {
             // Written years set the anchor; resolved expressions only refine it within its year
             // (`the following year` does not move it: measured better on WikiWars).
             // The second date of a range into a later year (`1975–1976`) leaves the anchor on the first.
-            let secondOfRange = m.s > 0 && outTok.last?.upperBound == m.s - 1 && (p(m.s - 1, 0x2D) || k(m.s - 1) == .to || k(m.s - 1) == .and)
+            let secondOfRange = m.s > 0 && found.last?.e == m.s - 1 && (p(m.s - 1, 0x2D) || k(m.s - 1) == .to || k(m.s - 1) == .and)
             if secondOfRange, let a = anchor, a.year != pt.year, a.year > pt.year - 3 { /* keep */ }
             else if m.explicitYear { anchor = pt } else if let a = anchor, a.year == pt.year, pt.month > 0 { anchor = pt }
         }
         let s = m.s, e = m.e
-        if out.isEmpty {
-            // About one expression per 24 tokens in reference text: growing three arrays from empty cost more than
-            // the appends themselves (the third of the capacity that usually stays unused is a few KB per document).
-            let guess = n / 16 + 4
-            out.reserveCapacity(guess)
-            outTok.reserveCapacity(guess)
-            outShape.reserveCapacity(guess)
+        if found.isEmpty {
+            // About one expression per 24 tokens in reference text: growing the array from empty cost more than the
+            // appends themselves (the third of the capacity that usually stays unused is a few KB per document).
+            found.reserveCapacity(n / 16 + 4)
         }
-        outTok.append(s..<e)
-        outShape.append((m.shape, m.explicitYear))
-        // Appended with its common fields only, the rare ones set in place after: built with all of them (optionals
-        // assigned on a branch), the expression was copied into the array and the original destroyed.
-        out.append(TimeExpression(kind: m.kind, value: m.value, range: t[s].start..<t[e - 1].end))
-        // The rare fields become strings here, once per expression (see `TimexMatch`).
-        if m.mod != .none || m.rangeToYear != 0 || m.times != nil {
-            let last = out.count - 1
-            out[last].mod = m.mod.string
-            if m.rangeToYear != 0 { out[last].from = m.value; out[last].to = DatePoint(year: m.rangeToYear).value }
-            if let times = m.times { out[last].quantity = String(times) }
+        found.append(Found(value: m.value, s: s, e: e, range: t[s].start..<t[e - 1].end, kind: m.kind, mod: m.mod,
+                           explicitYear: m.explicitYear, rangeToYear: m.rangeToYear, times: m.times))
+    }
+
+    /// The expressions found, as `TimeExpression`s: the rare fields become strings here, once per expression (see
+    /// `TimexMatch`), and the ranges `linkRanges` made get the values of both ends.
+    var out: [TimeExpression] {
+        // Filled in place, field by field: a `TimeExpression` built as a value and stored (appended or initialized) was
+        // copied and the original destroyed through its value witnesses, about 250 instructions per expression.
+        var out = [TimeExpression](repeating: TimeExpression(kind: .date, value: "", range: 0..<0), count: found.count)
+        found.withUnsafeBufferPointer { f in
+            out.withUnsafeMutableBufferPointer { o in
+                for a in 0..<f.count {
+                    // Fields read in place: a `Found` copied out costs a call through its value witness too.
+                    let x = f.baseAddress! + a, y = o.baseAddress! + a
+                    y.pointee.kind = x.pointee.kind
+                    y.pointee.value = x.pointee.value
+                    y.pointee.range = x.pointee.range
+                    if x.pointee.mod != .none { y.pointee.mod = x.pointee.mod.string }
+                    if x.pointee.rangeToYear != 0 {
+                        y.pointee.from = x.pointee.value
+                        y.pointee.to = DatePoint(year: x.pointee.rangeToYear).value
+                    } else if x.pointee.link > 0 {
+                        y.pointee.from = x.pointee.value
+                        y.pointee.to = f[a + 1].value
+                    } else if x.pointee.link < 0 {
+                        y.pointee.from = f[a - 1].value
+                        y.pointee.to = x.pointee.value
+                    }
+                    if let times = x.pointee.times { y.pointee.quantity = String(times) }
+                }
+            }
         }
+        return out
     }
 
     /// Second halves of ranges that are not dates on their own: `1915-16`, `May 4–5, 1865`, `May 4 and 5`.
@@ -340,9 +380,9 @@ struct TimexParser {
                 end = e3
                 explicit = true
                 // The year written after the second day belongs to the first too.
-                if let last = out.indices.last, !outShape[last].explicitYear, var first = point {
+                if let last = found.indices.last, !found[last].explicitYear, var first = point {
                     first.year = y
-                    out[last].value = first.value
+                    found[last].value = first.value
                 }
             }
             emit(TimexMatch(s: e + 1, e: end, kind: .date, value: pt.value, point: pt, explicitYear: explicit, shape: 2))
@@ -352,11 +392,11 @@ struct TimexParser {
 
     /// Consecutive dates joined by a dash, `from … to/until`, `between … and`: both get from/to.
     mutating func linkRanges() {
-        guard out.count > 1 else { return }
-        for a in 0..<(out.count - 1) {
+        guard found.count > 1 else { return }
+        for a in 0..<(found.count - 1) {
             let b = a + 1
-            guard out[a].kind == .date, out[b].kind == .date, out[a].from == nil, out[b].from == nil else { continue }
-            let ea = outTok[a].upperBound, sb = outTok[b].lowerBound, sa = outTok[a].lowerBound
+            guard found[a].kind == .date, found[b].kind == .date, !found[a].hasFrom, !found[b].hasFrom else { continue }
+            let ea = found[a].e, sb = found[b].s, sa = found[a].s
             guard sb == ea + 1, ea < n, !t[sb].lineBefore, !t[ea].lineBefore else { continue }
             let j = t[ea]
             var linked = false
@@ -364,8 +404,8 @@ struct TimexParser {
             if j.kind == .word, j.lex == .to, lv(ea) <= 1, sa > 0, t[sa - 1].lex == .from { linked = true }
             if j.kind == .word, j.lex == .and, sa > 0, t[sa - 1].lex == .between { linked = true }
             if linked {
-                out[a].from = out[a].value; out[a].to = out[b].value
-                out[b].from = out[a].value; out[b].to = out[b].value
+                found[a].link = 1
+                found[b].link = -1
             }
         }
     }
@@ -675,7 +715,7 @@ struct TimexParser {
                 if b.ch == 0x24 || b.ch == 0x23 { return nil }
                 if !tk.spaceBefore && (b.ch == 0x2F || b.ch == 0x3A || b.ch == 0x2E) { return nil }
                 if b.ch == 0x2E, i > 1, t[i - 2].lex == .blockBefore { return nil }
-                if b.ch == 0x2D, i > 1, t[i - 2].kind == .number, outTok.last?.upperBound != i - 1 { return nil }
+                if b.ch == 0x2D, i > 1, t[i - 2].kind == .number, found.last?.e != i - 1 { return nil }
             }
             if b.lex == .blockBefore { return nil }
         }
