@@ -166,11 +166,13 @@ enum DateScanner {
         // fSpace | fLine before the first token.
         var sep: UInt8 = DateToken.fSpace | DateToken.fLine
         lines.append(0)
+        // Unwrapped once: `p.baseAddress!` in the loop tested it for nil per word.
+        guard n > 0, let base = p.baseAddress else { return }
         while i < n {
-            let c = p[i]
+            let c = base[i]
             // Every token starts above 0x20: one test for them, the separator tests only below it.
             if c <= 0x20 {
-                if c == 0x20 || c == 0x09 || c == 0x0D { sep |= DateToken.fSpace; i += 1; continue }
+                if c == 0x20 || c == 0x09 || c == 0x0D { sep |= DateToken.fSpace; i &+= 1; continue }
                 if c == 0x0A {
                     // The next token begins a line (listed once however many breaks come before it).
                     if lines.base[lines.count - 1] != UInt32(truncatingIfNeeded: toks.count) { lines.append(UInt32(truncatingIfNeeded: toks.count)) }
@@ -183,27 +185,28 @@ enum DateScanner {
                     // A run of at most 7 letters (most words) is measured and keyed by one load from its start:
                     // `short` is its lower-cased bytes, little-endian (0: longer, or too near the end of the text).
                     var short: UInt64 = 0
-                    if i + 8 <= n {
-                        let w = UInt64(littleEndian: UnsafeRawPointer(p.baseAddress! + i).loadUnaligned(as: UInt64.self))
+                    // Wrapping arithmetic on `i` here and below: it stays below `n` (at most `Int(UInt32.max)`).
+                    if i &+ 8 <= n {
+                        let w = UInt64(littleEndian: UnsafeRawPointer(base + i).loadUnaligned(as: UInt64.self))
                         // `Tokenizer.asciiLetterBytes` marks exactly the bytes `isLetter` accepts; byte 0 is one.
                         let stop = ~Tokenizer.asciiLetterBytes(w) & 0x8080_8080_8080_8080
                         if stop != 0 {
                             let len = stop.trailingZeroBitCount >> 3
-                            i += len
+                            i &+= len
                             short = (w | 0x2020_2020_2020_2020) & ((1 << (8 &* UInt64(len))) &- 1)
                         } else {
-                            i += 8
+                            i &+= 8
                         }
                     } else {
-                        i += 1
+                        i &+= 1
                     }
                     if short == 0 {
                         // Eight bytes at a time, as above.
-                        while i + 8 <= n {
-                            let w = UnsafeRawPointer(p.baseAddress! + i).loadUnaligned(as: UInt64.self)
+                        while i &+ 8 <= n {
+                            let w = UnsafeRawPointer(base + i).loadUnaligned(as: UInt64.self)
                             let stop = ~Tokenizer.asciiLetterBytes(w) & 0x8080_8080_8080_8080
-                            if stop != 0 { i += stop.trailingZeroBitCount >> 3; break }
-                            i += 8
+                            if stop != 0 { i &+= stop.trailingZeroBitCount >> 3; break }
+                            i &+= 8
                         }
                         while i < n && isLetter(p[i]) { i += 1 }
                     }
@@ -215,7 +218,7 @@ enum DateScanner {
                         while i < n && isLetter(p[i]) { i += 1 }
                     }
                     var lex: DateLexicon.Kind? = nil
-                    var lexValue = -Int16(p[i - 1] | 0x20)   // unknown word: its last letter, for plural checks
+                    var lexValue = -Int16(base[i &- 1] | 0x20)   // unknown word: its last letter, for plural checks
                     var may = false
                     if ascii {
                         // `lookup`: the short probe, or the filter in line and then the probe.
@@ -257,7 +260,7 @@ enum DateScanner {
                 }
                 // The single space that usually follows, taken here rather than by another turn of the loop
                 // (which would set exactly this).
-                if i < n && p[i] == 0x20 { sep = DateToken.fSpace; i += 1 } else { sep = 0 }
+                if i < n && base[i] == 0x20 { sep = DateToken.fSpace; i &+= 1 } else { sep = 0 }
                 continue
             }
             // Non-ASCII: a few spaces, dashes, quotes and currency signs matter; anything else is a word.
