@@ -221,7 +221,8 @@ struct AcronymFinderRobustnessTests {
         #expect(AcronymRegion.stopWords.allSatisfy { $0.utf8.count <= AcronymRegion.stopWordMaxLength })
         var rng = SplitMix(seed: 0xACE5)
         let pieces = AcronymRegion.stopWords.sorted() + ["The", "OF", "with,", "and.", "For;", "Into:", "alpha", "Beta-2", "x", ",",
-                                                         "\u{E9}", "Z\u{FC}rich,", "of..", "withs", "ANDS", "(the", "bY", "É."]
+                                                         "\u{E9}", "Z\u{FC}rich,", "of..", "withs", "ANDS", "(the", "bY", "É.",
+                                                         "fo", "th", "ad", "im", "ta", "wit", "VIA", "intO", "frm", "eta", "a\u{0}", "dé"]
         var stops = 0
         for _ in 0..<2000 {
             let text = (0..<(1 + rng.below(12))).map { _ in pieces[rng.below(pieces.count)] }.joined(separator: rng.below(4) == 0 ? "  " : " ")
@@ -241,7 +242,7 @@ struct AcronymFinderRobustnessTests {
         #expect(stops > 1000)
     }
 
-    /// The word-at-a-time bracket search finds what a byte loop finds, from every start.
+    /// The bracket search finds what a byte loop finds, from every start, also as a forward cursor.
     @Test func nextBracketMatchesAByteLoop() {
         var rng = SplitMix(seed: 0x5DEE_CE66)
         let alphabet: [UInt8] = Array("ab (]) [x\n\u{E9}".utf8) + [0x28, 0x5B, 0xC3, 0xA9, 0x00, 0xFF]
@@ -251,10 +252,17 @@ struct AcronymFinderRobustnessTests {
                 length % 3 == 0 && rng.below(11) != 0 ? 0x61 : alphabet[rng.below(alphabet.count)]
             }
             bytes.withUnsafeBufferPointer { t in
+                // One cursor carried over starts that grow by random steps, as `find` moves it.
+                var cursor = AcronymFinder.BracketCursor()
+                var nextStart = 0
                 for i in 0...length {
                     var j = i
                     while j < length, t[j] != 0x28, t[j] != 0x5B { j += 1 }
                     #expect(AcronymFinder.nextBracket(t, from: i) == j, "\(bytes) from \(i)")
+                    if i == nextStart {
+                        #expect(cursor.next(t, from: i) == j, "\(bytes) from \(i) (cursor)")
+                        nextStart += 1 + rng.below(4)
+                    }
                 }
             }
         }

@@ -26,8 +26,9 @@ public enum AcronymFinder {
             var out: [Acronym] = []
             var s = 0
             var i = 0
+            var brackets = BracketCursor()
             while true {
-                i = nextBracket(t, from: i)
+                i = brackets.next(t, from: i)
                 guard i < t.count else { break }
                 while s < sentenceStarts.count && sentenceStarts[s] <= i { s += 1 }
                 let floor = s > 0 ? sentenceStarts[s - 1] : 0
@@ -40,18 +41,24 @@ public enum AcronymFinder {
         }
     }
 
-    /// The first `(` or `[` at or after `i`, or `t.count`. Brackets are rare in prose: eight bytes are
-    /// tested at a time.
-    static func nextBracket(_ t: UnsafeBufferPointer<UInt8>, from i0: Int) -> Int {
-        var i = i0
-        while i + 8 <= t.count {
-            let w = UTF8Bytes.load(t, i)
-            let hits = UTF8Bytes.bytesEqual(w, 0x28) | UTF8Bytes.bytesEqual(w, 0x5B)
-            if hits != 0 { return i + hits.trailingZeroBitCount >> 3 }
-            i += 8
+    /// The first `(` or `[` at or after `i`, or `t.count`.
+    static func nextBracket(_ t: UnsafeBufferPointer<UInt8>, from i: Int) -> Int {
+        var c = BracketCursor()
+        return c.next(t, from: i)
+    }
+
+    /// `nextBracket` for a cursor that only moves forward. Brackets are rare in prose: the next `(`
+    /// and the next `[` are each found by memchr (many bytes per instruction) and searched for again
+    /// only once the cursor has passed them, so the text is read about once for each.
+    struct BracketCursor {
+        private var paren = -1, square = -1
+
+        /// The first `(` or `[` at or after `i`, or `t.count`; `i` must not be below an earlier call's.
+        mutating func next(_ t: UnsafeBufferPointer<UInt8>, from i: Int) -> Int {
+            if paren < i { paren = UTF8Bytes.find(0x28, in: t, from: i, to: t.count) }
+            if square < i { square = UTF8Bytes.find(0x5B, in: t, from: i, to: t.count) }
+            return min(paren, square)
         }
-        while i < t.count, t[i] != 0x28, t[i] != 0x5B { i += 1 }
-        return i
     }
 
     /// The bracket closing the one at `open`, on the same line and within 300 bytes.

@@ -36,6 +36,29 @@ struct AcronymRegion {
                                          "each", "all", "such", "than", "then", "but", "not", "no", "also", "using", "called",
                                          "termed", "named", "known", "so-called", "i.e.", "e.g."]
 
+    /// `stopWords.contains(w)` for a word `w` of `count` (at most four) bytes packed little-endian,
+    /// without building and hashing a String. The words are ASCII, and no other string equals one
+    /// (only `;`, `` ` `` and `K` have non-ASCII canonical equivalents): byte equality is String equality.
+    static func isStopWord(packed k: UInt32, count: Int) -> Bool {
+        switch count {
+        case 1: return k == 0x61                                                     // a
+        case 2:
+            switch k {
+            case 0x666F, 0x6E6F, 0x6E69, 0x6F74, 0x7962, 0x6E61, 0x726F,               // of on in to by an or
+                 0x7461, 0x7361, 0x6564, 0x7564, 0x616C, 0x656C, 0x7465: return true  // at as de du la le et
+            default: return false
+            }
+        case 3:
+            switch k {
+            case 0x726F66, 0x656874, 0x646E61, 0x736564, 0x646E75,                   // for the and des und
+                 0x726564, 0x656964, 0x616976, 0x737469: return true                 // der die via its
+            default: return false
+            }
+        case 4: return k == 0x6874_6977 || k == 0x6D6F_7266 || k == 0x6F74_6E69     // with from into
+        default: return false
+        }
+    }
+
     var bytes: [UInt8] = []
 
     /// The byte before region offset `q` (a space before the region).
@@ -45,9 +68,13 @@ struct AcronymRegion {
         base = lo
         bytes = Array(t[lo..<hi])
         let n = hi - lo
-        cells = [UInt8](repeating: 0, count: n)
-        kind = [UInt8](repeating: 0, count: n)
-        wordOf = [Int32](repeating: -1, count: n)
+        // Built in locals and stored once at the end: writing the stored arrays byte by byte checked
+        // their uniqueness at every write.
+        var cells = [UInt8](repeating: 0, count: n)
+        var kind = [UInt8](repeating: 0, count: n)
+        var wordOf = [Int32](repeating: -1, count: n)
+        var words: [Word] = []
+        words.reserveCapacity(16)
         var i = lo
         var sawComma = false
         while i < hi {
@@ -89,12 +116,20 @@ struct AcronymRegion {
                 for k in i..<e { b[k - i] = SF.lower(t[k]) }
                 return e - i
             }
-            // Every stop word has at most four bytes: longer words skip the hashed set.
-            w.isStop = e - i <= AcronymRegion.stopWordMaxLength && AcronymRegion.stopWords.contains(w.lowered)
+            // Every stop word has at most four bytes: longer words skip the test.
+            if e - i <= AcronymRegion.stopWordMaxLength {
+                var packed: UInt32 = 0
+                for k in i..<e { packed |= UInt32(SF.lower(t[k])) << (8 * UInt32(k - i)) }
+                w.isStop = AcronymRegion.isStopWord(packed: packed, count: e - i)
+            }
             w.capitalized = SF.isUpper(t[i]) && (i + 1 < j) && SF.isLower(t[i + 1])
             words.append(w)
             i = j
         }
+        self.cells = cells
+        self.kind = kind
+        self.wordOf = wordOf
+        self.words = words
     }
 }
 
@@ -174,11 +209,15 @@ enum AcronymMatcher {
         var best: AcronymMatch?
         let lastWord = r.words.count - 1
         var wi = lastWord
+        // Scratch for the loop and for `evaluate`, allocated once per alignment rather than per word.
+        var starts: [Int] = []
+        var used = [Bool](repeating: false, count: r.words.count)
+        var wordStarts = [Bool](repeating: false, count: r.words.count)
         while wi >= 0 {
             defer { wi -= 1 }
             if onlyFirstWord && wi != 0 { continue }
             let w = r.words[wi]
-            guard w.first >= 0, !AcronymRegion.badStarts.contains(w.lowered) else { continue }
+            guard w.first >= 0 else { continue }
             // The long form starts at the word, or at a piece of it after `-` or `/` (`2,3-diaminonaphthalene`,
             // `anti-human immunodeficiency virus`).
             // A letter inside a bracket that opens the word (`(FEV1)/forced`) does not start a long form.
@@ -187,7 +226,8 @@ enum AcronymMatcher {
                 let b = r.bytes[q]
                 if b == 0x28 || b == 0x5B { depth += 1 } else if b == 0x29 || b == 0x5D { depth -= 1 }
             }
-            var starts = depth > 0 ? [] : [w.first]
+            starts.removeAll(keepingCapacity: true)
+            if depth <= 0 { starts.append(w.first) }
             if !onlyFirstWord {
                 let wordEnd = w.end - r.base
                 var q = w.first + 1
@@ -199,10 +239,13 @@ enum AcronymMatcher {
                     q += 1
                 }
             }
+            // Words where no alignment starts need no look-up in `badStarts` (a hashed String).
+            guard starts.contains(where: { F[$0] > negInf / 2 }), !AcronymRegion.badStarts.contains(w.lowered) else { continue }
             for st in starts {
                 let f = F[st]
                 if f <= negInf / 2 { continue }
-                guard let cand = evaluate(c, r, wi: wi, start: st, f: f, F: F, nextPos: nextPos) else { continue }
+                guard let cand = evaluate(c, r, wi: wi, start: st, f: f, F: F, nextPos: nextPos,
+                                          used: &used, wordStarts: &wordStarts) else { continue }
                 if best == nil || cand.score > best!.score + 1e-9 { best = cand }
             }
         }
@@ -210,11 +253,13 @@ enum AcronymMatcher {
     }
 
     /// Walks the alignment that starts at `start` in word `wi` and scores the long form it implies.
-    static func evaluate(_ c: [UInt8], _ r: AcronymRegion, wi: Int, start: Int, f: Double, F: [Double], nextPos: [Int32]) -> AcronymMatch? {
+    /// `used` and `wordStarts` are scratch with one flag per word; only words `wi...` are read (the
+    /// alignment starts in word `wi`), and those are cleared here.
+    static func evaluate(_ c: [UInt8], _ r: AcronymRegion, wi: Int, start: Int, f: Double, F: [Double], nextPos: [Int32],
+                         used: inout [Bool], wordStarts: inout [Bool]) -> AcronymMatch? {
         let m = c.count, n = r.cells.count
         let lastWord = r.words.count - 1
-        var used = [Bool](repeating: false, count: r.words.count)
-        var wordStarts = [Bool](repeating: false, count: r.words.count)
+        for x in wi...lastWord { used[x] = false; wordStarts[x] = false }
         var p = start, k = 0, starts = 0, good = 0, prevP = -2
         while p >= 0 && k < m {
             let wd = Int(r.wordOf[p])
