@@ -118,6 +118,26 @@ import DocPipeTestSupport
         return b.withUnsafeBufferPointer { DuplicateSentenceRule.signature($0, 0..<b.count) }
     }
 
+    /// The signature is its definition (the count of the bytes 0x28...0x7F and the sum of those bytes
+    /// with bit 5 set), computed a byte at a time, on random bytes and offsets (sentences up to
+    /// 3,000 bytes, every byte value).
+    @Test func signatureMatchesItsDefinition() {
+        var rng = SplitMix(state: 11)
+        for n in 0..<3_000 {
+            let length = n < 2_000 ? rng.below(80) : rng.below(3_000)
+            // Mostly text-like bytes, some 0xFF (never kept), in a third of the texts any byte.
+            let bytes: [UInt8] = (0..<length).map { _ in
+                n % 3 == 0 ? UInt8(truncatingIfNeeded: rng.below(256)) : (rng.below(4) == 0 ? 0xFF : UInt8(0x20 + rng.below(0x60)))
+            }
+            let lo = length == 0 ? 0 : rng.below(min(length, 9))
+            var count = 0, sum = 0
+            for b in bytes[lo...] where b >= 0x28 && b < 0x80 { count += 1; sum += Int(b | 0x20) }
+            let expected = UInt64(count) << 32 | UInt64(sum) & 0xFFFF_FFFF
+            let got = bytes.withUnsafeBufferPointer { DuplicateSentenceRule.signature($0, lo..<length) }
+            #expect(got == expected, "length \(length) from \(lo)")
+        }
+    }
+
     /// Only sentences whose signatures agree are hashed: equal folds must give equal signatures,
     /// however the bytes fall into the eight-byte words.
     @Test func equalFoldsHaveEqualSignatures() {

@@ -79,17 +79,21 @@ import Testing
     }
 
     /// The token pass tests a token's length and first letter before spelling event words: every
-    /// event word, in any case, must pass both tests.
+    /// event word, in any case, must pass both tests; the tests still turn most lengths and letters away.
     @Test func eventWordsPassTheLengthAndInitialTests() {
         for w in DateConflictRule.eventWords.keys {
             for v in [w, w.uppercased(), w.prefix(1).uppercased() + w.dropFirst()] {
                 let b = Array(v.utf8)
                 #expect([4, 6, 7, 11].contains(b.count), "\(v)")
-                #expect((0b1000_1101_0000 as UInt32) >> UInt32(b.count) & 1 != 0, "\(v)")
-                let initial = (b[0] | 0x20) &- 0x61
-                #expect(initial < 26 && DateConflictRule.eventInitials >> UInt32(initial) & 1 != 0, "\(v)")
+                #expect(DateConflictRule.eventLengthBits &>> UInt64(b.count) & 1 != 0, "\(v)")
+                #expect(DateConflictRule.eventInitialBits &>> UInt64(b[0] | 0x20) & 1 != 0, "\(v)")
                 #expect(b.withUnsafeBufferPointer { DateConflictRule.eventKind($0, 0..<b.count) } != nil, "\(v)")
             }
         }
+        let lengths = (0..<64).filter { DateConflictRule.eventLengthBits &>> UInt64($0) & 1 != 0 }
+        #expect(lengths == [4, 6, 7, 11])
+        let initials = (0..<256).filter { DateConflictRule.eventInitialBits &>> UInt64(UInt8($0) | 0x20) & 1 != 0 }
+        #expect(initials.count == 48)   // b c d e f s, with and without bit 5, in each of four 64-byte rows
+        #expect(initials.contains(0x42) && initials.contains(0x73) && !initials.contains(0x61) && !initials.contains(0x67))
     }
 }

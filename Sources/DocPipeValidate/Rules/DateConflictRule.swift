@@ -241,8 +241,7 @@ struct DateConflictRule: Rule {
 
     /// The number N of an entity id `eN` as the extractor spells it (no sign, no leading zero).
     static func idNumber(_ id: String) -> Int? {
-        // In place, without the copy (and its retain and release) that the mutating `withUTF8` takes.
-        withUTF8Bytes(id) { b in
+        func number(_ b: UnsafeBufferPointer<UInt8>) -> Int? {
             guard b.count >= 2, b.count <= 19, b[0] == 0x65, b[1] != 0x30 else { return nil }
             var n = 0
             for k in 1..<b.count {
@@ -252,6 +251,11 @@ struct DateConflictRule: Rule {
             }
             return n
         }
+        // In place, without the copy (and its retain and release) that the mutating `withUTF8` takes;
+        // on the view itself, as every entity's id is read once per document (through the generic
+        // `withUTF8Bytes` an id cost half again as much).
+        if let n = id.utf8.withContiguousStorageIfAvailable(number) { return n }
+        return Array(id.utf8).withUnsafeBufferPointer(number)
     }
 
     static func isNamed(_ k: Entity.Kind) -> Bool {
@@ -315,8 +319,14 @@ struct DateConflictRule: Rule {
         return h
     }
 
-    /// Bit k set for the k-th letter of the alphabet that starts an event word: b, c, d, e, f, s.
-    static let eventInitials: UInt32 = 1 << 1 | 1 << 2 | 1 << 3 | 1 << 4 | 1 << 5 | 1 << 18
+    /// Bit n set for the lengths n of the event words: 4, 6, 7, 11 (a computed property: a
+    /// `static let` read in the token loop would cost a `swift_once` per read).
+    @inline(__always) static var eventLengthBits: UInt64 { 1 << 4 | 1 << 6 | 1 << 7 | 1 << 11 }
+    /// Bit `c & 63` set for the lower-case initials c of the event words: b, c, d, e, f, s
+    /// (0x62...0x66 and 0x73, so bits 34...38 and 51).
+    @inline(__always) static var eventInitialBits: UInt64 {
+        1 << (0x62 & 63) | 1 << (0x63 & 63) | 1 << (0x64 & 63) | 1 << (0x65 & 63) | 1 << (0x66 & 63) | 1 << (0x73 & 63)
+    }
 
     /// The sentences that `mentionsEvent` keeps and whose tokens include an event word, as `events`
     /// needs both. With tokens and sentences in order, as the extractor and segmenter write them, the
@@ -328,17 +338,16 @@ struct DateConflictRule: Rule {
         var eventStarts: [Int] = []
         document.tokens.withUnsafeBufferPointer { tokens in
             var last = Int.min
-            let initials = eventInitials
             for t in tokens {
                 let r = t.range
                 if r.lowerBound < last { inOrder = false; break }
                 last = r.lowerBound
                 // Event words have 4, 6, 7 or 11 letters and start with b, c, d, e, f or s in either
-                // case: two bit tests before spelling them out (most tokens fail one).
-                let n = r.upperBound &- r.lowerBound
-                guard n >= 0, n < 12, (0b1000_1101_0000 as UInt32) >> UInt32(n) & 1 != 0 else { continue }
-                let initial = (bytes[r.lowerBound] | 0x20) &- 0x61
-                guard initial < 26, initials >> UInt32(initial) & 1 != 0 else { continue }
+                // case: two bit tests before spelling them out (most tokens fail one). The shifts
+                // wrap at 64 (a token of 68 bytes passes as one of 4, a byte that is no letter may pass
+                // as one), so only these tests are cheap: `eventKind` spells the word out exactly.
+                guard Self.eventLengthBits &>> UInt64(truncatingIfNeeded: r.upperBound &- r.lowerBound) & 1 != 0,
+                      Self.eventInitialBits &>> UInt64(truncatingIfNeeded: bytes[r.lowerBound] | 0x20) & 1 != 0 else { continue }
                 if t.kind == .word, eventKind(bytes, r) != nil { eventStarts.append(r.lowerBound) }
             }
         }

@@ -39,10 +39,16 @@ struct DuplicateSentenceRule: Rule {
                 signatures[k] = Self.signature(p, sentences[k].range)
                 shared.add(signatures[k])
             }
-            var firsts = FirstOccurrences(capacity: sentences.count)
+            // The sentences to hash, in order: few, so the table of first occurrences is sized for
+            // them rather than for every sentence (clearing a table of every sentence's size cost more
+            // than filling it).
+            var repeated: [Int] = []
+            for k in sentences.indices where signatures[k] != .max && shared.count(signatures[k]) > 1 { repeated.append(k) }
+            var firsts = FirstOccurrences(capacity: repeated.count)
             var scratchA: [UInt8] = [], scratchB: [UInt8] = []
-            for (k, s) in sentences.enumerated() {
-                guard signatures[k] != .max, shared.count(signatures[k]) > 1, let h = Self.hash(p, s.range) else { continue }
+            for k in repeated {
+                let s = sentences[k]
+                guard let h = Self.hash(p, s.range) else { continue }
                 let earlier = firsts.insert(s.range, hash: h) { a, b in
                     // Repeats are mostly byte for byte: equal bytes fold alike, so only differing
                     // sentences are folded.

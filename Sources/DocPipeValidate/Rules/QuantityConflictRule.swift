@@ -81,19 +81,22 @@ struct QuantityConflictRule: Rule {
     func check(_ document: Document) -> [Diagnostic] {
         var out: [Diagnostic] = []
         var reported = Set<String>()
-        let claims = document.claims.filter { $0.kind == .count && $0.subject != nil && Self.frame($0.time) != nil }
+        // The claims compared, by index: filtering the claims themselves copied each one.
+        let all = document.claims
+        let claims = all.indices.filter { all[$0].kind == .count && all[$0].subject != nil && Self.frame(all[$0].time) != nil }
         guard claims.count >= 2 else { return out }
-        let ranges = claims.map { Self.quantityRange($0, in: document) }
+        let ranges = claims.map { Self.quantityRange(all[$0], in: document) }
         let sentences = SentenceLookup(document.sentences)
         let sentenceOf = ranges.map { sentences.index(of: $0.lowerBound) }
         // An earlier claim is compared by its value and hedge only: these, not a copy of the claim.
-        let hedges = claims.map { (value: $0.value, comparator: $0.comparator) }
+        let hedges = claims.map { (value: all[$0].value, comparator: all[$0].comparator) }
         // Only claims of one subject, measure and frame are compared: bucket them instead of trying
         // every pair. Each bucket lists its claims in document-claim order, as the pair loop met them.
         var buckets: [Bucket: [Int]] = [:]
         buckets.reserveCapacity(claims.count)
-        for (j, later) in claims.enumerated() {
-            let bucket = Bucket(subject: later.subject!, measure: later.measure, frame: Self.frame(later.time)!)
+        for (j, c) in claims.enumerated() {
+            // Read in place: the claim is used only in the rare report below.
+            let bucket = Bucket(subject: all[c].subject!, measure: all[c].measure, frame: Self.frame(all[c].time)!)
             let laterRange = ranges[j]
             // Compares with the bucket's claims, then joins it: one access, so the key is hashed once.
             func compareAndJoin(_ bucketClaims: inout [Int]) {
@@ -102,7 +105,8 @@ struct QuantityConflictRule: Rule {
                     let earlier = hedges[e], earlierRange = ranges[e]
                     guard earlierRange.lowerBound < laterRange.lowerBound,
                           !sentences.same(earlierRange.lowerBound, laterRange.lowerBound, sentenceOfA: sentenceOf[e]) else { continue }
-                    if Interval(earlier.value, earlier.comparator).intersects(Interval(later.value, later.comparator)) { continue }
+                    if Interval(earlier.value, earlier.comparator).intersects(Interval(all[c].value, all[c].comparator)) { continue }
+                    let later = all[c]
                     // The strings are built as bytes: interpolation costs an append per piece.
                     var key = MessageBytes()
                     key.append(later.subject!)
