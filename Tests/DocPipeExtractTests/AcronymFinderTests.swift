@@ -268,3 +268,35 @@ struct AcronymFinderRobustnessTests {
         }
     }
 }
+
+@Suite struct AcronymFilledArrayTests {
+    /// `filledArray` gives what `Array(repeating:count:)` gives for the byte patterns it is used with.
+    @Test func filledArraysMatchRepeatedValues() {
+        for n in [0, 1, 7, 8, 9, 100, 4096] {
+            #expect(filledArray(n, byte: 0, of: Bool.self) == [Bool](repeating: false, count: n))
+            #expect(filledArray(n, byte: 0, of: UInt8.self) == [UInt8](repeating: 0, count: n))
+            #expect(filledArray(n, byte: 0, of: UInt64.self) == [UInt64](repeating: 0, count: n))
+            #expect(filledArray(n, byte: 0xFF, of: Int32.self) == [Int32](repeating: -1, count: n))
+            #expect(filledArray(n, byte: 0xFF, of: UInt64.self) == [UInt64](repeating: .max, count: n))
+        }
+    }
+}
+
+@Suite struct AcronymOpenerTests {
+    /// `isOpener` on the bytes against the first word of the String split at spaces, on random
+    /// pieces: openers in every case, words around them, CR LF, non-ASCII and a space followed by a
+    /// combining mark (no separator for Characters).
+    @Test func openerTestMatchesTheStringSplit() {
+        var rng = SplitMix(seed: 0x0BE7)
+        let pieces = AcronymShortForm.openers.sorted() + ["E.G.", "See", "CF", "approx", "approx.x", "UNEP", "x", "ab", " ", "  ",
+                                                         "\r\n", "\u{301}", "é", "e\u{301}g", "(", ")", "1", "vs.x", "et al"]
+        for _ in 0..<5_000 {
+            let text = (0..<(1 + rng.below(4))).map { _ in pieces[rng.below(pieces.count)] }.joined(separator: rng.below(3) == 0 ? "" : " ")
+            let bytes = Array(text.utf8)
+            let expected = AcronymShortForm.openers.contains(text.split(separator: " ").first.map(String.init) ?? text)
+            bytes.withUnsafeBufferPointer { t in
+                #expect(AcronymShortForm.isOpener(t[0..<t.count]) == expected, "\(text.debugDescription)")
+            }
+        }
+    }
+}

@@ -70,9 +70,9 @@ struct AcronymRegion {
         let n = hi - lo
         // Built in locals and stored once at the end: writing the stored arrays byte by byte checked
         // their uniqueness at every write.
-        var cells = [UInt8](repeating: 0, count: n)
-        var kind = [UInt8](repeating: 0, count: n)
-        var wordOf = [Int32](repeating: -1, count: n)
+        var cells: [UInt8] = filledArray(n, byte: 0)
+        var kind: [UInt8] = filledArray(n, byte: 0)
+        var wordOf: [Int32] = filledArray(n, byte: 0xFF)
         var words: [Word] = []
         words.reserveCapacity(16)
         var i = lo
@@ -172,12 +172,12 @@ enum AcronymMatcher {
         guard m >= 1, n >= 1, !r.words.isEmpty else { return nil }
         // F[k][p]: best score matching c[k...] with c[k] at p. nextPos: where c[k+1] went.
         var F = [Double](repeating: negInf, count: m * n)
-        var nextPos = [Int32](repeating: -1, count: m * n)
+        var nextPos: [Int32] = filledArray(m * n, byte: 0xFF)
         var sufMax = [Double](repeating: negInf, count: n + 1)
-        var sufArg = [Int32](repeating: -1, count: n + 1)
+        var sufArg: [Int32] = filledArray(n + 1, byte: 0xFF)
         // A word's first letter scores most (a stop word's less: `and` rarely lends its letter), a word
         // piece's next, a letter inside a word least.
-        var stopStart = [Bool](repeating: false, count: n)
+        var stopStart: [Bool] = filledArray(n, byte: 0)
         for w in r.words where w.isStop && w.first >= 0 { stopStart[w.first] = true }
         @inline(__always) func base(_ p: Int) -> Double {
             switch r.kind[p] { case 3: return stopStart[p] ? 1.0 : 3.0; case 2: return 2.0; default: return 0.2 }
@@ -211,8 +211,8 @@ enum AcronymMatcher {
         var wi = lastWord
         // Scratch for the loop and for `evaluate`, allocated once per alignment rather than per word.
         var starts: [Int] = []
-        var used = [Bool](repeating: false, count: r.words.count)
-        var wordStarts = [Bool](repeating: false, count: r.words.count)
+        var used: [Bool] = filledArray(r.words.count, byte: 0)
+        var wordStarts: [Bool] = filledArray(r.words.count, byte: 0)
         while wi >= 0 {
             defer { wi -= 1 }
             if onlyFirstWord && wi != 0 { continue }
@@ -290,5 +290,15 @@ enum AcronymMatcher {
         let score = f - 3.0 * Double(unmatched) - 1.0 * Double(commas)
         return AcronymMatch(firstWord: wi, start: start, good: good, score: score, unmatchedContent: unmatched,
                             trailingUnmatched: trailing, lastUsedWord: lastUsed, starts: starts, letters: m)
+    }
+}
+
+/// An array of `count` elements whose bytes are all `byte`: `false`, 0 or -1 (0xFF) for the scratch
+/// tables here. Filled as raw memory, which the compiler makes one memset: `Array(repeating:count:)`
+/// stores element by element, and for these tables that cost as much as the work done on them.
+func filledArray<T: BitwiseCopyable>(_ count: Int, byte: UInt8, of _: T.Type = T.self) -> [T] {
+    [T](unsafeUninitializedCapacity: count) { b, n in
+        UnsafeMutableRawBufferPointer(b).initializeMemory(as: UInt8.self, repeating: byte)
+        n = count
     }
 }

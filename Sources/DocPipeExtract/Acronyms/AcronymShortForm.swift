@@ -68,13 +68,10 @@ enum AcronymShortForm {
             }
         }
         guard words <= 2, alpha >= 1 else { return false }
-        let lowered = String(decoding: s.map(lower), as: UTF8.self)
         // `(e.g. …)`, `(cf. …)`, `(see …)` as written (upper-case `CF`, `EG` are short forms).
-        let original = String(decoding: s, as: UTF8.self)
-        let firstWord = original.split(separator: " ").first.map(String.init) ?? original
-        if openers.contains(firstWord) { return false }
+        if isOpener(s) { return false }
         // `(ii)`, `(iv)`: list labels. Upper-case ones may be real (`intravenous (IV)`) and must match.
-        if upper == 0 && isRomanNumeral(lowered) { return false }
+        if upper == 0 && isRomanNumeral(String(decoding: s.map(lower), as: UTF8.self)) { return false }
         // A lower-case word longer than five letters is a word, not a short form.
         if upper == 0 && digits == 0 && words == 1 && alpha > 5 { return false }
         // A capitalised ordinary word (`Smith`, `Finapres`, `Table`) is a name or a gloss, not a short form.
@@ -93,6 +90,21 @@ enum AcronymShortForm {
             if w2.allSatisfy(isDigit) && w2.count == 4 { return false }
         }
         return true
+    }
+
+    /// Whether the first word of `s` (what `split(separator: " ")` gives first) is one of `openers`.
+    /// For ASCII bytes Characters are bytes (CR LF aside, which is no space), so the word ends at the
+    /// first space byte, and String equality is byte equality: a word longer than every opener (seven
+    /// bytes) is none, and a shorter one is made a String only to be looked up. Other text is split
+    /// as Characters (a space with a combining mark is no separator).
+    static func isOpener(_ s: ByteSlice) -> Bool {
+        let end = s.firstIndex(of: 0x20) ?? s.endIndex
+        if end > s.startIndex, s.allSatisfy({ $0 < 0x80 }) {
+            guard end - s.startIndex <= 7 else { return false }
+            return openers.contains(String(decoding: s[s.startIndex..<end], as: UTF8.self))
+        }
+        let original = String(decoding: s, as: UTF8.self)
+        return openers.contains(original.split(separator: " ").first.map(String.init) ?? original)
     }
 
     /// Acronym-like: at least two capitals, or a capital and a digit, or a capital after a lower-case letter (`MoU`).
