@@ -33,7 +33,7 @@ struct DuplicateSentenceRule: Rule {
             // A sentence whose signature no other sentence shares can neither repeat an earlier one nor
             // be repeated: only the others are hashed, and the signature costs a fraction of the hash.
             // Labels get `.max`, which no signature is.
-            var signatures = [UInt64](repeating: .max, count: sentences.count)
+            var signatures: [UInt64] = filledArray(sentences.count, byte: 0xFF)
             var shared = SignatureCounts(capacity: sentences.count)
             for k in sentences.indices where !labels.contains(sentences[k].range) {
                 signatures[k] = Self.signature(p, sentences[k].range)
@@ -83,7 +83,7 @@ struct DuplicateSentenceRule: Rule {
         init(capacity: Int) {
             var n = 16
             while n < capacity * 2 { n <<= 1 }
-            hashes = [UInt64](repeating: 0, count: n)
+            hashes = filledArray(n, byte: 0)
             ranges = [Range<Int>?](repeating: nil, count: n)
             mask = n - 1
         }
@@ -142,8 +142,8 @@ struct DuplicateSentenceRule: Rule {
         init(capacity: Int) {
             var n = 16
             while n < capacity * 2 { n <<= 1 }
-            keys = [UInt64](repeating: 0, count: n)
-            counts = [Int32](repeating: 0, count: n)
+            keys = filledArray(n, byte: 0)
+            counts = filledArray(n, byte: 0)
             mask = n - 1
         }
 
@@ -174,16 +174,20 @@ struct DuplicateSentenceRule: Rule {
         var count = 0, sum = 0
         var i = r.lowerBound
         let end = r.upperBound
-        while i + 8 <= end {
-            let w = UTF8Bytes.load(p, i)
-            // 0x01 in each byte that is ASCII and at least 0x28 (no carries: each sum stays below 0x100).
-            let kept = (((w & ~highs) &+ 0x58 &* ones) & ~w & highs) >> 7
-            let v = (w | 0x20 &* ones) & (kept &* 0xFF)
-            count &+= Int(truncatingIfNeeded: (kept &* ones) >> 56)
-            // Sum of the eight bytes: pairs in 16-bit lanes, then the four lanes (at most 2040).
-            let pairs = (v & lanes) &+ ((v >> 8) & lanes)
-            sum &+= Int(truncatingIfNeeded: (pairs &* 0x0001_0001_0001_0001) >> 48)
-            i += 8
+        // The base address unwrapped once, not at every load; a buffer without one is empty.
+        if let base = p.baseAddress {
+            let raw = UnsafeRawPointer(base)
+            while i &+ 8 <= end {
+                let w = raw.loadUnaligned(fromByteOffset: i, as: UInt64.self)
+                // 0x01 in each byte that is ASCII and at least 0x28 (no carries: each sum stays below 0x100).
+                let kept = (((w & ~highs) &+ 0x58 &* ones) & ~w & highs) >> 7
+                let v = (w | 0x20 &* ones) & (kept &* 0xFF)
+                count &+= Int(truncatingIfNeeded: (kept &* ones) >> 56)
+                // Sum of the eight bytes: pairs in 16-bit lanes, then the four lanes (at most 2040).
+                let pairs = (v & lanes) &+ ((v >> 8) & lanes)
+                sum &+= Int(truncatingIfNeeded: (pairs &* 0x0001_0001_0001_0001) >> 48)
+                i &+= 8
+            }
         }
         while i < end {
             let b = p[i]
