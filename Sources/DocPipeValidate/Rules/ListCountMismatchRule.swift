@@ -33,7 +33,10 @@ struct ListCountMismatchRule: Rule {
     func check(_ document: Document) -> [Diagnostic] {
         var out: [Diagnostic] = []
         let text = document.text
-        for c in document.claims where c.kind == .enumeration && c.items.count >= 2 && !c.measure.isEmpty {
+        // By index: iterating the claims copied each one, and few are enumerations.
+        let claims = document.claims
+        for i in claims.indices where claims[i].kind == .enumeration && claims[i].items.count >= 2 && !claims[i].measure.isEmpty {
+            let c = claims[i]
             guard c.value.rounded() == c.value, Double(c.items.count) != c.value else { continue }
             let at: Range<Int>
             if let q = c.quantity, document.quantities.indices.contains(q) { at = document.quantities[q].range } else { at = c.range }
