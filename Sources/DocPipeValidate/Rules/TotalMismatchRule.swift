@@ -35,9 +35,9 @@ struct TotalMismatchRule: Rule {
         let claims = document.claims
         // Most documents state no total: no copy of their text or their claims (looked at by index:
         // iterating the claims copied each one).
-        guard claims.indices.contains(where: { Self.isCheckedTotal(claims[$0]) }) else { return out }
+        guard claims.indices.contains(where: { Self.isCheckedTotal(claims, $0) }) else { return out }
         let bytes = Array(document.text.utf8)
-        for ti in claims.indices where Self.isCheckedTotal(claims[ti]) {
+        for ti in claims.indices where Self.isCheckedTotal(claims, ti) {
             let t = claims[ti]
             var sum = 0.0
             var ok = true
@@ -65,6 +65,11 @@ struct TotalMismatchRule: Rule {
     /// A total this rule checks: two or more parts, an exact value, a known measure.
     static func isCheckedTotal(_ t: Claim) -> Bool {
         t.kind == .total && t.items.count >= 2 && t.comparator == .exactly && !t.measure.isEmpty
+    }
+
+    /// `isCheckedTotal(claims[i])`, reading the fields in place: passing the claim copied it.
+    static func isCheckedTotal(_ claims: [Claim], _ i: Int) -> Bool {
+        claims[i].kind == .total && claims[i].items.count >= 2 && claims[i].comparator == .exactly && !claims[i].measure.isEmpty
     }
 
     static func number(_ v: Double) -> String { v.rounded() == v && abs(v) < 1e15 ? String(Int(v)) : String(v) }
