@@ -231,6 +231,16 @@ import DocPipeTestSupport
         }
     }
 
+    /// A text without tokens has no sentence entries (the fill writes nothing, whatever the spans).
+    @Test func noTokensNoSentenceEntries() {
+        for text in ["", "   ", "\n\n"] {
+            var d = qcDocument(text)
+            d.sentences = [Sentence(range: 0..<text.utf8.count), Sentence(range: 0..<0)]
+            let s = ScanText(d)
+            #expect(s.tokens.isEmpty && s.sentenceOf.isEmpty && s.sentences.isEmpty, "\(text)")
+        }
+    }
+
     /// Sentence subjects are computed lazily; a pronoun takes the previous sentence's, through a chain.
     @Test func pronounChainResolvesThroughLazySubjects() {
         var d = qcDocument("The Harbour Authority has 42 member states. It was founded in 1950. It employs 300 staff.")

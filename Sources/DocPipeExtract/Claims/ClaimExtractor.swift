@@ -765,8 +765,8 @@ struct ClaimBuilder {
         return a..<b
     }
 
-    private func segmentTokens(_ si: Int, _ q: QuantityMatch) -> Range<Int> {
-        let c = clauseTokens(si, q)
+    /// `c`: `clauseTokens(si, q)`.
+    private func segmentTokens(_ si: Int, _ q: QuantityMatch, clause c: Range<Int>) -> Range<Int> {
         var a = q.tokens.lowerBound, b = q.tokens.upperBound
         while a > c.lowerBound, !s.eq(a - 1, ","), !(s.eq(a - 1, "and") && isVerbAt(a, c)) { a -= 1 }
         while b < c.upperBound, !s.eq(b, ","), !(s.eq(b, "and") && isVerbAt(b + 1, c)) { b += 1 }
@@ -779,8 +779,11 @@ struct ClaimBuilder {
     }
 
     private func timeFor(_ si: Int, _ q: QuantityMatch, inherited: String?) -> String? {
-        let seg = segmentTokens(si, q), clause = clauseTokens(si, q)
-        for span in [seg, clause] {
+        let clause = clauseTokens(si, q)
+        let seg = segmentTokens(si, q, clause: clause)
+        // The segment, then the clause (a loop over two spans, without an array of them per call).
+        for pass in 0..<2 {
+            let span = pass == 0 ? seg : clause
             let lo = t[span.lowerBound].start, hi = t[span.upperBound - 1].end
             var best: (Int, String)? = nil
             var a = 0, z = times.count

@@ -857,14 +857,16 @@ struct ScanText {
     private mutating func buildSentences(_ document: Document) {
         var spans: [Range<Int>] = document.sentences.map(\.range)
         if spans.isEmpty { spans = Self.fallbackSentences(bytes) }
-        // `tokenRange(of:)` and the fill on raw buffers: this walks every token of every sentence.
-        var of = [Int](repeating: -1, count: tokens.count)
+        // `tokenRange(of:)` and the fill on raw buffers: this walks every token of every sentence. Each
+        // token's entry is written once as the sentences reach it (-1 between and after them), not filled
+        // with -1 first.
         var sents: [Range<Int>] = []
         sents.reserveCapacity(spans.count)
-        tokens.withUnsafeBufferPointer { tp in
-            of.withUnsafeMutableBufferPointer { so in
+        let of = [Int](unsafeUninitializedCapacity: tokens.count) { so, count in
+            guard let base = so.baseAddress, !tokens.isEmpty else { count = 0; return }
+            tokens.withUnsafeBufferPointer { tp in
                 var after = (token: 0, bytes: 0)
-                // Tokens at or past `filled` still hold -1 (only earlier sentences' tokens were written).
+                // Tokens before `filled` are written (their first sentence, or -1); the others not yet.
                 var filled = 0
                 for r in spans {
                     let tr = Self.tokenRange(tp, of: r, after: after)
@@ -873,14 +875,18 @@ struct ScanText {
                     let idx = sents.count
                     sents.append(tr)
                     if tr.lowerBound >= filled {
-                        // Sentences in order, not overlapping: every token of this one is unset.
-                        (so.baseAddress! + tr.lowerBound).update(repeating: idx, count: tr.count)
+                        // Sentences in order, not overlapping: the tokens since the last one are in none.
+                        (base + filled).initialize(repeating: -1, count: tr.lowerBound - filled)
+                        (base + tr.lowerBound).initialize(repeating: idx, count: tr.count)
                     } else {
-                        for t in tr where so[t] == -1 { so[t] = idx }
+                        for t in tr.lowerBound..<min(filled, tr.upperBound) where so[t] == -1 { so[t] = idx }
+                        if tr.upperBound > filled { (base + filled).initialize(repeating: idx, count: tr.upperBound - filled) }
                     }
                     filled = max(filled, tr.upperBound)
                 }
+                (base + filled).initialize(repeating: -1, count: tp.count - filled)
             }
+            count = tokens.count
         }
         sentences = sents
         sentenceOf = of
