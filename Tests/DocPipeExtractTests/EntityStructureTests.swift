@@ -6,6 +6,45 @@ import DocPipeTestSupport
 /// The data structures behind the fast entity pass: each must answer exactly as the plain code it
 /// replaced (string interpolation, `Set`, `Dictionary`, `split`).
 @Suite struct EntityStructureTests {
+    /// The linker's blank entities (byte copies of one) equal `Array(repeating:count:)`'s, and setting
+    /// their fields (which releases the blank strings) and dropping them is sound.
+    @Test func blankEntitiesMatchRepeating() {
+        for count in [0, 1, 2, 7, 300] {
+            let blank = Entity(id: "", kind: .org, range: 0..<0)
+            var a = EntityLinker.blankEntities(count)
+            #expect(a == [Entity](repeating: blank, count: count))
+            for k in a.indices {
+                a[k].id = "entity number \(k) with a long id"
+                a[k].normalized = k % 2 == 0 ? "a normalised name longer than fifteen bytes" : nil
+                a[k].refersTo = k % 3 == 0 ? "e\(k)" : nil
+            }
+            let b = a
+            a = []
+            #expect(b.allSatisfy { $0.id.hasPrefix("entity number ") })
+        }
+    }
+
+    /// The scanner's surname map answers as a `Dictionary` on random keys (ids and negative hashes,
+    /// repeated, with values overwritten) while it grows.
+    @Test func int32MapMatchesDictionary() {
+        var rng = SplitMix(seed: 0x5A7E)
+        var map = Int32Map()
+        var dict: [Int32: Int] = [:]
+        #expect(map.isEmpty && map.get(7) == nil)
+        for step in 0..<20_000 {
+            let r = rng.next()
+            let key: Int32 = r % 3 == 0 ? -Int32(truncatingIfNeeded: (r >> 8) & 0x3FFF_FFFF) - 2 : Int32(truncatingIfNeeded: (r >> 8) % 3000)
+            if r % 5 < 2 {
+                map.set(key, step)
+                dict[key] = step
+            }
+            #expect(map.get(key) == dict[key])
+            #expect(map.count == dict.count)
+        }
+        #expect(dict.count > 1000)
+        for (k, v) in dict { #expect(map.get(k) == v) }
+    }
+
     @Test func idStringsMatchInterpolation() {
         for k in [0, 1, 9, 10, 99, 100, 4095, 4096, 4097, 8191, 8192, 8193, 123_456, Int(Int32.max)] {
             #expect(EntityLinker.idString(k) == "e\(k)")
@@ -257,7 +296,11 @@ import DocPipeTestSupport
         var pool = ["A/RES/47/4", "S/RES/1325", "IOM", "IOM’s", "UNICEF", "WHO", "a/b2", "Côte", "O’Brien",
                     "internationalization", "ABCDEFGHIJKLMNOP", "ABCDEFGHIJKLMNOPQ", "Ab", "AB", "ab", "9,000", "1991",
                     "Organization", "Organizations", "Organizatiom", "Organisation", "organization", "ORGANIZATION",
-                    "Secretary", "Secretariat", "secretary", "SECRETARIAT"]
+                    "Secretary", "Secretariat", "secretary", "SECRETARIAT",
+                    // Non-ASCII tokens of up to 16 bytes (memoised too), some alike in their first 8 bytes.
+                    "Ångström", "ÅNGSTRÖM", "ångström", "Nouméa", "NOUMÉA", "Dvořák", "Jiří", "İstanbul", "Zürich",
+                    "Łódź", "São", "–", "—", "’", "“", "”", "€", "É/1", "ÉCOLE/1", "Organizatión", "Organizatiön",
+                    "Internationalé", "Internationalè", "Côte’s", "Ñ", "ñ", "Éire"]
         for _ in 0..<500 {
             let key = lex.vocab.key(Int32(rng.next() % UInt64(lex.vocab.count)))
             var bytes = Array(key.utf8).map { b -> UInt8 in

@@ -163,7 +163,7 @@ enum EntityLinker {
         // Fields set in blank entities (empty strings and nils: nothing to release): built whole and
         // appended, each entity was copied into a stack slot and the original destroyed, a retain and a
         // release per string.
-        var out = [Entity](repeating: Entity(id: "", kind: .org, range: 0..<0), count: next)
+        var out = blankEntities(next)
         out.withUnsafeMutableBufferPointer { buf in
             var o = 0
             for k in 0..<n where keep[k] {
@@ -178,6 +178,22 @@ enum EntityLinker {
             }
         }
         return out
+    }
+
+    /// `count` copies of `Entity(id: "", kind: .org, range: 0..<0)`, their bytes copied from one: empty
+    /// strings are stored inline and nil holds nothing, so such an entity owns no reference and a byte
+    /// copy is a copy (`Array(repeating:count:)` retained and released each string of each copy).
+    static func blankEntities(_ count: Int) -> [Entity] {
+        let blank = Entity(id: "", kind: .org, range: 0..<0)
+        return [Entity](unsafeUninitializedCapacity: count) { buf, n in
+            withUnsafeBytes(of: blank) { b in
+                let raw = UnsafeMutableRawPointer(buf.baseAddress)
+                for k in 0..<count {
+                    (raw.unsafelyUnwrapped + k * MemoryLayout<Entity>.stride).copyMemory(from: b.baseAddress.unsafelyUnwrapped, byteCount: b.count)
+                }
+            }
+            n = count
+        }
     }
 
     /// A distinct constant per kind, mixed into the repeated-name hash.

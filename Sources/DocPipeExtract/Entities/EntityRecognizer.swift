@@ -123,7 +123,7 @@ struct EntityScanner {
     private var acronymStart: [Int] = []
     /// Exact ids of PERSON surnames seen so far → index of the first PERSON mention with that surname,
     /// with a one-word Bloom filter over the keys.
-    private var surnames: [Int32: Int] = [:]
+    private var surnames = Int32Map()
     private var surnameBloom: UInt64 = 0
     /// Whether `best` tests, before calling `money` and `name`, what those test first (false: the
     /// plain calls, which the tests compare with).
@@ -148,7 +148,7 @@ struct EntityScanner {
         var shape: UInt16
     }
 
-    /// A token's bytes and kind → its `TokenWord`, for ASCII tokens of 1 to 16 bytes. Direct-mapped: a
+    /// A token's bytes and kind → its `TokenWord`, for tokens of 1 to 16 bytes. Direct-mapped: a
     /// document repeats a few thousand words, and a hit replaces hashing, the vocabulary probe and the
     /// flag loads. The key is the token's whole bytes (its two words and length) and its kind, so a hit
     /// gives what the computation would.
@@ -282,21 +282,19 @@ struct EntityScanner {
                     let a = r.lowerBound
                     let len = r.count
                     let w: TokenWord
-                    // The memo holds ASCII tokens of 1 to 16 bytes whose words `tokenKey` would load.
+                    // The memo holds tokens of 1 to 16 bytes whose two words lie inside the text, ASCII or
+                    // not: `tokenWord` reads nothing but the token's bytes and kind, and the key holds them
+                    // all (non-ASCII words, dashes and curly quotes repeat as much as ASCII ones).
                     if useMemo, UInt(bitPattern: len &- 1) <= 15, a &+ ((len &+ 7) & ~7) <= p.count {
                         let w0 = Self.word(p, a, len, 0)
                         let w1 = len > 8 ? Self.word(p, a, len, 8) : 0
-                        if (w0 | w1) & 0x8080_8080_8080_8080 == 0 {
-                            let slot = Self.memoSlot(w0: w0, w1: w1)
-                            let key = Int32(truncatingIfNeeded: len) | Int32(Self.kindShape(kind)) << 8
-                            if memo[slot].w0 == w0, memo[slot].w1 == w1, memo[slot].key == key {
-                                w = memo[slot].word
-                            } else {
-                                w = Self.tokenWord(p, r, kind, tables)
-                                memo[slot] = WordMemo(w0: w0, w1: w1, key: key, word: w)
-                            }
+                        let slot = Self.memoSlot(w0: w0, w1: w1)
+                        let key = Int32(truncatingIfNeeded: len) | Int32(Self.kindShape(kind)) << 8
+                        if memo[slot].w0 == w0, memo[slot].w1 == w1, memo[slot].key == key {
+                            w = memo[slot].word
                         } else {
                             w = Self.tokenWord(p, r, kind, tables)
+                            memo[slot] = WordMemo(w0: w0, w1: w1, key: key, word: w)
                         }
                     } else {
                         w = Self.tokenWord(p, r, kind, tables)
@@ -691,8 +689,8 @@ struct EntityScanner {
                 mentions.append(m)
                 if m.kind == .person, case .pattern = m.source {
                     let key = surnameKey(m.end - 1)
-                    if surnames[key] == nil {
-                        surnames[key] = mentions.count - 1
+                    if surnames.get(key) == nil {
+                        surnames.set(key, mentions.count - 1)
                         surnameBloom |= Self.bloomBit(UInt64(UInt32(bitPattern: key)))
                     }
                 }
@@ -1166,7 +1164,7 @@ struct EntityScanner {
     @inline(__always) mutating func surname(at i: Int) -> EntityMention? {
         guard !surnames.isEmpty, isCapWord(i) else { return nil }
         let key = surnameKey(i)
-        guard surnameBloom & Self.bloomBit(UInt64(UInt32(bitPattern: key))) != 0, let first = surnames[key] else { return nil }
+        guard surnameBloom & Self.bloomBit(UInt64(UInt32(bitPattern: key))) != 0, let first = surnames.get(key) else { return nil }
         // Given names right before it (`Anders Jonas Ångström` after `Karin Ångström`): another person
         // of that surname, named in full. Not a sentence-initial word (`Later Varga left`).
         var k = i
@@ -1262,6 +1260,49 @@ struct EntityScanner {
         // Every refHead / refHeadLower word has a head key; none holds an apostrophe, so the token's text
         // is the vocabulary word's.
         return EntityMention(kind: .org, start: h, end: h + 1, norm: .none, source: .reference(lex.headKeyOfWord[Int(info[h].exact)]))
+    }
+}
+
+/// A map from `Int32` keys (not `Int32.min`, which marks empty slots) to indices: open addressing,
+/// linear probing, doubling at half full. For the scanner's surname keys, where `Dictionary` hashed
+/// each lookup with SipHash.
+struct Int32Map {
+    private var keys: [Int32] = []
+    private var values: [Int] = []
+    private(set) var count = 0
+    var isEmpty: Bool { count == 0 }
+
+    @inline(__always) private static func slot(_ key: Int32, _ mask: Int) -> Int {
+        Int(truncatingIfNeeded: (UInt64(UInt32(bitPattern: key)) &* 0x9E37_79B9_7F4A_7C15) >> 40) & mask
+    }
+
+    func get(_ key: Int32) -> Int? {
+        guard count > 0 else { return nil }
+        let mask = keys.count - 1
+        var i = Self.slot(key, mask)
+        while true {
+            let k = keys[i]
+            if k == key { return values[i] }
+            if k == Int32.min { return nil }
+            i = (i + 1) & mask
+        }
+    }
+
+    mutating func set(_ key: Int32, _ value: Int) {
+        if (count + 1) * 2 > keys.count {
+            let old = zip(keys, values).filter { $0.0 != Int32.min }
+            let size = max(16, keys.count * 2)
+            keys = [Int32](repeating: Int32.min, count: size)
+            values = [Int](repeating: 0, count: size)
+            count = 0
+            for (k, v) in old { set(k, v) }
+        }
+        let mask = keys.count - 1
+        var i = Self.slot(key, mask)
+        while keys[i] != Int32.min && keys[i] != key { i = (i + 1) & mask }
+        if keys[i] != key { count += 1 }
+        keys[i] = key
+        values[i] = value
     }
 }
 
