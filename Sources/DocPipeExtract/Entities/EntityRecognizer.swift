@@ -33,7 +33,9 @@ enum EntityRecognizer {
         var text = document.text
         let tokens = document.tokens.isEmpty ? Tokenizer.tokens(in: text) : document.tokens
         return text.withUTF8 { p in
-            var r = EntityScanner(p: p, tokens: tokens, lexicon: EntityLexicon.shared, sentences: document.sentences, acronyms: document.acronyms)
+            var r = EntityScanner(
+                p: p, tokens: tokens, lexicon: EntityLexicon.shared, sentences: document.sentences, acronyms: document.acronyms,
+                memoPool: EntityMemoPool.shared)
             // Fields read in place: `filter` copied each expression (five strings) and grew its result.
             r.dateSpans = dates.map { ds in
                 var spans: [Range<Int>] = []
@@ -140,12 +142,14 @@ struct EntityScanner {
     static let shortFormStart: UInt16 = 128
     static let punctuation: UInt16 = 256
 
-    /// What a token's bytes and kind give the token pass: its ids and flags, and the shape bits that
-    /// depend on them alone (kind, capital, all caps, slash and digit, short-form start).
+    /// What a token's bytes and kind give the token pass: its ids and flags, the shape bits that
+    /// depend on them alone (kind, capital, all caps, slash and digit) and its exact hash, which tells
+    /// whether it starts one of the document's short forms (`shortFormStart`, set by the pass).
     struct TokenWord {
         var exact: Int32, folded: Int32
         var fx: WordFlags, ff: WordFlags
         var shape: UInt16
+        var hash: UInt64
     }
 
     /// A token's bytes and kind → its `TokenWord`, for tokens of 1 to 16 bytes. Direct-mapped: a
@@ -156,7 +160,7 @@ struct EntityScanner {
         var w0: UInt64 = 0, w1: UInt64 = 0
         /// Length | kind bit << 8; 0: empty (no token is empty).
         var key: Int32 = 0
-        var word = TokenWord(exact: -1, folded: -1, fx: [], ff: [], shape: 0)
+        var word = TokenWord(exact: -1, folded: -1, fx: [], ff: [], shape: 0, hash: 0)
     }
     static var memoBits: Int { 13 }
 
@@ -165,15 +169,13 @@ struct EntityScanner {
         Int(truncatingIfNeeded: ((w0 &+ w1 &* 0x9E37_79B9_7F4A_7C15) &* 0xBF58_476D_1CE4_E5B9) >> UInt64(64 - memoBits))
     }
 
-    /// What `tokenWord` reads besides the token: the lexicon's tables and the document's short forms.
+    /// What `tokenWord` reads besides the token: the lexicon's tables (nothing of the document, so that
+    /// its answers serve any document: `EntityMemoPool`).
     struct TokenTables {
         let vocab: EntityVocab
         let flags: UnsafeBufferPointer<WordFlags>
         let foldedID: UnsafeBufferPointer<Int32>
         let oneByte: UnsafeBufferPointer<(exact: Int32, folded: Int32, hash: UInt64)>
-        /// A one-word Bloom filter in front of the table: most tokens are rejected by one test.
-        let shortFormBloom: UInt64
-        let shortFormTable: HashSet64
     }
 
     /// The kind bit of a token's shape.
@@ -209,12 +211,15 @@ struct EntityScanner {
             if key.slashDigit { s |= slashDigit }
             if key.upper >= 2 && !key.lower { s |= allCaps }
         }
-        if tables.shortFormBloom & 1 << (hash >> 58) != 0, tables.shortFormTable.contains(hash) { s |= shortFormStart }
-        return TokenWord(exact: ex, folded: fo, fx: ex >= 0 ? tables.flags[Int(ex)] : [], ff: fo >= 0 ? tables.flags[Int(fo)] : [], shape: s)
+        return TokenWord(exact: ex, folded: fo, fx: ex >= 0 ? tables.flags[Int(ex)] : [], ff: fo >= 0 ? tables.flags[Int(fo)] : [], shape: s, hash: hash)
     }
 
-    /// `memo: false` computes every token (the reference the tests compare the memo with).
-    init(p: UnsafeBufferPointer<UInt8>, tokens: [Token], lexicon: EntityLexicon, sentences: [Sentence], acronyms: [Acronym], memo useMemo: Bool = true) {
+    /// `memo: false` computes every token (the reference the tests compare the memo with). `memoPool`:
+    /// where to take the memo from and leave it (only for memos of this `lexicon`), else a fresh one.
+    init(
+        p: UnsafeBufferPointer<UInt8>, tokens: [Token], lexicon: EntityLexicon, sentences: [Sentence], acronyms: [Acronym],
+        memo useMemo: Bool = true, memoPool: EntityMemoPool? = nil
+    ) {
         self.p = p
         self.toks = tokens
         self.lex = lexicon
@@ -264,7 +269,7 @@ struct EntityScanner {
         let noSentences = sentences.isEmpty
         let shortFormBloom = shortFormHashes.reduce(0 as UInt64) { $0 | 1 << ($1 >> 58) }
         let n = self.n
-        var memo = [WordMemo](repeating: WordMemo(), count: useMemo ? 1 << Self.memoBits : 0)
+        var memo = !useMemo ? [] : memoPool?.take() ?? Self.emptyMemo()
         info = memo.withUnsafeMutableBufferPointer { memo in
             tokens.withUnsafeBufferPointer { tokens in
             lexicon.flags.withUnsafeBufferPointer { flags in
@@ -272,9 +277,7 @@ struct EntityScanner {
             lexicon.oneByte.withUnsafeBufferPointer { oneByte in
             sentenceStarts.withUnsafeBufferPointer { starts in
             [EntityTokenInfo](unsafeUninitializedCapacity: n) { buf, count in
-                let tables = TokenTables(
-                    vocab: lexicon.vocab, flags: flags, foldedID: foldedID, oneByte: oneByte,
-                    shortFormBloom: shortFormBloom, shortFormTable: shortFormTable)
+                let tables = TokenTables(vocab: lexicon.vocab, flags: flags, foldedID: foldedID, oneByte: oneByte)
                 let useMemo = !memo.isEmpty
                 for t in 0..<n {
                     let r = tokens[t].range
@@ -299,9 +302,15 @@ struct EntityScanner {
                     } else {
                         w = Self.tokenWord(p, r, kind, tables)
                     }
+                    // Only a capitalised word or a number may start a short form (`acronym(at:)`), and the
+                    // bit is the document's: set here, not memoised.
+                    var shape = w.shape
+                    if shape & (Self.capital | Self.number) != 0, shortFormBloom & 1 << (w.hash >> 58) != 0, shortFormTable.contains(w.hash) {
+                        shape |= Self.shortFormStart
+                    }
                     (buf.baseAddress! + t).initialize(to: EntityTokenInfo(
                         exact: w.exact, folded: w.folded, fx: w.fx, ff: w.ff,
-                        gzEnd: -2, gzEntry: -1, shape: w.shape))
+                        gzEnd: -2, gzEntry: -1, shape: shape))
                 }
                 Self.markStarts(buf, n, tokens, p, starts, noSentences: noSentences)
                 count = n
@@ -312,7 +321,11 @@ struct EntityScanner {
             }
             }
         }
+        if useMemo { memoPool?.give(memo) }
     }
+
+    /// A memo with every slot empty.
+    static func emptyMemo() -> [WordMemo] { [WordMemo](repeating: WordMemo(), count: 1 << memoBits) }
 
     /// Sets the line-start and sentence-initial bits: a token after a newline (`lineStart`, also
     /// initial), the first token, a token at a sentence start (`starts`, sorted), without sentences one
