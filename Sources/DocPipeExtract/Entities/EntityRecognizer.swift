@@ -141,6 +141,8 @@ struct EntityScanner {
     /// The token may start a document-defined short form (its hash is that of one's first word).
     static let shortFormStart: UInt16 = 128
     static let punctuation: UInt16 = 256
+    /// Starts no pattern whatever its neighbours (`scan` skips it at once): set per word by `tokenWord`.
+    static let startsNothing: UInt16 = 512
 
     /// What a token's bytes and kind give the token pass: its ids and flags, the shape bits that
     /// depend on them alone (kind, capital, all caps, slash and digit) and its exact hash, which tells
@@ -211,7 +213,14 @@ struct EntityScanner {
             if key.slashDigit { s |= slashDigit }
             if key.upper >= 2 && !key.lower { s |= allCaps }
         }
-        return TokenWord(exact: ex, folded: fo, fx: ex >= 0 ? tables.flags[Int(ex)] : [], ff: fo >= 0 ? tables.flags[Int(fo)] : [], shape: s, hash: hash)
+        let fx: WordFlags = ex >= 0 ? tables.flags[Int(ex)] : [], ff: WordFlags = fo >= 0 ? tables.flags[Int(fo)] : []
+        // `scan`'s first tests, which read only the word: punctuation, an unknown word without a capital,
+        // a known lower-case word without a start bit.
+        if s & punctuation != 0 || s & (word | capital) == word && ex < 0 && fo < 0
+            || s & lowerWordStartBits == word && fx.isDisjoint(with: lowerWordStartExact) && ff.isDisjoint(with: lowerWordStartFolded) {
+            s |= startsNothing
+        }
+        return TokenWord(exact: ex, folded: fo, fx: fx, ff: ff, shape: s, hash: hash)
     }
 
     /// `memo: false` computes every token (the reference the tests compare the memo with). `memoPool`:
@@ -672,9 +681,10 @@ struct EntityScanner {
         mentions.reserveCapacity(n / 8 + 16)
         var i = 0
         while i < n {
-            // Most tokens start nothing (see `best`): punctuation, unknown lower-case words.
+            // Most tokens start nothing (see `best`): punctuation, unknown lower-case words, known ones
+            // without a start bit (`startsNothing`, set once per word by the token pass).
             let t = info[i]
-            if t.shape & Self.punctuation != 0 || t.shape & (Self.word | Self.capital) == Self.word && t.exact < 0 && t.folded < 0 {
+            if t.shape & Self.startsNothing != 0 {
                 i += 1
                 continue
             }
