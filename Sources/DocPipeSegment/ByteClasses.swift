@@ -86,8 +86,7 @@ enum Bytes {
         let b = p[i]
         if b < 0x80 { return isASCIIUpper(b) }
         guard let s = scalar(p, i, end) else { return false }
-        let props = s.properties
-        return props.isUppercase || props.generalCategory == .titlecaseLetter
+        return ScalarProperties.isUpperOrTitlecase(s)
     }
 
     /// Whether the scalar at `i` is a letter (any case, any script).
@@ -95,7 +94,7 @@ enum Bytes {
         let b = p[i]
         if b < 0x80 { return isASCIILetter(b) }
         guard let s = scalar(p, i, end) else { return false }
-        return s.properties.isAlphabetic
+        return ScalarProperties.isAlphabetic(s)
     }
 
     /// The scalar at `i`, or nil when the sequence is cut off by `end`.

@@ -226,3 +226,25 @@ import Testing
         #expect(doc.text == "a b\n" && doc.fixes.count == 1)
     }
 }
+
+/// The table answers exactly what `Unicode.Scalar.Properties` answers, for every scalar.
+@Suite struct ScalarPropertiesTests {
+    @Test func agreesWithUnicodePropertiesEverywhere() {
+        var checked = 0
+        for v in UInt32(0)...0x10FFFF {
+            guard let s = Unicode.Scalar(v) else { continue }
+            let p = s.properties
+            // Beyond the table the answer comes from the properties themselves: sample it.
+            if v >= ScalarProperties.tableLimit && v % 97 != 0 { continue }
+            #expect(ScalarProperties.isAlphabetic(s) == p.isAlphabetic, "U+\(String(v, radix: 16))")
+            #expect(ScalarProperties.isUppercase(s) == p.isUppercase, "U+\(String(v, radix: 16))")
+            #expect(ScalarProperties.isLowercase(s) == p.isLowercase, "U+\(String(v, radix: 16))")
+            #expect(ScalarProperties.isUpperOrTitlecase(s) == (p.isUppercase || p.generalCategory == .titlecaseLetter))
+            checked += 1
+        }
+        #expect(checked > 11_000)
+        // The table covers the letters it was made for.
+        #expect(ScalarProperties.isUppercase("Ž") && ScalarProperties.isLowercase("ç") && !ScalarProperties.isAlphabetic("×"))
+        #expect(ScalarProperties.isUpperOrTitlecase("ǅ") && !ScalarProperties.isUppercase("ǅ"))
+    }
+}

@@ -556,7 +556,7 @@ struct EntityScanner {
 
     /// Whether the scalar at `i` is upper case (out of line: the property lookup is costly to inline).
     @inline(never) static func startsWithUpperCase(_ p: UnsafeBufferPointer<UInt8>, _ i: Int) -> Bool {
-        UTF8Bytes.scalar(p, at: i).0.properties.isUppercase
+        ScalarProperties.isUppercase(UTF8Bytes.scalar(p, at: i).0)
     }
 
     @inline(__always) static func bloomBit(_ h: UInt64) -> UInt64 { 1 << ((h ^ (h >> 32)) & 63) }

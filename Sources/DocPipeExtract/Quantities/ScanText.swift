@@ -468,7 +468,7 @@ struct ScanText {
     static func isLetterSlow(_ p: UnsafeBufferPointer<UInt8>, _ i: Int) -> Bool {
         let (s, _) = scalar(p, i)
         if s == "²" || s == "³" { return true }
-        return s.properties.isAlphabetic
+        return ScalarProperties.isAlphabetic(s)
     }
 
     @inline(__always) static func isLetter(_ p: UnsafeBufferPointer<UInt8>, _ i: Int) -> Bool {
@@ -759,8 +759,9 @@ struct ScanText {
                         simple = false
                         viaString = true
                         let (s, l) = scalar(p, i)
-                        if s.properties.isUppercase { upper += 1 } else { lowerCount += 1 }
-                        if first { cap = s.properties.isUppercase }
+                        let isUp = ScalarProperties.isUppercase(s)
+                        if isUp { upper += 1 } else { lowerCount += 1 }
+                        if first { cap = isUp }
                         i += l
                         first = false
                         continue
