@@ -133,11 +133,20 @@ struct QuantityCase: CustomTestStringConvertible, Sendable {
         "Exports grew from around 1990 onwards.",
         "COVID-19 spread; see items 2004-5.",
         "Around 1990 the town grew.",
+        "Members may withdraw after giving one year’s notice.",
+        "Staff receive two months' leave and a week's pay.",
     ]
 
     @Test(arguments: nonQuantities)
     func ignores(_ sentence: String) {
         #expect(QuantityExtractor.quantities(in: qcDocument(sentence)).isEmpty)
+    }
+
+    @Test func possessiveNonTimeNounKeepsItsCount() {
+        // Only time nouns make a possessive a duration: `three members’ votes` still counts members.
+        let qs = QuantityExtractor.quantities(in: qcDocument("The motion needed three members’ votes."))
+        #expect(qs.count == 1)
+        #expect(qs.first?.value == 3)
     }
 
     @Test func skipsNumbersInsideTaggedDates() {

@@ -393,6 +393,11 @@ enum QuantityExtractor {
             return (u, .measure, j..<e, e, false)
         }
         if t[j].has(WordClass.timeNoun) { return ("#duration", .measure, j..<j + 1, j + 1, false) }
+        // `one year’s notice`, `a month's leave`: a time noun in the possessive makes the number a duration
+        // of what follows, not a count of notices.
+        if t[j].kind == .word, s.isPossessive(j), isTimeNounPossessive(s.lower(j)) {
+            return ("#duration", .measure, j..<j + 1, j + 1, false)
+        }
         // Phrase table, longest first (up to five words).
         var words = 0
         var k = j
@@ -497,6 +502,14 @@ enum QuantityExtractor {
             return (u, .count, j..<end + 3, end + 3, more)
         }
         return (unit, .count, j..<end, end, more)
+    }
+
+    /// `year’s`, `months'`: a time noun with a possessive ending.
+    static func isTimeNounPossessive(_ w: String) -> Bool {
+        for suffix in ["'s", "’s", "'", "’"] where w.hasSuffix(suffix) {
+            if QuantityTables.timeNouns.contains(String(w.dropLast(suffix.count))) { return true }
+        }
+        return false
     }
 
     static func isPossessive(_ w: String) -> Bool { w.hasSuffix("'s") || w.hasSuffix("’s") || w.hasSuffix("s'") || w.hasSuffix("s’") }
