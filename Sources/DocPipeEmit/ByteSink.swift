@@ -201,16 +201,34 @@ struct ByteSink {
     }
 
     /// `n` as a ``Decimal``, for numbers written more than once.
+    static func decimalWord(_ n: Int) -> Decimal { decimalWord(n, fourDigits) }
+
+    /// `decimalWord(n)` with ``fourDigits`` read by the caller (once, not per number: a global is
+    /// checked for its initialisation on every read).
     @inline(__always)
-    static func decimalWord(_ n: Int) -> Decimal {
+    static func decimalWord(_ n: Int, _ fourDigits: UnsafePointer<UInt32>) -> Decimal {
         guard n > 0 && n < 100_000_000 else { return Decimal(word: 0) }
-        // Columns and most lines: one or two lookups in the pair table; most offsets three. Fewer
-        // divisions than the lanes' arithmetic of `eightDigitsWord`.
-        if n < 100 { return Decimal(word: digitPair(UInt64(n)) >> (n < 10 ? 8 : 0)) }
-        if n < 10_000 { return Decimal(word: fourDigitsWord(UInt64(n))) }
-        if n < 1_000_000 { return Decimal(word: sixDigitsWord(UInt64(n))) }
-        return Decimal(word: eightDigitsWord(UInt64(n)).0)
+        // One lookup below 10^4 (columns, lines), two above (offsets); then the leading zero digits
+        // shifted out. `n` ≥ 1, so some digit is not zero; the digits' bytes are ≥ 0x30, so the
+        // subtraction borrows nowhere.
+        if n < 10_000 {
+            let word = UInt64(fourDigits[n])
+            return Decimal(word: word >> UInt64((word &- 0x3030_3030).trailingZeroBitCount & ~7))
+        }
+        let high = n / 10_000
+        let word = UInt64(fourDigits[high]) | UInt64(fourDigits[n &- high &* 10_000]) << 32
+        return Decimal(word: word >> UInt64((word &- 0x3030_3030_3030_3030).trailingZeroBitCount & ~7))
     }
+
+    /// The four ASCII digits of each number in 0...9999, leading zeros included, the first in the lowest byte.
+    nonisolated(unsafe) static let fourDigits: UnsafePointer<UInt32> = {
+        let table = UnsafeMutablePointer<UInt32>.allocate(capacity: 10_000)
+        for v in 0..<10_000 {
+            let a = UInt32(v / 1000), b = UInt32(v / 100 % 10), c = UInt32(v / 10 % 10), d = UInt32(v % 10)
+            table[v] = 0x3030_3030 | a | b << 8 | c << 16 | d << 24
+        }
+        return UnsafePointer(table)
+    }()
 
     /// `uncheckedInt(n)`, copied from `d` when it holds `n`'s digits (`d` is `decimalWord(n)`).
     @inline(__always)
@@ -245,32 +263,6 @@ struct ByteSink {
         tens = tens &+ (hundreds &- 10 &* tens) << 8
         let zeroBits = UInt64(tens.trailingZeroBitCount & ~7)  // leading zero digits, as bits
         return ((tens &+ 0x3030_3030_3030_3030) >> zeroBits, 8 &- Int(zeroBits >> 3))
-    }
-
-    /// `eightDigitsWord(v).0` for `v` in 1..<10^6: its three digit pairs from the table side by side
-    /// (most significant in the lowest byte), the leading zero digits shifted out.
-    @inline(__always)
-    private static func sixDigitsWord(_ v: UInt64) -> UInt64 {
-        let low = v % 10_000
-        let word = digitPair(v / 10_000) | digitPair(low / 100) << 16 | digitPair(low % 100) << 32
-        // Digit values (no lane borrows: each of the six bytes is at least 0x30); v ≥ 1, so one is not zero.
-        let zeroBits = UInt64((word &- 0x3030_3030_3030).trailingZeroBitCount & ~7)
-        return word >> zeroBits
-    }
-
-    /// `eightDigitsWord(v).0` for `v` in 100..<10^4: two digit pairs, the leading zero digit shifted out.
-    @inline(__always)
-    private static func fourDigitsWord(_ v: UInt64) -> UInt64 {
-        let word = digitPair(v / 100) | digitPair(v % 100) << 16
-        let zeroBits = UInt64((word &- 0x3030_3030).trailingZeroBitCount & ~7)
-        return word >> zeroBits
-    }
-
-    /// The two ASCII digits of `k` in 0...99 (the tens in the low byte).
-    @inline(__always)
-    private static func digitPair(_ k: UInt64) -> UInt64 {
-        let pairs = UnsafeRawPointer(ByteSink.digitPairs.utf8Start)
-        return UInt64(UInt16(littleEndian: pairs.loadUnaligned(fromByteOffset: 2 &* Int(k), as: UInt16.self)))
     }
 
     @inline(__always)

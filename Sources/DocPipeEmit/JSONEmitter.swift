@@ -446,6 +446,9 @@ struct CaseStrings<K: CaseIterable & RawRepresentable & Equatable> where K.RawVa
     private let ends: [Int]
     /// Length of the longest case's bytes: the room `uncheckedWrite` needs.
     let maxCount: Int
+    /// Whether a case's one byte of storage is its index in `allCases` (checked for every case in `init`),
+    /// so that `uncheckedWrite` reads the index instead of searching for it.
+    let storedIndex: Bool
 
     /// `encode` writes one raw value (escaped and quoted as the format wants).
     init(_ encode: (inout ByteSink, String) -> Void) {
@@ -462,7 +465,14 @@ struct CaseStrings<K: CaseIterable & RawRepresentable & Equatable> where K.RawVa
         }
         self.ends = ends
         self.maxCount = maxCount
+        var stored = MemoryLayout<K>.size == 1
+        for (i, k) in cases.enumerated() where stored { stored = CaseStrings.storage(k) == i }
+        storedIndex = stored
     }
+
+    /// The one byte a case is stored in (a payload-free enum of 2...256 cases: its declaration index).
+    @inline(__always)
+    private static func storage(_ k: K) -> Int { withUnsafeBytes(of: k) { Int($0[0]) } }
 
     @inline(__always)
     func write(_ k: K, to out: inout ByteSink) {
@@ -473,10 +483,14 @@ struct CaseStrings<K: CaseIterable & RawRepresentable & Equatable> where K.RawVa
     /// `write` without the capacity check: the caller reserved `maxCount` (with the rest of its record).
     @inline(__always)
     func uncheckedWrite(_ k: K, to out: inout ByteSink) {
-        // Kinds have a handful of cases: a linear search beats hashing.
         var i = 0
-        while i < cases.count && cases[i] != k { i &+= 1 }
-        guard i < cases.count else { return }
+        if storedIndex {
+            i = CaseStrings.storage(k)
+        } else {
+            // Kinds have a handful of cases: a linear search beats hashing.
+            while i < cases.count && cases[i] != k { i &+= 1 }
+            guard i < cases.count else { return }
+        }
         let start = i == 0 ? 0 : ends[i &- 1]
         bytes.withUnsafeBufferPointer { out.uncheckedBytes($0.baseAddress! + start, ends[i] &- start) }
     }

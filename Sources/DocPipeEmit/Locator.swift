@@ -22,15 +22,17 @@ struct Location {
     /// both formats, which write each of them (a count of 0: written from the number itself).
     let decimals: (start: ByteSink.Decimal, end: ByteSink.Decimal, line: ByteSink.Decimal, column: ByteSink.Decimal)
 
+    /// `fourDigits`: ``ByteSink/fourDigits``, read once by the caller.
     @inline(__always)
-    init(start: Int, end: Int, line: Int, column: Int, endLine: Int, endColumn: Int) {
+    init(start: Int, end: Int, line: Int, column: Int, endLine: Int, endColumn: Int, _ fourDigits: UnsafePointer<UInt32>) {
         self.start = start
         self.end = end
         self.line = line
         self.column = column
         self.endLine = endLine
         self.endColumn = endColumn
-        decimals = (ByteSink.decimalWord(start), ByteSink.decimalWord(end), ByteSink.decimalWord(line), ByteSink.decimalWord(column))
+        decimals = (ByteSink.decimalWord(start, fourDigits), ByteSink.decimalWord(end, fourDigits),
+                    ByteSink.decimalWord(line, fourDigits), ByteSink.decimalWord(column, fourDigits))
     }
 }
 
@@ -148,6 +150,8 @@ struct Locator {
     let textBytes: Int
     let originalBytes: Int
     let scalarCount: Int
+    /// ``ByteSink/fourDigits``, for the locations' decimals.
+    private let fourDigits = ByteSink.fourDigits
 
     init(_ doc: Document) {
         scalars = FastScalarIndex(doc.text)
@@ -184,7 +188,7 @@ struct Locator {
             b = raw.position(o1)
         }
         return Location(start: scalars.scalarOffset(r.lowerBound), end: scalars.scalarOffset(r.upperBound),
-                        line: a.line, column: a.column, endLine: b.line, endColumn: b.column)
+                        line: a.line, column: a.column, endLine: b.line, endColumn: b.column, fourDigits)
     }
 
     /// Location of a fix: offsets in the current text, line/column where the replaced original text started.
@@ -193,7 +197,7 @@ struct Locator {
         let a = min(max(fix.origin.lowerBound, 0), originalBytes)
         let p = raw.position(a)
         return Location(start: scalars.scalarOffset(r.lowerBound), end: scalars.scalarOffset(r.upperBound),
-                        line: p.line, column: p.column, endLine: p.line, endColumn: p.column)
+                        line: p.line, column: p.column, endLine: p.line, endColumn: p.column, fourDigits)
     }
 
     /// Location of a diagnostic; a finding about the whole document (nil range) spans the whole text:
@@ -204,11 +208,11 @@ struct Locator {
             let c = clamp(r)
             let a = raw.position(min(o.lowerBound, originalBytes)), b = raw.position(min(o.upperBound, originalBytes))
             return Location(start: scalars.scalarOffset(c.lowerBound), end: scalars.scalarOffset(c.upperBound),
-                            line: a.line, column: a.column, endLine: b.line, endColumn: b.column)
+                            line: a.line, column: a.column, endLine: b.line, endColumn: b.column, fourDigits)
         }
         if let r = diagnostic.range { return locate(r, withEnd: true) }
         let end = raw.position(originalBytes)
-        return Location(start: 0, end: scalarCount, line: 1, column: 1, endLine: end.line, endColumn: end.column)
+        return Location(start: 0, end: scalarCount, line: 1, column: 1, endLine: end.line, endColumn: end.column, fourDigits)
     }
 }
 
