@@ -139,13 +139,3 @@ func sameBytes(_ p: UnsafeBufferPointer<UInt8>, _ a: Range<Int>, _ b: Range<Int>
     }
     return true
 }
-
-/// An array of `count` elements whose bytes are all `byte`: `false`, 0 or -1 (0xFF) for the scratch
-/// tables here. Filled as raw memory, which the compiler makes one memset: `Array(repeating:count:)`
-/// stores element by element, and for these tables that cost as much as the work done on them.
-func filledArray<T: BitwiseCopyable>(_ count: Int, byte: UInt8, of _: T.Type = T.self) -> [T] {
-    [T](unsafeUninitializedCapacity: count) { b, n in
-        UnsafeMutableRawBufferPointer(b).initializeMemory(as: UInt8.self, repeating: byte)
-        n = count
-    }
-}

@@ -269,19 +269,6 @@ struct AcronymFinderRobustnessTests {
     }
 }
 
-@Suite struct AcronymFilledArrayTests {
-    /// `filledArray` gives what `Array(repeating:count:)` gives for the byte patterns it is used with.
-    @Test func filledArraysMatchRepeatedValues() {
-        for n in [0, 1, 7, 8, 9, 100, 4096] {
-            #expect(filledArray(n, byte: 0, of: Bool.self) == [Bool](repeating: false, count: n))
-            #expect(filledArray(n, byte: 0, of: UInt8.self) == [UInt8](repeating: 0, count: n))
-            #expect(filledArray(n, byte: 0, of: UInt64.self) == [UInt64](repeating: 0, count: n))
-            #expect(filledArray(n, byte: 0xFF, of: Int32.self) == [Int32](repeating: -1, count: n))
-            #expect(filledArray(n, byte: 0xFF, of: UInt64.self) == [UInt64](repeating: .max, count: n))
-        }
-    }
-}
-
 @Suite struct AcronymOpenerTests {
     /// `isOpener` on the bytes against the first word of the String split at spaces, on random
     /// pieces: openers in every case, words around them, CR LF, non-ASCII and a space followed by a

@@ -402,16 +402,3 @@ extension FastPathEquivalenceTests {
         #expect(ascii > 500 && caps > 100)
     }
 }
-
-@Suite struct FilledArrayTests {
-    /// `filledArray` gives what `Array(repeating:count:)` gives for the byte patterns it is used with.
-    @Test func filledArraysMatchRepeatedValues() {
-        for n in [0, 1, 7, 8, 9, 100, 4096] {
-            #expect(filledArray(n, byte: 0, of: Bool.self) == [Bool](repeating: false, count: n))
-            #expect(filledArray(n, byte: 0, of: UInt8.self) == [UInt8](repeating: 0, count: n))
-            #expect(filledArray(n, byte: 0, of: UInt64.self) == [UInt64](repeating: 0, count: n))
-            #expect(filledArray(n, byte: 0xFF, of: Int32.self) == [Int32](repeating: -1, count: n))
-            #expect(filledArray(n, byte: 0xFF, of: UInt64.self) == [UInt64](repeating: .max, count: n))
-        }
-    }
-}

@@ -7,6 +7,8 @@
 // leaves unused cost, and the best candidate wins (the shortest on a tie). All work is bounded by the
 // look-back window, so a document costs time linear in its length.
 
+import DocPipeCore
+
 typealias SF = AcronymShortForm
 
 /// A window of text split into space-separated tokens, with per-byte matching information.
@@ -290,15 +292,5 @@ enum AcronymMatcher {
         let score = f - 3.0 * Double(unmatched) - 1.0 * Double(commas)
         return AcronymMatch(firstWord: wi, start: start, good: good, score: score, unmatchedContent: unmatched,
                             trailingUnmatched: trailing, lastUsedWord: lastUsed, starts: starts, letters: m)
-    }
-}
-
-/// An array of `count` elements whose bytes are all `byte`: `false`, 0 or -1 (0xFF) for the scratch
-/// tables here. Filled as raw memory, which the compiler makes one memset: `Array(repeating:count:)`
-/// stores element by element, and for these tables that cost as much as the work done on them.
-func filledArray<T: BitwiseCopyable>(_ count: Int, byte: UInt8, of _: T.Type = T.self) -> [T] {
-    [T](unsafeUninitializedCapacity: count) { b, n in
-        UnsafeMutableRawBufferPointer(b).initializeMemory(as: UInt8.self, repeating: byte)
-        n = count
     }
 }
