@@ -289,6 +289,13 @@ import DocPipeCore
         #expect(entitySpans("the United Nations Conference on Trade and Development said") == ["ORG:United Nations Conference on Trade and Development"])
     }
 
+    @Test func plenaryOrgansAreOrganisations() {
+        #expect(entitySpans("The General Conference adopted the budget.") == ["ORG:General Conference"])
+        #expect(entitySpans("the Conference of the Parties adopted it") == ["ORG:Conference of the Parties"])
+        // A named conference stays an event.
+        #expect(entitySpans("after the Bandung Conference ended") == ["EVENT:Bandung Conference"])
+    }
+
     // MARK: Pipeline
 
     @Test func emptyDocument() {

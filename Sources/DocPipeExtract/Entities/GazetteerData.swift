@@ -2346,6 +2346,10 @@ ORG	United Nations Security Council	=|UN Security Council|Security Council|UNSC
 ORG	United Nations Economic and Social Council	=|Economic and Social Council|ECOSOC
 ORG	United Nations Trusteeship Council	=|Trusteeship Council
 ORG	International Court of Justice	=|ICJ|World Court
+# Plenary organs named by their role: the governing body of its organisation, not an event
+# (`Conference` alone is an event head).
+ORG	General Conference	=
+ORG	Conference of the Parties	=
 ORG	United Nations Secretariat	=|UN Secretariat
 ORG	Human Rights Council	=|UN Human Rights Council|United Nations Human Rights Council|UNHRC
 ORG	International Organization for Migration	=|International Organisation for Migration|IOM
