@@ -289,6 +289,17 @@ import DocPipeCore
         #expect(entitySpans("the United Nations Conference on Trade and Development said") == ["ORG:United Nations Conference on Trade and Development"])
     }
 
+    @Test func bareGeneralAssemblyIsTheUNsOnlyAfterTheUN() {
+        // Named after the United Nations (or one of its bodies): the UN General Assembly, linked to its earlier mention.
+        let un = recogniseEntities("The United Nations General Assembly met. Later the General Assembly voted.")
+        #expect(un.map(\.norm) == ["United Nations General Assembly", "United Nations General Assembly"])
+        #expect(recogniseEntities("UNEP reported. The General Assembly noted it.").last?.norm == "United Nations General Assembly")
+        // In a federation's own article: its own plenary organ.
+        let own = recogniseEntities("The Federation was founded in Paris. In 1999 the General Assembly approved the plan.")
+        #expect(own.filter { $0.kind == "ORG" }.map(\.norm).contains("General Assembly"))
+        #expect(!own.map(\.norm).contains("United Nations General Assembly"))
+    }
+
     @Test func plenaryOrgansAreOrganisations() {
         #expect(entitySpans("The General Conference adopted the budget.") == ["ORG:General Conference"])
         #expect(entitySpans("the Conference of the Parties adopted it") == ["ORG:Conference of the Parties"])

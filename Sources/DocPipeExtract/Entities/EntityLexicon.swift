@@ -77,6 +77,12 @@ struct EntityLexicon: Sendable {
     private(set) var maxNameLength = 1
     /// Per entry: FNV-1a of its canonical name's UTF-8 (the linker's repeated-name key).
     private(set) var entryNameHash: [UInt64] = []
+    /// Per entry: its canonical name is the United Nations' or one of its bodies' (`United Nations …`).
+    private(set) var entryNamesUN: [Bool] = []
+    /// Entries of a bare `General Assembly` and of the United Nations General Assembly (-1: none), for
+    /// `EntityLinker`'s reading of the bare name.
+    private(set) var bareAssemblyEntry: Int32 = -1
+    private(set) var unAssemblyEntry: Int32 = -1
     /// Head keys (`EntityLinker.headKey`) as dense ids, so the linker matches definite descriptions
     /// to organisations without building strings: per vocabulary id the key of a head noun (-1 if the
     /// word is none), per entry the key of its canonical name (`EntityLinker.headOf`), and per key
@@ -115,6 +121,9 @@ struct EntityLexicon: Sendable {
         for w in ["resolution", "resolutions"] { set(w, .resolution) }
         for w in ["Article", "Art.", "Articles"] { set(w, .article) }
         indexHeads()
+        entryNamesUN = entries.map { $0.kind == .org && ($0.normalized == "United Nations" || $0.normalized.hasPrefix("United Nations ")) }
+        bareAssemblyEntry = entries.firstIndex { $0.kind == .org && $0.normalized == "General Assembly" }.map(Int32.init) ?? -1
+        unAssemblyEntry = entries.firstIndex { $0.kind == .org && $0.normalized == "United Nations General Assembly" }.map(Int32.init) ?? -1
         foldedID = (0..<Int32(vocab.count)).map { vocab.foldedID(of: $0) }
         oneByte = EntityScanner.oneByteTokens(vocab, foldedID)
     }

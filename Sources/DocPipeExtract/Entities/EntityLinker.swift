@@ -59,6 +59,16 @@ enum EntityLinker {
                 keep[k] = false
             }
         }
+        // A bare `General Assembly` is the United Nations' where the document has named the UN (or one of
+        // its bodies) before it; elsewhere it is the plenary organ of the organisation the text is about.
+        if lex.bareAssemblyEntry >= 0 && lex.unAssemblyEntry >= 0 {
+            var namedUN = false
+            for k in 0..<n where keep[k] {
+                guard case .entry(let e) = ms[k].norm else { continue }
+                if lex.entryNamesUN[Int(e)] { namedUN = true }
+                else if e == lex.bareAssemblyEntry && namedUN { ms[k].norm = .entry(lex.unAssemblyEntry) }
+            }
+        }
         // Repeated names → first mention. Keyed by a hash of (kind, canonical name); a hash shared by
         // two different keys (checked on every hit) sends the later key to a table of strings.
         var first = HashMap64(capacity: n)

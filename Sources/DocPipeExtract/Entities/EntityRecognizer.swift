@@ -835,7 +835,8 @@ struct EntityScanner {
             var norm = text(i, r)
             if toks[org.end + 1].kind == .word {
                 norm = num
-            } else if normalized(org.norm) == "United Nations General Assembly", num.utf8.contains(0x2F) {
+            } else if let o = normalized(org.norm), o == "United Nations General Assembly" || o == "General Assembly", num.utf8.contains(0x2F) {
+                // `session/number` is the UN General Assembly's numbering: a bare `General Assembly` with it is the UN's.
                 norm = "A/RES/" + num
             } else if normalized(org.norm) == "United Nations Security Council", !num.utf8.contains(0x2F) {
                 norm = "S/RES/" + num

@@ -2341,7 +2341,7 @@ percent	pct
 # when the neighbouring words are not upper case too. Hand-written for docpipe; extend freely.
 # --- United Nations system
 ORG	United Nations	=|UN|U.N.|UNO|United Nations Organization
-ORG	United Nations General Assembly	=|UN General Assembly|General Assembly|UNGA
+ORG	United Nations General Assembly	=|UN General Assembly|UNGA
 ORG	United Nations Security Council	=|UN Security Council|Security Council|UNSC
 ORG	United Nations Economic and Social Council	=|Economic and Social Council|ECOSOC
 ORG	United Nations Trusteeship Council	=|Trusteeship Council
@@ -2349,6 +2349,9 @@ ORG	International Court of Justice	=|ICJ|World Court
 # Plenary organs named by their role: the governing body of its organisation, not an event
 # (`Conference` alone is an event head).
 ORG	General Conference	=
+# Many organisations have a General Assembly: a bare one is the United Nations' only in a document that
+# names the United Nations before it (`EntityLinker`).
+ORG	General Assembly	=
 ORG	Conference of the Parties	=
 ORG	United Nations Secretariat	=|UN Secretariat
 ORG	Human Rights Council	=|UN Human Rights Council|United Nations Human Rights Council|UNHRC
