@@ -105,6 +105,9 @@ import DocPipeCore
         ("Stocks in the Bay of Biscay recovered.", ["LOC:Bay of Biscay"]),
         ("Rain in the Congo Basin fell.", ["LOC:Congo Basin"]),
         ("Both the Bay of Biscay and the Irminger Sea were closed.", ["LOC:Bay of Biscay", "LOC:Irminger Sea"]),
+        // A name at the end of a line (a heading) ends there: the next line's first word is no continuation.
+        ("Area II – Irminger Sea\n\nThe stock spawns there.", ["LOC:Irminger Sea"]),
+        ("Closed waters in the Bay of Biscay\nThe ban holds.", ["LOC:Bay of Biscay"]),
         // An organisation head later in the phrase wins; a bare head, a head before its name and a given
         // name before the head make no place.
         ("The Lake Chad Basin Commission met.", ["ORG:Lake Chad Basin Commission"]),

@@ -983,16 +983,22 @@ struct EntityScanner {
                   ex(j).isDisjoint(with: [.noStart, .orgHead, .lawHead, .eventHead, .locHead]) {
                 j += 1
             }
-            return j > i + 2 && !isCapWord(j) ? j : nil
+            return j > i + 2 && !capWordOnLine(j) ? j : nil
         }
         var j = i + 1
         while j < n, j < i + 4, isCapWord(j), info[j].shape & Self.lineStart == 0 {
             let g = ex(j)
-            if g.contains(.locHead) { return isCapWord(j + 1) ? nil : j + 1 }
+            if g.contains(.locHead) { return capWordOnLine(j + 1) ? nil : j + 1 }
             if !g.isDisjoint(with: [.noStart, .orgHead, .lawHead, .eventHead]) { return nil }
             j += 1
         }
         return nil
+    }
+
+    /// A capitalised word at `j` that continues the line (a name ending before the next line's first
+    /// word is not part of a longer run: a heading's last word, then `The …`).
+    @inline(__always) func capWordOnLine(_ j: Int) -> Bool {
+        j < n && isCapWord(j) && info[j].shape & Self.lineStart == 0
     }
 
     /// Whether the capitalised words from `k` (up to the next connector) hold a head noun: `… and the
