@@ -114,6 +114,9 @@ import DocPipeCore
         ("The Lake Tanganyika Basin Authority met.", ["ORG:Lake Tanganyika Basin Authority"]),
         ("They fished the Bay of Biscay and Iberian waters.", ["LOC:Bay of Biscay"]),
         ("The North Sea Fisheries Council met.", ["ORG:North Sea Fisheries Council"]),
+        // Fishing banks are places by the gazetteer; other banks keep the organisation reading.
+        ("Herring spawn on Rockall Bank and the Dogger Bank.", ["LOC:Rockall Bank", "LOC:Dogger Bank"]),
+        ("The Triodos Bank lent more.", ["ORG:Triodos Bank"]),
         ("Sea levels rose.", []),
         ("The River Plate rose.", []),
         ("Its director was Karin Lake.", ["PERSON:Karin Lake"]),

@@ -2699,6 +2699,14 @@ LOC	Kashmir	=
 LOC	Darfur	=
 LOC	Siberia	=
 LOC	Patagonia	=
+# Sea-floor banks and plateaus (fishing grounds): `Bank` is otherwise an organisation's head noun.
+LOC	Rockall Bank	=|Rockall Plateau
+LOC	Dogger Bank	=
+LOC	Georges Bank	=
+LOC	Grand Banks	=|Grand Banks of Newfoundland
+LOC	Agulhas Bank	=
+LOC	Hatton Bank	=
+LOC	Flemish Cap	=
 # Capitals and major cities (GPE; normalized = the canonical name).
 GPE	Kabul	=
 GPE	Tirana	=
