@@ -24,24 +24,25 @@ import DocPipeTestSupport
         }
     }
 
-    /// The scanner's surname map answers as a `Dictionary` on random keys (ids and negative hashes,
-    /// repeated, with values overwritten) while it grows.
-    @Test func int32MapMatchesDictionary() {
+    /// The map answers as a `Dictionary` on random keys (small ids, 0, large hashes; repeated, values
+    /// overwritten) while it grows from empty and from a given capacity.
+    @Test(arguments: [0, 5000])
+    func hashMapMatchesDictionary(capacity: Int) {
         var rng = SplitMix(seed: 0x5A7E)
-        var map = Int32Map()
-        var dict: [Int32: Int] = [:]
-        #expect(map.isEmpty && map.get(7) == nil)
+        var map = HashMap64(capacity: capacity)
+        var dict: [UInt64: Int] = [:]
+        #expect(map.isEmpty && map.get(7) == nil && map.get(0) == nil)
         for step in 0..<20_000 {
             let r = rng.next()
-            let key: Int32 = r % 3 == 0 ? -Int32(truncatingIfNeeded: (r >> 8) & 0x3FFF_FFFF) - 2 : Int32(truncatingIfNeeded: (r >> 8) % 3000)
+            let key: UInt64 = r % 3 == 0 ? r | 1 << 63 : (r >> 8) % 3000
             if r % 5 < 2 {
                 map.set(key, step)
                 dict[key] = step
             }
             #expect(map.get(key) == dict[key])
-            #expect(map.count == dict.count)
+            #expect(map.isEmpty == dict.isEmpty)
         }
-        #expect(dict.count > 1000)
+        #expect(dict.count > 1000 && dict[0] != nil)
         for (k, v) in dict { #expect(map.get(k) == v) }
     }
 

@@ -258,15 +258,19 @@ enum EntityLinker {
     }
 }
 
-/// A map from 64-bit hashes to indices (open addressing, linear probing, fixed capacity), for keys
-/// that are already well-mixed hashes: cheaper than `Dictionary`, which would hash them again.
+/// A map from 64-bit keys to indices (open addressing, linear probing, doubling at half full): cheaper
+/// than `Dictionary`, which hashes every lookup with SipHash. Keys are mixed by one multiplication, so
+/// small integers (the scanner's surname ids) spread as well as hashes (the linker's name keys).
 struct HashMap64 {
     private var keys: [UInt64]
     private var values: [Int]
-    private let mask: Int
+    private var mask: Int
     private var zeroValue: Int?
+    /// Non-zero keys stored (0, which marks empty slots, is kept apart).
+    private var stored = 0
 
-    init(capacity: Int) {
+    /// `capacity`: the distinct keys expected (more make it grow).
+    init(capacity: Int = 0) {
         var size = 16
         while size < capacity * 2 { size <<= 1 }
         keys = [UInt64](repeating: 0, count: size)
@@ -274,9 +278,15 @@ struct HashMap64 {
         mask = size - 1
     }
 
+    var isEmpty: Bool { stored == 0 && zeroValue == nil }
+
+    @inline(__always) private func slot(_ key: UInt64) -> Int {
+        Int(truncatingIfNeeded: (key &* 0x9E37_79B9_7F4A_7C15) >> 40) & mask
+    }
+
     func get(_ key: UInt64) -> Int? {
         if key == 0 { return zeroValue }
-        var i = Int(truncatingIfNeeded: key >> 7) & mask
+        var i = slot(key)
         while true {
             let k = keys[i]
             if k == key { return values[i] }
@@ -285,12 +295,22 @@ struct HashMap64 {
         }
     }
 
-    /// Sets `key` (at most `capacity` distinct keys).
     mutating func set(_ key: UInt64, _ value: Int) {
         if key == 0 { zeroValue = value; return }
-        var i = Int(truncatingIfNeeded: key >> 7) & mask
+        if (stored + 1) * 2 > keys.count { grow() }
+        var i = slot(key)
         while keys[i] != 0 && keys[i] != key { i = (i + 1) & mask }
+        if keys[i] == 0 { stored += 1 }
         keys[i] = key
         values[i] = value
+    }
+
+    private mutating func grow() {
+        let old = zip(keys, values).filter { $0.0 != 0 }
+        keys = [UInt64](repeating: 0, count: keys.count * 2)
+        values = [Int](repeating: 0, count: keys.count)
+        mask = keys.count - 1
+        stored = 0
+        for (k, v) in old { set(k, v) }
     }
 }

@@ -125,7 +125,7 @@ struct EntityScanner {
     private var acronymStart: [Int] = []
     /// Exact ids of PERSON surnames seen so far → index of the first PERSON mention with that surname,
     /// with a one-word Bloom filter over the keys.
-    private var surnames = Int32Map()
+    private var surnames = HashMap64()
     private var surnameBloom: UInt64 = 0
     /// Whether `best` tests, before calling `money` and `name`, what those test first (false: the
     /// plain calls, which the tests compare with).
@@ -714,7 +714,7 @@ struct EntityScanner {
                     let key = surnameKey(m.end - 1)
                     if surnames.get(key) == nil {
                         surnames.set(key, mentions.count - 1)
-                        surnameBloom |= Self.bloomBit(UInt64(UInt32(bitPattern: key)))
+                        surnameBloom |= Self.bloomBit(key)
                     }
                 }
                 i = m.end
@@ -746,7 +746,7 @@ struct EntityScanner {
         if nameMayStart(at: i) { return .nameMayYes }
         if i >= 2 && info[i - 2].ff.contains(.roleVerb) { return .nameMayNot }
         // (After the name test: the key of an unknown word hashes its bytes.)
-        return surnames.isEmpty || surnameBloom & Self.bloomBit(UInt64(UInt32(bitPattern: surnameKey(i)))) == 0 ? .startsNothing : .nameMayNot
+        return surnames.isEmpty || surnameBloom & Self.bloomBit(surnameKey(i)) == 0 ? .startsNothing : .nameMayNot
     }
 
     /// `best`'s other ways in for a capitalised word: these shape bits (LAW by document symbol, MONEY
@@ -756,14 +756,14 @@ struct EntityScanner {
     static let capitalWordStartExact: WordFlags = [.article, .firstName, .titleStart]
     static let capitalWordStartFolded: WordFlags = [.resolution, .a, .numberWord, .the]
 
-    /// A key for a surname token (its vocabulary id when known, else a hash of its bytes, negated).
+    /// A key for a surname token: its vocabulary id when known, else a hash of its bytes above 2^32.
     /// Inlined, as are the other small readers called from `mutating` patterns: an out-of-line call of a
     /// non-mutating method there copies the whole scanner (about 300 bytes) first.
-    @inline(__always) func surnameKey(_ i: Int) -> Int32 {
-        if info[i].exact >= 0 { return info[i].exact }
+    @inline(__always) func surnameKey(_ i: Int) -> UInt64 {
+        if info[i].exact >= 0 { return UInt64(info[i].exact) }
         var h: UInt32 = 2_166_136_261
         for k in toks[i].range { h = (h ^ UInt32(p[k])) &* 16_777_619 }
-        return -Int32(bitPattern: h & 0x3FFF_FFFF) - 2
+        return UInt64(h) | 1 << 32
     }
 
     /// The longest pattern match at `i` (ties to the earlier pattern). Each pattern is first gated on
@@ -1194,7 +1194,7 @@ struct EntityScanner {
     @inline(__always) mutating func surname(at i: Int) -> EntityMention? {
         guard !surnames.isEmpty, isCapWord(i) else { return nil }
         let key = surnameKey(i)
-        guard surnameBloom & Self.bloomBit(UInt64(UInt32(bitPattern: key))) != 0, let first = surnames.get(key) else { return nil }
+        guard surnameBloom & Self.bloomBit(key) != 0, let first = surnames.get(key) else { return nil }
         // Given names right before it (`Anders Jonas Ångström` after `Karin Ångström`): another person
         // of that surname, named in full. Not a sentence-initial word (`Later Varga left`).
         var k = i
@@ -1290,49 +1290,6 @@ struct EntityScanner {
         // Every refHead / refHeadLower word has a head key; none holds an apostrophe, so the token's text
         // is the vocabulary word's.
         return EntityMention(kind: .org, start: h, end: h + 1, norm: .none, source: .reference(lex.headKeyOfWord[Int(info[h].exact)]))
-    }
-}
-
-/// A map from `Int32` keys (not `Int32.min`, which marks empty slots) to indices: open addressing,
-/// linear probing, doubling at half full. For the scanner's surname keys, where `Dictionary` hashed
-/// each lookup with SipHash.
-struct Int32Map {
-    private var keys: [Int32] = []
-    private var values: [Int] = []
-    private(set) var count = 0
-    var isEmpty: Bool { count == 0 }
-
-    @inline(__always) private static func slot(_ key: Int32, _ mask: Int) -> Int {
-        Int(truncatingIfNeeded: (UInt64(UInt32(bitPattern: key)) &* 0x9E37_79B9_7F4A_7C15) >> 40) & mask
-    }
-
-    func get(_ key: Int32) -> Int? {
-        guard count > 0 else { return nil }
-        let mask = keys.count - 1
-        var i = Self.slot(key, mask)
-        while true {
-            let k = keys[i]
-            if k == key { return values[i] }
-            if k == Int32.min { return nil }
-            i = (i + 1) & mask
-        }
-    }
-
-    mutating func set(_ key: Int32, _ value: Int) {
-        if (count + 1) * 2 > keys.count {
-            let old = zip(keys, values).filter { $0.0 != Int32.min }
-            let size = max(16, keys.count * 2)
-            keys = [Int32](repeating: Int32.min, count: size)
-            values = [Int](repeating: 0, count: size)
-            count = 0
-            for (k, v) in old { set(k, v) }
-        }
-        let mask = keys.count - 1
-        var i = Self.slot(key, mask)
-        while keys[i] != Int32.min && keys[i] != key { i = (i + 1) & mask }
-        if keys[i] != key { count += 1 }
-        keys[i] = key
-        values[i] = value
     }
 }
 
