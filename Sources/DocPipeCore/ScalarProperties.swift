@@ -5,7 +5,7 @@
 /// runtime's tables) and, inlined, fetches resilient metadata on every call; these answers are the same
 /// (the table is built from those properties once) at the cost of one load.
 public enum ScalarProperties {
-    static let alphabetic: UInt8 = 1, uppercase: UInt8 = 2, lowercase: UInt8 = 4, titlecase: UInt8 = 8
+    static let alphabetic: UInt8 = 1, uppercase: UInt8 = 2, titlecase: UInt8 = 4
 
     /// Scalars below this are answered from the table.
     public static let tableLimit: UInt32 = 0x250
@@ -15,7 +15,6 @@ public enum ScalarProperties {
         var bits: UInt8 = 0
         if p.isAlphabetic { bits |= alphabetic }
         if p.isUppercase { bits |= uppercase }
-        if p.isLowercase { bits |= lowercase }
         if p.generalCategory == .titlecaseLetter { bits |= titlecase }
         return bits
     }
@@ -36,12 +35,6 @@ public enum ScalarProperties {
         return slowIsUppercase(s)
     }
 
-    /// `s.properties.isLowercase`.
-    public static func isLowercase(_ s: Unicode.Scalar) -> Bool {
-        if let b = bits(s) { return b & lowercase != 0 }
-        return slowIsLowercase(s)
-    }
-
     /// An upper-case or title-case letter (`s.properties.isUppercase || generalCategory == .titlecaseLetter`).
     public static func isUpperOrTitlecase(_ s: Unicode.Scalar) -> Bool {
         if let b = bits(s) { return b & (uppercase | titlecase) != 0 }
@@ -51,6 +44,5 @@ public enum ScalarProperties {
     // Out of line: the property types are resilient (see above).
     @inline(never) static func slowIsAlphabetic(_ s: Unicode.Scalar) -> Bool { s.properties.isAlphabetic }
     @inline(never) static func slowIsUppercase(_ s: Unicode.Scalar) -> Bool { s.properties.isUppercase }
-    @inline(never) static func slowIsLowercase(_ s: Unicode.Scalar) -> Bool { s.properties.isLowercase }
     @inline(never) static func slowIsTitlecase(_ s: Unicode.Scalar) -> Bool { s.properties.generalCategory == .titlecaseLetter }
 }

@@ -114,7 +114,7 @@ import DocPipeTestSupport
                 parser.allPatterns = all
                 parser.memoise = memoise
                 parser.run()
-                return parser.out
+                return parser.expressions()
             }
         }
     }
@@ -125,7 +125,7 @@ import DocPipeTestSupport
             DateScanner.withScan(buf) { scanned in
                 var parser = TimexParser(scanned: scanned, reference: reference)
                 parser.run()
-                return parser.out
+                return parser.expressions()
             }
         }
     }

@@ -1,4 +1,5 @@
 import Foundation
+import DocPipeCore
 
 /// Character classes of the scalars that show up in UTF-8 mojibake.
 enum MojibakeClasses {
@@ -34,7 +35,7 @@ enum MojibakeClasses {
     static func isUpper(_ s: UInt32) -> Bool {
         if s < 0x80 { return s >= 0x41 && s <= 0x5A }
         guard let u = Unicode.Scalar(s) else { return false }
-        return u.properties.isUppercase || u.properties.generalCategory == .titlecaseLetter
+        return ScalarProperties.isUpperOrTitlecase(u)
     }
 
     /// Python's `\s` for str.

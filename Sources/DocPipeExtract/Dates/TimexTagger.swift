@@ -29,7 +29,7 @@ public struct TimexTagger: Sendable {
             DateScanner.withScan(buf) { scanned in
                 var parser = TimexParser(scanned: scanned, reference: ref)
                 parser.run()
-                return parser.out
+                return parser.expressions()
             }
         }
         if let r = text.utf8.withContiguousStorageIfAvailable(run) { return r }
@@ -108,7 +108,7 @@ struct TimexParser {
 
     /// An expression as `emit` records it: its one string and plain values. A `TimeExpression` (five strings) appended
     /// per expression was copied and destroyed through its value witnesses (about 250 instructions each); these
-    /// become `TimeExpression`s in one pass (`out`) after `linkRanges`.
+    /// become `TimeExpression`s in one pass (`expressions()`) after `linkRanges`.
     struct Found {
         var value: String
         /// Token range [s, e) and byte range.
@@ -132,7 +132,7 @@ struct TimexParser {
     let n: Int
     let reference: DatePoint?
     var anchor: DatePoint?
-    /// The expressions found so far, in text order; `out` makes them `TimeExpression`s once, at the end.
+    /// The expressions found so far, in text order; `expressions()` makes them `TimeExpression`s once, at the end.
     var found: [Found] = []
     /// First token index of the next line (patterns never cross a line break).
     var limit = 0
@@ -327,7 +327,7 @@ struct TimexParser {
 
     /// The expressions found, as `TimeExpression`s: the rare fields become strings here, once per expression (see
     /// `TimexMatch`), and the ranges `linkRanges` made get the values of both ends.
-    var out: [TimeExpression] {
+    func expressions() -> [TimeExpression] {
         // Filled in place, field by field: a `TimeExpression` built as a value and stored (appended or initialized) was
         // copied and the original destroyed through its value witnesses, about 250 instructions per expression.
         var out = [TimeExpression](repeating: TimeExpression(kind: .date, value: "", range: 0..<0), count: found.count)

@@ -222,10 +222,8 @@ struct DateConflictRule: Rule {
         return c < 0x80 ? c &- 0x41 < 26 : scalarIsUppercase(b, r.lowerBound)
     }
 
-    /// Kept out of line: inlined, `Unicode.Scalar.Properties` fetches type metadata on every call.
-    @inline(never)
     static func scalarIsUppercase(_ b: UnsafeBufferPointer<UInt8>, _ i: Int) -> Bool {
-        UTF8Bytes.scalar(b, at: i).0.properties.isUppercase
+        ScalarProperties.isUppercase(UTF8Bytes.scalar(b, at: i).0)
     }
 
     static func isAdverb(_ b: UnsafeBufferPointer<UInt8>, _ r: Range<Int>) -> Bool {
