@@ -41,13 +41,7 @@ public enum AcronymFinder {
         }
     }
 
-    /// The first `(` or `[` at or after `i`, or `t.count`.
-    static func nextBracket(_ t: UnsafeBufferPointer<UInt8>, from i: Int) -> Int {
-        var c = BracketCursor()
-        return c.next(t, from: i)
-    }
-
-    /// `nextBracket` for a cursor that only moves forward. Brackets are rare in prose: the next `(`
+    /// The next `(` or `[` from a cursor that only moves forward. Brackets are rare in prose: the next `(`
     /// and the next `[` are each found by memchr (many bytes per instruction) and searched for again
     /// only once the cursor has passed them, so the text is read about once for each.
     struct BracketCursor {
