@@ -146,6 +146,75 @@ struct ClaimCase: CustomTestStringConvertible, Sendable {
         #expect(e.measure == "areas")
     }
 
+    /// `announce`, a blank line, the `first` items one per line (each after `firstMarker`), `gap`, then the `more` items each after `marker`:
+    /// every item a list-item block.
+    private func listDocument(announce: String, firstMarker: String = "", first: [String], gap: String, marker: String, more: [String]) -> Document {
+        let text = announce + "\n\n" + first.map { firstMarker + $0 }.joined(separator: "\n") + gap + more.map { marker + $0 }.joined(separator: "\n")
+        let bytes = Array(text.utf8)
+        var blocks = [Block(kind: .paragraph, range: qcRange(text, announce))]
+        var cursor = announce.utf8.count
+        for item in first + more {
+            let n = Array(item.utf8)
+            var i = cursor
+            while Array(bytes[i..<(i + n.count)]) != n { i += 1 }
+            blocks.append(Block(kind: .listItem, range: i..<(i + n.count)))
+            cursor = i + n.count
+        }
+        var d = qcDocument(text)
+        d.blocks = blocks
+        return d
+    }
+
+    @Test func aListEndsWhereTheBulletChanges() throws {
+        // Plain lines, a blank line, then `•` items of another list: the announced three are the plain lines.
+        let d = listDocument(announce: "The Delta Fund works in the following three areas:", first: ["Water", "Roads", "Schools"],
+                             gap: "\n\n", marker: "  • ", more: ["About a tenth of the budget is spent on audits", "Critics argued the Fund moved too slowly"])
+        let e = try #require(run(d).first { $0.kind == .enumeration })
+        #expect(e.items.count == 3)
+        // The same bullet throughout (after a blank line too) is one list.
+        let same = listDocument(announce: "The Delta Fund works in the following three areas:", firstMarker: "• ", first: ["Water", "Roads"],
+                                gap: "\n\n", marker: "• ", more: ["Schools"])
+        let e2 = try #require(run(same).first { $0.kind == .enumeration })
+        #expect(e2.items.count == 3)
+        // Bullets inside the items' ranges (as plain-text bullet lines are segmented) count the same.
+        let inside = listDocument(announce: "The Delta Fund works in the following three areas:", first: ["Water", "Roads", "Schools"],
+                                  gap: "\n\n", marker: "  ", more: ["• About a tenth of the budget is spent on audits", "• Critics argued the Fund moved too slowly"])
+        let e3 = try #require(run(inside).first { $0.kind == .enumeration })
+        #expect(e3.items.count == 3)
+        // Stray markup at a line start is no bullet: the list goes on.
+        let residue = listDocument(announce: "The Delta Fund works in the following three areas:", first: ["Water", "Roads"],
+                                   gap: "\n", marker: "", more: ["<div class=\"body\">Schools"])
+        let e5 = try #require(run(residue).first { $0.kind == .enumeration })
+        #expect(e5.items.count == 3)
+        // A numbered list stays one list.
+        let numbered = listDocument(announce: "The Delta Fund works in the following three areas:", first: ["1. Water", "2. Roads"],
+                                    gap: "\n", marker: "", more: ["3. Schools"])
+        let e4 = try #require(run(numbered).first { $0.kind == .enumeration })
+        #expect(e4.items.count == 3)
+    }
+
+    @Test func listItemsLoseTheListsClosingPoint() throws {
+        let d = listDocument(announce: "The Delta Fund serves four groups:", first: ["Farmers;", "Small and medium-sized enterprises,", "Cooperatives etc.", "Smith & Co."],
+                             gap: "", marker: "", more: [])
+        let e = try #require(run(d).first { $0.kind == .enumeration })
+        let text = d.text.utf8
+        let items = e.items.map { String(decoding: Array(text)[$0], as: UTF8.self) }
+        #expect(items == ["Farmers", "Small and medium-sized enterprises", "Cooperatives etc.", "Smith & Co."])
+    }
+
+    @Test func aFrontedFoundingDateIsNotTheTimeOfAPresentCount() {
+        // `Established in 1967, … is … with 49 member states`: a present count.
+        let present = claims("Established in 1967, the Delta Fund is an intergovernmental body with 49 member states.")
+        #expect(present.first { $0.value == 49 }?.time == "PRESENT_REF")
+        // A past count after the same phrase keeps the year, and so does a date in the count's own segment.
+        let past = claims("Founded in 1951, the Delta Fund had 9 member states.")
+        #expect(past.first { $0.value == 9 }?.time == "1951")
+        let own = claims("Established in 1967, the Delta Fund has had 49 member states since 1990.")
+        #expect(own.first { $0.value == 49 }?.time == "1990")
+        let asOf = claims("As of 2014, the Delta Fund has 157 member states.")
+        #expect(asOf.first { $0.value == 157 }?.time == "2014")
+    }
+
     @Test func enumerationWithOrdinalSentences() throws {
         let text = "There are three pillars of the Delta Fund. The first is water. The second is energy. The third pillar is trade. Other work continues."
         let e = try #require(claims(text).first { $0.kind == .enumeration })

@@ -785,11 +785,13 @@ struct ClaimBuilder {
         for pass in 0..<2 {
             let span = pass == 0 ? seg : clause
             let lo = t[span.lowerBound].start, hi = t[span.upperBound - 1].end
+            // Dates before this offset are the founding date of a fronted participle, not the count's time.
+            let skipBefore = pass == 1 ? frontedFoundingEnd(clause, seg) : lo
             var best: (Int, String)? = nil
             var a = 0, z = times.count
             while a < z { let m = (a + z) / 2; if times[m].range.lowerBound < lo { a = m + 1 } else { z = m } }
             for x in times[a...].prefix(while: { $0.range.lowerBound < hi }) where x.range.upperBound <= hi {
-                if x.range.overlaps(q.range) { continue }
+                if x.range.overlaps(q.range) || x.range.upperBound <= skipBefore { continue }
                 let dist = x.range.lowerBound >= q.range.upperBound ? x.range.lowerBound - q.range.upperBound : q.range.lowerBound - x.range.upperBound
                 if best == nil || dist < best!.0 { best = (dist, x.value) }
             }
@@ -801,6 +803,29 @@ struct ClaimBuilder {
             if span == seg, let i = inherited { return i }
         }
         return tense(clause, around: q)
+    }
+
+    /// `Established in 1967, the Agency is a body with 49 member states`: a clause that opens with a founding
+    /// participle (`Established`, `Founded`, … up to the first comma) dates the founding; a count stated in the
+    /// present tense after it is a present count. Returns the text offset where that phrase ends when the
+    /// count's own segment `seg` (after the phrase) is in the present tense, else the clause start.
+    private func frontedFoundingEnd(_ clause: Range<Int>, _ seg: Range<Int>) -> Int {
+        let none = t[clause.lowerBound].start
+        let first = clause.lowerBound
+        guard t[first].kind == .word, t[first].capitalized, t[first].has(WordClass.foundingVerb), s.hasSuffix(first, "ed") else { return none }
+        var comma = first + 1
+        while comma < seg.lowerBound, !s.eq(comma, ",") { comma += 1 }
+        guard comma < seg.lowerBound, tenseOfSegment(seg) == "PRESENT_REF" else { return none }
+        return t[comma].start
+    }
+
+    /// The first tense marker of `seg`, read from its start.
+    private func tenseOfSegment(_ seg: Range<Int>) -> String? {
+        for k in seg where t[k].kind == .word {
+            if t[k].has(WordClass.pastAux) { return "PAST_REF" }
+            if t[k].has(WordClass.presentAux | WordClass.presentVerb) { return "PRESENT_REF" }
+        }
+        return nil
     }
 
     private func tense(_ clause: Range<Int>, around q: QuantityMatch) -> String? {
@@ -968,12 +993,59 @@ struct ClaimBuilder {
                 for x in last.upperBound..<blk.range.lowerBound where s.bytes[x] == 0x0A { newlines += 1 }
                 if newlines >= 2 { break }
             }
+            // A different bullet (`•` after plain lines, `-` after `•`) starts another list.
+            if b > first, !sameMarker(blk.range.lowerBound, s.blocks[first].range.lowerBound) { break }
             if blk.kind == .listItem || (words <= 12 && !internalStop && words > 0) {
-                items.append(blk.range)
+                items.append(trimmedItem(blk.range))
                 b += 1
             } else { break }
         }
         return items
+    }
+
+    /// Whether the lines holding offsets `x` and `y` open with the same list marker: none, a number (`1.`,
+    /// `2)`), or the same bullet (`•`, `–`, `◦` …, or `-`, `*`, `+` before a space), after any indent.
+    private func sameMarker(_ x: Int, _ y: Int) -> Bool { marker(x) == marker(y) }
+
+    /// 0: no marker; 1: a number; else the bullet's scalar value.
+    private func marker(_ o: Int) -> UInt32 {
+        let b = s.bytes
+        var a = o
+        while a > 0, b[a - 1] != 0x0A { a -= 1 }
+        while a < b.count, b[a] == 0x20 || b[a] == 0x09 { a += 1 }
+        guard a < b.count else { return 0 }
+        let c = b[a]
+        if c &- 0x30 < 10 {
+            var e = a
+            while e < b.count, b[e] &- 0x30 < 10 { e += 1 }
+            return e < b.count && (b[e] == 0x2E || b[e] == 0x29) ? 1 : 0
+        }
+        // ASCII bullets are `-`, `*` and `+` before a space; other punctuation (a stray `<div>`) is no marker.
+        if c < 0x80 { return (c == 0x2D || c == 0x2A || c == 0x2B) && a + 1 < b.count && b[a + 1] == 0x20 ? UInt32(c) : 0 }
+        // Two- and three-byte scalars: `·` (U+00B7) and General Punctuation to Dingbats (U+2000–U+27BF) are
+        // bullets; letters of other scripts are not.
+        var v: UInt32
+        if c & 0xE0 == 0xC0, a + 1 < b.count { v = UInt32(c & 0x1F) << 6 | UInt32(b[a + 1] & 0x3F) }
+        else if c & 0xF0 == 0xE0, a + 2 < b.count { v = UInt32(c & 0x0F) << 12 | UInt32(b[a + 1] & 0x3F) << 6 | UInt32(b[a + 2] & 0x3F) }
+        else { v = 0 }
+        return v == 0xB7 || (0x2000...0x27BF).contains(v) ? v : 0
+    }
+
+    /// An item without the list's closing `.` / `;` / `,` (`…enterprises.` is the item `…enterprises`).
+    private func trimmedItem(_ r: Range<Int>) -> Range<Int> {
+        var e = r.upperBound
+        while e > r.lowerBound, [0x20, 0x09, 0x0D, 0x0A].contains(s.bytes[e - 1]) { e -= 1 }
+        guard e - 1 > r.lowerBound else { return r.lowerBound..<e }
+        let last = s.bytes[e - 1]
+        if last == 0x3B || last == 0x2C { return r.lowerBound..<(e - 1) }
+        guard last == 0x2E else { return r.lowerBound..<e }
+        // `etc.`, initials (`J.`) and short capitalised abbreviations (`Ltd.`, `Inc.`) keep their point.
+        var w = e - 1
+        while w > r.lowerBound, (s.bytes[w - 1] | 0x20) &- 0x61 < 26 { w -= 1 }
+        let word = s.bytes[w..<(e - 1)]
+        let abbreviation = word.count <= 1 || word.elementsEqual("etc".utf8) || (word.count <= 3 && word.first! &- 0x41 < 26)
+        if !abbreviation { e -= 1 }
+        return r.lowerBound..<e
     }
 
     /// `The first … The second … The third …` sentences after a sentence announcing a count.
