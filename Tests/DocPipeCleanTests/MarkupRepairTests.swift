@@ -120,6 +120,8 @@ import Testing
         ("end of line<br>", "end of line", 1, 0),
         ("stray </div more", "stray  more", 1, 0),
         ("<span class=x>kept</span>", "<span class=x>kept", 1, 1),
+        ("Alpha\n<div class=\"mw-content\">Beta item.", "Alpha\nBeta item.", 1, 0),
+        ("<p style=\"x\">para", "para", 1, 0),
         ("a <!-- note --> b", "a <!-- note --> b", 0, 1),
         ("a < b and x<y", "a < b and x<y", 0, 0),
         ("mail <a@b.org>", "mail <a@b.org>", 0, 0),

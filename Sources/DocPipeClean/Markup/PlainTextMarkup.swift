@@ -5,8 +5,8 @@ import DocPipeCore
 /// - A line that is a heading tag (well-formed or malformed: `<h3<Title`, `<h3>Title`, `<h3>Title</h3>`,
 ///   `<h2 Title`) plus text becomes just the text, with a heading block of that level over it; the removed
 ///   tags are `.markup` fixes.
-/// - Closing tags of known elements, and lone `<p>`, `<br>`, `<div>` (no attributes) are removed with a
-///   `.markup` fix; a `<br>` between text on both sides becomes a line break.
+/// - Closing tags of known elements, opening `<p>` and `<div>` (with or without attributes) and a lone `<br>`
+///   are removed with a `.markup` fix; a `<br>` between text on both sides becomes a line break.
 /// - Any other known tag, comment or doctype is left and reported in `residue` (input ranges).
 /// Only heading blocks are returned: paragraphs of plain text are the segmenter's job.
 public enum PlainTextMarkup {
@@ -101,7 +101,9 @@ public enum PlainTextMarkup {
         while i < lineEnd {
             var next = i + 1
             if let m = TagScanner.scan(p, at: i) {
-                let removable = m.closing || (!m.hasAttributes && (m.name == "p" || m.name == "br" || m.name == "div"))
+                // Block wrappers (`<p>`, `<div class="mw-content">`) carry no text, whatever their attributes:
+                // left in place they split the paragraph or list they open.
+                let removable = m.closing || m.name == "p" || m.name == "div" || (!m.hasAttributes && m.name == "br")
                 if removable {
                     b.copy(upTo: m.range.lowerBound)
                     var replacement = ""
