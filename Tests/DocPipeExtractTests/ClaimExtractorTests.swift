@@ -259,6 +259,19 @@ struct ClaimCase: CustomTestStringConvertible, Sendable {
         #expect(parts.map(\.value).reduce(0, +) == 8)
     }
 
+    @Test func aMemberThatJoinedIsNotTheSubjectOfTheTotal() throws {
+        let text = "The Lake Council was founded in 1972 by 6 states. Monaco joined in 1980, Slovenia in 1995 and Andorra in 2004, bringing the total membership to 9."
+        var d = qcDocument(text)
+        d.entities = [Entity(id: "e1", kind: .org, range: qcRange(text, "Lake Council"), normalized: "Lake Council")]
+            + ["Monaco", "Slovenia", "Andorra"].enumerated().map { Entity(id: "e\($0.offset + 2)", kind: .gpe, range: qcRange(text, $0.element), normalized: $0.element) }
+        let cs = run(d)
+        let total = try #require(cs.first { $0.kind == .total })
+        #expect(total.subjectText == "Lake Council")
+        let additions = cs.filter { $0.kind == .addition }
+        #expect(additions.count == 3)
+        #expect(additions.allSatisfy { $0.subjectText == "Lake Council" })
+    }
+
     @Test func additionsWithoutFoundingLeaveTotalUnchecked() throws {
         let cs = claims("Monaco joined in 1980 and Andorra in 2004, bringing the total membership to 9.")
         let total = try #require(cs.first { $0.kind == .total })

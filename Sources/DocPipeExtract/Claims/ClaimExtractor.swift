@@ -1154,9 +1154,16 @@ struct ClaimBuilder {
         }
         guard hasTotal, k >= sent.lowerBound, L - k < 8 else { return false }
         if measure.isEmpty { measure = "members" }
-        var subject = subjectTok.flatMap { subjectAt($0, si) } ?? mainSubject(si)?.subject
+        let main = subjectTok == nil ? mainSubject(si) : nil
+        var subject = subjectTok.flatMap { subjectAt($0, si) } ?? main?.subject
         let time = timeFor(si, q, inherited: nil)
         let history = membershipHistory(upTo: si, totalStart: t[k].start)
+        // `Monaco joined in 1980, Slovenia in 1995, bringing the total membership to 9`: the sentence's subject
+        // is a member that joined, not the body whose membership grows (the founding's subject, or none).
+        if let m = main, case let at = t[m.start].start,
+           history.contains(where: { h in h.range.contains(at) || h.items.contains { $0.contains(at) } }) {
+            subject = history.first?.subject
+        }
         if subject == nil, let h = history.first { subject = h.subject }
         for h in history where !out.contains(where: { $0.range == h.range && $0.kind != .total }) {
             out.append(Claim(kind: h.kind, subject: subject?.id, subjectText: subject?.text ?? "", measure: "members", value: h.value,
