@@ -138,6 +138,24 @@ private func check(_ c: DateCase, reference: String? = nil) {
         DateCase("Call 555-1234 or see item 12/7.", []),
     ]
 
+    /// `over` before a duration: `during` after a noun, an amount, punctuation or at the start of a sentence (the
+    /// duration alone, no mod); `more than` after a preposition, a verb or an adverb.
+    static let overCases: [DateCase] = [
+        DateCase("Over forty years the fund has doubled.", [("forty years", .duration, "P40Y", nil)]),
+        DateCase("The plan sets aside €25 million over eight years.", [("eight years", .duration, "P8Y", nil)]),
+        DateCase("The survey logged 300 sightings over twelve months.", [("twelve months", .duration, "P12M", nil)]),
+        DateCase("Prices fell, over five years, in the south.", [("five years", .duration, "P5Y", nil)]),
+        DateCase("The mission ran for over twelve years.", [("over twelve years", .duration, "P12Y", "MORE_THAN")]),
+        DateCase("After over a decade of talks the pact held.", [("over a decade", .duration, "P10Y", "MORE_THAN")]),
+        DateCase("She came with over 20 years of field work.", [("over 20 years", .duration, "P20Y", "MORE_THAN")]),
+        DateCase("The crossing took over a month.", [("over a month", .duration, "P1M", "MORE_THAN")]),
+        DateCase("The strike lasted over six weeks.", [("over six weeks", .duration, "P6W", "MORE_THAN")]),
+        DateCase("A reply came over a month later.", [("over a month", .duration, "P1M", "MORE_THAN")]),
+        DateCase("Talks went on over the past decade.", [("the past decade", .duration, "P10Y", nil)]),
+    ]
+
+    @Test(arguments: overCases) func overHedgesOnlyAfterPrepositionsAndVerbs(_ c: DateCase) { check(c) }
+
     @Test(arguments: issueCases) func issueList(_ c: DateCase) { check(c) }
     @Test(arguments: dateCases) func dates(_ c: DateCase) { check(c) }
     @Test(arguments: durationCases) func durations(_ c: DateCase) { check(c) }

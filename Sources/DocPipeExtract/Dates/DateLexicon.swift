@@ -321,6 +321,24 @@ enum DateLexicon {
     throughout tempPrep 0
     """
 
+    /// Words read by their letters in a few rare places (`TimexParser.wordIs`), not lexicon entries: an entry would
+    /// change what the patterns see after a number or a date (they test for words the lexicon does not know).
+    /// Lower-case ASCII.
+    ///
+    /// Before `over` and a duration, verbs, prepositions and adverbs the lexicon lacks: there `over` hedges the
+    /// number (`took over a month`, `with over ten years of experience`, `just over a year`).
+    static let beforeHedgingOver: [[UInt8]] = [
+        "with", "without", "into", "where", "just", "well", "slightly", "already", "still", "only", "barely",
+        "is", "was", "are", "were", "be", "been", "being", "has", "have", "had", "will", "would", "could", "should",
+        "might", "must", "can", "shall", "took", "take", "takes", "taking", "taken", "lasts", "lasting", "spent",
+        "spend", "spends", "span", "spans", "spanning", "ran", "run", "runs", "kept", "keep", "held", "hold", "stood",
+        "came", "come", "comes", "went", "go", "goes", "gone", "began", "begun", "rose", "fell", "grew", "grown", "saw",
+        "seen", "gave", "given", "got", "made", "met", "paid", "sent", "built", "brought", "fought", "led", "left",
+        "lost", "won", "remain", "remains", "continue", "continues", "wait", "waits",
+    ].map { Array($0.utf8) }
+    /// A regular past tense: a verb before `over` (`lasted over a decade`).
+    static let pastTenseEnding: [UInt8] = Array("ed".utf8)
+
     struct Entry {
         var kind: Kind
         /// `DateToken.mayStart(kind)`, kept with the entry for the scanner. Between the two others, so that an

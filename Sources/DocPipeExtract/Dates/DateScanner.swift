@@ -96,6 +96,8 @@ enum DateScanner {
     /// break). Both ascending. The parser visits only the first and takes its line bounds from the second: most
     /// tokens are words no pattern starts with, and stepping over each cost more than listing the others here.
     struct Scanned {
+        /// The scanned text (the few patterns that read a word's letters, not only its lexicon entry).
+        var text: UnsafeBufferPointer<UInt8>
         var tokens: UnsafeBufferPointer<DateToken>
         var starts: UnsafeBufferPointer<UInt32>
         var lines: UnsafeBufferPointer<UInt32>
@@ -105,7 +107,7 @@ enum DateScanner {
     static func withScan<R>(_ p: UnsafeBufferPointer<UInt8>, _ body: (Scanned) -> R) -> R {
         // Offsets are stored in 32 bits: a text of 4 GiB or more gets no dates rather than stopping the batch.
         guard p.count < Int(UInt32.max) else {
-            return body(Scanned(tokens: UnsafeBufferPointer(start: nil, count: 0), starts: UnsafeBufferPointer(start: nil, count: 0),
+            return body(Scanned(text: p, tokens: UnsafeBufferPointer(start: nil, count: 0), starts: UnsafeBufferPointer(start: nil, count: 0),
                                 lines: UnsafeBufferPointer(start: nil, count: 0)))
         }
         var toks = Buffer<DateToken>(capacity: p.count / 3 + 4)
@@ -113,7 +115,7 @@ enum DateScanner {
         var lines = Buffer<UInt32>(capacity: p.count / 256 + 4)
         defer { toks.base.deallocate(); starts.base.deallocate(); lines.base.deallocate() }
         scan(p, into: &toks, starts: &starts, lines: &lines)
-        return body(Scanned(tokens: UnsafeBufferPointer(start: toks.base, count: toks.count),
+        return body(Scanned(text: p, tokens: UnsafeBufferPointer(start: toks.base, count: toks.count),
                             starts: UnsafeBufferPointer(start: starts.base, count: starts.count),
                             lines: UnsafeBufferPointer(start: lines.base, count: lines.count)))
     }

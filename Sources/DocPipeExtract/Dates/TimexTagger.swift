@@ -192,8 +192,14 @@ struct TimexParser {
     let starts: UnsafeBufferPointer<UInt32>?
     let lines: UnsafeBufferPointer<UInt32>?
 
-    init(tokens: UnsafeBufferPointer<DateToken>, reference: DatePoint?) {
+    /// The text the tokens were scanned from, for the few tests on a word's letters (`wordIs`, `wordEnds`); empty when
+    /// a test builds the parser from tokens alone.
+    let text: UnsafeBufferPointer<UInt8>
+
+    init(tokens: UnsafeBufferPointer<DateToken>, text: UnsafeBufferPointer<UInt8> = UnsafeBufferPointer(start: nil, count: 0),
+         reference: DatePoint?) {
         t = tokens
+        self.text = text
         n = tokens.count
         self.reference = reference
         starts = nil
@@ -202,6 +208,7 @@ struct TimexParser {
 
     init(scanned: DateScanner.Scanned, reference: DatePoint?) {
         t = scanned.tokens
+        text = scanned.text
         n = scanned.tokens.count
         self.reference = reference
         starts = scanned.starts
@@ -227,6 +234,26 @@ struct TimexParser {
     func singularUnit(_ i: Int) -> DateUnit? {
         guard let (u, pl) = unit(i), !pl else { return nil }
         return u
+    }
+
+    /// Token i is a word spelled as one of `words` (lower-case ASCII; the token in any case). Reads the text: false
+    /// when the parser has none.
+    func wordIs(_ i: Int, oneOf words: [[UInt8]]) -> Bool {
+        guard i >= 0, i < n, t[i].kind == .word, t[i].end <= text.count else { return false }
+        let s = t[i].start, len = t[i].end - s
+        next: for w in words where w.count == len {
+            for k in 0..<len where text[s + k] | 0x20 != w[k] { continue next }
+            return true
+        }
+        return false
+    }
+
+    /// Token i is a word of more than `suffix` whose last letters are `suffix` (lower-case ASCII; the token in any case).
+    func wordEnds(_ i: Int, with suffix: [UInt8]) -> Bool {
+        guard i >= 0, i < n, t[i].kind == .word, t[i].end <= text.count, t[i].end - t[i].start > suffix.count else { return false }
+        let e = t[i].end - suffix.count
+        for k in 0..<suffix.count where text[e + k] | 0x20 != suffix[k] { return false }
+        return true
     }
 
     // MARK: driver
@@ -1244,6 +1271,7 @@ struct TimexParser {
         case .nearly: mod = .lessThan
         case .moreThan:
             if lv(i) == 1 { guard k(j) == .than else { return nil }; j += 1 }
+            else if !overHedgesNumber(i) { return nil }     // `over` as `during`: the duration alone
             mod = .moreThan
         case .lessThan:
             if lv(i) == 1 { guard k(j) == .than else { return nil }; j += 1 }
@@ -1267,6 +1295,22 @@ struct TimexParser {
             return y
         }
         return nil
+    }
+
+    /// `over` at token i, before a duration, hedges its number (`for over a decade`, `lasted over ten years`, `with
+    /// over 20 years of experience`) after a preposition, a verb or an adverb. After a noun, an amount or a number, after
+    /// punctuation and at the start of a line it means `during` (`€40 million over ten years`, `Over sixty years the
+    /// fund grew`): unknown words count as nouns, but for regular past tenses (`-ed`).
+    func overHedgesNumber(_ i: Int) -> Bool {
+        guard i > 0, !t[i].lineBefore, t[i - 1].kind == .word else { return false }
+        if let kk = t[i - 1].lex {
+            switch kk {
+            case .for_, .tempPrep, .at, .in_, .of, .from, .to, .between, .than, .present: return true
+            case .later, .earlier: return lv(i - 1) == 2                  // after, before
+            default: return false
+            }
+        }
+        return wordIs(i - 1, oneOf: DateLexicon.beforeHedgingOver) || wordEnds(i - 1, with: DateLexicon.pastTenseEnding)
     }
 
     func refs(_ i: Int) -> TimexMatch? {
