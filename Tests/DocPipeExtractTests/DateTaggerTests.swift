@@ -156,6 +156,24 @@ private func check(_ c: DateCase, reference: String? = nil) {
 
     @Test(arguments: overCases) func overHedgesOnlyAfterPrepositionsAndVerbs(_ c: DateCase) { check(c) }
 
+    /// A capitalised day word inside a sentence (in a quoted title too) is part of a title, not a date; at the start of
+    /// a sentence (after a stop, a bullet, a closing quote, in quoted speech) and in lower case it stays one.
+    static let titleDayWordCases: [DateCase] = [
+        DateCase("On 3 May 2010 the board launched Seas of Tomorrow.", [("3 May 2010", .date, "2010-05-03", nil)]),
+        DateCase("The bulletin “Europe Today” closed in 1999.", [("1999", .date, "1999", nil)]),
+        DateCase("The magazine Africa Today sold well.", []),
+        DateCase("Sales rose 4 Today and Tomorrow.", []),
+        DateCase("Today the council has 40 members.", [("Today", .date, "PRESENT_REF", nil)]),
+        DateCase("The vote was close. Today it is law.", [("Today", .date, "PRESENT_REF", nil)]),
+        DateCase("• Today the office is shut.", [("Today", .date, "PRESENT_REF", nil)]),
+        DateCase("It said: “We meet again.” Today it met.", [("Today", .date, "PRESENT_REF", nil)]),
+        DateCase("He wrote, “Today we start.”", [("Today", .date, "PRESENT_REF", nil)]),
+        DateCase("Its bulletin “Today” closed.", []),
+        DateCase("On 3 May 2010 the ship sailed; it docks tomorrow.", [("3 May 2010", .date, "2010-05-03", nil), ("tomorrow", .date, "2010-05-04", nil)]),
+    ]
+
+    @Test(arguments: titleDayWordCases) func capitalisedDayWordsInTitles(_ c: DateCase) { check(c) }
+
     @Test(arguments: issueCases) func issueList(_ c: DateCase) { check(c) }
     @Test(arguments: dateCases) func dates(_ c: DateCase) { check(c) }
     @Test(arguments: durationCases) func durations(_ c: DateCase) { check(c) }

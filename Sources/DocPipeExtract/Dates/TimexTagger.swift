@@ -1313,11 +1313,35 @@ struct TimexParser {
         return wordIs(i - 1, oneOf: DateLexicon.beforeHedgingOver) || wordEnds(i - 1, with: DateLexicon.pastTenseEnding)
     }
 
+    /// Token i is capitalised but does not begin a sentence: a word of a name or a title (`Fish for Tomorrow`,
+    /// `“Europe Today”`), not the day. A sentence begins a line or follows `.`, `!`, `?`, `:`, a symbol the scanner
+    /// keeps as a word (a bullet: no letter first), a quote or bracket after one of those, or an opening quote after a comma.
+    func inTitle(_ i: Int) -> Bool {
+        guard t[i].cap, i > 0, !t[i].lineBefore else { return false }
+        @inline(__always) func stop(_ j: Int) -> Bool {
+            t[j].kind == .punct && (t[j].ch == 0x2E || t[j].ch == 0x21 || t[j].ch == 0x3F || t[j].ch == 0x3A)
+        }
+        let b = t[i - 1]
+        switch b.kind {
+        case .number: return true
+        case .word: return b.b0 != 0
+        case .punct:
+            guard b.ch == 0x22 || b.ch == 0x27 || b.ch == 0x29 || b.ch == 0x5D else { return !stop(i - 1) }
+            // A quote or bracket at a sentence start or after a stop; an opening quote (glued to the word) after a comma
+            // too, reported speech (`saying, “Now we …`). After a word it opens a title (`the bulletin “Today”`).
+            if i == 1 || b.lineBefore || stop(i - 2) { return false }
+            return !(!t[i].spaceBefore && t[i - 2].kind == .punct && t[i - 2].ch == 0x2C)
+        }
+    }
+
     func refs(_ i: Int) -> TimexMatch? {
         guard let kk = k(i) else { return nil }
         switch kk {
         case .present:
-            if lv(i) == 0 { return TimexMatch(s: i, e: i + 1, kind: .date, value: "PRESENT_REF") }
+            if lv(i) == 0 {
+                if inTitle(i) { return nil }
+                return TimexMatch(s: i, e: i + 1, kind: .date, value: "PRESENT_REF")
+            }
             // present-day
             if p(i + 1, 0x2D), adj(i + 1), singularUnit(i + 2) == .day { return TimexMatch(s: i, e: i + 3, kind: .date, value: "PRESENT_REF") }
             return nil
@@ -1344,7 +1368,7 @@ struct TimexParser {
             return nil
         case .dayWord:
             // today is `present`; tomorrow, yesterday, tonight move from the anchor day
-            guard let c = ctx else { return nil }
+            guard let c = ctx, !inTitle(i) else { return nil }
             if lv(i) == 2 { let base = c.day > 0 ? c.value : "XXXX-XX-XX"; return TimexMatch(s: i, e: i + 1, kind: .time, value: base + "TNI") }
             guard let pt = c.shifted(.day, lv(i) == 1 ? 1 : -1) else { return nil }
             return TimexMatch(s: i, e: i + 1, kind: .date, value: pt.value, point: pt)
