@@ -174,6 +174,34 @@ private func check(_ c: DateCase, reference: String? = nil) {
 
     @Test(arguments: titleDayWordCases) func capitalisedDayWordsInTitles(_ c: DateCase) { check(c) }
 
+    /// A range whose end month comes before its start month, in a year written once: the end is in the next year (the
+    /// start in the year before, when the year is written with the end or the range ends by the anchor's month).
+    /// Lists and ranges in order keep one year.
+    static let monthRangeCases: [DateCase] = [
+        DateCase("The camp was open in 2002, from November to April.",
+                 [("2002", .date, "2002", nil), ("November", .date, "2002-11", nil), ("April", .date, "2003-04", nil)]),
+        DateCase("In 2002 the rains lasted from 20 November to 3 April.",
+                 [("2002", .date, "2002", nil), ("20 November", .date, "2002-11-20", nil), ("3 April", .date, "2003-04-03", nil)]),
+        DateCase("Talks ran from December 1941 to March.", [("December 1941", .date, "1941-12", nil), ("March", .date, "1942-03", nil)]),
+        DateCase("Manila fell in March 1945; in Burma the fighting ran from October to March.",
+                 [("March 1945", .date, "1945-03", nil), ("October", .date, "1944-10", nil), ("March", .date, "1945-03", nil)]),
+        DateCase("Fighting went on between November and April 1918.", [("November", .date, "1917-11", nil), ("April 1918", .date, "1918-04", nil)]),
+        DateCase("In 2002 the fair ran from April to November.",
+                 [("2002", .date, "2002", nil), ("April", .date, "2002-04", nil), ("November", .date, "2002-11", nil)]),
+        DateCase("In 2002 it rained in November and April.",
+                 [("2002", .date, "2002", nil), ("November", .date, "2002-11", nil), ("April", .date, "2002-04", nil)]),
+        DateCase("Fighting went on between April and November 1918.", [("April", .date, "1918-04", nil), ("November 1918", .date, "1918-11", nil)]),
+    ]
+
+    @Test(arguments: monthRangeCases) func monthRangesEndAfterTheyStart(_ c: DateCase) { check(c) }
+
+    @Test func monthRangeIntoTheNextYearKeepsItsLink() {
+        let text = "In 2002 the camp was open from November to April."
+        let got = tag(text)
+        #expect(got.map(\.value) == ["2002", "2002-11", "2003-04"])
+        #expect(got.dropFirst().allSatisfy { $0.from == "2002-11" && $0.to == "2003-04" })
+    }
+
     @Test(arguments: issueCases) func issueList(_ c: DateCase) { check(c) }
     @Test(arguments: dateCases) func dates(_ c: DateCase) { check(c) }
     @Test(arguments: durationCases) func durations(_ c: DateCase) { check(c) }

@@ -136,6 +136,10 @@ struct TimexParser {
     var found: [Found] = []
     /// First token index of the next line (patterns never cross a line break).
     var limit = 0
+    /// The calendar point of the last expression `emit` recorded (nil: none, or it has none), for range ends.
+    var lastPoint: DatePoint? = nil
+    /// The context (`ctx`) the last expression `emit` recorded was read in, before it moved the anchor.
+    var ctxBeforeLast: DatePoint? = nil
 
     /// Tests only: try every pattern at every candidate (the reference for `parseAt`'s dispatch).
     var allPatterns = false
@@ -334,6 +338,25 @@ struct TimexParser {
     }
 
     mutating func emit(_ m: TimexMatch) {
+        let ctxBefore = ctx
+        // The end of a range before its start, both in one year that the end did not write (`from November to April`,
+        // `May 1923 – February`): the end falls in the next year; but when neither wrote it and the range ends by the
+        // anchor's month, the story looks back (`Manila fell in March 1945; … from October to March`): it began the
+        // year before (measured on WikiWars).
+        if !m.explicitYear, var pt = m.point, pt.month > 0, let prev = lastPoint, prev.month > pt.month, prev.year == pt.year,
+           let last = found.last, last.kind == .date, last.e == m.s - 1, joinsRange(last.s, last.e) {
+            if !last.explicitYear, let a = ctxBeforeLast, a.year == pt.year, a.month >= pt.month {
+                var first = prev
+                first.year -= 1
+                found[found.count - 1].value = first.value
+            } else {
+                pt.year += 1
+                m.point = pt
+                m.value = pt.value
+            }
+        }
+        lastPoint = m.point
+        ctxBeforeLast = ctxBefore
         if let pt = m.point, m.kind == .date || m.kind == .time, reference == nil {
             // Written years set the anchor; resolved expressions only refine it within its year
             // (`the following year` does not move it: measured better on WikiWars).
@@ -425,16 +448,22 @@ struct TimexParser {
             guard found[a].kind == .date, found[b].kind == .date, !found[a].hasFrom, !found[b].hasFrom else { continue }
             let ea = found[a].e, sb = found[b].s, sa = found[a].s
             guard sb == ea + 1, ea < n, !t[sb].lineBefore, !t[ea].lineBefore else { continue }
-            let j = t[ea]
-            var linked = false
-            if j.kind == .punct && j.ch == 0x2D { linked = true }
-            if j.kind == .word, j.lex == .to, lv(ea) <= 1, sa > 0, t[sa - 1].lex == .from { linked = true }
-            if j.kind == .word, j.lex == .and, sa > 0, t[sa - 1].lex == .between { linked = true }
-            if linked {
+            if joinsRange(sa, ea) {
                 found[a].link = 1
                 found[b].link = -1
             }
         }
+    }
+
+    /// Token ea, right after an expression that starts at token sa, joins it to the next as a range: a dash,
+    /// `from … to/until`, `between … and`.
+    func joinsRange(_ sa: Int, _ ea: Int) -> Bool {
+        guard ea < n else { return false }
+        let j = t[ea]
+        if j.kind == .punct && j.ch == 0x2D { return true }
+        if j.kind == .word, j.lex == .to, lv(ea) <= 1, sa > 0, t[sa - 1].lex == .from { return true }
+        if j.kind == .word, j.lex == .and, sa > 0, t[sa - 1].lex == .between { return true }
+        return false
     }
 
     // MARK: pattern dispatch
@@ -817,9 +846,10 @@ struct TimexParser {
                         || kk == .modStart || kk == .modMid || kk == .modEnd else { return nil }
                 if t[j].lineBefore { return nil }
             }
-            // `between March and April 1918`: the year written with the second month
-            if k(e) == .and || k(e) == .to || p(e, 0x2D), let (_, e5) = month(e + 1), let (y, _) = yearAfter(p(e5, 0x2C) ? e5 + 1 : e5) {
-                let pt = DatePoint(year: y, month: mo)
+            // `between March and April 1918`: the year written with the second month; the year before when the range
+            // ends in a month before the first (`between November and April 1918`).
+            if k(e) == .and || k(e) == .to || p(e, 0x2D), let (mo2, e5) = month(e + 1), let (y, _) = yearAfter(p(e5, 0x2C) ? e5 + 1 : e5) {
+                let pt = DatePoint(year: mo > mo2 && joinsRange(i, e) ? y - 1 : y, month: mo)
                 return TimexMatch(s: i, e: e, kind: .date, value: pt.value, point: pt, explicitYear: true)
             }
             let (v, pt) = point(resolvedYear(mo), mo, 0)
