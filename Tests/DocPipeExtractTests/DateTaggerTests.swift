@@ -202,6 +202,22 @@ private func check(_ c: DateCase, reference: String? = nil) {
         #expect(got.dropFirst().allSatisfy { $0.from == "2002-11" && $0.to == "2003-04" })
     }
 
+    /// After an amount, `a year` / `a month` / `an hour` is a rate (a set, as `per year` is); elsewhere a duration.
+    static let rateCases: [DateCase] = [
+        DateCase("Grants of £8,200 a year were paid.", [("a year", .set, "P1Y", nil)]),
+        DateCase("It costs $3.5 million a year to run.", [("a year", .set, "P1Y", nil)]),
+        DateCase("Fees rose 4% a year.", [("a year", .set, "P1Y", nil)]),
+        DateCase("Output grew by 2 per cent a month.", [("a month", .set, "P1M", nil)]),
+        DateCase("Guards earn €30 an hour.", [("an hour", .set, "PT1H", nil)]),
+        DateCase("The park draws 300 visitors a day.", [("a day", .set, "P1D", nil)]),
+        DateCase("After the 1990 elections a year passed.", [("1990", .date, "1990", nil), ("a year", .duration, "P1Y", nil)]),
+        DateCase("The fee is $40 per year.", [("per year", .set, "P1Y", nil)]),
+        DateCase("The repairs took a year.", [("a year", .duration, "P1Y", nil)]),
+        DateCase("It shut in 1990 a year after the war.", [("1990", .date, "1990", nil), ("a year", .duration, "P1Y", nil)]),
+    ]
+
+    @Test(arguments: rateCases) func aYearAfterAnAmountIsARate(_ c: DateCase) { check(c) }
+
     @Test(arguments: issueCases) func issueList(_ c: DateCase) { check(c) }
     @Test(arguments: dateCases) func dates(_ c: DateCase) { check(c) }
     @Test(arguments: durationCases) func durations(_ c: DateCase) { check(c) }

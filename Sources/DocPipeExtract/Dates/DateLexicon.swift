@@ -336,6 +336,8 @@ enum DateLexicon {
         "seen", "gave", "given", "got", "made", "met", "paid", "sent", "built", "brought", "fought", "led", "left",
         "lost", "won", "remain", "remains", "continue", "continues", "wait", "waits",
     ].map { Array($0.utf8) }
+    /// `cent` of `per cent`: an amount before `a year` (`2 per cent a year`).
+    static let centWord: [[UInt8]] = [Array("cent".utf8)]
     /// A regular past tense: a verb before `over` (`lasted over a decade`).
     static let pastTenseEnding: [UInt8] = Array("ed".utf8)
 

@@ -1486,7 +1486,28 @@ struct TimexParser {
             return TimexMatch(s: i, e: end, kind: .duration, value: u.andHalf(1))
         }
         guard v > 0, v < 10000 else { return nil }
+        // `$1.2 million a year`, `£12,500 a month`: after an amount, `a` and a unit is a rate, as `per year` is.
+        if v == 1, !prefixed, !compound, k(j) == .a_, q.end == j + 1, afterAmount(j) {
+            return TimexMatch(s: i, e: end, kind: .set, value: u.duration(1))
+        }
         return TimexMatch(s: i, e: end, kind: .duration, value: u.duration(v))
+    }
+
+    /// Token i follows an amount: a number not read as a date (`£12,500`), `%`, an amount or unit word the lexicon
+    /// blocks years before (`$1.2 million`, `40 tonnes`), `per cent`, or a number and the word it counts or measures
+    /// (`300 visitors`, `0.004 K`).
+    func afterAmount(_ i: Int) -> Bool {
+        guard i > 0, !t[i].lineBefore else { return false }
+        let b = t[i - 1]
+        switch b.kind {
+        case .number: return found.last?.e != i
+        case .punct: return b.ch == 0x25
+        case .word:
+            if b.lex == .blockAfter { return true }
+            guard b.lex == nil, i > 1, !b.lineBefore else { return false }
+            if t[i - 2].lex == .per { return wordIs(i - 1, oneOf: DateLexicon.centWord) }
+            return t[i - 2].kind == .number && found.last?.e != i - 1 && found.last?.e != i
+        }
     }
 
     // MARK: sets
