@@ -218,6 +218,20 @@ private func check(_ c: DateCase, reference: String? = nil) {
 
     @Test(arguments: rateCases) func aYearAfterAnAmountIsARate(_ c: DateCase) { check(c) }
 
+    /// A full date before a noun modifies it: the `the` before the date is the noun's, not the date's. Elsewhere the
+    /// date keeps its `the`.
+    static let premodifierCases: [DateCase] = [
+        DateCase("Rescuers reached the 17 March 2004 landslide quickly.", [("17 March 2004", .date, "2004-03-17", nil)]),
+        DateCase("Many recalled the 2nd of May 1998 floods.", [("2nd of May 1998", .date, "1998-05-02", nil)]),
+        DateCase("The pact was signed on the 11 July, 1920, in Riga.", [("the 11 July, 1920", .date, "1920-07-11", nil)]),
+        DateCase("On the 4 March 1921 the army left.", [("the 4 March 1921", .date, "1921-03-04", nil)]),
+        DateCase("It was ratified on the 9 June 1950 with no vote.", [("the 9 June 1950", .date, "1950-06-09", nil)]),
+        DateCase("Talks ended on the 3 May 1940.", [("the 3 May 1940", .date, "1940-05-03", nil)]),
+        DateCase("Talks met the 3 May 1940 deadline.", [("3 May 1940", .date, "1940-05-03", nil)]),
+    ]
+
+    @Test(arguments: premodifierCases) func fullDateBeforeANounLeavesTheOut(_ c: DateCase) { check(c) }
+
     @Test(arguments: issueCases) func issueList(_ c: DateCase) { check(c) }
     @Test(arguments: dateCases) func dates(_ c: DateCase) { check(c) }
     @Test(arguments: durationCases) func durations(_ c: DateCase) { check(c) }

@@ -336,6 +336,13 @@ enum DateLexicon {
         "seen", "gave", "given", "got", "made", "met", "paid", "sent", "built", "brought", "fought", "led", "left",
         "lost", "won", "remain", "remains", "continue", "continues", "wait", "waits",
     ].map { Array($0.utf8) }
+    /// Lower-case words after a date that are not the noun it modifies (`on the 9 June 1950 with no vote`).
+    static let notNounsAfterDate: [[UInt8]] = [
+        "with", "without", "as", "when", "while", "which", "who", "whose", "where", "was", "were", "is", "are", "has",
+        "had", "have", "saw", "brought", "but", "or", "nor", "so", "then", "also", "did", "does", "will", "would",
+        "could", "should", "can", "against", "into", "near", "amid", "because", "although", "though", "if", "unless",
+        "via", "plus", "not", "being", "marks", "began", "became", "came", "left", "fell", "took", "gave", "made", "met",
+    ].map { Array($0.utf8) }
     /// `cent` of `per cent`: an amount before `a year` (`2 per cent a year`).
     static let centWord: [[UInt8]] = [Array("cent".utf8)]
     /// A regular past tense: a verb before `over` (`lasted over a decade`).

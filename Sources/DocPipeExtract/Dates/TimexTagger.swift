@@ -810,7 +810,7 @@ struct TimexParser {
         }
         // the 12th of June [2004]
         if k(j) == .the, let (d, e) = ordinalDay(j + 1), k(e) == .of, let (mo, e2) = month(e + 1) {
-            return dayMonthTail(i, d, mo, e2)
+            return withoutNounsThe(dayMonthTail(i, d, mo, e2), j)
         }
         if let (mo, e) = month(j) {
             let isAbbr = t[j].lex == .monthAbbr
@@ -857,7 +857,7 @@ struct TimexParser {
         }
         // [the] 12 June [2004]
         if k(j) == .the, !weekday, let (d, e) = day(j + 1), let (mo, e2) = month(e) {
-            return dayMonthTail(i, d, mo, e2)
+            return withoutNounsThe(dayMonthTail(i, d, mo, e2), j)
         }
         // Christmas [1963]
         if k(j) == .holiday, t[j].cap, !weekday {
@@ -879,6 +879,21 @@ struct TimexParser {
         }
         if weekday { return nil }
         return yearForms(i)
+    }
+
+    /// A full date after `the` (token j) and before a noun modifies the noun, whose `the` it is (`the 17 August 1999
+    /// earthquake`): the match starts after it. Before anything else (`on the 11 July, 1920,`) `the` is the date's.
+    func withoutNounsThe(_ m: TimexMatch?, _ j: Int) -> TimexMatch? {
+        guard let m, m.explicitYear, m.s == j, isNoun(m.e) else { return m }
+        m.s = j + 1
+        return m
+    }
+
+    /// Token i looks like a common noun: a lower-case word the lexicon does not know, not a regular past tense and not
+    /// one of the function words and verbs that follow dates (`DateLexicon.notNounsAfterDate`).
+    func isNoun(_ i: Int) -> Bool {
+        guard isWord(i), !t[i].cap, t[i].lex == nil, t[i].b0 != 0 else { return false }
+        return !wordEnds(i, with: DateLexicon.pastTenseEnding) && !wordIs(i, oneOf: DateLexicon.notNounsAfterDate)
     }
 
     /// `that year`, `the same year`, `this year`, `next year`, `the following year` after `of`: the year it names.
