@@ -63,6 +63,10 @@ struct QuantityCase: CustomTestStringConvertible, Sendable {
         .init(sentence: "Around 1850 settlers arrived.", value: 1850, unit: "settlers", comparator: .about),
         .init(sentence: "Winter nights fall to −40 °C.", value: -40, unit: "°C"),
         .init(sentence: "It ranges from -5 °C to 30 °C.", value: -5, unit: "°C"),
+        // Speeds in knots are measures (not a bare number, not a count of knots).
+        .init(sentence: "Gusts reached 35 kn near the cape.", value: 35, unit: "kn"),
+        .init(sentence: "The ferry cruises at 18 knots.", value: 18, unit: "knots"),
+        .init(sentence: "The ferry line runs 18 boats.", value: 18, unit: "boats"),
     ]
 
     @Test(arguments: cases)

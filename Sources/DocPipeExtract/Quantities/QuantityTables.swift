@@ -47,7 +47,7 @@ enum QuantityTables {
     static let measureUnits: Set<String> = [
         "km", "km²", "m", "m²", "m³", "m³/s", "cm", "mm", "kg", "g", "mg", "µg", "t", "ha", "kwh", "mw", "gw", "kw",
         "tonnes", "tons", "kilometres", "kilometers", "metres", "meters", "hectares", "miles", "litres", "liters",
-        "kilograms", "square kilometres", "square kilometers", "degrees", "k", "å",
+        "kilograms", "square kilometres", "square kilometers", "degrees", "k", "å", "kn", "knot", "knots",
     ]
     /// Nouns of time: a number with one of these is a duration, not a count of members.
     static let timeNouns: Set<String> = [
