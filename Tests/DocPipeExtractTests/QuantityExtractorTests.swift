@@ -146,6 +146,30 @@ struct QuantityCase: CustomTestStringConvertible, Sendable {
         #expect(QuantityExtractor.quantities(in: qcDocument(sentence)).isEmpty)
     }
 
+    /// A number after `±` is a tolerance with its unit; the mention includes the sign, the comparator stays `exactly`.
+    static let tolerances: [(String, String, Double, String)] = [
+        ("Probes read to ±0.2 °C at depth.", "±0.2 °C", 0.2, "°C"),
+        ("The error was ± 0.03 ‰ in each run.", "± 0.03 ‰", 0.03, "‰"),
+        ("Sensors drift by ±0.004 K a day.", "±0.004 K", 0.004, "K"),
+        ("Yields vary by ±3% a year.", "±3%", 3, "%"),
+    ]
+
+    @Test(arguments: tolerances)
+    func toleranceIsAQuantityWithItsUnit(_ c: (String, String, Double, String)) throws {
+        let qs = QuantityExtractor.quantities(in: qcDocument(c.0))
+        let q = try #require(qs.first, "\(qs)")
+        #expect(qs.count == 1)
+        #expect(q.range == qcRange(c.0, c.1))
+        #expect(q.value == c.2)
+        #expect(q.unit == c.3)
+        #expect(q.comparator == .exactly)
+    }
+
+    @Test func toleranceWithoutUnitIsNoQuantity() {
+        #expect(QuantityExtractor.quantities(in: qcDocument("The score moved ±2 points in May, ±0.5 at most.")).map(\.value) == [2])
+        #expect(QuantityExtractor.quantities(in: qcDocument("It changed by ±4.")).isEmpty)
+    }
+
     @Test func possessiveNonTimeNounKeepsItsCount() {
         // Only time nouns make a possessive a duration: `three members’ votes` still counts members.
         let qs = QuantityExtractor.quantities(in: qcDocument("The motion needed three members’ votes."))

@@ -130,12 +130,15 @@ enum QuantityExtractor {
         let negative = prev.map { p in
             !tok.spaceBefore && p.kind == .punct && (s.eq(i - 1, "−") || s.eq(i - 1, "-")) && (i == 1 || p.spaceBefore && t[i - 2].kind != .number)
         } ?? false
-        if let p = prev, !tok.spaceBefore, !negative {
+        // A tolerance, `±0.5 °C`: the number is the quantity, `±` part of its mention (the comparator stays `exactly`:
+        // the schema's comparators hedge a count, none says plus or minus).
+        let tolerance = prev.map { $0.kind == .punct && s.eq(i - 1, "±") } ?? false
+        if let p = prev, !tok.spaceBefore, !negative, !tolerance {
             if p.kind == .word || p.kind == .number { return nil }
-            if s.eq(i - 1, "/") || s.eq(i - 1, "-") || s.eq(i - 1, "–") || s.eq(i - 1, "—") || s.eq(i - 1, ":") || s.eq(i - 1, "+") || s.eq(i - 1, "#") || s.eq(i - 1, "№") || s.eq(i - 1, "±") || s.eq(i - 1, ".") { return nil }
+            if s.eq(i - 1, "/") || s.eq(i - 1, "-") || s.eq(i - 1, "–") || s.eq(i - 1, "—") || s.eq(i - 1, ":") || s.eq(i - 1, "+") || s.eq(i - 1, "#") || s.eq(i - 1, "№") || s.eq(i - 1, ".") { return nil }
             if s.eq(i - 1, "("), let n = next, s.eq(i + 1, ")"), !n.spaceBefore { return nil }
         }
-        if let p = prev, p.kind == .punct, s.eq(i - 1, "+") || s.eq(i - 1, "#") || s.eq(i - 1, "№") || s.eq(i - 1, "§") || s.eq(i - 1, "±") { return nil }
+        if let p = prev, p.kind == .punct, s.eq(i - 1, "+") || s.eq(i - 1, "#") || s.eq(i - 1, "№") || s.eq(i - 1, "§") { return nil }
         // Phone numbers and digit groups: `22 717 9111`.
         if let n = next, n.kind == .number, n.spaceBefore { return nil }
         if let p = prev, p.kind == .number { return nil }
@@ -161,6 +164,7 @@ enum QuantityExtractor {
             value = -value
             first = i - 1
         }
+        if tolerance { first = i - 1 }
         var currency: String?
         if let p = prev {
             if p.kind == .punct, let c = currencySymbolTable.match(s, i - 1, 1) {
@@ -204,6 +208,7 @@ enum QuantityExtractor {
         let (u, k, ut, end, more) = unitAfter(s, j, value: value)
         if yearAfterAround, k != .count || ut.isEmpty || QuantityTables.directionWords.contains(s.lower(ut.lowerBound)) { return nil }
         unit = u; kind = k
+        if tolerance && kind == .bare { return nil }             // `±2` alone: no quantity to speak of
         if kind == .bare {
             if isFourDigitInteger && value >= 1000 && value <= 2100 { return nil }  // a year
             if hasDot && !more { return nil }                     // `CC BY 4.0`, versions

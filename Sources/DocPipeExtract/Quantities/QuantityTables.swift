@@ -107,7 +107,7 @@ enum QuantityTables {
         "fig", "table", "clause", "principle", "phase", "level", "tier", "grade", "route", "room", "box", "code",
         "number", "item", "line", "lines", "platform", "gate", "session", "step", "stage", "series", "model", "type",
         "class", "category", "group", "zone", "region", "district", "ward", "flight", "ext", "tel", "fax", "phone",
-        "+", "#", "№", "(", "±", "-", "/", "ii",
+        "+", "#", "№", "(", "-", "/", "ii",
     ]
     /// Clock words after a number (`3 pm`, `10.30 am`): a time, not a quantity.
     static let timeSuffixes: Set<String> = ["am", "pm", "a.m", "p.m", "gmt", "utc", "hrs", "h"]
