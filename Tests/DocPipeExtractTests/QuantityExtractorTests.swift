@@ -170,6 +170,26 @@ struct QuantityCase: CustomTestStringConvertible, Sendable {
         #expect(QuantityExtractor.quantities(in: qcDocument("It changed by ±4.")).isEmpty)
     }
 
+    /// A capitalised name before a number makes it part of the name (`Hungary 1956`), unless a percentage, a
+    /// measure or a currency follows: then the figure belongs to the name (`Iceland 2.5%`).
+    static let namedFigures: [(String, [Double], [String])] = [
+        ("Shares were: Iceland 2.5%, Malta 0.8%.", [2.5, 0.8], ["%", "%"]),
+        ("Rates: the United Kingdom 31 per cent.", [31], ["%"]),
+        ("Budgets: Norway 4 million euros.", [4_000_000], ["EUR"]),
+        ("Rainfall: Peru 120 mm.", [120], ["mm"]),
+        ("Hungary 1956 and Chile 1973 were crises.", [], []),
+        ("Windows 10 users grew.", [], []),
+        ("Regional Association 5 met in Lima.", [], []),
+        ("Kenya 5 years on was calm.", [], []),
+    ]
+
+    @Test(arguments: namedFigures)
+    func nameBeforeAFigureWithAUnit(_ c: (String, [Double], [String])) {
+        let qs = QuantityExtractor.quantities(in: qcDocument(c.0))
+        #expect(qs.map(\.value) == c.1, "\(qs)")
+        #expect(qs.map(\.unit) == c.2, "\(qs)")
+    }
+
     @Test func possessiveNonTimeNounKeepsItsCount() {
         // Only time nouns make a possessive a duration: `three members’ votes` still counts members.
         let qs = QuantityExtractor.quantities(in: qcDocument("The motion needed three members’ votes."))

@@ -145,9 +145,11 @@ enum QuantityExtractor {
         // References: `Article 4`, `resolution 2758`, `No. 5`.
         if let p = prev, p.kind == .word, p.has(WordClass.referenceWord) { return nil }
         if prev != nil, s.eq(i - 1, "."), i >= 2, t[i - 2].kind == .word, t[i - 2].has(WordClass.referenceAbbreviation) { return nil }
-        // A name right before the number: `Hungary 1956`, `Windows 10`, `Regional Association 5`.
+        // A name right before the number: `Hungary 1956`, `Windows 10`, `Regional Association 5`; not when a
+        // percentage, a measure or a currency follows (`Liechtenstein 1.5%`: the figure is the name's).
         if let p = prev, p.kind == .word, p.capitalized, !p.has(WordClass.capBeforeNumber),
-           !s.isPossessive(i - 1), !p.has(WordClass.comparatorKey), !p.has(WordClass.currencyCode) { return nil }
+           !s.isPossessive(i - 1), !p.has(WordClass.comparatorKey), !p.has(WordClass.currencyCode),
+           !amountUnitFollows(s, i, value: value) { return nil }
         // Times: `3 pm`, `10.30 am`.
         if let n = next, n.kind == .word, n.has(WordClass.timeSuffix) { return nil }
 
@@ -217,6 +219,18 @@ enum QuantityExtractor {
         var m = finish(s, first, i, end, value, unit, kind, ut)
         if more { m.addition = true }
         return m
+    }
+
+    /// After the number token i comes a percent sign or word, a measure unit or a currency, if need be after a scale
+    /// word (`1.5%`, `24 per cent`, `120 mm`, `5km`, `4 million euros`).
+    static func amountUnitFollows(_ s: ScanText, _ i: Int, value: Double) -> Bool {
+        let t = s.tokens
+        var j = i + 1
+        guard j < t.count else { return false }
+        if t[j].kind == .word, !t[j].spaceBefore { return t[j].has(WordClass.measureUnit) }
+        if t[j].kind == .word, t[j].has(WordClass.scale), j + 1 < t.count { j += 1 }
+        let (u, k, _, _, _) = unitAfter(s, j, value: value)
+        return (k == .percent || k == .money || k == .measure) && u != "#duration"
     }
 
     /// `value × sc` for the number token i and a power-of-ten scale, computed on the decimal digits:
