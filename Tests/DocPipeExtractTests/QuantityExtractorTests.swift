@@ -190,6 +190,20 @@ struct QuantityCase: CustomTestStringConvertible, Sendable {
         #expect(qs.map(\.unit) == c.2, "\(qs)")
     }
 
+    /// A bracketed number glued to what precedes it is a footnote marker, not a quantity; with a space before the
+    /// bracket the numbers inside stay quantities.
+    static let footnotes: [(String, [Double])] = [
+        ("The fund grew fast[3] after 2001.", []),
+        ("Membership rose.[12] It has 40 staff.", [40]),
+        ("Its budget doubled,[7] to 9 offices.", [9]),
+        ("The tally [12 to 3] was read.", [12, 3]),
+    ]
+
+    @Test(arguments: footnotes)
+    func footnoteMarkersAreNoQuantities(_ c: (String, [Double])) {
+        #expect(QuantityExtractor.quantities(in: qcDocument(c.0)).map(\.value) == c.1)
+    }
+
     @Test func possessiveNonTimeNounKeepsItsCount() {
         // Only time nouns make a possessive a duration: `three members’ votes` still counts members.
         let qs = QuantityExtractor.quantities(in: qcDocument("The motion needed three members’ votes."))

@@ -137,6 +137,8 @@ enum QuantityExtractor {
             if p.kind == .word || p.kind == .number { return nil }
             if s.eq(i - 1, "/") || s.eq(i - 1, "-") || s.eq(i - 1, "–") || s.eq(i - 1, "—") || s.eq(i - 1, ":") || s.eq(i - 1, "+") || s.eq(i - 1, "#") || s.eq(i - 1, "№") || s.eq(i - 1, ".") { return nil }
             if s.eq(i - 1, "("), let n = next, s.eq(i + 1, ")"), !n.spaceBefore { return nil }
+            // A footnote marker glued to the word or sign before it: `grew fast[3]`, `rose.[12]`.
+            if s.eq(i - 1, "["), i >= 2, !p.spaceBefore, let n = next, s.eq(i + 1, "]"), !n.spaceBefore { return nil }
         }
         if let p = prev, p.kind == .punct, s.eq(i - 1, "+") || s.eq(i - 1, "#") || s.eq(i - 1, "№") || s.eq(i - 1, "§") { return nil }
         // Phone numbers and digit groups: `22 717 9111`.
