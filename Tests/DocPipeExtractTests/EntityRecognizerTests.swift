@@ -196,6 +196,21 @@ import DocPipeCore
         #expect(entitySpans(text) == expected)
     }
 
+    @Test(arguments: [
+        // A title right after a title names nobody; the name after both is the person.
+        ("The Deputy Director-General chaired the meeting.", []),
+        ("Our Deputy Director-General Halvard Moen spoke.", ["PERSON:Halvard Moen"]),
+        ("As Deputy Secretary-General, she toured the region.", []),
+        // A bare title later in the text then links to nothing.
+        ("The Deputy Director-General spoke. The Director-General replied.", []),
+        // Unchanged: a title before a name, and a name before its title.
+        ("Deputy Orla Brennan opened the session.", ["PERSON:Orla Brennan"]),
+        ("Dr. Orla Brennan, Director-General, spoke.", ["PERSON:Orla Brennan"]),
+    ] as [(String, [String])])
+    func titleWordIsNoName(_ text: String, _ expected: [String]) {
+        #expect(entitySpans(text) == expected)
+    }
+
     @Test func surnameRefersToFullName() {
         let e = recogniseEntities("Prof. Lena Varga chaired. Later Varga left.")
         #expect(e.map(\.text) == ["Lena Varga", "Varga"])

@@ -1156,7 +1156,9 @@ struct EntityScanner {
         while j < n, names < 4 {
             if isCapWord(j), !isAllCaps(j) || toks[j].range.count == 1 {
                 let f = ex(j)
-                if !f.intersection([.orgHead, .lawHead, .eventHead, .noStart]).isEmpty { break }
+                // A title word is no name: `Deputy Director-General` names nobody (the title after the
+                // title starts its own match at the next token).
+                if !f.intersection([.orgHead, .lawHead, .eventHead, .noStart, .titleStart]).isEmpty { break }
                 j += 1
                 names += 1
                 if toks[j - 1].range.count == 1, isPunct(j, 0x2E) { j += 1 }  // an initial: `John F. Kennedy`
