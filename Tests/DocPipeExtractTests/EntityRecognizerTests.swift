@@ -48,6 +48,18 @@ import DocPipeCore
         #expect(entitySpans("Liaison Mission to the United Nations\n\nIn addition, it grew.") == ["ORG:Liaison Mission to the United Nations"])
     }
 
+    @Test(arguments: [
+        // A heading ending in `and …`: the next line's capitalised words are no conjunct of it.
+        ("Lakeside Bureau of Soils and Forests\n\nThe Organization grew.", ["ORG:Lakeside Bureau of Soils and Forests", "ORG:Organization"]),
+        ("Committee on Programme and Budget\n\nThe Committee met twice.", ["ORG:Committee on Programme and Budget", "ORG:Committee"]),
+        ("Office for Rivers and Lakes\nAlpine Rescue Network", ["ORG:Office for Rivers and Lakes", "ORG:Alpine Rescue Network"]),
+        // On one line a conjunct with a head still starts a second name.
+        ("The Office for Coastal Fisheries and World Health Organization staff met.", ["ORG:Office for Coastal Fisheries", "ORG:World Health Organization"]),
+    ] as [(String, [String])])
+    func conjunctEndsAtTheLine(_ text: String, _ expected: [String]) {
+        #expect(entitySpans(text) == expected)
+    }
+
     @Test func knownOrganisationIsNoModifier() {
         // `Geneva-based` does not swallow the name that follows; a trailing common noun is not part of it.
         #expect(entitySpans("The Geneva-based World Meteorological Organization Chiefs of Staff met.") == ["ORG:World Meteorological Organization"])

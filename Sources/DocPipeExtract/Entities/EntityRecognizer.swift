@@ -1001,11 +1001,12 @@ struct EntityScanner {
         j < n && isCapWord(j) && info[j].shape & Self.lineStart == 0
     }
 
-    /// Whether the capitalised words from `k` (up to the next connector) hold a head noun: `… and the
-    /// World Health Organization` coordinates two names rather than continuing one.
+    /// Whether the capitalised words from `k` (up to the next connector or the end of the line) hold a
+    /// head noun: `… and the World Health Organization` coordinates two names rather than continuing one.
+    /// A heading's last word is followed by the next line's first words, which belong to no conjunct.
     mutating func conjunctHasHead(_ k: Int) -> Bool {
         var j = k
-        while j < n, j < k + 8, isCapWord(j) {
+        while j < n, j < k + 8, isCapWord(j), j == k || info[j].shape & Self.lineStart == 0 {
             if let c = gazetteer(j), lex.entries[c.entry].kind == .org { return true }
             if ex(j).contains(.orgHead) || ex(j).contains(.lawHead) || ex(j).contains(.eventHead) { return true }
             j += 1
