@@ -61,6 +61,29 @@ import DocPipeCore
         #expect(e.map(\.refersTo) == [nil, nil, "e2"])
     }
 
+    @Test(arguments: [
+        // `the Organization` is the subject (the topic), also right after another organisation in its block.
+        ("The Pacific Weather Union works with the World Health Organization. The Organization trains staff.",
+         ["Pacific Weather Union|-", "World Health Organization|-", "Organization|e1"]),
+        ("The Alpine Seed Organisation met the Lakeside Water Organisation.\n\nThe Organisation’s budget grew.",
+         ["Alpine Seed Organisation|-", "Lakeside Water Organisation|-", "Organisation|e1"]),
+        // Lower case, and other heads: the nearest antecedent as before.
+        ("The Pacific Weather Union works with the World Health Organization; the organization trains staff.",
+         ["Pacific Weather Union|-", "World Health Organization|-", "organization|e2"]),
+        ("The Pacific Weather Union works with the European Union. The Union pays.",
+         ["Pacific Weather Union|-", "European Union|-", "Union|e2"]),
+        ("The Northern Relief Fund met the Alpine Seed Institute. The Agency pays.",
+         ["Northern Relief Fund|-", "Alpine Seed Institute|-", "Agency|e2"]),
+        // No topic before it: no antecedent, dropped.
+        ("The Organization was founded in 1950.", []),
+    ] as [(String, [String])])
+    func organizationIsTheTopic(_ text: String, _ expected: [String]) {
+        var doc = entityDocument(text)
+        doc.blocks = blocks(of: text)
+        let e = EntityRecognizer.entities(in: doc).filter { $0.kind == .org }
+        #expect(e.map { text.utf8Slice($0.range) + "|" + ($0.refersTo ?? "-") } == expected)
+    }
+
     /// Blocks separated by blank lines.
     func blocks(of text: String) -> [Block] {
         var out: [Block] = []

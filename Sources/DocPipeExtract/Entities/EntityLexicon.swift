@@ -90,6 +90,11 @@ struct EntityLexicon: Sendable {
     private(set) var headKeyOfWord: [Int32] = []
     private(set) var entryHeadKey: [Int32] = []
     private(set) var headKeyIsGeneric: [Bool] = []
+    /// Per key: its capitalised definite description is the document's defined term for its subject
+    /// (`the Organization`, lexicon `refsubject`).
+    private(set) var headKeyIsSubject: [Bool] = []
+    /// Head keys of the `refsubject` lines, until `indexHeads` numbers them.
+    private var subjectHeads: Set<String> = []
     var headKeyCount: Int { headKeyIsGeneric.count }
     /// Per id: the id of its key with ASCII capitals folded (-1 when that is no key). A token whose
     /// exact id is known has that folded id, so the scanner skips the folded hash and lookup for it.
@@ -268,6 +273,7 @@ struct EntityLexicon: Sendable {
                 let k = Int32(headKeyIsGeneric.count)
                 keyID[key] = k
                 headKeyIsGeneric.append(flags(vocab.id(of: key, fold: true)).contains(.refGeneric))
+                headKeyIsSubject.append(subjectHeads.contains(key))
                 headKeyOfWord[Int(id)] = k
             }
         }
@@ -384,6 +390,7 @@ struct EntityLexicon: Sendable {
         case "refhead": set(word, .refHead)
         case "refheadlower": set(word.lowercased(), .refHeadLower)
         case "refgeneric": set(word.lowercased(), .refGeneric); set(word.prefix(1).uppercased() + word.dropFirst(), .refGeneric)
+        case "refsubject": subjectHeads.insert(EntityLinker.headKey(word))
         case "generic": set(word, .generic)
         case "connector": set(word.lowercased(), .connector)
         case "nostart": set(word, .noStart)

@@ -13,8 +13,9 @@ import DocPipeCore
 ///   block (paragraph, heading or list item); from a later block it refers to the document's topic — the
 ///   first organisation the document names, usually its title — if the head fits, since an encyclopedia
 ///   article's "the Union" means its subject, not a union named in passing a paragraph earlier.
-///   `organization` / `agency` fall back to the nearest organisation of any head (or the topic). Without
-///   an antecedent it is dropped.
+///   `organization` / `agency` fall back to the nearest organisation of any head (or the topic). The
+///   capitalised `the Organization` is the defined term for the subject: it refers to the topic whenever
+///   there is one. Without an antecedent it is dropped.
 enum EntityLinker {
     /// Links `ms` (which it edits) into entities. `blockStarts`: the UTF-8 offsets where the document's
     /// blocks start, in order (empty: the text is one block).
@@ -133,6 +134,9 @@ enum EntityLinker {
                 let byHead = lastByHead[Int(head)]
                 var a = byHead >= 0 ? byHead : generic && lastOrg >= 0 ? lastOrg : -1
                 if a >= 0, blockOf[a] != blockOf[k], topic >= 0, topicHead == head || generic { a = topic }
+                // The capitalised defined term (`the Organization`) names the subject of the document
+                // wherever it stands, not an organisation mentioned in passing just before it.
+                if topic >= 0, lex.headKeyIsSubject[Int(head)], s.info[ms[k].start].shape & EntityScanner.capital != 0 { a = topic }
                 if a >= 0 {
                     let r = root(a)
                     refersTo[k] = r

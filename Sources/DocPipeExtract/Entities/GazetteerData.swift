@@ -1910,6 +1910,10 @@ refheadlower	secretariat
 refgeneric	organization
 refgeneric	organisation
 refgeneric	agency
+# Heads whose capitalised definite description is the document's defined term for its subject: `the
+# Organization` refers to the topic (the first organisation named) whenever there is one.
+refsubject	Organization
+refsubject	Organisation
 # Modifiers too generic to make a name on their own (`Regional Organization`, `Observer Mission`).
 generic	International
 generic	Intergovernmental
