@@ -103,6 +103,22 @@ import DocPipeCore
         return out
     }
 
+    @Test(arguments: [
+        ("The Kestrel Laboratory for Ice Physics grew. The Laboratory hired staff.", "Laboratory"),
+        ("The Consortium for Polar Ice Cores met. The Consortium agreed.", "Consortium"),
+        ("The Lakeside Water Authority grew. The Authority pays.", "Authority"),
+        ("The Alpine Bureau of Soils grew. The Bureau pays.", "Bureau"),
+        // A name headed by a head after the weak `Cooperation`: that head points back.
+        ("The Alpine Seed Cooperation Council met. The Council agreed.", "Council"),
+    ] as [(String, String)])
+    func moreHeadsPointBack(_ text: String, _ head: String) {
+        let e = recogniseEntities(text)
+        #expect(e.map(\.text).last == head)
+        #expect(e.count == 2 && e[1].ref == "e1" && e[1].norm == e[0].norm, "\(e)")
+        // Without an antecedent of that head: dropped.
+        #expect(recogniseEntities("The Northern Relief Fund grew. The \(head) pays.").map(\.text) == ["Northern Relief Fund"])
+    }
+
     @Test func definiteDescriptionWithoutAntecedentIsDropped() {
         #expect(recogniseEntities("The Board met and the Fund paid.").isEmpty)
         // `the Fund` with a fund before it, `the Board` without a board: only the fund links.

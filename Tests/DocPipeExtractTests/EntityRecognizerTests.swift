@@ -37,6 +37,20 @@ import DocPipeCore
         #expect(recogniseEntities(text).filter { $0.kind == "ORG" }.isEmpty, "\(recogniseEntities(text))")
     }
 
+    @Test(arguments: [
+        ("The Kestrel Laboratory for Ice Physics hosts it.", ["ORG:Kestrel Laboratory for Ice Physics"]),
+        ("Samples went to the Ångström Laboratory in May.", ["ORG:Ångström Laboratory"]),
+        ("The Danube Seed Testing Cooperation met.", ["ORG:Danube Seed Testing Cooperation"]),
+        ("The Nordic Customs Cooperation grew.", ["ORG:Nordic Customs Cooperation"]),
+        // `Cooperation` is mostly an activity: one modifier makes no name.
+        ("Scientific Cooperation", []),
+        ("They praised the Harbour Cooperation of the towns.", []),
+        ("Technical Cooperation grew.", []),
+    ] as [(String, [String])])
+    func laboratoryAndCooperationHeads(_ text: String, _ expected: [String]) {
+        #expect(entitySpans(text) == expected)
+    }
+
     @Test func noLeadingTheInSpans() {
         let text = "The International Labour Organization and the Asian Development Bank met the Organization of American States."
         let e = recogniseEntities(text)

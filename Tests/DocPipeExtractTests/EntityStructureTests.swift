@@ -140,6 +140,13 @@ import DocPipeTestSupport
         #expect(!lex.headKeyIsGeneric[Int(key("Office"))])
         #expect(lex.headKey(ofName: "Northern  Rivers Development Bank") == key("Bank"))
         #expect(lex.headKey(ofName: "Geneva") == -1)
+        // A weak head is the name's head only when no other head follows it.
+        #expect(lex.headKey(ofName: "Alpine Customs Cooperation Council") == key("Council"))
+        #expect(lex.headKey(ofName: "Zürich Seed Cooperation Council") == key("Council"))
+        #expect(lex.headKey(ofName: "Danube Accreditation Cooperation") == key("Cooperation"))
+        #expect(lex.headKey(ofName: "Office for Nordic Cooperation") == key("Office"))
+        #expect(lex.headKey(ofName: "Danube Cooperation for Laboratory Standards") == key("Cooperation"))
+        #expect(lex.headKey(ofName: "Zürich Cooperation for Laboratory Standards") == key("Cooperation"))
         // Non-ASCII names take the Character path: a space carrying a combining mark splits nothing.
         #expect(lex.headKey(ofName: "Caf\u{E9} Bank") == key("Bank"))
         #expect(lex.headKey(ofName: "Caf\u{E9} \u{301}Bank") == -1)

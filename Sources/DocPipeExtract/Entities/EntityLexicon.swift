@@ -50,6 +50,8 @@ struct WordFlags: OptionSet, Sendable {
     static let roleVerb = WordFlags(rawValue: 1 << 29)
     /// Head noun of a named water body or landform (`Irminger Sea`, `Bay of Biscay`): the phrase is a LOC.
     static let locHead = WordFlags(rawValue: 1 << 30)
+    /// An organisation head that is mostly an activity noun (`Cooperation`): one modifier is no name.
+    static let weakHead = WordFlags(rawValue: 1 << 31)
     static let any: WordFlags = []
 }
 
@@ -292,7 +294,8 @@ struct EntityLexicon: Sendable {
     }
 
     /// The head key id of a name: that of its first space-separated word that is an organisation head
-    /// noun (`Office of the … for Refugees` → `office`), else -1; as `EntityLinker.headOf`.
+    /// noun (`Office of the … for Refugees` → `office`), else -1. A weak head is one only when no
+    /// other head follows it before a lower-case word (`Alpine Customs Cooperation Council` → `council`).
     func headKey(ofName name: String) -> Int32 {
         var name = name
         return name.withUTF8 { p in
@@ -300,25 +303,37 @@ struct EntityLexicon: Sendable {
             // separator. Only non-ASCII text can hold one, so it takes the Character path.
             if p.contains(where: { $0 >= 0x80 }) { return slowHeadKey(ofName: String(decoding: p, as: UTF8.self)) }
             var a = 0
+            var weak: Int32 = -1
             while a < p.count {
                 var b = a
                 while b < p.count, p[b] != 0x20 { b += 1 }
                 if b > a {
+                    if weak >= 0, p[a] &- 0x61 < 26 { return weak }  // `… Cooperation for …`
                     let id = vocab.id(p, a..<b)
-                    if flags(id).contains(.orgHead) { return headKeyOfWord[Int(id)] }
+                    let f = flags(id)
+                    if f.contains(.orgHead) {
+                        if !f.contains(.weakHead) { return headKeyOfWord[Int(id)] }
+                        if weak < 0 { weak = headKeyOfWord[Int(id)] }
+                    }
                 }
                 a = b + 1
             }
-            return -1
+            return weak
         }
     }
 
     private func slowHeadKey(ofName name: String) -> Int32 {
+        var weak: Int32 = -1
         for w in name.split(separator: " ") {
+            if weak >= 0, w.first?.isLowercase == true { return weak }
             let id = vocab.id(of: String(w))
-            if flags(id).contains(.orgHead) { return headKeyOfWord[Int(id)] }
+            let f = flags(id)
+            if f.contains(.orgHead) {
+                if !f.contains(.weakHead) { return headKeyOfWord[Int(id)] }
+                if weak < 0 { weak = headKeyOfWord[Int(id)] }
+            }
         }
-        return -1
+        return weak
     }
 
     // MARK: Lookup
@@ -383,7 +398,7 @@ struct EntityLexicon: Sendable {
 
     private mutating func addLexicon(category: String, word: String, value: String) {
         switch category {
-        case "orghead": set(word, value == "pl" ? [.orgHead, .plural] : .orgHead)
+        case "orghead": set(word, value == "pl" ? [.orgHead, .plural] : value == "weak" ? [.orgHead, .weakHead] : .orgHead)
         case "lawhead": set(word, .lawHead)
         case "eventhead": set(word, .eventHead)
         case "lochead": set(word, .locHead)

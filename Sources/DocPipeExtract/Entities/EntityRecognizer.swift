@@ -964,6 +964,7 @@ struct EntityScanner {
         if chunk == nil && !hasComplement {
             if modifiers == 0 { return nil }  // a bare `Council`, `Convention`
             if modifiers == 1 && genericOnly { return nil }  // `Regional Organization`, `Observer Mission`
+            if modifiers == 1 && ex(headIdx).contains(.weakHead) { return nil }  // `Scientific Cooperation`
             if ex(headIdx).contains(.plural) && genericOnly { return nil }
         }
         return Phrase(end: headEnd, kind: headKind, chunk: chunk)

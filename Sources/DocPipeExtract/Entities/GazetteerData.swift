@@ -1752,7 +1752,8 @@ LAW	Magna Carta	=
         ("lexicon.tsv", #"""
 # Word lists the recogniser uses: CATEGORY <TAB> word <TAB> value. Words are matched case-insensitively
 # unless the category says otherwise (see EntityLexicon.swift).
-# Head nouns of organisation names (singular and plural); value `pl` marks plurals.
+# Head nouns of organisation names (singular and plural); value `pl` marks plurals, `weak` a head that is
+# mostly an activity (`Scientific Cooperation`): it makes a name only after two modifiers or with a complement.
 orghead	Organization
 orghead	Organisation
 orghead	Organizations	pl
@@ -1816,6 +1817,8 @@ orghead	Directorate
 orghead	Bureau
 orghead	Unit
 orghead	Observatory
+orghead	Laboratory
+orghead	Cooperation	weak
 orghead	Inc.
 orghead	Ltd
 orghead	Ltd.
@@ -1898,6 +1901,10 @@ refhead	Centre
 refhead	Center
 refhead	Association
 refhead	Department
+refhead	Laboratory
+refhead	Consortium
+refhead	Authority
+refhead	Bureau
 # Heads that may also point back when written in lower case.
 refheadlower	organization
 refheadlower	organisation
