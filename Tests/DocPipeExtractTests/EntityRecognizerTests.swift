@@ -193,6 +193,22 @@ import DocPipeCore
         #expect(e.map(\.norm) == codes)
     }
 
+    @Test(arguments: [
+        // Accented and Spanish spellings of countries.
+        ("Delegates from São Tomé and Príncipe arrived.", ["GPE:São Tomé and Príncipe=ST"]),
+        ("Offices in México, Panamá and Perú opened.", ["GPE:México=MX", "GPE:Panamá=PA", "GPE:Perú=PE"]),
+        ("Its bureau in Panamá City opened.", ["GPE:Panamá City=Panama City"]),
+        // The capital alone stays the city.
+        ("She flew to São Tomé.", ["GPE:São Tomé=São Tomé"]),
+        // A country that begins a currency's name is no place; alone, or before other words, it is.
+        ("Figures are in US dollars.", []),
+        ("The US agreed to pay in dollars.", ["GPE:US=US"]),
+        ("It costs 5 US dollars.", ["MONEY:5 US dollars=5 USD"]),
+    ] as [(String, [String])])
+    func countrySpellingsAndCurrencies(_ text: String, _ expected: [String]) {
+        #expect(recogniseEntities(text).map { "\($0.kind):\($0.text)=\($0.norm)" } == expected)
+    }
+
     @Test func regionsAndCities() {
         let text = "Offices in Africa, Europe, the Americas, the Middle East, Asia and Oceania, Latin America and Sub-Saharan Africa; staff in Nairobi, New York and Addis Ababa."
         let e = recogniseEntities(text)

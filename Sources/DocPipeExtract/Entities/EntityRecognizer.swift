@@ -818,7 +818,11 @@ struct EntityScanner {
         var m: EntityMention?
         if let g = gazetteer(i) {
             let e = lex.entries[g.entry]
-            m = EntityMention(kind: e.kind, start: i, end: g.end, norm: .entry(Int32(g.entry)), source: .gazetteer(g.entry))
+            // A country that begins a currency's name (`in US dollars`) is part of that name, no place.
+            if !(e.kind == .gpe && fo(i).contains(.currencyWordStart)
+                 && cue(lex.currencyWordRoot, at: i, fold: true, start: .currencyWordStart).map({ $0.end > g.end }) == true) {
+                m = EntityMention(kind: e.kind, start: i, end: g.end, norm: .entry(Int32(g.entry)), source: .gazetteer(g.entry))
+            }
         }
         if let ph = phrase(at: i), ph.end > (m?.end ?? i) {
             var norm = text(i, ph.end)

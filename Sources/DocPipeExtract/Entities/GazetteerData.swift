@@ -2632,6 +2632,10 @@ GPE	MM	Burma|Myanmar
 GPE	SZ	Swaziland|Eswatini
 GPE	CV	Cape Verde|Cabo Verde
 GPE	TL	East Timor|Timor-Leste
+GPE	ST	São Tomé and Príncipe|São Tomé e Príncipe
+GPE	MX	México
+GPE	PA	Panamá
+GPE	PE	Perú
 GPE	VN	Vietnam|Viet Nam
 GPE	LA	Laos|Lao PDR
 GPE	SY	Syria
@@ -2854,7 +2858,7 @@ GPE	Muscat	=
 GPE	Islamabad	=
 GPE	Karachi	=
 GPE	Ngerulmud	=
-GPE	Panama City	=
+GPE	Panama City	=|Panamá City
 GPE	Port Moresby	=
 GPE	Asunción	=|Asuncion
 GPE	Lima	=
