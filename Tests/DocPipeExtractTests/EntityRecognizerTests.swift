@@ -51,6 +51,20 @@ import DocPipeCore
         #expect(entitySpans(text) == expected)
     }
 
+    @Test(arguments: [
+        // A plural head with modifiers only names a kind of body.
+        ("Liaison Organizations", []),
+        ("It works with Partner Fisheries Organisations in the region.", []),
+        ("Both Lakeside Water Commissions met.", []),
+        // With a complement, or with a known name before it, it is a name.
+        ("The Federation of Fishing Organizations met.", ["ORG:Federation of Fishing Organizations"]),
+        ("The Council of Alpine Rescue Teams met.", ["ORG:Council of Alpine Rescue Teams"]),
+        ("UN Country Teams work.", ["ORG:UN Country Teams"]),
+    ] as [(String, [String])])
+    func barePluralIsNoName(_ text: String, _ expected: [String]) {
+        #expect(entitySpans(text) == expected)
+    }
+
     @Test func noLeadingTheInSpans() {
         let text = "The International Labour Organization and the Asian Development Bank met the Organization of American States."
         let e = recogniseEntities(text)

@@ -969,7 +969,9 @@ struct EntityScanner {
             if modifiers == 0 { return nil }  // a bare `Council`, `Convention`
             if modifiers == 1 && genericOnly { return nil }  // `Regional Organization`, `Observer Mission`
             if modifiers == 1 && ex(headIdx).contains(.weakHead) { return nil }  // `Scientific Cooperation`
-            if ex(headIdx).contains(.plural) && genericOnly { return nil }
+            // A bare plural names a kind of body, not one (`Liaison Organizations`, a heading); names
+            // with a plural head have a complement (`Federation of Fishing Organizations`).
+            if ex(headIdx).contains(.plural) { return nil }
         }
         return Phrase(end: headEnd, kind: headKind, chunk: chunk)
     }
