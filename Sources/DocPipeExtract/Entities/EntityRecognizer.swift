@@ -798,6 +798,10 @@ struct EntityScanner {
             if surnameBloom != 0, s & (Self.capital | Self.word) == Self.capital | Self.word, let m = surname(at: i), m.end > best?.end ?? Int.min { best = m }
             if s & (Self.capital | Self.word) == Self.capital | Self.word, i >= 2, fx.isDisjoint(with: [.firstName, .titleStart]), info[i - 2].ff.contains(.roleVerb),
                let m = agentPerson(at: i), m.end > best?.end ?? Int.min { best = m }
+            // Names no list knows, told by their context (`EntityPersonCues.swift`): another capitalised
+            // word must follow on the line, and the word must be unknown or a given name.
+            if s & (Self.capital | Self.word | Self.allCaps) == Self.capital | Self.word, t.exact < 0 && t.folded < 0 || fx.contains(.firstName),
+               isCapWord(i + 1), info[i + 1].shape & Self.lineStart == 0, let m = contextPerson(at: i), m.end > best?.end ?? Int.min { best = m }
         }
         if ff.contains(.the), let m = reference(at: i), m.end > best?.end ?? Int.min { best = m }
         if best == nil, s & Self.number != 0 || isWord && !ff.isDisjoint(with: [.a, .numberWord]) { best = cardinal(at: i) }
@@ -1209,8 +1213,8 @@ struct EntityScanner {
         // of that surname, named in full. Not a sentence-initial word (`Later Varga left`).
         var k = i
         let floor = max(mentions.last?.end ?? 0, i - 3)
-        while k > floor, info[k].shape & Self.lineStart == 0, isCapWord(k - 1), !isAllCaps(k - 1), info[k - 1].shape & Self.initial == 0,
-              ex(k - 1).intersection([.orgHead, .lawHead, .eventHead, .noStart]).isEmpty,
+        // Only words that may be names (`isNameCandidateWord`): not `January` in `On 15 January Kolchak`.
+        while k > floor, info[k].shape & Self.lineStart == 0, isNameCandidateWord(k - 1), info[k - 1].shape & Self.initial == 0,
               toks[k - 1].range.upperBound < toks[k].range.lowerBound {
             k -= 1
         }
