@@ -144,6 +144,9 @@ import DocPipeCore
         // After the name: `, who`, `– then <role>`, `(born`.
         ("Tevita Fonua, who chaired the panel, retired in 2010.", ["Tevita Fonua"]),
         ("Ioana Vlădescu-Popa, who served as Registrar, left.", ["Ioana Vlădescu-Popa"]),
+        // A surname the gazetteer knows only inside a longer name (`Saint Martin`).
+        ("Anaïs Martin, who served as Registrar, left.", ["Anaïs Martin"]),
+        ("Saint Martin, who knows.", []),
         ("Aroha Ngata – then Executive Secretary – signed the accord.", ["Aroha Ngata"]),
         ("Νικόλαος Γεωργίου — then chair — drafted the text.", ["Νικόλαος Γεωργίου"]),
         ("Zeynep Arslan (born 1961) led it.", ["Zeynep Arslan"]),

@@ -96,6 +96,12 @@ extension EntityScanner {
         return !tokenIsAny(j, Self.roleWords, fold: true)
     }
 
+    /// A word the lexicon knows only from inside a longer gazetteer name (`Martin` of `Saint Martin`):
+    /// after a first word that is unknown or a given name, a surname (`Chloé Martin`).
+    @inline(__always) func isInnerGazetteerWord(_ j: Int) -> Bool {
+        info[j].fx.union(info[j].ff).subtracting(.nameWord).isEmpty && !isAllCaps(j)
+    }
+
     /// An en or em dash token, or a spaced hyphen.
     @inline(__always) func isDash(_ j: Int) -> Bool {
         guard j < n else { return false }
@@ -108,7 +114,10 @@ extension EntityScanner {
     @inline(never) mutating func contextPerson(at i: Int) -> EntityMention? {
         if let m = givenNameBefore(at: i) { return m }
         var j = i
-        while j < n, j - i < 3, isNameCandidateWord(j), j == i || info[j].shape & Self.lineStart == 0 { j += 1 }
+        while j < n, j - i < 3, j == i || info[j].shape & Self.lineStart == 0,
+              isNameCandidateWord(j) || j > i && isInnerGazetteerWord(j) && isCapWord(j) && !tokenIsAny(j, Self.roleWords, fold: true) {
+            j += 1
+        }
         guard j - i >= 2 else { return nil }
         // A longer capitalised run (`Torres Strait Islanders Council`), or one that began before `i`
         // with a word that is no role (`Chief Rangi Parata`), is no name.
