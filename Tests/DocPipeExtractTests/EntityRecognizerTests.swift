@@ -174,6 +174,7 @@ import DocPipeCore
         ("Many Highland Crofters, who farm there, objected.", []),
         ("Delegates from Tavua Vanua, who arrived late, voted.", []),
         ("The Council – then a small body – grew.", []),
+        ("Tavua Vanua – then British territory – joined.", []),
         ("The first Secretary-General, the Council decided, serves five years.", []),
         ("The first President, New Zealand, ratified it.", []),
         ("The Special Fund, Tavua Vanua, paid.", []),

@@ -2,7 +2,7 @@
 /// the words around them, as `agentPerson` tells them after `chaired by`. A candidate is two or three
 /// capitalised words in any script (hyphenated parts are one token) that the lexicon does not know, or
 /// given names; a cue must confirm it:
-/// - after it: `, who`, `– then <role>`, `(born`;
+/// - after it: `, who`, `– then <role>`, `(born`, and `, “` in a list item (a bibliography's author);
 /// - before it: a role and a comma (`The first Secretary-General, Rangi Parata, took office`), a
 ///   capitalised role (`Treasurer Rangi Parata said`), a role and `is` / `was` (`The chair is Mateja Kovačič of …`),
 ///   or `elected` / `appointed` / `named` with `as` after it (`elected Losana Tuilauā as President`).
@@ -128,7 +128,7 @@ extension EntityScanner {
         return EntityMention(kind: .person, start: i, end: j, norm: built(text(i, j)), source: .pattern)
     }
 
-    /// `, who`, `– then <role or capitalised word>`, `(born` after the candidate `i..<j`.
+    /// `, who`, `– then <role>`, `(born`, a list item's `, “` after the candidate `i..<j`.
     func cueAfter(_ i: Int, _ j: Int) -> Bool {
         guard j + 1 < n else { return false }
         if isPunct(j, 0x28) { return tokenIs(j + 1, "born") }
@@ -141,7 +141,16 @@ extension EntityScanner {
             // `, who were` points at a group (`People's Volunteer Army, who were`).
             return tokenIs(j + 1, "who") && !tokenIsAny(j + 2, Self.pluralVerbs)
         }
-        if isDash(j), tokenIs(j + 1, "then") { return isCapWord(j + 2) || isRole(j + 2, limit: j + 6) }
+        if isDash(j), tokenIs(j + 1, "then") {
+            // A role among the next capitalised words (`– then Executive Secretary`), not any name
+            // (`Tavua Vanua – then British territory`).
+            if isRole(j + 2, limit: j + 3) { return true }
+            var k = j + 2
+            while k < j + 5, isCapWord(k) {
+                if isRole(k, limit: j + 6) { return true }
+                k += 1
+            }
+        }
         return false
     }
 
