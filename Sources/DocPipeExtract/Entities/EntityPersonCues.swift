@@ -1,13 +1,13 @@
-/// PERSON by context: names that no list knows (`Rangi Parata`, `Κωνσταντίνα Παπαδοπούλου`) are told by
+/// PERSON by context: names that no list knows (`Sione Taufa`, `Νικόλαος Γεωργίου`) are told by
 /// the words around them, as `agentPerson` tells them after `chaired by`. A candidate is two or three
 /// capitalised words in any script (hyphenated parts are one token) that the lexicon does not know, or
 /// given names; a cue must confirm it:
 /// - after it: `, who`, `– then <role>`, `(born`, and `, “` in a list item (a bibliography's author);
-/// - before it: a role and a comma (`The first Secretary-General, Rangi Parata, took office`), a
-///   capitalised role (`Treasurer Rangi Parata said`), a role and `is` / `was` (`The chair is Mateja Kovačič of …`),
-///   or `elected` / `appointed` / `named` with `as` after it (`elected Losana Tuilauā as President`).
-/// And a given name the census list lacks widens a name that starts with a known one (`María` before
-/// `José Gutiérrez`).
+/// - before it: a role and a comma (`The first Secretary-General, Sione Taufa, took office`), a
+///   capitalised role (`Treasurer Sione Taufa said`), a role and `is` / `was` (`The chair was Tamar Kapanadze of …`),
+///   or `elected` / `appointed` / `named` with `as` after it (`elected Sione Taufa as Treasurer`).
+/// And a given name the census list lacks widens a name that starts with a known one (`Zoë` before
+/// `Mary Whitfield`).
 ///
 /// Precision first (a false PERSON costs more than a missed one): known words (places, organisations,
 /// months, sentence openers) and role words end the candidate, a capitalised run longer than the
@@ -25,8 +25,8 @@ extension EntityScanner {
         "secretary-general", "director-general", "auditor", "ombudsman", "chancellor", "rector", "dean",
         // Ranks and styles (`Gen. Omar Bradley`, `Count Mirbach`): no part of the name.
         "general", "generals", "gen.", "admiral", "rear-admiral", "vice-admiral", "lieutenant-general", "major-general",
-        "brigadier", "major", "sergeant", "lt.", "col.", "maj.", "brig.", "capt.", "sgt.", "premier", "count", "countess", "baron", "baroness", "duke",
-        "duchess", "earl", "archbishop", "bishop", "cardinal", "emir", "sultan", "shah", "tsar", "czar",
+        "brigadier", "major", "sergeant", "lt.", "col.", "maj.", "brig.", "capt.", "sgt.", "premier", "count", "countess",
+        "baron", "baroness", "duke", "duchess", "earl", "archbishop", "bishop", "cardinal", "emir", "sultan", "shah", "tsar", "czar",
     ]
     /// Verbs whose object, followed by `as`, is a person when it looks like a name.
     static let electVerbs: [StaticString] = ["elected", "re-elected", "appointed", "named", "nominated", "designated"]
@@ -120,7 +120,7 @@ extension EntityScanner {
         }
         guard j - i >= 2 else { return nil }
         // A longer capitalised run (`Torres Strait Islanders Council`), or one that began before `i`
-        // with a word that is no role (`Chief Rangi Parata`), is no name.
+        // with a word that is no role (`Lagoon Sione Taufa`), is no name.
         if isCapWord(j), info[j].shape & Self.lineStart == 0 { return nil }
         if i > 0, isCapWord(i - 1), info[i].shape & Self.lineStart == 0, !isRole(i - 1, limit: i) { return nil }
         if j < n, isPunct(j, 0x2E), toks[j - 1].range.count == 1 { return nil }
@@ -160,7 +160,7 @@ extension EntityScanner {
         if tokenIsAny(i - 1, Self.electVerbs) { return tokenIs(j, "as") }
         if isPunct(i - 1, 0x2C) { return roleEnds(at: i - 2) && isNameEnd(j) }
         if tokenIs(i - 1, "is") || tokenIs(i - 1, "was") { return isRole(i - 2, limit: i - 1) && (isNameEnd(j) || tokenIs(j, "of")) }
-        // A capitalised role right before: a title the lexicon lacks (`Chief Scientist Rangi Parata said`).
+        // A capitalised role right before: a title the lexicon lacks (`Chief Scientist Sione Taufa said`).
         return isCapWord(i - 1) && isRole(i - 1, limit: i)
     }
 
@@ -173,7 +173,9 @@ extension EntityScanner {
 
     /// Token `i` starts its line, or follows a bullet or dash that does.
     @inline(__always) func startsLineItem(_ i: Int) -> Bool {
-        info[i].shape & Self.lineStart != 0 || i > 0 && toks[i - 1].kind != .word && toks[i - 1].kind != .number && (i == 1 || info[i - 1].shape & Self.lineStart != 0)
+        if info[i].shape & Self.lineStart != 0 { return true }
+        guard i > 0, toks[i - 1].kind != .word, toks[i - 1].kind != .number else { return false }
+        return i == 1 || info[i - 1].shape & Self.lineStart != 0
     }
 
     /// Punctuation or the end of the text after a name in apposition.
@@ -181,7 +183,7 @@ extension EntityScanner {
         j >= n || toks[j].kind == .punctuation && !isPunct(j, 0x2D) && !isPunct(j, 0x27)
     }
 
-    /// `María José Gutiérrez`: an unknown capitalised word right before a name that `person(at:)` finds
+    /// `Zoë Mary Whitfield`: an unknown capitalised word right before a name that `person(at:)` finds
     /// from a given name widens it. Not a role word (`Scientist Mary Jones`), nor after another
     /// capitalised word that is no role; and only a word with letters outside ASCII: an English
     /// capitalised word there is far more often a rank, an office or a sentence opener (`Admiral Richard
