@@ -186,6 +186,7 @@ import DocPipeCore
         ("The Chief Scientist Mary Whitfield spoke.", ["Mary Whitfield"]),
         ("Talks began after Admiral Mary Whitfield arrived.", ["Mary Whitfield"]),
         ("The Secretary of Defense Mary Whitfield spoke.", ["Mary Whitfield"]),
+        ("In 1805 Commodore Mary Whitfield, who led the fleet, returned.", ["Mary Whitfield"]),
         ("The aristocrat Jacques Mary Whitfield spoke.", ["Mary Whitfield"]),
         // `, who were` points at a group; so does a run after an article or a preposition of place.
         ("Tavua Volunteer Rescuers, who were trained there, left.", []),

@@ -119,6 +119,10 @@ extension EntityScanner {
             j += 1
         }
         guard j - i >= 2 else { return nil }
+        // An English word before a known given name is rather an office or a rank than another given
+        // name (`Commodore Mary Whitfield, who`), as in `givenNameBefore`: `person(at:)`
+        // takes the name from the given name.
+        if ex(i + 1).contains(.firstName), !ex(i).contains(.firstName), isASCII(toks[i].range) { return nil }
         // A longer capitalised run (`Torres Strait Islanders Council`), or one that began before `i`
         // with a word that is no role (`Lagoon Sione Taufa`), is no name.
         if isCapWord(j), info[j].shape & Self.lineStart == 0 { return nil }
