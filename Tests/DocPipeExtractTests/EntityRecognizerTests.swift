@@ -46,6 +46,8 @@ import DocPipeCore
         ("Scientific Cooperation", []),
         ("They praised the Harbour Cooperation of the towns.", []),
         ("Technical Cooperation grew.", []),
+        // Before another head it is a modifier, as before it was a head.
+        ("It signed the Cooperation Agreement in 1996.", ["LAW:Cooperation Agreement"]),
     ] as [(String, [String])])
     func laboratoryAndCooperationHeads(_ text: String, _ expected: [String]) {
         #expect(entitySpans(text) == expected)

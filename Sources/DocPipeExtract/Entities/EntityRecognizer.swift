@@ -923,6 +923,12 @@ struct EntityScanner {
                 if inComplement {
                     headEnd = j + 1
                 } else if let head {
+                    // A weak head followed by another head is a modifier of it (`Cooperation Agreement`), as
+                    // any other capitalised word.
+                    if headIdx >= 0, !trailing, ex(headIdx).contains(.weakHead) {
+                        modifiers += 1
+                        if !ex(headIdx).contains(.generic) { genericOnly = false }
+                    }
                     headEnd = j + 1
                     headIdx = j
                     headKind = head
