@@ -215,6 +215,22 @@ struct ClaimCase: CustomTestStringConvertible, Sendable {
         #expect(asOf.first { $0.value == 157 }?.time == "2014")
     }
 
+    @Test func theNumberOfGivesCountsAtEachEndOfARange() throws {
+        let text = "Between 1989 and 1991 the number of member states grew from 6 to 18, and it stands at 43 today."
+        var d = qcDocument(text)
+        d.dates = [TimeExpression(kind: .date, value: "1989", range: qcRange(text, "1989")),
+                   TimeExpression(kind: .date, value: "1991", range: qcRange(text, "1991")),
+                   TimeExpression(kind: .date, value: "PRESENT_REF", range: qcRange(text, "today"))]
+        let cs = run(d)
+        #expect(cs.map(\.value) == [6, 18, 43])
+        #expect(cs.allSatisfy { $0.measure == "member states" && $0.kind == .count })
+        #expect(cs.map(\.time) == ["1989", "1991", "PRESENT_REF"])
+        #expect(cs.allSatisfy { $0.subject == nil })
+        // A subject in the phrase is the claims' subject.
+        let withSubject = claims("By 2010 the number of Delta Fund member states had reached 64.")
+        #expect(withSubject.first { $0.value == 64 }?.subjectText == "Delta Fund")
+    }
+
     @Test func enumerationWithOrdinalSentences() throws {
         let text = "There are three pillars of the Delta Fund. The first is water. The second is energy. The third pillar is trade. Other work continues."
         let e = try #require(claims(text).first { $0.kind == .enumeration })

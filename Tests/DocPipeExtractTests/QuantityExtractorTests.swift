@@ -113,6 +113,22 @@ struct QuantityCase: CustomTestStringConvertible, Sendable {
         #expect(q.unit == c.2)
     }
 
+    @Test func theNumberOfNamesTheUnitOfTheNumbersItReaches() {
+        let qs = QuantityExtractor.quantities(in: qcDocument("Between 1980 and 1995 the number of member states grew from 12 to 30, and it stands at 47 today."))
+        #expect(qs.map(\.value) == [12, 30, 47])
+        #expect(qs.allSatisfy { $0.unit == "member states" })
+        #expect(qs.map { $0.range.count } == [2, 2, 2])  // the mention is the number alone
+        let reached = QuantityExtractor.quantities(in: qcDocument("By 2010 the number of participating institutions had reached 64."))
+        #expect(reached.first?.unit == "participating institutions")
+        // Not in the next sentence, nor a number with a noun of its own, nor one in another frame.
+        let next = QuantityExtractor.quantities(in: qcDocument("The number of member states is large. It grew from 12 to 30."))
+        #expect(next.allSatisfy { $0.unit.isEmpty })
+        let own = QuantityExtractor.quantities(in: qcDocument("The number of member states was reported to 12 experts."))
+        #expect(own.first?.unit == "experts")
+        let frame = QuantityExtractor.quantities(in: qcDocument("The number of member states grew, with 12 in the first year."))
+        #expect(frame.allSatisfy { $0.unit.isEmpty })
+    }
+
     @Test func verbAfterNumberLeavesItBare() throws {
         // `a staff of 18` is the count; `includes hydrologists` is not its unit.
         let qs = QuantityExtractor.quantities(in: qcDocument("The Commission’s staff of 18 includes hydrologists and lawyers."))

@@ -266,12 +266,17 @@ struct ClaimBuilder {
         var L = q.leftEdge - 1
         while L >= sent.lowerBound, t[L].kind == .word, t[L].has(WordClass.adverb) { L -= 1 }
         let atStart = L < sent.lowerBound || (L == sent.lowerBound && t[L].kind == .punct)
-        if q.kind == .bare {
-            // `the total number of active IOM projects … was over 2,400`
+        // A count whose noun is that of `the number of …` (`QuantityExtractor.numberOfUnits`) has no noun after it.
+        if q.kind == .bare || q.kind == .count && q.unitTokens.isEmpty {
+            // `the total number of active IOM projects … was over 2,400`, `the number of member states grew
+            // from 12 to 30, and it stands at 47 today`
             if L >= sent.lowerBound, s.eq(L, "was") || s.eq(L, "is") || s.eq(L, "were") || s.eq(L, "are") || s.eq(L, "stood") || s.eq(L, "reached")
-                || s.eq(L, "totalled") || s.eq(L, "totaled") || (s.eq(L, "at") && L > sent.lowerBound && s.eq(L - 1, "stood")),
+                || s.eq(L, "totalled") || s.eq(L, "totaled") || s.eq(L, "from") || s.eq(L, "to")
+                || (s.eq(L, "at") && L > sent.lowerBound && (s.eq(L - 1, "stood") || s.eq(L - 1, "stands"))),
                let (m, subj) = numberOf(sent, before: L) {
-                return (subj, m, .numberOf)
+                // No subject in the sentence stays none: the sentence before is often about a committee or
+                // a meeting, not the organisation whose numbers these are.
+                return (subj, q.unit.isEmpty ? m : q.unit, .numberOf)
             }
             // `a staff of 18`, `The Commission’s staff of 18`
             if L >= sent.lowerBound + 1, s.eq(L, "of"), s.eq(L - 1, "staff") || s.eq(L - 1, "membership") || s.eq(L - 1, "workforce") {
@@ -790,6 +795,13 @@ struct ClaimBuilder {
             var best: (Int, String)? = nil
             var a = 0, z = times.count
             while a < z { let m = (a + z) / 2; if times[m].range.lowerBound < lo { a = m + 1 } else { z = m } }
+            // `Between 1989 and 1991 the number … grew from 6 to 18`: the number after `from` goes with the
+            // earlier of two dates before it, the number after `to` with the nearer (the later).
+            if q.leftEdge > 0, s.eq(q.leftEdge - 1, "from") {
+                let before = times[a...].prefix(while: { $0.range.upperBound <= q.range.lowerBound && $0.range.lowerBound < hi })
+                    .filter { $0.range.lowerBound >= skipBefore && $0.value != "PRESENT_REF" }
+                if before.count >= 2 { return before[before.count - 2].value }
+            }
             for x in times[a...].prefix(while: { $0.range.lowerBound < hi }) where x.range.upperBound <= hi {
                 if x.range.overlaps(q.range) || x.range.upperBound <= skipBefore { continue }
                 let dist = x.range.lowerBound >= q.range.upperBound ? x.range.lowerBound - q.range.upperBound : q.range.lowerBound - x.range.upperBound

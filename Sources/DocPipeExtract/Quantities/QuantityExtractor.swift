@@ -110,8 +110,40 @@ enum QuantityExtractor {
                 i += 1
             }
         }
+        numberOfUnits(s, &out)
         for k in out.indices { out[k].index = k }
         return out
+    }
+
+    /// `the number of member states grew from 12 to 30, and it stands at 47 today`: a bare number after
+    /// `from`, `to`, `at` or `reached` counts the noun of a `the number of …` earlier in its sentence.
+    /// The mention stays the number alone.
+    static func numberOfUnits(_ s: ScanText, _ out: inout [QuantityMatch]) {
+        let t = s.tokens
+        var lastPhrase: (sentence: Int, at: Int, unit: String)? = nil
+        for k in out.indices where out[k].kind == .bare && out[k].unit.isEmpty && !out[k].addition {
+            let first = out[k].number.lowerBound
+            guard first > 0, s.eq(first - 1, "from") || s.eq(first - 1, "to") || s.eq(first - 1, "at") || s.eq(first - 1, "reached") else { continue }
+            let si = s.sentenceOf[first]
+            guard si >= 0 else { continue }
+            if lastPhrase?.sentence != si {
+                lastPhrase = nil
+                // Backwards to the sentence start for `the number of`.
+                var x = first - 2
+                let start = s.sentences[si].lowerBound
+                while x > start {
+                    if s.eq(x, "number"), s.eq(x - 1, "the"), x + 2 < first, s.eq(x + 1, "of"), t[x + 2].kind == .word {
+                        let (u, kind, _, _, _) = unitAfter(s, x + 2, value: 2)
+                        if kind == .count, !u.isEmpty { lastPhrase = (si, x, u) }
+                        break
+                    }
+                    x -= 1
+                }
+            }
+            guard let phrase = lastPhrase, phrase.sentence == si, phrase.at < first else { continue }
+            out[k].unit = phrase.unit
+            out[k].kind = .count
+        }
     }
 
     // MARK: - numerals
