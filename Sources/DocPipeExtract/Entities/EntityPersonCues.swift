@@ -28,6 +28,23 @@ extension EntityScanner {
         "brigadier", "major", "sergeant", "lt.", "col.", "maj.", "brig.", "capt.", "sgt.", "premier", "count", "countess",
         "baron", "baroness", "duke", "duchess", "earl", "archbishop", "bishop", "cardinal", "emir", "sultan", "shah", "tsar", "czar",
     ]
+    /// `roleWords` by length in bytes: a token is compared with the few of its length only.
+    static let roleWordsByLength: [[StaticString]] = {
+        var t = [[StaticString]](repeating: [], count: 1 + roleWords.map(\.utf8CodeUnitCount).max()!)
+        for w in roleWords { t[w.utf8CodeUnitCount].append(w) }
+        return t
+    }()
+
+    /// Whether token `j` is one of `roleWords`, its ASCII capitals folded.
+    func isRoleWord(_ j: Int) -> Bool {
+        guard j >= 0, j < n, toks[j].kind == .word else { return false }
+        let byLength = Self.roleWordsByLength
+        let len = toks[j].range.count
+        guard len < byLength.count else { return false }
+        for w in byLength[len] where tokenIs(j, w, fold: true) { return true }
+        return false
+    }
+
     /// Verbs whose object, followed by `as`, is a person when it looks like a name.
     static let electVerbs: [StaticString] = ["elected", "re-elected", "appointed", "named", "nominated", "designated"]
     /// Verbs after `, who` that point at a group rather than a person.
@@ -62,7 +79,7 @@ extension EntityScanner {
     func isRole(_ j: Int, limit: Int) -> Bool {
         guard j >= 0, j < n, toks[j].kind == .word else { return false }
         if isCapWord(j), let t = cue(lex.titleRoot, at: j, fold: false, start: .titleStart), t.end <= limit { return true }
-        return tokenIsAny(j, Self.roleWords, fold: true)
+        return isRoleWord(j)
     }
 
     /// Whether a role ends at token `e`: `Secretary-General`, `Chief Scientist`, `Chair of the Board`,
@@ -93,7 +110,7 @@ extension EntityScanner {
     @inline(__always) func isNameCandidateWord(_ j: Int) -> Bool {
         guard isCapWord(j), !isAllCaps(j), info[j].exact < 0 && info[j].folded < 0 || ex(j).contains(.firstName) || fo(j).contains(.nameParticle)
         else { return false }
-        return !tokenIsAny(j, Self.roleWords, fold: true)
+        return !isRoleWord(j)
     }
 
     /// A word the lexicon knows only from inside a longer gazetteer name (`Martin` of `Saint Martin`):
@@ -115,7 +132,7 @@ extension EntityScanner {
         if let m = givenNameBefore(at: i) { return m }
         var j = i
         while j < n, j - i < 3, j == i || info[j].shape & Self.lineStart == 0,
-              isNameCandidateWord(j) || j > i && isInnerGazetteerWord(j) && isCapWord(j) && !tokenIsAny(j, Self.roleWords, fold: true) {
+              isNameCandidateWord(j) || j > i && isInnerGazetteerWord(j) && isCapWord(j) && !isRoleWord(j) {
             j += 1
         }
         guard j - i >= 2 else { return nil }
@@ -195,7 +212,7 @@ extension EntityScanner {
     mutating func givenNameBefore(at i: Int) -> EntityMention? {
         let k = i + 1
         guard k < n, ex(k).contains(.firstName), info[k].shape & Self.lineStart == 0, info[i].exact < 0 && info[i].folded < 0 else { return nil }
-        guard isCapWord(i), !isAllCaps(i), !tokenIsAny(i, Self.roleWords, fold: true) else { return nil }
+        guard isCapWord(i), !isAllCaps(i), !isRoleWord(i) else { return nil }
         if i > 0, isCapWord(i - 1), info[i].shape & Self.lineStart == 0, !isRole(i - 1, limit: i) { return nil }
         if isASCII(toks[i].range) { return nil }
         guard let m = person(at: k), m.start == k else { return nil }
