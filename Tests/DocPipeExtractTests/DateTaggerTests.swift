@@ -62,6 +62,11 @@ private func check(_ c: DateCase, reference: String? = nil) {
         DateCase("The siege ended in 480 BC.", [("480 BC", .date, "BC0480", nil)]),
         DateCase("Talks resumed in the summer of 1943.", [("the summer of 1943", .date, "1943-SU", nil)]),
         DateCase("Profits rose in the third quarter of 2005.", [("the third quarter of 2005", .date, "2005-Q3", nil)]),
+        // Fractions of a unit: a quarter is no `a century`.
+        DateCase("The reform took a quarter of a century.", [("a quarter of a century", .duration, "P25Y", nil)]),
+        DateCase("The survey ran for three quarters of a year.", [("three quarters of a year", .duration, "P9M", nil)]),
+        DateCase("After a quarter-century of talks the two merged.", [("a quarter-century", .duration, "P25Y", nil)]),
+        DateCase("It lasted three-quarters of a decade.", [("three-quarters of a decade", .duration, "P90M", nil)]),
         DateCase("Sales fell in late 1942 and recovered by the end of 1943.",
                  [("late 1942", .date, "1942", "END"), ("the end of 1943", .date, "1943", "END")]),
         DateCase("The fleet arrived in mid-September 1942.", [("mid-September 1942", .date, "1942-09", "MID")]),

@@ -159,6 +159,22 @@ enum DateUnit: Int {
         case .fortnight: return "P\(n * 14 + 7)D"
         }
     }
+    /// A quarter (`n` = 1) or three quarters (`n` = 3) of a unit, in a smaller unit where needed
+    /// (`a quarter of a century` → `P25Y`, `three quarters of a year` → `P9M`).
+    func quarters(_ n: Int) -> String {
+        switch self {
+        case .year: return "P\(3 * n)M"
+        case .month: return "P\(n)W"
+        case .week: return "PT\(42 * n)H"
+        case .day: return "PT\(6 * n)H"
+        case .decade: return "P\(30 * n)M"
+        case .century: return "P\(25 * n)Y"
+        case .millennium: return "P\(250 * n)Y"
+        case .hour: return "PT\(15 * n)M"
+        case .minute: return "PT\(15 * n)S"
+        case .fortnight: return "PT\(84 * n)H"
+        }
+    }
     /// Half a unit.
     var half: String {
         switch self {

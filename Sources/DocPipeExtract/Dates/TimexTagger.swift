@@ -329,7 +329,8 @@ struct TimexParser {
             // `five years`, `two-year`, `two hundred years`: never a number word + a word no pattern knows (`five states`).
             case .cardinal:
                 let nx = i + 1
-                return !(nx < limit && t[nx].kind == .word && t[nx].lex == nil && t[nx].spaceBefore)
+                if !(nx < limit && t[nx].kind == .word && t[nx].lex == nil && t[nx].spaceBefore) { return true }
+                return lv(i) == 3 && wordIs(nx, oneOf: [Array("quarters".utf8)])  // `three quarters of a year`
             case .at: return k(i + 1) == .present || k(i + 1) == .least || k(i + 1) == .partOfDay
             case .tempPrep: return k(i + 1) == .partOfDay
             default: return true
@@ -1435,6 +1436,20 @@ struct TimexParser {
 
     struct Quantity { var value: Int?; var end: Int; var half = false }
 
+    /// `a quarter of a century` (P25Y), `three quarters of a year`, `three-quarters of a decade`, `a quarter-century`,
+    /// `a quarter century`: the match from `i`, the fraction starting at token j.
+    func quarterDuration(_ i: Int, _ j: Int) -> TimexMatch? {
+        let n: Int, e: Int
+        if k(j) == .a_, k(j + 1) == .quarter { n = 1; e = j + 2 }
+        else if let (v, ce) = cardinalAt(j), v == 3, case let q = ce + (p(ce, 0x2D) ? 1 : 0), wordIs(q, oneOf: [Array("quarters".utf8)]) { n = 3; e = q + 1 }
+        else { return nil }
+        if k(e) == .of, k(e + 1) == .a_, let u = singularUnit(e + 2) { return TimexMatch(s: i, e: e + 3, kind: .duration, value: u.quarters(n)) }
+        guard n == 1 else { return nil }
+        if p(e, 0x2D), let u = singularUnit(e + 1) { return TimexMatch(s: i, e: e + 2, kind: .duration, value: u.quarters(1)) }
+        if let u = singularUnit(e) { return TimexMatch(s: i, e: e + 1, kind: .duration, value: u.quarters(1)) }
+        return nil
+    }
+
     /// How many: `two`, `25`, `a`, `a few`, `several`, `one and a half`, `a couple of`.
     func quantity(_ i: Int) -> Quantity? {
         if k(i) == .a_ {
@@ -1476,6 +1491,9 @@ struct TimexParser {
         if k(j) == .a_, k(j + 1) == .half, let u = singularUnit(j + 2 + (p(j + 2, 0x2D) ? 1 : 0)) {
             return TimexMatch(s: i, e: j + 3 + (p(j + 2, 0x2D) ? 1 : 0), kind: .duration, value: u.half)
         }
+        // a quarter of a century, three quarters of a year, a quarter-century (before `quantityAt`, which
+        // would read `a` as one and the unit after `of a` alone)
+        if let m = quarterDuration(i, j) { return m }
         // the past decade (and a half)
         if prefixed, k(j - 1) == .past_, let u = singularUnit(j) {
             if k(j + 1) == .and, k(j + 2) == .a_, k(j + 3) == .half { return TimexMatch(s: i, e: j + 4, kind: .duration, value: u.andHalf(1)) }
