@@ -14,6 +14,8 @@ import Testing
         ("<h3Title here", "<h3>Title here", "<h3"),
         ("<p\nText", "<p>\nText", "<p"),
         ("x\n<H4<Upper case tag", "x\n<H4>Upper case tag", "<H4<"),
+        // `<A network` is text, not an `<a …>` tag: the second `<` stands for the missing `>`.
+        ("x\n<p<A network of buoys", "x\n<p>A network of buoys", "<p<"),
     ])
     func repairs(_ input: String, _ expected: String, _ before: String) {
         let rw = MalformedTagRepair.rewrite(input)
@@ -119,7 +121,9 @@ import Testing
         ("one<br>two", "one\ntwo", 1, 0),
         ("end of line<br>", "end of line", 1, 0),
         ("stray </div more", "stray  more", 1, 0),
-        ("<span class=x>kept</span>", "<span class=x>kept", 1, 1),
+        ("<span class=x>kept</span>", "kept", 2, 0),
+        ("areas: <span style=\"color:#333\">\nWater", "areas: \nWater", 1, 0),
+        ("<img src=x.png> left", "<img src=x.png> left", 0, 1),
         ("Alpha\n<div class=\"mw-content\">Beta item.", "Alpha\nBeta item.", 1, 0),
         ("<p style=\"x\">para", "para", 1, 0),
         ("a <!-- note --> b", "a <!-- note --> b", 0, 1),

@@ -5,8 +5,9 @@ import DocPipeCore
 /// - A line that is a heading tag (well-formed or malformed: `<h3<Title`, `<h3>Title`, `<h3>Title</h3>`,
 ///   `<h2 Title`) plus text becomes just the text, with a heading block of that level over it; the removed
 ///   tags are `.markup` fixes.
-/// - Closing tags of known elements, opening `<p>` and `<div>` (with or without attributes) and a lone `<br>`
-///   are removed with a `.markup` fix; a `<br>` between text on both sides becomes a line break.
+/// - Closing tags of known elements, opening block wrappers and inline formatting (`<p>`, `<div>`, `<span>`,
+///   `<a>`, `<b>` …, with or without attributes) and a lone `<br>` are removed with a `.markup` fix; a
+///   `<br>` between text on both sides becomes a line break.
 /// - Any other known tag, comment or doctype is left and reported in `residue` (input ranges).
 /// Only heading blocks are returned: paragraphs of plain text are the segmenter's job.
 public enum PlainTextMarkup {
@@ -95,15 +96,19 @@ public enum PlainTextMarkup {
         return HeadingLine(level: level, open: s..<t, titleEnd: te, close: close)
     }
 
+    /// Opening tags removed from plain text whatever their attributes.
+    static let wrappers: Set<String> = ["p", "div", "span", "font", "a", "b", "i", "u", "em", "strong", "sup", "sub", "small", "big"]
+
     static func strayTags(_ p: UnsafeBufferPointer<UInt8>, from first: Int, lineStart: Int, lineEnd: Int,
                           builder b: inout TextBuilder, residue: inout [Range<Int>]) {
         var i = first
         while i < lineEnd {
             var next = i + 1
             if let m = TagScanner.scan(p, at: i) {
-                // Block wrappers (`<p>`, `<div class="mw-content">`) carry no text, whatever their attributes:
-                // left in place they split the paragraph or list they open.
-                let removable = m.closing || m.name == "p" || m.name == "div" || (!m.hasAttributes && m.name == "br")
+                // Block wrappers (`<p>`, `<div class="mw-content">`) and inline formatting (`<span style=…>`,
+                // `<b>`) carry no text, whatever their attributes: left in place they split the paragraph or
+                // list they open, or make a heading of the line.
+                let removable = m.closing || Self.wrappers.contains(m.name) || (!m.hasAttributes && m.name == "br")
                 if removable {
                     b.copy(upTo: m.range.lowerBound)
                     var replacement = ""

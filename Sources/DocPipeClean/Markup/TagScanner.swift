@@ -43,7 +43,16 @@ enum TagScanner {
         let s = j
         while j < p.count, ByteScan.isAlnum(p[j]), j - s < 12 { j += 1 }
         guard j > s, j < p.count, p[j] == 0x3E || p[j] == 0x2F || p[j] == 0x20 else { return false }
-        return known.contains(String(decoding: UnsafeBufferPointer(rebasing: p[s..<j]), as: UTF8.self).lowercased())
+        guard known.contains(String(decoding: UnsafeBufferPointer(rebasing: p[s..<j]), as: UTF8.self).lowercased()) else { return false }
+        // A name and a space start a tag only if a `>` closes it on the line (`<a href="…">`): `<A network
+        // of buoys` after `<p` is text.
+        guard p[j] == 0x20 else { return true }
+        var m = j
+        while m < p.count, p[m] != 0x3E {
+            if p[m] == 0x3C || p[m] == 0x0A || p[m] == 0x0D { return false }
+            m += 1
+        }
+        return m < p.count
     }
 
     /// The tag starting at `i` (which must be `<`), or nil when this `<` is not a known tag.
