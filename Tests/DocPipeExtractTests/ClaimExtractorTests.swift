@@ -129,6 +129,17 @@ struct ClaimCase: CustomTestStringConvertible, Sendable {
         #expect(cs.map(\.time) == ["1999-SP", "PRESENT_REF"])
     }
 
+    @Test func presentPerfectIsPresent() {
+        // `has established` states what is so now; `had established` and `established` what was.
+        func time(_ verb: String) -> String? {
+            let d = listDocument(announce: "The Delta Fund \(verb) three standing committees:", first: ["Audit", "Budget", "Ethics"], gap: "", marker: "", more: [])
+            return run(d).first { $0.kind == .enumeration }?.time
+        }
+        #expect(time("has established") == "PRESENT_REF")
+        #expect(time("had established") == "PAST_REF")
+        #expect(time("established") == "PAST_REF")
+    }
+
     @Test func foundingTime() {
         let cs = claims("The Delta Fund was established in 1961. At its founding the Delta Fund had 9 members.")
         #expect(cs.first?.time == "1961")

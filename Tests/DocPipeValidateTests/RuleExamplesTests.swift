@@ -35,6 +35,15 @@ import Testing
         }
     }
 
+    @Test func aRepeatedHeadingIsCalledRepeated() throws {
+        let (found, doc, _) = run(RuleExample("Harbour Authority\n\nIt manages ports.\n\nPartners\n\nPartners\n\nTwo river boards.\n"), rule: "empty-section")
+        let d = try #require(found.first)
+        #expect(d.message == "heading 'Partners' is repeated: the same heading follows it directly, with nothing between")
+        #expect(d.related.map { doc.rawSpan(of: $0.range).line } == [7])
+        let (other, _, _) = run(RuleExample("Harbour Authority\n\nIt manages ports.\n\nMembers\n\nPartners\n\nTwo river boards.\n"), rule: "empty-section")
+        #expect(other.first?.message == "section 'Members' is empty: the heading is directly followed by the heading 'Partners'")
+    }
+
     @Test(arguments: ids)
     func nonTriggeringExamplesStaySilent(id: String) {
         let d = type(of: RuleCatalog.rule(id: id)!).description

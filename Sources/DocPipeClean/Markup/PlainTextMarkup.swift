@@ -99,6 +99,17 @@ public enum PlainTextMarkup {
     /// Opening tags removed from plain text whatever their attributes.
     static let wrappers: Set<String> = ["p", "div", "span", "font", "a", "b", "i", "u", "em", "strong", "sup", "sub", "small", "big"]
 
+    /// A `<` between `lineStart` and `end` with no `>` after it.
+    static func insideOpenBracket(_ p: UnsafeBufferPointer<UInt8>, _ lineStart: Int, _ end: Int) -> Bool {
+        var k = end
+        while k > lineStart {
+            k -= 1
+            if p[k] == 0x3E { return false }
+            if p[k] == 0x3C { return true }
+        }
+        return false
+    }
+
     static func strayTags(_ p: UnsafeBufferPointer<UInt8>, from first: Int, lineStart: Int, lineEnd: Int,
                           builder b: inout TextBuilder, residue: inout [Range<Int>]) {
         var i = first
@@ -108,7 +119,10 @@ public enum PlainTextMarkup {
                 // Block wrappers (`<p>`, `<div class="mw-content">`) and inline formatting (`<span style=…>`,
                 // `<b>`) carry no text, whatever their attributes: left in place they split the paragraph or
                 // list they open, or make a heading of the line.
-                let removable = m.closing || Self.wrappers.contains(m.name) || (!m.hasAttributes && m.name == "br")
+                // Not inside an unclosed `<` (`<<b>/p>`): removing the tag would join a new tag, and a second
+                // clean would remove that one (clean must be idempotent).
+                let removable = (m.closing || Self.wrappers.contains(m.name) || (!m.hasAttributes && m.name == "br"))
+                    && !insideOpenBracket(p, lineStart, m.range.lowerBound)
                 if removable {
                     b.copy(upTo: m.range.lowerBound)
                     var replacement = ""

@@ -850,7 +850,10 @@ struct ClaimBuilder {
             if s.hasSuffix(k, "s"), !tk.capitalized, k > 0, t[k - 1].kind == .word, t[k - 1].capitalized || t[k - 1].acronym,
                !tk.has(WordClass.phraseStop), !s.isPossessive(k - 1) { return "PRESENT_REF" }
             if s.hasSuffix(k, "ed"), !tk.capitalized, k > 0, !(s.eq(k - 1, "the") || s.eq(k - 1, "a") || s.eq(k - 1, "an")), s.charCount(k) > 4,
-               tk.has(WordClass.foundingVerb | WordClass.joiningVerb | WordClass.countVerb) { return "PAST_REF" }
+               tk.has(WordClass.foundingVerb | WordClass.joiningVerb | WordClass.countVerb) {
+                // `has established three committees`: the present perfect states what is so now.
+                return s.eq(k - 1, "has") || s.eq(k - 1, "have") ? "PRESENT_REF" : "PAST_REF"
+            }
             return nil
         }
         var k = q.tokens.lowerBound - 1

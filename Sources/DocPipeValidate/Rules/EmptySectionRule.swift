@@ -15,6 +15,7 @@ struct EmptySectionRule: Rule {
         triggering: [
             "Harbour Authority\n\nMembers\n\nFour ports are members.\n\n↓Observers\n\nPartners\n\nThe authority works with two river boards.\n",
             "Harbour Authority\n\nThe authority manages four ports.\n\n↓Further Reading\n",
+            "Harbour Authority\n\nThe authority manages four ports.\n\n↓Partners\n\nPartners\n\nTwo river boards.\n",
             RuleExample("<h1>Harbour Authority</h1><h2>Members</h2><p>Four ports.</p><h2>↓Observers</h2><h2>Partners</h2><p>Two.</p>", mediaType: "text/html"),
         ],
         nonTriggering: [
@@ -42,8 +43,14 @@ struct EmptySectionRule: Rule {
                 empty = !isTitle
             }
             if empty {
-                let nextText = document.text.utf8Slice(next.range)
-                out.append(report(b, document, "is directly followed by the heading '\(nextText)'"))
+                let text = document.text.utf8Slice(b.range), nextText = document.text.utf8Slice(next.range)
+                if text == nextText {
+                    // A heading scraped twice: say so rather than name the same heading as the next one.
+                    out.append(diagnostic("heading '\(text)' is repeated: the same heading follows it directly, with nothing between",
+                                          at: b.range, related: [Diagnostic.Related(range: next.range, message: "repeated here")]))
+                } else {
+                    out.append(report(b, document, "is directly followed by the heading '\(nextText)'"))
+                }
             }
         }
         return out
