@@ -48,6 +48,9 @@ import DocPipeCore
         ("Technical Cooperation grew.", []),
         // Before another head it is a modifier, as before it was a head.
         ("It signed the Cooperation Agreement in 1996.", ["LAW:Cooperation Agreement"]),
+        // Any head right before another is its modifier; a complement may hold a word that starts no name.
+        ("In May the Programme Committee met.", ["ORG:Programme Committee"]),
+        ("In 1958 the Assembly of Members adopted it.", ["ORG:Assembly of Members"]),
     ] as [(String, [String])])
     func laboratoryAndCooperationHeads(_ text: String, _ expected: [String]) {
         #expect(entitySpans(text) == expected)

@@ -896,7 +896,8 @@ struct EntityScanner {
         while j < limit {
             if j > i, info[j].shape & Self.lineStart != 0 { break }  // names do not run across lines
             if isCapWord(j) {
-                if ex(j).contains(.noStart) { break }
+                // A word that starts no name may still complete one (`Assembly of Members`).
+                if ex(j).contains(.noStart), !inComplement { break }
                 if j > i, let c = gazetteer(j), c.end > j + 1 || lex.entries[c.entry].kind != .org || inComplement {
                     if inComplement {
                         headEnd = c.end
@@ -923,9 +924,9 @@ struct EntityScanner {
                 if inComplement {
                     headEnd = j + 1
                 } else if let head {
-                    // A weak head followed by another head is a modifier of it (`Cooperation Agreement`), as
-                    // any other capitalised word.
-                    if headIdx >= 0, !trailing, ex(headIdx).contains(.weakHead) {
+                    // A head right before another head is a modifier of it (`Programme Committee`,
+                    // `Cooperation Agreement`), as any other capitalised word.
+                    if headIdx >= 0, !trailing, headIdx == j - 1 {
                         modifiers += 1
                         if !ex(headIdx).contains(.generic) { genericOnly = false }
                     }
