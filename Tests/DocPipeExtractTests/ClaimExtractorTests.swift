@@ -136,6 +136,8 @@ struct ClaimCase: CustomTestStringConvertible, Sendable {
             return run(d).first { $0.kind == .enumeration }?.time
         }
         #expect(time("has established") == "PRESENT_REF")
+        #expect(time("covers") == "PRESENT_REF")
+        #expect(time("serves") == "PRESENT_REF")
         #expect(time("had established") == "PAST_REF")
         #expect(time("established") == "PAST_REF")
     }

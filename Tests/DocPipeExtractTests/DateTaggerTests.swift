@@ -62,6 +62,9 @@ private func check(_ c: DateCase, reference: String? = nil) {
         DateCase("The siege ended in 480 BC.", [("480 BC", .date, "BC0480", nil)]),
         DateCase("Talks resumed in the summer of 1943.", [("the summer of 1943", .date, "1943-SU", nil)]),
         DateCase("Profits rose in the third quarter of 2005.", [("the third quarter of 2005", .date, "2005-Q3", nil)]),
+        // A verb in `s` after a year is no counted noun.
+        DateCase("The budget for 2023 was 4.1 million dollars.", [("2023", .date, "2023", nil)]),
+        DateCase("The target for 2030 is ambitious.", [("2030", .date, "2030", nil)]),
         // Fractions of a unit: a quarter is no `a century`.
         DateCase("The reform took a quarter of a century.", [("a quarter of a century", .duration, "P25Y", nil)]),
         DateCase("The survey ran for three quarters of a year.", [("three quarters of a year", .duration, "P9M", nil)]),

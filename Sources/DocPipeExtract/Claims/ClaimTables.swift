@@ -22,6 +22,7 @@ enum ClaimTables {
     static let presentVerbs: Set<String> = [
         "counts", "comprises", "employs", "numbers", "holds", "hold", "belong", "belongs", "includes", "totals",
         "works", "operates", "remains", "unites", "brings", "represents", "promotes", "runs", "comprise", "employ",
+        "covers", "cover", "serves", "serve", "spans", "encompasses",
     ]
     static let ordinals: [String: Int] = [
         "first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixth": 6, "seventh": 7, "eighth": 8,

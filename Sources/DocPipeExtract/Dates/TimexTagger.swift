@@ -763,7 +763,9 @@ struct TimexParser {
             if a.kind == .word, let kk = a.lex, kk == .blockAfter || kk == .per { return nil }
             if a.kind == .word, k(nx) == .unit { return nil }            // `1500 years` is a duration
             // A plural noun after it: a count (`about 1500 delegates`), unless a temporal word comes before (`the 1950 elections`).
-            if a.kind == .word, !a.cap, a.lex == nil, lastByteIsS(nx), !temporalBefore(i - 1) || (i > 0 && (t[i - 1].lex == .and || t[i - 1].lex == .approx)) { return nil }
+            // `was`, `is`, `has`, `does` end in `s` but are verbs: `the budget for 2023 was`.
+            if a.kind == .word, !a.cap, a.lex == nil, lastByteIsS(nx), !temporalBefore(i - 1) || (i > 0 && (t[i - 1].lex == .and || t[i - 1].lex == .approx)),
+               !wordIs(nx, oneOf: TimexParser.sVerbs) { return nil }
         }
         // Before: currency, codes, `resolution 2758`, `No. 1951`, `A/RES/47/4`.
         if i > 0 && i - 1 < n {
@@ -1435,6 +1437,9 @@ struct TimexParser {
     // MARK: durations
 
     struct Quantity { var value: Int?; var end: Int; var half = false }
+
+    /// Verbs ending in `s` that the plural-noun test after a year must not take for nouns.
+    static let sVerbs: [[UInt8]] = ["was", "is", "has", "does"].map { Array($0.utf8) }
 
     /// `a quarter of a century` (P25Y), `three quarters of a year`, `three-quarters of a decade`, `a quarter-century`,
     /// `a quarter century`: the match from `i`, the fraction starting at token j.
