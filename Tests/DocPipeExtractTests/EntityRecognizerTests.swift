@@ -51,6 +51,10 @@ import DocPipeCore
         // Any head right before another is its modifier; a complement may hold a word that starts no name.
         ("In May the Programme Committee met.", ["ORG:Programme Committee"]),
         ("In 1958 the Assembly of Members adopted it.", ["ORG:Assembly of Members"]),
+        // A sentence-initial head no gazetteer name holds, before a complement (a title line).
+        ("Consortium for Polar Ice Research\n\nIt studies ice.", ["ORG:Consortium for Polar Ice Research"]),
+        ("Laboratory for Tidal Physics met.", ["ORG:Laboratory for Tidal Physics"]),
+        ("Laboratory staff met.", []),
     ] as [(String, [String])])
     func laboratoryAndCooperationHeads(_ text: String, _ expected: [String]) {
         #expect(entitySpans(text) == expected)

@@ -568,6 +568,12 @@ struct EntityScanner {
     @inline(__always) func isCapWord(_ i: Int) -> Bool { i < n && info[i].shape & (Self.capital | Self.word) == (Self.capital | Self.word) }
     @inline(__always) func isLowerWord(_ i: Int) -> Bool { i < n && info[i].shape & (Self.capital | Self.word) == Self.word }
     @inline(__always) func isInitial(_ i: Int) -> Bool { info[i].shape & Self.initial != 0 }
+    /// A sentence-initial organisation head before a connector and a capitalised word (`Consortium for
+    /// Polar Ice Research` as a title line): it may start a name though no gazetteer name holds it.
+    @inline(__always) func headBeforeComplement(_ i: Int) -> Bool {
+        ex(i).contains(.orgHead) && i + 2 < n && fo(i + 1).contains(.connector) && isCapWord(i + 2)
+            && info[i + 1].shape & Self.lineStart == 0 && info[i + 2].shape & Self.lineStart == 0
+    }
     @inline(__always) func isAllCaps(_ i: Int) -> Bool { i >= 0 && i < n && info[i].shape & (Self.allCaps | Self.word) == Self.allCaps | Self.word }
     @inline(__always) func isPunct(_ i: Int, _ c: UInt8) -> Bool {
         i < n && toks[i].range.count == 1 && p[toks[i].range.lowerBound] == c && toks[i].kind != .word
@@ -860,7 +866,7 @@ struct EntityScanner {
     @inline(__always) mutating func nameMayStart(at i: Int) -> Bool {
         if gazetteer(i) != nil { return true }
         guard isCapWord(i), !ex(i).contains(.noStart) else { return false }
-        if isInitial(i), !ex(i).contains(.nameWord), !isCapWord(i + 1) { return false }
+        if isInitial(i), !ex(i).contains(.nameWord), !isCapWord(i + 1), !headBeforeComplement(i) { return false }
         // Without a gazetteer name at `i` a one-word phrase is none (no head, or a bare head): the next
         // token must let `phrase`'s loop go on (its tests, loosened), on the same line.
         let k = i + 1
@@ -873,7 +879,7 @@ struct EntityScanner {
     mutating func phrase(at i: Int) -> Phrase? {
         guard isCapWord(i), !ex(i).contains(.noStart) else { return nil }
         let startChunk = gazetteer(i)
-        if isInitial(i), startChunk == nil, !ex(i).contains(.nameWord), !isCapWord(i + 1) { return nil }
+        if isInitial(i), startChunk == nil, !ex(i).contains(.nameWord), !isCapWord(i + 1), !headBeforeComplement(i) { return nil }
         var j = i
         var headEnd = -1, headIdx = -1
         var headKind: Entity.Kind = .org
