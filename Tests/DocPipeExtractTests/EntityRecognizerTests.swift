@@ -7,6 +7,8 @@ import DocPipeCore
 
     @Test(arguments: [
         ("The World Health Organization met in Geneva.", ["ORG:World Health Organization", "GPE:Geneva"]),
+        // Major cities beyond the capitals, with their common spellings.
+        ("Offices opened in Malmö, Krakow, Odessa and Nouméa.", ["GPE:Malmö", "GPE:Krakow", "GPE:Odessa", "GPE:Nouméa"]),
         ("Officials of the Department of Economic and Social Affairs spoke.", ["ORG:Department of Economic and Social Affairs"]),
         ("It joined the United Nations Office on Drugs and Crime last year.", ["ORG:United Nations Office on Drugs and Crime"]),
         ("The Lakeside Water Commission approved it.", ["ORG:Lakeside Water Commission"]),

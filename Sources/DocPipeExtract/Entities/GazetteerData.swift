@@ -2954,6 +2954,20 @@ GPE	Bonn	=
 GPE	Nagasaki	=
 GPE	Hiroshima	=
 GPE	Osaka	=
+GPE	Malmö	=|Malmo
+GPE	Uppsala	=
+GPE	Tromsø	=|Tromso
+GPE	Kraków	=|Krakow|Cracow
+GPE	Saint Petersburg	=|St. Petersburg|St Petersburg
+GPE	Odesa	=|Odessa
+GPE	Almaty	=|Alma-Ata
+GPE	Mombasa	=
+GPE	Hobart	=
+GPE	Nouméa	=|Noumea
+GPE	Punta Arenas	=
+GPE	Medellín	=|Medellin
+GPE	Québec City	=|Quebec City
+GPE	Québec	=|Quebec
 LOC	Timor	=
 """#),
     ]
