@@ -9,6 +9,9 @@ import DocPipeCore
         ("The World Health Organization met in Geneva.", ["ORG:World Health Organization", "GPE:Geneva"]),
         // Major cities beyond the capitals, with their common spellings.
         ("Offices opened in Malmö, Krakow, Odessa and Nouméa.", ["GPE:Malmö", "GPE:Krakow", "GPE:Odessa", "GPE:Nouméa"]),
+        // A head before the name; not when the line goes on with capitalised words.
+        ("The states of Lake Tanganyika met near Mount Kenya and the Usambara Hills.", ["LOC:Lake Tanganyika", "LOC:Mount Kenya", "LOC:Usambara Hills"]),
+        ("The Lake Tanganyika Basin Authority met.", ["ORG:Lake Tanganyika Basin Authority"]),
         ("Officials of the Department of Economic and Social Affairs spoke.", ["ORG:Department of Economic and Social Affairs"]),
         ("It joined the United Nations Office on Drugs and Crime last year.", ["ORG:United Nations Office on Drugs and Crime"]),
         ("The Lakeside Water Commission approved it.", ["ORG:Lakeside Water Commission"]),

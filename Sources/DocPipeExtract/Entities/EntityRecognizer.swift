@@ -1000,6 +1000,13 @@ struct EntityScanner {
     @inline(never) mutating func placeName(at i: Int) -> Int? {
         let f = ex(i)
         guard isCapWord(i), !isAllCaps(i), f.isDisjoint(with: [.noStart, .firstName, .orgHead, .lawHead, .eventHead]) else { return nil }
+        // `Lake Tanganyika`, `Mount Kenya`, `Cape Horn`: a head before one or two name words, nothing
+        // capitalised after them on the line (`Lake Tanganyika Basin Authority` is another name).
+        if isPrefixPlaceHead(i), capWordOnLine(i + 1), !EntityLexicon.equal(p, toks[i + 1].range, "of") {
+            var j = i + 1
+            while j < i + 3, capWordOnLine(j), ex(j).isDisjoint(with: [.noStart, .orgHead, .lawHead, .eventHead, .locHead]) { j += 1 }
+            return j > i + 1 && !capWordOnLine(j) ? j : nil
+        }
         if f.contains(.locHead) {
             guard i + 2 < n, EntityLexicon.equal(p, toks[i + 1].range, "of"), isCapWord(i + 2), info[i + 2].shape & Self.lineStart == 0 else { return nil }
             var j = i + 2
@@ -1017,6 +1024,12 @@ struct EntityScanner {
             j += 1
         }
         return nil
+    }
+
+    /// `Lake`, `Mount`, `Cape`: heads that come before a place's name.
+    @inline(__always) func isPrefixPlaceHead(_ i: Int) -> Bool {
+        let r = toks[i].range
+        return EntityLexicon.equal(p, r, "Lake") || EntityLexicon.equal(p, r, "Mount") || EntityLexicon.equal(p, r, "Cape")
     }
 
     /// A capitalised word at `j` that continues the line (a name ending before the next line's first

@@ -1870,6 +1870,7 @@ lochead	Peninsula
 lochead	Desert
 lochead	Mountains
 lochead	Highlands
+lochead	Hills
 lochead	Plateau
 lochead	Archipelago
 # Heads a definite description can use to point back at an organisation (`the Organization`, `the programme`).
