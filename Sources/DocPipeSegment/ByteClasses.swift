@@ -142,32 +142,10 @@ enum Bytes {
         p[i] == 0xE2 && i + 2 < end && p[i + 1] == 0x80 && p[i + 2] == 0xA6
     }
 
-    /// Length of a list marker at `i` including the whitespace after it (0 if none): one of
-    /// `•` `‣` `◦` `▪` `·` `-` `*` `–` followed by whitespace, or 1–3 digits or one letter followed by
-    /// `.` or `)` and whitespace (a single letter only with `)`, as in `a)`). The marker must be followed by text.
+    /// Length of a list marker at `i` including the whitespace after it (0 if none): a `ListMarker`
+    /// symbol followed by whitespace and then by text.
     static func bulletLength(_ p: UnsafeBufferPointer<UInt8>, _ i: Int, _ end: Int) -> Int {
-        guard i < end else { return 0 }
-        let b = p[i]
-        var m = 0
-        switch b {
-        case 0x2D, 0x2A: m = 1 // - *
-        case 0xC2: if i + 1 < end && p[i + 1] == 0xB7 { m = 2 } // ·
-        case 0xE2:
-            if i + 2 < end {
-                let b1 = p[i + 1], b2 = p[i + 2]
-                if b1 == 0x80 && (b2 == 0xA2 || b2 == 0xA3 || b2 == 0x93) { m = 3 } // • ‣ –
-                else if b1 == 0x96 && (b2 == 0xAA || b2 == 0xAB) { m = 3 } // ▪ ▫
-                else if b1 == 0x97 && (b2 == 0xA6 || b2 == 0x8F) { m = 3 } // ◦ ●
-            }
-        default:
-            if isDigit(b) {
-                var j = i
-                while j < end && j - i < 4 && isDigit(p[j]) { j += 1 }
-                if j - i <= 3 && j < end && (p[j] == period || p[j] == 0x29) { m = j + 1 - i }
-            } else if isASCIILower(b) && i + 1 < end && p[i + 1] == 0x29 {
-                m = 2
-            }
-        }
+        let m = ListMarker.symbol(p, i, end).length
         guard m > 0, i + m < end else { return 0 }
         let w = inlineSpaceLength(p, i + m, end)
         guard w > 0 else { return 0 }

@@ -1009,7 +1009,7 @@ struct ClaimBuilder {
                 if newlines >= 2 { break }
             }
             // A different bullet (`•` after plain lines, `-` after `•`) starts another list.
-            if b > first, !sameMarker(blk.range.lowerBound, s.blocks[first].range.lowerBound) { break }
+            if b > first, marker(blk.range.lowerBound) != marker(s.blocks[first].range.lowerBound) { break }
             if blk.kind == .listItem || (words <= 12 && !internalStop && words > 0) {
                 items.append(trimmedItem(blk.range))
                 b += 1
@@ -1018,38 +1018,26 @@ struct ClaimBuilder {
         return items
     }
 
-    /// Whether the lines holding offsets `x` and `y` open with the same list marker: none, a number (`1.`,
-    /// `2)`), or the same bullet (`•`, `–`, `◦` …, or `-`, `*`, `+` before a space), after any indent.
-    private func sameMarker(_ x: Int, _ y: Int) -> Bool { marker(x) == marker(y) }
-
-    /// 0: no marker; 1: a number; else the bullet's scalar value.
+    /// The list marker that opens the line holding offset `o` (`ListMarker`, as the segmenter reads it, before
+    /// a space): 0 for none, 1 for a number or letter (`1.`, `a)`), else the bullet's bytes.
     private func marker(_ o: Int) -> UInt32 {
-        let b = s.bytes
-        var a = o
-        while a > 0, b[a - 1] != 0x0A { a -= 1 }
-        while a < b.count, b[a] == 0x20 || b[a] == 0x09 { a += 1 }
-        guard a < b.count else { return 0 }
-        let c = b[a]
-        if c &- 0x30 < 10 {
-            var e = a
-            while e < b.count, b[e] &- 0x30 < 10 { e += 1 }
-            return e < b.count && (b[e] == 0x2E || b[e] == 0x29) ? 1 : 0
+        s.bytes.withUnsafeBufferPointer { p in
+            var a = o
+            while a > 0, p[a - 1] != 0x0A { a -= 1 }
+            while a < p.count, p[a] == 0x20 || p[a] == 0x09 { a += 1 }
+            let (m, numbered) = ListMarker.symbol(p, a, p.count)
+            guard m > 0, a + m < p.count, p[a + m] == 0x20 || p[a + m] == 0x09 || p[a + m] == 0xC2 else { return 0 }
+            if numbered { return 1 }
+            var key: UInt32 = 0
+            for k in a..<(a + m) { key = key << 8 | UInt32(p[k]) }
+            return key
         }
-        // ASCII bullets are `-`, `*` and `+` before a space; other punctuation (a stray `<div>`) is no marker.
-        if c < 0x80 { return (c == 0x2D || c == 0x2A || c == 0x2B) && a + 1 < b.count && b[a + 1] == 0x20 ? UInt32(c) : 0 }
-        // Two- and three-byte scalars: `·` (U+00B7) and General Punctuation to Dingbats (U+2000–U+27BF) are
-        // bullets; letters of other scripts are not.
-        var v: UInt32
-        if c & 0xE0 == 0xC0, a + 1 < b.count { v = UInt32(c & 0x1F) << 6 | UInt32(b[a + 1] & 0x3F) }
-        else if c & 0xF0 == 0xE0, a + 2 < b.count { v = UInt32(c & 0x0F) << 12 | UInt32(b[a + 1] & 0x3F) << 6 | UInt32(b[a + 2] & 0x3F) }
-        else { v = 0 }
-        return v == 0xB7 || (0x2000...0x27BF).contains(v) ? v : 0
     }
 
     /// An item without the list's closing `.` / `;` / `,` (`…enterprises.` is the item `…enterprises`).
     private func trimmedItem(_ r: Range<Int>) -> Range<Int> {
         var e = r.upperBound
-        while e > r.lowerBound, [0x20, 0x09, 0x0D, 0x0A].contains(s.bytes[e - 1]) { e -= 1 }
+        while e > r.lowerBound, s.bytes[e - 1] <= 0x20 { e -= 1 }   // trailing spaces and line breaks
         guard e - 1 > r.lowerBound else { return r.lowerBound..<e }
         let last = s.bytes[e - 1]
         if last == 0x3B || last == 0x2C { return r.lowerBound..<(e - 1) }
