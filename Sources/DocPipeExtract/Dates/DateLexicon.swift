@@ -345,6 +345,10 @@ enum DateLexicon {
     ].map { Array($0.utf8) }
     /// `cent` of `per cent`: an amount before `a year` (`2 per cent a year`).
     static let centWord: [[UInt8]] = [Array("cent".utf8)]
+    /// Verbs ending in `s` that the plural-noun test after a year must not take for nouns (`the budget for 2023 was`).
+    static let sVerbs: [[UInt8]] = ["was", "is", "has", "does"].map { Array($0.utf8) }
+    /// `three quarters of a year`.
+    static let quartersWord: [[UInt8]] = [Array("quarters".utf8)]
     /// A regular past tense: a verb before `over` (`lasted over a decade`).
     static let pastTenseEnding: [UInt8] = Array("ed".utf8)
 

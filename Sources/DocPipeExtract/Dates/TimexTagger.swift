@@ -330,7 +330,7 @@ struct TimexParser {
             case .cardinal:
                 let nx = i + 1
                 if !(nx < limit && t[nx].kind == .word && t[nx].lex == nil && t[nx].spaceBefore) { return true }
-                return lv(i) == 3 && wordIs(nx, oneOf: [Array("quarters".utf8)])  // `three quarters of a year`
+                return lv(i) == 3 && wordIs(nx, oneOf: DateLexicon.quartersWord)  // `three quarters of a year`
             case .at: return k(i + 1) == .present || k(i + 1) == .least || k(i + 1) == .partOfDay
             case .tempPrep: return k(i + 1) == .partOfDay
             default: return true
@@ -765,7 +765,7 @@ struct TimexParser {
             // A plural noun after it: a count (`about 1500 delegates`), unless a temporal word comes before (`the 1950 elections`).
             // `was`, `is`, `has`, `does` end in `s` but are verbs: `the budget for 2023 was`.
             if a.kind == .word, !a.cap, a.lex == nil, lastByteIsS(nx), !temporalBefore(i - 1) || (i > 0 && (t[i - 1].lex == .and || t[i - 1].lex == .approx)),
-               !wordIs(nx, oneOf: TimexParser.sVerbs) { return nil }
+               !wordIs(nx, oneOf: DateLexicon.sVerbs) { return nil }
         }
         // Before: currency, codes, `resolution 2758`, `No. 1951`, `A/RES/47/4`.
         if i > 0 && i - 1 < n {
@@ -1438,15 +1438,12 @@ struct TimexParser {
 
     struct Quantity { var value: Int?; var end: Int; var half = false }
 
-    /// Verbs ending in `s` that the plural-noun test after a year must not take for nouns.
-    static let sVerbs: [[UInt8]] = ["was", "is", "has", "does"].map { Array($0.utf8) }
-
     /// `a quarter of a century` (P25Y), `three quarters of a year`, `three-quarters of a decade`, `a quarter-century`,
     /// `a quarter century`: the match from `i`, the fraction starting at token j.
     func quarterDuration(_ i: Int, _ j: Int) -> TimexMatch? {
         let n: Int, e: Int
         if k(j) == .a_, k(j + 1) == .quarter { n = 1; e = j + 2 }
-        else if let (v, ce) = cardinalAt(j), v == 3, case let q = ce + (p(ce, 0x2D) ? 1 : 0), wordIs(q, oneOf: [Array("quarters".utf8)]) { n = 3; e = q + 1 }
+        else if let (v, ce) = cardinalAt(j), v == 3, case let q = ce + (p(ce, 0x2D) ? 1 : 0), wordIs(q, oneOf: DateLexicon.quartersWord) { n = 3; e = q + 1 }
         else { return nil }
         if k(e) == .of, k(e + 1) == .a_, let u = singularUnit(e + 2) { return TimexMatch(s: i, e: e + 3, kind: .duration, value: u.quarters(n)) }
         guard n == 1 else { return nil }
