@@ -49,7 +49,7 @@ bench-clean: deps
 bench: deps
 	$(SWIFT) build -c release --product docpipe-bench
 	$(RELEASE)/docpipe-bench stages --megabytes 50 --repeats 1
-	$(RELEASE)/docpipe-bench all --megabytes 50 --repeats 1
+	$(RELEASE)/docpipe-bench all --megabytes 50 --repeats 3
 
 ## bench-breakdown: each extractor, each validation rule and each output format alone (10 MB)
 bench-breakdown: deps
