@@ -437,4 +437,58 @@ import DocPipeTestSupport
             }
         }
     }
+
+    /// The token pass lists exactly the tokens without `startsNothing`, in order (`scan` visits only
+    /// those), on random runs of words, numbers and punctuation, at line starts too.
+    @Test func candidatesAreTheTokensThatMayStartSomething() {
+        let lex = EntityLexicon.shared
+        var rng = SplitMix(seed: 0xCA9D)
+        let words = ["the", "The", "of", "a", "Organization", "Jane", "Roe", "UN", "12", "three", "per", "cent", "%",
+                     "Nouméa", "which", "’s", "(", ")", ",", ".", "zyx", "Zyx", "USD", "$", "Lake", "Mount", "resolution"]
+        for _ in 0..<30 {
+            var text = ""
+            for _ in 0..<(1 + rng.below(300)) {
+                text += words[rng.below(words.count)]
+                text += rng.below(8) == 0 ? "\n" : " "
+            }
+            text.withUTF8 { p in
+                let tokens = Tokenizer.tokens(in: p)
+                for memo in [true, false] {
+                    let s = EntityScanner(p: p, tokens: tokens, lexicon: lex, sentences: [], acronyms: [], memo: memo)
+                    let expected = s.info.indices.filter { s.info[$0].shape & EntityScanner.startsNothing == 0 }
+                    #expect(s.candidateCount == expected.count)
+                    #expect(s.candidates.prefix(s.candidateCount).map(Int.init) == expected)
+                }
+            }
+        }
+    }
+
+    /// The role-word lookup by slot answers as a comparison with every role word (ASCII capitals folded),
+    /// on role words in random casings, near misses (a byte changed, added or dropped) and other words.
+    @Test func roleWordSlotsMatchTheList() {
+        var rng = SplitMix(seed: 0x201E)
+        let roles = EntityScanner.roleWords.map { String(decoding: UnsafeBufferPointer(start: $0.utf8Start, count: $0.utf8CodeUnitCount), as: UTF8.self) }
+        func plain(_ bytes: [UInt8]) -> Bool {
+            let folded = bytes.map { $0 &- 0x41 < 26 ? $0 | 0x20 : $0 }
+            return roles.contains { Array($0.utf8) == folded }
+        }
+        var hits = 0
+        for step in 0..<20_000 {
+            var bytes = Array(roles[rng.below(roles.count)].utf8)
+            for k in bytes.indices where rng.below(3) == 0 && bytes[k] &- 0x61 < 26 { bytes[k] ^= 0x20 }
+            switch step % 5 {
+            case 1: bytes[rng.below(bytes.count)] = UInt8(truncatingIfNeeded: rng.next())
+            case 2: bytes.insert(UInt8(0x21 + rng.below(0x5E)), at: rng.below(bytes.count + 1))
+            case 3: if bytes.count > 1 { bytes.remove(at: rng.below(bytes.count)) }
+            case 4: bytes = (0..<(1 + rng.below(20))).map { _ in [0x41, 0x61, 0x2E, 0x2D, 0xC3, 0xE2][rng.below(6)] + UInt8(rng.below(26)) }
+            default: break
+            }
+            let expected = plain(bytes)
+            if expected { hits += 1 }
+            bytes.withUnsafeBufferPointer { p in
+                #expect(EntityScanner.isRoleWord(p, 0..<p.count) == expected)
+            }
+        }
+        #expect(hits > 4000)
+    }
 }

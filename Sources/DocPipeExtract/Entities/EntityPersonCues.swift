@@ -28,21 +28,44 @@ extension EntityScanner {
         "brigadier", "major", "sergeant", "lt.", "col.", "maj.", "brig.", "capt.", "sgt.", "premier", "count", "countess",
         "baron", "baroness", "duke", "duchess", "earl", "archbishop", "bishop", "cardinal", "emir", "sultan", "shah", "tsar", "czar",
     ]
-    /// `roleWords` by length in bytes: a token is compared with the few of its length only.
-    static let roleWordsByLength: [[StaticString]] = {
-        var t = [[StaticString]](repeating: [], count: 1 + roleWords.map(\.utf8CodeUnitCount).max()!)
-        for w in roleWords { t[w.utf8CodeUnitCount].append(w) }
+    /// `roleWords` by length in bytes and the low five bits of their first byte (`roleWordSlot`): a
+    /// token is compared with the few words of its slot only, mostly none.
+    static let roleWordsBySlot: [[StaticString]] = {
+        var t = [[StaticString]](repeating: [], count: (1 + roleWords.map(\.utf8CodeUnitCount).max()!) << 5)
+        for w in roleWords { t[roleWordSlot(length: w.utf8CodeUnitCount, first: w.utf8Start[0])].append(w) }
         return t
     }()
 
-    /// Whether token `j` is one of `roleWords`, its ASCII capitals folded.
-    func isRoleWord(_ j: Int) -> Bool {
+    /// A token equal to a role word with its ASCII capitals folded has that word's length and, folded or
+    /// not, the same low five bits in its first byte (folding sets bit 5 only): so the same slot.
+    @inline(__always) static func roleWordSlot(length: Int, first: UInt8) -> Int { length << 5 | Int(first & 31) }
+
+    /// Whether token `j` is one of `roleWords`, its ASCII capitals folded. Inlined, with the comparisons
+    /// in a static function: an out-of-line method called from a `mutating` pattern copies the scanner.
+    @inline(__always) func isRoleWord(_ j: Int) -> Bool {
         guard j >= 0, j < n, toks[j].kind == .word else { return false }
-        let byLength = Self.roleWordsByLength
-        let len = toks[j].range.count
-        guard len < byLength.count else { return false }
-        for w in byLength[len] where tokenIs(j, w, fold: true) { return true }
+        return Self.isRoleWord(p, toks[j].range)
+    }
+
+    /// Whether `p[r]` is one of `roleWords`, its ASCII capitals folded.
+    static func isRoleWord(_ p: UnsafeBufferPointer<UInt8>, _ r: Range<Int>) -> Bool {
+        let bySlot = roleWordsBySlot
+        let slot = roleWordSlot(length: r.count, first: p[r.lowerBound])
+        guard slot < bySlot.count else { return false }
+        for w in bySlot[slot] where bytesAre(p, r, w, fold: true) { return true }
         return false
+    }
+
+    /// Whether `p[r]` is `s` (ASCII), its ASCII capitals folded when `fold`.
+    @inline(__always) static func bytesAre(_ p: UnsafeBufferPointer<UInt8>, _ r: Range<Int>, _ s: StaticString, fold: Bool) -> Bool {
+        guard r.count == s.utf8CodeUnitCount else { return false }
+        let b = s.utf8Start
+        for k in 0..<r.count {
+            var c = p[r.lowerBound + k]
+            if fold, c &- 0x41 < 26 { c |= 0x20 }
+            if c != b[k] { return false }
+        }
+        return true
     }
 
     /// Verbs whose object, followed by `as`, is a person when it looks like a name.
@@ -58,15 +81,7 @@ extension EntityScanner {
     /// Whether token `j` is `s` (ASCII), its ASCII capitals folded when `fold` (`Rear-Admiral`).
     @inline(__always) func tokenIs(_ j: Int, _ s: StaticString, fold: Bool = false) -> Bool {
         guard j >= 0, j < n else { return false }
-        let r = toks[j].range
-        guard r.count == s.utf8CodeUnitCount else { return false }
-        let b = s.utf8Start
-        for k in 0..<r.count {
-            var c = p[r.lowerBound + k]
-            if fold, c &- 0x41 < 26 { c |= 0x20 }
-            if c != b[k] { return false }
-        }
-        return true
+        return Self.bytesAre(p, toks[j].range, s, fold: fold)
     }
 
     func tokenIsAny(_ j: Int, _ words: [StaticString], fold: Bool = false) -> Bool {
@@ -130,6 +145,14 @@ extension EntityScanner {
     /// Called by `best` for a capitalised word followed by another on its line (see the extension's comment).
     @inline(never) mutating func contextPerson(at i: Int) -> EntityMention? {
         if let m = givenNameBefore(at: i) { return m }
+        guard let j = contextPersonEnd(at: i) else { return nil }
+        return EntityMention(kind: .person, start: i, end: j, norm: built(text(i, j)), source: .pattern)
+    }
+
+    /// The end of the name `contextPerson` finds at `i` (after `givenNameBefore`), else nil. Not
+    /// `mutating`: its many calls of the cue tests (non-mutating, out of line) would each copy the
+    /// scanner from a `mutating` caller; this call copies it once.
+    @inline(never) func contextPersonEnd(at i: Int) -> Int? {
         var j = i
         while j < n, j - i < 3, j == i || info[j].shape & Self.lineStart == 0,
               isNameCandidateWord(j) || j > i && isInnerGazetteerWord(j) && isCapWord(j) && !isRoleWord(j) {
@@ -146,7 +169,7 @@ extension EntityScanner {
         if i > 0, isCapWord(i - 1), info[i].shape & Self.lineStart == 0, !isRole(i - 1, limit: i) { return nil }
         if j < n, isPunct(j, 0x2E), toks[j - 1].range.count == 1 { return nil }
         guard cueAfter(i, j) || cueBefore(i, j) else { return nil }
-        return EntityMention(kind: .person, start: i, end: j, norm: built(text(i, j)), source: .pattern)
+        return j
     }
 
     /// `, who`, `– then <role>`, `(born`, a list item's `, “` after the candidate `i..<j`.
