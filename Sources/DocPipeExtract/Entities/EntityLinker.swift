@@ -46,39 +46,47 @@ enum EntityLinker {
                 }
             }
         }
-        // Acronym mentions without an expansion entity: the gazetteer's reading or nothing.
+        // One pass in text order for the steps below (each was a pass of its own): each reads mention k,
+        // earlier mentions and definitions (no acronym mentions), and changes mention k only.
+        let fixAssembly = lex.bareAssemblyEntry >= 0 && lex.unAssemblyEntry >= 0
+        var namedUN = false
+        var first = HashMap64(capacity: n)
+        var firstByText: [String: Int] = [:]
+        /// Acronym mentions whose definition's expansion is an entity, in order.
+        var expandedAcronyms: [Int] = []
+        func root(_ k: Int) -> Int { refersTo[k] >= 0 ? refersTo[k] : k }
         for k in 0..<n {
-            guard case .acronym(let d, let fallback) = ms[k].source else { continue }
-            let dm = defMention[d]
-            if dm >= 0 {
-                ms[k].kind = ms[dm].kind
-            } else if let g = fallback {
-                ms[k].kind = lex.entries[g].kind
-                ms[k].norm = .entry(Int32(g))
-                ms[k].source = .gazetteer(g)
-            } else {
-                keep[k] = false
+            // Acronym mentions without an expansion entity: the gazetteer's reading or nothing.
+            if case .acronym(let d, let fallback) = ms[k].source {
+                let dm = defMention[d]
+                if dm >= 0 {
+                    ms[k].kind = ms[dm].kind
+                    expandedAcronyms.append(k)
+                } else if let g = fallback {
+                    ms[k].kind = lex.entries[g].kind
+                    ms[k].norm = .entry(Int32(g))
+                    ms[k].source = .gazetteer(g)
+                } else {
+                    keep[k] = false
+                    continue
+                }
             }
-        }
-        // A bare `General Assembly` is the United Nations' where the document has named the UN (or one of
-        // its bodies) before it; elsewhere it is the plenary organ of the organisation the text is about.
-        if lex.bareAssemblyEntry >= 0 && lex.unAssemblyEntry >= 0 {
-            var namedUN = false
-            for k in 0..<n where keep[k] {
-                guard case .entry(let e) = ms[k].norm else { continue }
+            // A bare `General Assembly` is the United Nations' where the document has named the UN (or one of
+            // its bodies) before it; elsewhere it is the plenary organ of the organisation the text is about.
+            if fixAssembly, case .entry(let e) = ms[k].norm {
                 if lex.entryNamesUN[Int(e)] { namedUN = true }
                 else if e == lex.bareAssemblyEntry && namedUN { ms[k].norm = .entry(lex.unAssemblyEntry) }
             }
-        }
-        // Repeated names → first mention. Keyed by a hash of (kind, canonical name); a hash shared by
-        // two different keys (checked on every hit) sends the later key to a table of strings.
-        var first = HashMap64(capacity: n)
-        var firstByText: [String: Int] = [:]
-        for k in 0..<n where keep[k] {
             switch ms[k].source {
             case .gazetteer, .pattern: break
+            case .surname(let f):
+                // A bare surname → the root of its first PERSON (a pattern mention, linked below at its turn).
+                refersTo[k] = root(f)
+                continue
             default: continue
             }
+            // Repeated names → first mention. Keyed by a hash of (kind, canonical name); a hash shared by
+            // two different keys (checked on every hit) sends the later key to a table of strings.
             switch ms[k].kind {
             case .org, .gpe, .loc, .law, .event, .person, .work: break
             default: continue
@@ -101,19 +109,12 @@ enum EntityLinker {
                 first.set(key, k)
             }
         }
-        func root(_ k: Int) -> Int { refersTo[k] >= 0 ? refersTo[k] : k }
-        // Acronyms → root of the expansion.
-        for k in 0..<n where keep[k] {
+        // Acronyms → root of the expansion (once every repeated name is linked: a definition may come later).
+        for k in expandedAcronyms {
             guard case .acronym(let d, _) = ms[k].source else { continue }
-            let dm = defMention[d]
-            guard dm >= 0 else { continue }
-            let r = root(dm)
+            let r = root(defMention[d])
             refersTo[k] = r
             ms[k].norm = ms[r].norm
-        }
-        for k in 0..<n where keep[k] {
-            guard case .surname(let f) = ms[k].source else { continue }
-            refersTo[k] = root(f)
         }
         // Definite descriptions → nearest organisation with the same head (head keys as ids).
         var lastByHead = [Int](repeating: -1, count: lex.headKeyCount)
