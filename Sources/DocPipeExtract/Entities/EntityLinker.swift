@@ -168,9 +168,12 @@ enum EntityLinker {
         // Ids.
         var id = [Int](repeating: 0, count: n)
         var next = 0
-        for k in 0..<n where keep[k] {
-            next += 1
-            id[k] = next
+        // Through the buffer: no uniqueness check per write.
+        id.withUnsafeMutableBufferPointer { id in
+            for k in 0..<n where keep[k] {
+                next += 1
+                id[k] = next
+            }
         }
         // The id table is read once, not through its lazy global per entity.
         let ids = idCache
