@@ -168,7 +168,7 @@ struct EntityScanner {
         var key: Int32 = 0
         var word = TokenWord(exact: -1, folded: -1, fx: [], ff: [], shape: 0, hash: 0)
     }
-    static var memoBits: Int { 13 }
+    static var memoBits: Int { 14 }
 
     /// The memo slot of a token whose first two words (as `word(_:_:_:_:)` loads them) are `w0`, `w1`.
     @inline(__always) static func memoSlot(w0: UInt64, w1: UInt64) -> Int {
