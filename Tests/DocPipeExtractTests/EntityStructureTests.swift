@@ -438,31 +438,6 @@ import DocPipeTestSupport
         }
     }
 
-    /// The token pass lists exactly the tokens without `startsNothing`, in order (`scan` visits only
-    /// those), on random runs of words, numbers and punctuation, at line starts too.
-    @Test func candidatesAreTheTokensThatMayStartSomething() {
-        let lex = EntityLexicon.shared
-        var rng = SplitMix(seed: 0xCA9D)
-        let words = ["the", "The", "of", "a", "Organization", "Jane", "Roe", "UN", "12", "three", "per", "cent", "%",
-                     "Nouméa", "which", "’s", "(", ")", ",", ".", "zyx", "Zyx", "USD", "$", "Lake", "Mount", "resolution"]
-        for _ in 0..<30 {
-            var text = ""
-            for _ in 0..<(1 + rng.below(300)) {
-                text += words[rng.below(words.count)]
-                text += rng.below(8) == 0 ? "\n" : " "
-            }
-            text.withUTF8 { p in
-                let tokens = Tokenizer.tokens(in: p)
-                for memo in [true, false] {
-                    let s = EntityScanner(p: p, tokens: tokens, lexicon: lex, sentences: [], acronyms: [], memo: memo)
-                    let expected = s.info.indices.filter { s.info[$0].shape & EntityScanner.startsNothing == 0 }
-                    #expect(s.candidateCount == expected.count)
-                    #expect(s.candidates.prefix(s.candidateCount).map(Int.init) == expected)
-                }
-            }
-        }
-    }
-
     /// The role-word lookup by slot answers as a comparison with every role word (ASCII capitals folded),
     /// on role words in random casings, near misses (a byte changed, added or dropped) and other words.
     @Test func roleWordSlotsMatchTheList() {

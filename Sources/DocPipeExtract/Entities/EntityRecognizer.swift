@@ -100,10 +100,6 @@ struct EntityScanner {
     let n: Int
     let acronyms: [Acronym]
     var info: [EntityTokenInfo]
-    /// The tokens without `startsNothing`, in order (the first `candidateCount`): `scan` visits only
-    /// these, rather than loading and testing every token's shape (most start nothing).
-    private(set) var candidates: [Int32] = []
-    private(set) var candidateCount = 0
     var mentions: [EntityMention] = []
     /// Normalised values built by the patterns (`EntityMention.Norm.built`).
     var strings: [String] = []
@@ -283,10 +279,7 @@ struct EntityScanner {
         let shortFormBloom = shortFormHashes.reduce(0 as UInt64) { $0 | 1 << ($1 >> 58) }
         let n = self.n
         var memo = !useMemo ? [] : memoPool?.take() ?? Self.emptyMemo()
-        var candidates = [Int32](repeating: 0, count: n)
-        var candidateCount = 0
-        info = candidates.withUnsafeMutableBufferPointer { cands in
-            memo.withUnsafeMutableBufferPointer { memo in
+        info = memo.withUnsafeMutableBufferPointer { memo in
             tokens.withUnsafeBufferPointer { tokens in
             lexicon.flags.withUnsafeBufferPointer { flags in
             lexicon.foldedID.withUnsafeBufferPointer { foldedID in
@@ -327,10 +320,6 @@ struct EntityScanner {
                     (buf.baseAddress! + t).initialize(to: EntityTokenInfo(
                         exact: w.exact, folded: w.folded, fx: w.fx, ff: w.ff,
                         gzEnd: -2, gzEntry: -1, shape: shape))
-                    // Written for every token, kept (the count moves on) when it may start something:
-                    // no branch. (`markStarts` sets other bits only.)
-                    cands[candidateCount] = Int32(truncatingIfNeeded: t)
-                    candidateCount &+= Int(~shape >> 9 & 1)
                 }
                 Self.markStarts(buf, n, tokens, p, starts, noSentences: noSentences)
                 count = n
@@ -340,10 +329,7 @@ struct EntityScanner {
             }
             }
             }
-            }
         }
-        self.candidates = candidates
-        self.candidateCount = candidateCount
         if useMemo { memoPool?.give(memo) }
     }
 
@@ -699,15 +685,17 @@ struct EntityScanner {
     mutating func scan() {
         // About one mention per ten tokens: growing by doubling would copy them several times.
         mentions.reserveCapacity(n / 8 + 16)
-        // Most tokens start nothing (see `best`): punctuation, unknown lower-case words, known ones
-        // without a start bit (`startsNothing`, set once per word by the token pass). The token pass
-        // listed the others (`candidates`, increasing); a candidate inside a mention found is skipped.
-        let candidates = self.candidates
         var i = 0
-        for c in 0..<candidateCount {
-            let k = Int(candidates[c])
-            if k < i { continue }
-            i = k
+        while i < n {
+            // Most tokens start nothing (see `best`): punctuation, unknown lower-case words, known ones
+            // without a start bit (`startsNothing`, set once per word by the token pass). They are
+            // skipped in a loop of their own, through the buffer (no bounds check, nothing reloaded).
+            i = info.withUnsafeBufferPointer { info in
+                var j = i
+                while j < n, info[j].shape & Self.startsNothing != 0 { j += 1 }
+                return j
+            }
+            guard i < n else { break }
             let t = info[i]
             // A known lower-case word (`of`, `and`, `which`) starts a pattern only through one of the
             // bits `best` tests for it: without them it would return nil.
