@@ -804,7 +804,9 @@ struct EntityScanner {
             if s & Self.shortFormStart != 0, let m = acronym(at: i), m.end > best?.end ?? Int.min { best = m }
             if s & Self.capital != 0 || fx.contains(.gazetteerStart), !checkFirst || (nameMay == .unknown ? nameMayStart(at: i) : nameMay == .nameMayYes), let m = name(at: i), m.end > best?.end ?? Int.min { best = m }
             if fx.contains(.firstName) || s & Self.capital != 0 && fx.contains(.titleStart), let m = person(at: i), m.end > best?.end ?? Int.min { best = m }
-            if surnameBloom != 0, s & (Self.capital | Self.word) == Self.capital | Self.word, let m = surname(at: i), m.end > best?.end ?? Int.min { best = m }
+            // The Bloom test before the call (which repeats it): most capitalised words are no known surname.
+            if surnameBloom != 0, s & (Self.capital | Self.word) == Self.capital | Self.word, surnameBloom & Self.bloomBit(surnameKey(i)) != 0,
+               let m = surname(at: i), m.end > best?.end ?? Int.min { best = m }
             if s & (Self.capital | Self.word) == Self.capital | Self.word, i >= 2, fx.isDisjoint(with: [.firstName, .titleStart]), info[i - 2].ff.contains(.roleVerb),
                let m = agentPerson(at: i), m.end > best?.end ?? Int.min { best = m }
             // Names no list knows, told by their context (`EntityPersonCues.swift`): another capitalised
