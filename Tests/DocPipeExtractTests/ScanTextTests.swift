@@ -107,10 +107,15 @@ import DocPipeTestSupport
         let words = ["the", "The", "THE", "states", "States", "NGOs", "NGOS", "IOM", "iom", "million", "Million", "a", "A", "s", "S",
                      "member", "Member", "members", "observer", "km", "half", "thirty", "UNs", "USs", "Us", "uS", "x", "Ab", "aB",
                      "percent", "billion", "more", "than", "over", "of", "comprises", "is", "was", "zz", "Zz", "abcdefghijklmnopq",
-                     "ABCDEFGHIJKLMNOPQRs", "staff", "offices"]
+                     "ABCDEFGHIJKLMNOPQRs", "staff", "offices",
+                     // Lower-cased through `String` and remembered per scan (`ForeignMemo`): Greek, Cyrillic,
+                     // a title-case letter, a final sigma, an `s` after other letters.
+                     "Κυπριακή", "ΔΗΜΟΚΡΑΤΊΑ", "Δημοκρατία", "Москва", "МОСКВАs", "ΣΣ", "ΟΔΟΣ", "ǅemal", "αs", "ȱ"]
         let glue = [" ", " ", " ", "  ", "\n", "-", "'", "’", "’s", "'s", "—", "–", "“", "”", "\u{A0}", "ª", "é", "É", "ß", "Ω", "ℓ",
                     "²", ".", ",", ";", "(", ")", "9", "12,000", "1.5", "$", "%", "\u{2028}", "\u{2000}", "\u{203F}", "\u{2040}", "", "İ",
-                    ":", "!", "?", "\"", "/", "#", "+", "&", "*", "\u{0B}", "\u{7F}", "` ", ". ", ", ", ") ", " (", "'"]
+                    ":", "!", "?", "\"", "/", "#", "+", "&", "*", "\u{0B}", "\u{7F}", "` ", ". ", ", ", ") ", " (", "'",
+                    // Scalars sharing a `ForeignMemo` slot (low byte B1) with `α` and `ȱ`.
+                    "±", "α", "\u{20B1}"]
         for round in 0..<300 {
             let text = rng.text(words: words, glue: glue, maxPieces: 60)
             let bytes = Array(text.utf8)
@@ -125,6 +130,25 @@ import DocPipeTestSupport
                             && low[Int(a.lo)..<Int(a.lo + a.len)] == refLow[Int(b.lo)..<Int(b.lo + b.len)], "round \(round) at \(b.start): \(text)")
                 }
             }
+        }
+    }
+
+    /// The scan's memo of scalar classes (direct-mapped, so scalars evict each other) against the scalar
+    /// properties asked afresh, over the Latin, Greek, Cyrillic and punctuation blocks in random order, each
+    /// scalar asked several times.
+    @Test func foreignMemoLetterBitsMatchScalarProperties() {
+        var rng = SplitMix(seed: 59)
+        let ranges: [ClosedRange<UInt32>] = [0x80...0x6FF, 0x1E00...0x1FFF, 0x2000...0x218F, 0x3040...0x30FF, 0x1F600...0x1F64F]
+        var scalars: [Unicode.Scalar] = []
+        for r in ranges { for v in r { if let u = Unicode.Scalar(v) { scalars.append(u); scalars.append(u) } } }
+        scalars.shuffle(using: &rng)
+        var memo = ScanText.ForeignMemo(enabled: true)
+        for u in scalars {
+            let bytes = Array(String(u).utf8)
+            let bits = bytes.withUnsafeBufferPointer { memo.letterBits($0, 0) }
+            let letter = bytes.withUnsafeBufferPointer { ScanText.isLetterSlow($0, 0) }
+            #expect((bits & ScanText.ForeignMemo.letter != 0) == letter, "U+\(String(u.value, radix: 16))")
+            #expect((bits & ScanText.ForeignMemo.upper != 0) == (letter && u.properties.isUppercase), "U+\(String(u.value, radix: 16))")
         }
     }
 

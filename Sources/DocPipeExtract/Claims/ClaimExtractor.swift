@@ -156,7 +156,7 @@ struct ClaimBuilder {
 
     private mutating func sentenceClaims(_ si: Int, _ qk: ArraySlice<Int>) {
         let sent = s.sentences[si]
-        var lastClaim: (q: Int, subject: ClaimSubject?, time: String?, measure: String)? = nil
+        var lastClaim: LastClaim? = nil
         var k = qk.startIndex
         while k < qk.endIndex {
             let qi = qk[k]
@@ -169,7 +169,7 @@ struct ClaimBuilder {
                 let time = timeFor(si, q, inherited: nil)
                 out.append(Claim(kind: .count, subject: subject?.id, subjectText: subject?.text ?? "", measure: measure, value: q.value,
                                  comparator: q.comparator, time: time, quantity: q.index, range: clauseRange(si, q), items: []))
-                lastClaim = (qi, subject, time, measure)
+                lastClaim = LastClaim(q: qi, claim: out.count - 1, hasSubject: subject != nil)
                 continue
             }
             guard q.kind == .count || q.kind == .bare else { continue }
@@ -186,7 +186,7 @@ struct ClaimBuilder {
 
             guard let (subject, measure, explicit) = subjectFor(si, qi, q, lastClaim: lastClaim) else { continue }
             guard !measure.isEmpty else { continue }
-            let time = timeFor(si, q, inherited: explicit == .coordinated ? lastClaim?.time : nil)
+            let time = timeFor(si, q, inherited: explicit == .coordinated ? lastClaim.flatMap { out[$0.claim].time } : nil)
             var kind: Claim.Kind = .count
             var items: [Range<Int>] = []
             if q.addition && hasJoiningVerb(sent) { kind = .addition }
@@ -195,13 +195,27 @@ struct ClaimBuilder {
             let range = clauseRange(si, q)
             out.append(Claim(kind: kind, subject: subject?.id, subjectText: subject?.text ?? "", measure: measure, value: q.value,
                              comparator: q.comparator, time: time, quantity: q.index, range: kind == .addition ? q.range : range, items: items))
-            lastClaim = (qi, subject, time, measure)
+            lastClaim = LastClaim(q: qi, claim: out.count - 1, hasSubject: subject != nil)
         }
         // Enumerations announced in words without a number token before `:` are handled through quantities only.
         ordinalEnumeration(si, qk)
     }
 
     enum SubjectHow { case verb, possessive, fronted, coordinated, after, founding, numberOf, predicate, inherited, with }
+
+    /// The previous count claim of the sentence, which a coordinated count takes its subject, measure or
+    /// time from: its quantity, its index in `out` (which only grows) and whether it had a subject. Indices
+    /// rather than copies of its strings: copying and freeing them per claim cost more than the rare reads.
+    struct LastClaim {
+        var q: Int
+        var claim: Int
+        var hasSubject: Bool
+    }
+
+    /// The subject `lc`'s claim was made with.
+    private func subject(of lc: LastClaim) -> ClaimSubject? {
+        lc.hasSubject ? ClaimSubject(id: out[lc.claim].subject, text: out[lc.claim].subjectText) : nil
+    }
 
     /// Nouns an amount is stated of (`a budget of $1.4 billion`), as the claim's measure.
     static let amountNouns: Set<String> = [
@@ -260,7 +274,7 @@ struct ClaimBuilder {
 
     /// The subject and measure of a counting quantity, or nil when it is not a claim about a subject.
     /// `q` is `quantities[qi]`, passed by the caller that has it (a copy per call cost more than most tests here).
-    private func subjectFor(_ si: Int, _ qi: Int, _ q: QuantityMatch, lastClaim: (q: Int, subject: ClaimSubject?, time: String?, measure: String)?) -> (ClaimSubject?, String, SubjectHow)? {
+    private func subjectFor(_ si: Int, _ qi: Int, _ q: QuantityMatch, lastClaim: LastClaim?) -> (ClaimSubject?, String, SubjectHow)? {
         let sent = s.sentences[si]
         let measure = q.unit
         var L = q.leftEdge - 1
@@ -288,7 +302,7 @@ struct ClaimBuilder {
             }
             // `… and reached 58 in 2015`: gapping after a count of the same sentence.
             if let lc = lastClaim, L >= sent.lowerBound, s.eq(L, "reached") || s.eq(L, "grew") || s.eq(L, "rose") || s.eq(L, "increased") || s.eq(L, "to") {
-                return (lc.subject, lc.measure, .coordinated)
+                return (subject(of: lc), out[lc.claim].measure, .coordinated)
             }
             return nil
         }
@@ -362,7 +376,7 @@ struct ClaimBuilder {
             let prevEnd = quantities[lc.q].tokens.upperBound
             var ok = true
             for x in prevEnd...L where !(s.eq(x, ",") || s.eq(x, "and")) { ok = false; break }
-            if ok { return (lc.subject, measure, .coordinated) }
+            if ok { return (subject(of: lc), measure, .coordinated) }
         }
         return nil
     }
@@ -404,9 +418,12 @@ struct ClaimBuilder {
             if s.eq(k, "number"), s.eq(k + 1, "of") {
                 var j = k + 2
                 var subj: ClaimSubject? = nil
-                while j < L, t[j].kind == .word, !QuantityTables.phraseStops.contains(s.lower(j)) {
+                // The stop-word test on the word-class bits for words whose bytes decide `String` equality
+                // (`ScanToken.simple`): no `String` built and hashed per word.
+                while j < L, t[j].kind == .word, !(t[j].simple ? t[j].has(WordClass.phraseStop) : QuantityTables.phraseStops.contains(s.lower(j))) {
                     if QuantityExtractor.isPluralNoun(s, j) && !t[j].capitalized {
-                        return (QuantityTables.unitPhrases[s.lower(j)] ?? s.lower(j), subj)
+                        let w = s.lower(j)
+                        return (QuantityTables.unitPhrases[w] ?? w, subj)
                     }
                     if t[j].acronym || t[j].capitalized { subj = subjectAt(j, s.sentenceOf[j]) }
                     j += 1

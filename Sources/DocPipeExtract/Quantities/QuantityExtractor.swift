@@ -78,6 +78,9 @@ enum QuantityExtractor {
         if !datesInOrder { dateRanges.sort { $0.lowerBound < $1.lowerBound } }
         var d = 0
         var out: [QuantityMatch] = []
+        // Grown from empty by doubling, the array copied its matches about twice over: reserved for half
+        // the stops (a guess; most stops that start a match are numbers, many stops are `a` / `an`).
+        out.reserveCapacity(s.stops.count / 2)
         var i = 0
         let t = s.tokens
         // Most tokens start no quantity (the branches below would only step over them): the scan listed the
@@ -101,8 +104,8 @@ enum QuantityExtractor {
                 found = numberWords(s, i)
             }
             if let q = found {
-                out.append(q)
                 let next = max(q.tokens.upperBound, i + 1)
+                out.append(q)  // last use: moved, not copied
                 // The tokens of the match are not walked: pick out the time candidates among them.
                 for k in (i + 1)..<next where isTimeCandidate(t[k]) { timeCandidates.append(k) }
                 i = next
@@ -650,8 +653,9 @@ enum QuantityExtractor {
             }
         }
         if edge >= 1, t[edge - 1].has(WordClass.additionLast) {
+            let additions = additionPhrases  // one `swift_once` instead of one per length
             for n in stride(from: 2, through: 1, by: -1) {
-                if phraseOK(edge - n, edge), additionPhrases.match(s, edge - n, n) != nil {
+                if phraseOK(edge - n, edge), additions.match(s, edge - n, n) != nil {
                     addition = true; edge -= n; break
                 }
             }
@@ -670,34 +674,82 @@ enum QuantityExtractor {
 
 /// A table of space-separated phrases matched word by word against tokens' lower-cased bytes: the same
 /// answer as looking up the space-joined lower-cased words, without building that `String`.
+///
+/// Flat storage: every word's bytes back to back, the phrases' words and the buckets as index ranges, so
+/// a lookup reads plain integers (arrays of arrays retained and released an array per phrase tried).
 struct PhraseTable<V: Sendable>: Sendable {
-    private var phrases: [(words: [[UInt8]], value: V)] = []
-    /// Indices in `phrases`, in order, by word count and first byte of the first word (256: empty word):
-    /// `match` compares only the phrases whose first byte is the token's (no other can be equal).
-    private var buckets: [[Int]] = []
+    private var values: [V] = []
+    /// All words' bytes, back to back; per word its start and length in `wordBytes`.
+    private var wordBytes: [UInt8] = []
+    private var wordStart: [Int] = []
+    private var wordLen: [Int] = []
+    /// Per phrase, the index in `wordStart` of its first word (its words follow).
+    private var firstWord: [Int] = []
+    /// Phrase indices, in order, by word count and first byte of the first word (256: empty word):
+    /// `bucketItems[bucketStart[b] ..< bucketStart[b + 1]]`. `match` compares only the phrases whose first
+    /// byte is the token's (no other can be equal).
+    private var bucketStart: [Int] = []
+    private var bucketItems: [Int] = []
     private var maxWords = 0
 
     init(_ d: [String: V]) {
+        var phrases: [(words: [[UInt8]], value: V)] = []
         for (k, v) in d.sorted(by: { $0.key < $1.key }) {
             phrases.append((k.split(separator: " ", omittingEmptySubsequences: false).map { Array($0.utf8) }, v))
         }
         maxWords = phrases.map(\.words.count).max() ?? 0
-        buckets = Array(repeating: [], count: (maxWords + 1) * 257)
-        for (i, p) in phrases.enumerated() { buckets[Self.bucket(p.words.count, p.words[0].first)].append(i) }
+        var buckets: [[Int]] = Array(repeating: [], count: (maxWords + 1) * 257)
+        for (i, p) in phrases.enumerated() {
+            buckets[Self.bucket(p.words.count, p.words[0].first)].append(i)
+            values.append(p.value)
+            firstWord.append(wordStart.count)
+            for w in p.words {
+                wordStart.append(wordBytes.count)
+                wordLen.append(w.count)
+                wordBytes.append(contentsOf: w)
+            }
+        }
+        for b in buckets {
+            bucketStart.append(bucketItems.count)
+            bucketItems.append(contentsOf: b)
+        }
+        bucketStart.append(bucketItems.count)
     }
 
     @inline(__always) private static func bucket(_ n: Int, _ firstByte: UInt8?) -> Int { n * 257 + (firstByte.map(Int.init) ?? 256) }
 
-    /// The value of the phrase made of the n tokens from a, if any.
-    func match(_ s: ScanText, _ a: Int, _ n: Int) -> V? {
-        guard n >= 1, n <= maxWords else { return nil }
+    /// The value of the phrase made of the n tokens from a, if any. Out of line: inlined, each read of a
+    /// column of a table held in a `static let` went through the global's `swift_once`.
+    @inline(never) func match(_ s: ScanText, _ a: Int, _ n: Int) -> V? {
+        guard n >= 1, n <= maxWords, a + n <= s.tokens.count else { return nil }
         let tk = s.tokens[a]
         let first: UInt8? = tk.len > 0 ? s.lowerBytes[Int(tk.lo)] : nil
-        for i in buckets[Self.bucket(n, first)] {
-            var same = true
-            for m in 0..<n where !s.eq(a + m, phrases[i].words[m]) { same = false; break }
-            if same { return phrases[i].value }
+        let b = Self.bucket(n, first)
+        let lo = bucketStart[b], hi = bucketStart[b + 1]
+        guard lo < hi else { return nil }
+        let found: Int = s.tokens.withUnsafeBufferPointer { tp in
+            s.lowerBytes.withUnsafeBufferPointer { lb in
+                wordBytes.withUnsafeBufferPointer { wb in
+                    for x in lo..<hi {
+                        let p = bucketItems[x]
+                        let fw = firstWord[p]
+                        var same = true
+                        for m in 0..<n {
+                            // Token a + m's lower-cased text is exactly word fw + m (`ScanText.eq`).
+                            let t = tp[a + m]
+                            let len = wordLen[fw + m]
+                            guard Int(t.len) == len else { same = false; break }
+                            let tl = Int(t.lo), ws = wordStart[fw + m]
+                            var k = 0
+                            while k < len, lb[tl + k] == wb[ws + k] { k += 1 }
+                            if k < len { same = false; break }
+                        }
+                        if same { return p }
+                    }
+                    return -1
+                }
+            }
         }
-        return nil
+        return found >= 0 ? values[found] : nil
     }
 }

@@ -387,6 +387,7 @@ struct ScanText {
         var toks: [ScanToken] = []
         var stops: [Int] = []
         var cache = [WordCacheEntry](repeating: WordCacheEntry(), count: wordCache ? WordCacheEntry.slots(forBytes: n) : 0)
+        var foreign = ForeignMemo(enabled: wordCache)
         // Lower-casing grows text by at most 3x (an invalid byte becomes U+FFFD).
         let low = [UInt8](unsafeUninitializedCapacity: 3 * n + 16) { out, count in
             count = bytes.withUnsafeBufferPointer { src in
@@ -397,7 +398,7 @@ struct ScanText {
                     stops = [Int](unsafeUninitializedCapacity: cap) { sb, sc in
                         var sink = StopSink(base: sb.baseAddress!, offset: 0, flags: stopFlags)
                         toks = [ScanToken](unsafeUninitializedCapacity: cap) { tb, tc in
-                            tc = Self.tokenize(src, &st, into: out, tb, vocab, cache, &sink)
+                            tc = Self.tokenize(src, &st, into: out, tb, vocab, cache, &sink, &foreign)
                         }
                         sc = sink.count
                     }
@@ -407,7 +408,7 @@ struct ScanText {
                         let restStops = [Int](unsafeUninitializedCapacity: n - st.i) { sb, sc in
                             var sink = StopSink(base: sb.baseAddress!, offset: made, flags: stopFlags)
                             rest = [ScanToken](unsafeUninitializedCapacity: n - st.i) { tb, tc in
-                                tc = Self.tokenize(src, &st, into: out, tb, vocab, cache, &sink)
+                                tc = Self.tokenize(src, &st, into: out, tb, vocab, cache, &sink, &foreign)
                             }
                             sc = sink.count
                         }
@@ -449,6 +450,74 @@ struct ScanText {
 
     /// Where `tokenize` stopped: next input byte, next output byte, whitespace before it.
     struct ScanState { var i: Int; var o: Int; var space: Bool }
+
+    /// What the full word loop learns from scalars past U+007F and from words lower-cased through `String`,
+    /// kept for the rest of the scan: a Greek or Cyrillic name recurs through a document, and each of its
+    /// letters cost two scalar-property searches (a few hundred instructions each), the word a `String`,
+    /// `lowercased()` and suffix tests. Each answer depends on the scalar's or the word's bytes only.
+    /// `enabled: false` (the reference scan the tests compare with) computes every answer afresh.
+    struct ForeignMemo {
+        static let letter: UInt8 = 1, upper: UInt8 = 2
+        let enabled: Bool
+        /// Direct-mapped on the scalar's low bits: scalar value + 1 (0: empty slot), and its bits.
+        private var scalarKeys: [UInt32]
+        private var scalarBits: [UInt8]
+        /// Words lower-cased through `String`, by their bytes in the text.
+        private var words: [[UInt8]: ForeignWord] = [:]
+
+        struct ForeignWord {
+            var lower: [UInt8]
+            var lastIsLowerS: Bool
+            var lowerEndsInS: Bool
+            var flags: UInt64
+        }
+
+        init(enabled: Bool) {
+            self.enabled = enabled
+            scalarKeys = enabled ? Array(repeating: 0, count: 256) : []
+            scalarBits = enabled ? Array(repeating: 0, count: 256) : []
+        }
+
+        /// `letter` when `isLetterSlow(p, i)`, `upper` when the scalar at i is upper case.
+        mutating func letterBits(_ p: UnsafeBufferPointer<UInt8>, _ i: Int) -> UInt8 {
+            let (s, _) = ScanText.scalar(p, i)
+            guard enabled else { return Self.bits(s) }
+            let slot = Int(s.value & 0xFF)
+            if scalarKeys[slot] == s.value &+ 1 { return scalarBits[slot] }
+            let b = Self.bits(s)
+            scalarKeys[slot] = s.value &+ 1
+            scalarBits[slot] = b
+            return b
+        }
+
+        static func bits(_ s: Unicode.Scalar) -> UInt8 {
+            guard s == "²" || s == "³" || ScalarProperties.isAlphabetic(s) else { return 0 }
+            return ScalarProperties.isUppercase(s) ? letter | upper : letter
+        }
+
+        /// The word `p[a ..< b]` lower-cased as `String.lowercased()` does, whether its last `Character` is
+        /// `s` and whether the lower-cased text ends in `s`, and the word-class bits of the lower-cased text.
+        mutating func word(_ p: UnsafeBufferPointer<UInt8>, _ a: Int, _ b: Int, _ vocab: ByteVocab) -> ForeignWord {
+            let bytes = UnsafeBufferPointer(rebasing: p[a..<b])
+            guard enabled else { return Self.word(bytes, vocab) }
+            let key = Array(bytes)
+            if let w = words[key] { return w }
+            let w = Self.word(bytes, vocab)
+            words[key] = w
+            return w
+        }
+
+        static func word(_ bytes: UnsafeBufferPointer<UInt8>, _ vocab: ByteVocab) -> ForeignWord {
+            let s = String(decoding: bytes, as: UTF8.self)
+            let lowerString = s.lowercased()
+            let lower = Array(lowerString.utf8)
+            let flags = lower.withUnsafeBufferPointer { vocab.lookupFolding($0, 0, $0.count) }
+            return ForeignWord(lower: lower, lastIsLowerS: s.last == "s", lowerEndsInS: lowerString.hasSuffix("s"), flags: flags)
+        }
+    }
+
+    /// Byte length of the scalar at `i`, as `scalar(p, i)` decodes it.
+    @inline(__always) static func scalarLength(_ p: UnsafeBufferPointer<UInt8>, _ i: Int) -> Int { scalar(p, i).1 }
 
     /// Decodes the scalar at `i`; returns it and its byte length.
     @inline(__always) static func scalar(_ p: UnsafeBufferPointer<UInt8>, _ i: Int) -> (Unicode.Scalar, Int) {
@@ -682,7 +751,8 @@ struct ScanText {
     /// vocabulary hash of a word is computed while its bytes are copied.
     private static func tokenize(_ p: UnsafeBufferPointer<UInt8>, _ st: inout ScanState, into out: UnsafeMutableBufferPointer<UInt8>,
                                  _ toks: UnsafeMutableBufferPointer<ScanToken>, _ vocab: ByteVocab,
-                                 _ cache: UnsafeMutableBufferPointer<WordCacheEntry>, _ stops: inout StopSink) -> Int {
+                                 _ cache: UnsafeMutableBufferPointer<WordCacheEntry>, _ stops: inout StopSink,
+                                 _ foreign: inout ForeignMemo) -> Int {
         let n = p.count
         var o = st.o
         var i = st.i
@@ -705,7 +775,7 @@ struct ScanText {
                 (tbase + tcount).initialize(to: tk)
                 stops.note(tk, tcount)
                 tcount &+= 1
-            } else if isLetter(p, i) {
+            } else if b0 < 0x80 ? (b0 | 0x20) &- 0x61 < 26 : foreign.letterBits(p, i) & ForeignMemo.letter != 0 {
                 if b0 < 0x80, !cache.isEmpty {
                     var ws = ScanState(i: i, o: o, space: space)
                     let before = tcount
@@ -755,11 +825,11 @@ struct ScanText {
                         i += 2
                         first = false
                         continue
-                    } else if isLetterSlow(p, i) {
+                    } else if case let bits = foreign.letterBits(p, i), bits & ForeignMemo.letter != 0 {
                         simple = false
                         viaString = true
-                        let (s, l) = scalar(p, i)
-                        let isUp = ScalarProperties.isUppercase(s)
+                        let l = scalarLength(p, i)
+                        let isUp = bits & ForeignMemo.upper != 0
                         if isUp { upper += 1 } else { lowerCount += 1 }
                         if first { cap = isUp }
                         i += l
@@ -799,13 +869,12 @@ struct ScanText {
                     lowerEndsInS = lastIsLowerS || p[i - 1] == 0x53
                     flags = vocab.lookupFolding(UnsafeBufferPointer(out), lo, o)
                 } else {
-                    let s = String(decoding: UnsafeBufferPointer(rebasing: p[start..<i]), as: UTF8.self)
-                    let lower = s.lowercased()
+                    let w = foreign.word(p, start, i, vocab)
                     o = lo
-                    for c in lower.utf8 { out[o] = c; o += 1 }
-                    lastIsLowerS = s.last == "s"
-                    lowerEndsInS = lower.hasSuffix("s")
-                    flags = vocab.lookupFolding(UnsafeBufferPointer(out), lo, o)
+                    for c in w.lower { out[o] = c; o += 1 }
+                    lastIsLowerS = w.lastIsLowerS
+                    lowerEndsInS = w.lowerEndsInS
+                    flags = w.flags
                 }
                 let acr = upper >= 2 && (lowerCount == 0 || (lowerCount == 1 && lowerEndsInS && lastIsLowerS))
                 var tk = ScanToken(kind: .word, capitalized: cap, acronym: acr, spaceBefore: space,
