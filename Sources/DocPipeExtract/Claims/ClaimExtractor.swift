@@ -166,9 +166,11 @@ struct ClaimBuilder {
             if q.kind == .money {
                 // `an agency with a budget of $1.4 billion`: an amount the subject has.
                 guard let (subject, measure) = amountWith(si, qi) else { continue }
-                let time = timeFor(si, q, inherited: nil)
+                // The clause is found once for the time frame and the claim's range.
+                let clause = clauseTokens(si, q)
+                let time = timeFor(si, q, inherited: nil, clause: clause)
                 out.append(Claim(kind: .count, subject: subject?.id, subjectText: subject?.text ?? "", measure: measure, value: q.value,
-                                 comparator: q.comparator, time: time, quantity: q.index, range: clauseRange(si, q), items: []))
+                                 comparator: q.comparator, time: time, quantity: q.index, range: clauseRange(clause), items: []))
                 lastClaim = LastClaim(q: qi, claim: out.count - 1, hasSubject: subject != nil)
                 continue
             }
@@ -186,13 +188,14 @@ struct ClaimBuilder {
 
             guard let (subject, measure, explicit) = subjectFor(si, qi, q, lastClaim: lastClaim) else { continue }
             guard !measure.isEmpty else { continue }
-            let time = timeFor(si, q, inherited: explicit == .coordinated ? lastClaim.flatMap { out[$0.claim].time } : nil)
+            let clause = clauseTokens(si, q)
+            let time = timeFor(si, q, inherited: explicit == .coordinated ? lastClaim.flatMap { out[$0.claim].time } : nil, clause: clause)
             var kind: Claim.Kind = .count
             var items: [Range<Int>] = []
             if q.addition && hasJoiningVerb(sent) { kind = .addition }
             if q.addition || kind == .addition, let list = namesAfter(q.tokens.upperBound, sent) { items = list; if kind == .count && hasJoiningVerb(sent) { kind = .addition } }
             if q.addition, !items.isEmpty { kind = .addition }
-            let range = clauseRange(si, q)
+            let range = clauseRange(clause)
             out.append(Claim(kind: kind, subject: subject?.id, subjectText: subject?.text ?? "", measure: measure, value: q.value,
                              comparator: q.comparator, time: time, quantity: q.index, range: kind == .addition ? q.range : range, items: items))
             lastClaim = LastClaim(q: qi, claim: out.count - 1, hasSubject: subject != nil)
@@ -423,6 +426,9 @@ struct ClaimBuilder {
                 while j < L, t[j].kind == .word, !(t[j].simple ? t[j].has(WordClass.phraseStop) : QuantityTables.phraseStops.contains(s.lower(j))) {
                     if QuantityExtractor.isPluralNoun(s, j) && !t[j].capitalized {
                         let w = s.lower(j)
+                        // A one-word key of the phrase table starts a phrase: without that bit (bytes decide
+                        // for a simple word) the word is its own unit, no lookup.
+                        if t[j].simple && !t[j].has(WordClass.unitPhraseFirst) { return (w, subj) }
                         return (QuantityTables.unitPhrases[w] ?? w, subj)
                     }
                     if t[j].acronym || t[j].capitalized { subj = subjectAt(j, s.sentenceOf[j]) }
@@ -795,13 +801,20 @@ struct ClaimBuilder {
         return a..<b
     }
 
+    /// The bytes of clause tokens `c` (`clauseTokens`).
+    func clauseRange(_ c: Range<Int>) -> Range<Int> { t[c.lowerBound].start..<t[c.upperBound - 1].end }
+
     func clauseRange(_ si: Int, _ q: QuantityMatch) -> Range<Int> {
         let c = clauseTokens(si, q)
         return t[c.lowerBound].start..<t[c.upperBound - 1].end
     }
 
     private func timeFor(_ si: Int, _ q: QuantityMatch, inherited: String?) -> String? {
-        let clause = clauseTokens(si, q)
+        timeFor(si, q, inherited: inherited, clause: clauseTokens(si, q))
+    }
+
+    /// `clause`: `clauseTokens(si, q)`.
+    private func timeFor(_ si: Int, _ q: QuantityMatch, inherited: String?, clause: Range<Int>) -> String? {
         let seg = segmentTokens(si, q, clause: clause)
         // The segment, then the clause (a loop over two spans, without an array of them per call).
         for pass in 0..<2 {
@@ -1080,6 +1093,9 @@ struct ClaimBuilder {
             let ns = s.sentences[next]
             var k = ns.lowerBound
             if s.eq(k, "the"), k + 1 < ns.upperBound { k += 1 }
+            // Most sentences open with no ordinal: the word-class bit says so without a `String` (a word
+            // whose bytes decide `String` equality, `ScanToken.simple`, is a key only if its bit is set).
+            guard !t[k].simple || t[k].has(WordClass.ordinal) else { break }
             guard let o = ClaimTables.ordinals[s.lower(k)], o == expected || (o == 0 && expected > 1) else { break }
             items.append(t[ns.lowerBound].start..<t[ns.upperBound - 1].end)
             expected += 1

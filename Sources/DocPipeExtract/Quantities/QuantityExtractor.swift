@@ -49,8 +49,14 @@ enum QuantityExtractor {
     static func quantities(in document: Document) -> [Quantity] { quantities(from: QuantityAnalysis(document)) }
 
     static func quantities(from analysis: QuantityAnalysis) -> [Quantity] {
-        analysis.matches.map {
-            Quantity(value: $0.value, unit: $0.unit, comparator: $0.comparator, range: $0.range)
+        // Fields read in place: the `map` closure copied every match (retaining its unit) to read four.
+        analysis.matches.withUnsafeBufferPointer { m in
+            [Quantity](unsafeUninitializedCapacity: m.count) { q, count in
+                for k in m.indices {
+                    (q.baseAddress! + k).initialize(to: Quantity(value: m[k].value, unit: m[k].unit, comparator: m[k].comparator, range: m[k].range))
+                }
+                count = m.count
+            }
         }
     }
 
@@ -92,20 +98,21 @@ enum QuantityExtractor {
             i = stops[x]
             let tok = t[i]
             if isTimeCandidate(tok) { timeCandidates.append(i) }
-            var found: QuantityMatch?
+            // Token end of the match found at i (-1: none). Each match goes straight from its `if let` into
+            // the array: kept in an optional first, it was copied out of it and the optional freed.
+            var end = -1
             if tok.kind == .number {
                 while d < dateRanges.count && dateRanges[d].upperBound <= tok.start { d += 1 }
                 if d < dateRanges.count && dateRanges[d].lowerBound <= tok.start {
                     i += 1; continue
                 }
-                found = numeral(s, i)
+                if let q = numeral(s, i) { end = q.tokens.upperBound; out.append(q) }
             } else if tok.kind == .word && (tok.hyphen || tok.has(WordClass.numStart)) {
                 // `numberWords`' own fast reject, before the call: most tokens are words that start no number.
-                found = numberWords(s, i)
+                if let q = numberWords(s, i) { end = q.tokens.upperBound; out.append(q) }
             }
-            if let q = found {
-                let next = max(q.tokens.upperBound, i + 1)
-                out.append(q)  // last use: moved, not copied
+            if end >= 0 {
+                let next = max(end, i + 1)
                 // The tokens of the match are not walked: pick out the time candidates among them.
                 for k in (i + 1)..<next where isTimeCandidate(t[k]) { timeCandidates.append(k) }
                 i = next
@@ -500,35 +507,50 @@ enum QuantityExtractor {
     static func genericUnit(_ s: ScanText, _ ut: Range<Int>, value: Double) -> GenericUnit {
         let t = s.tokens
         let lastIdx = ut.upperBound - 1
-        var parts: [String] = []
-        parts.reserveCapacity(ut.count)
-        // `plain`: every part is its token's lower-cased text as is, all lower-case ASCII. Then
-        // `lowercased()` returns each part unchanged, and the tokens' word-class bits (their text looked up
-        // in `WordClass.table`) say which single-word tables can hold a part, without hashing a `String`.
-        var plain = true
-        for idx in ut {
-            let tk = t[idx]
-            var w: String
-            if tk.acronym { w = s.text(tk.start..<tk.end); plain = false } else { w = s.lower(idx) }
-            if idx == lastIdx && value == 1 && !isPluralNoun(s, idx) { w = pluralize(w); plain = false }
-            parts.append(w)
-        }
+        // `plain`: every part would be its token's lower-cased text as is (no acronym written as is, no
+        // singular pluralised), all lower-case ASCII. Then `lowercased()` returns each part unchanged, the
+        // tokens' word-class bits (their text looked up in `WordClass.table`) say which single-word tables
+        // can hold a part, without hashing a `String`, and the key is built once from the bytes (a `String`
+        // per part, an array of them and `joined` cost more than the rest).
+        var plain = !(value == 1 && !isPluralNoun(s, lastIdx))
         if plain {
-            for k in ut where !isLowerASCII(s, k) { plain = false; break }
+            for k in ut where t[k].acronym || !isLowerASCII(s, k) { plain = false; break }
         }
-        let last = parts[parts.count - 1]
         if plain {
             let lastTok = t[lastIdx]
             if lastTok.has(WordClass.timeNoun) { return .duration }
-            let key = parts.count == 1 ? last : parts.joined(separator: " ")
+            // The words joined by single spaces; the last one starts at `lastStart`.
+            var bytes: [UInt8] = []
+            var lastStart = 0
+            for k in ut {
+                if k > ut.lowerBound { bytes.append(0x20) }
+                lastStart = bytes.count
+                let lo = Int(t[k].lo)
+                bytes.append(contentsOf: s.lowerBytes[lo..<(lo + Int(t[k].len))])
+            }
+            let key = String(decoding: bytes, as: UTF8.self)
             // A phrase equal to `key` starts with the first part: unless that word starts some phrase, no lookup.
             var canon = t[ut.lowerBound].has(WordClass.unitPhraseFirst) ? QuantityTables.unitPhrases[key] ?? key : key
             if lastTok.has(WordClass.measureUnit) { return .measure(canon) }
-            if parts.count > 1, lastTok.has(WordClass.unitPhraseFirst), let c = QuantityTables.unitPhrases[last], c != last {
-                canon = (parts.dropLast() + [c]).joined(separator: " ")
+            if ut.count > 1, lastTok.has(WordClass.unitPhraseFirst) {
+                let last = String(decoding: bytes[lastStart...], as: UTF8.self)
+                if let c = QuantityTables.unitPhrases[last], c != last {
+                    // The parts but the last, each followed by its space, then the canonical last word.
+                    canon = String(decoding: bytes[..<lastStart], as: UTF8.self) + c
+                }
             }
             return .count(canon)
         }
+        var parts: [String] = []
+        parts.reserveCapacity(ut.count)
+        for idx in ut {
+            let tk = t[idx]
+            var w: String
+            if tk.acronym { w = s.text(tk.start..<tk.end) } else { w = s.lower(idx) }
+            if idx == lastIdx && value == 1 && !isPluralNoun(s, idx) { w = pluralize(w) }
+            parts.append(w)
+        }
+        let last = parts[parts.count - 1]
         let key = parts.joined(separator: " ")
         var canon = QuantityTables.unitPhrases[key.lowercased()] ?? key
         let lastLower = last.lowercased()
@@ -674,82 +696,34 @@ enum QuantityExtractor {
 
 /// A table of space-separated phrases matched word by word against tokens' lower-cased bytes: the same
 /// answer as looking up the space-joined lower-cased words, without building that `String`.
-///
-/// Flat storage: every word's bytes back to back, the phrases' words and the buckets as index ranges, so
-/// a lookup reads plain integers (arrays of arrays retained and released an array per phrase tried).
 struct PhraseTable<V: Sendable>: Sendable {
-    private var values: [V] = []
-    /// All words' bytes, back to back; per word its start and length in `wordBytes`.
-    private var wordBytes: [UInt8] = []
-    private var wordStart: [Int] = []
-    private var wordLen: [Int] = []
-    /// Per phrase, the index in `wordStart` of its first word (its words follow).
-    private var firstWord: [Int] = []
-    /// Phrase indices, in order, by word count and first byte of the first word (256: empty word):
-    /// `bucketItems[bucketStart[b] ..< bucketStart[b + 1]]`. `match` compares only the phrases whose first
-    /// byte is the token's (no other can be equal).
-    private var bucketStart: [Int] = []
-    private var bucketItems: [Int] = []
+    private var phrases: [(words: [[UInt8]], value: V)] = []
+    /// Indices in `phrases`, in order, by word count and first byte of the first word (256: empty word):
+    /// `match` compares only the phrases whose first byte is the token's (no other can be equal).
+    private var buckets: [[Int]] = []
     private var maxWords = 0
 
     init(_ d: [String: V]) {
-        var phrases: [(words: [[UInt8]], value: V)] = []
         for (k, v) in d.sorted(by: { $0.key < $1.key }) {
             phrases.append((k.split(separator: " ", omittingEmptySubsequences: false).map { Array($0.utf8) }, v))
         }
         maxWords = phrases.map(\.words.count).max() ?? 0
-        var buckets: [[Int]] = Array(repeating: [], count: (maxWords + 1) * 257)
-        for (i, p) in phrases.enumerated() {
-            buckets[Self.bucket(p.words.count, p.words[0].first)].append(i)
-            values.append(p.value)
-            firstWord.append(wordStart.count)
-            for w in p.words {
-                wordStart.append(wordBytes.count)
-                wordLen.append(w.count)
-                wordBytes.append(contentsOf: w)
-            }
-        }
-        for b in buckets {
-            bucketStart.append(bucketItems.count)
-            bucketItems.append(contentsOf: b)
-        }
-        bucketStart.append(bucketItems.count)
+        buckets = Array(repeating: [], count: (maxWords + 1) * 257)
+        for (i, p) in phrases.enumerated() { buckets[Self.bucket(p.words.count, p.words[0].first)].append(i) }
     }
 
     @inline(__always) private static func bucket(_ n: Int, _ firstByte: UInt8?) -> Int { n * 257 + (firstByte.map(Int.init) ?? 256) }
 
-    /// The value of the phrase made of the n tokens from a, if any. Out of line: inlined, each read of a
-    /// column of a table held in a `static let` went through the global's `swift_once`.
-    @inline(never) func match(_ s: ScanText, _ a: Int, _ n: Int) -> V? {
-        guard n >= 1, n <= maxWords, a + n <= s.tokens.count else { return nil }
+    /// The value of the phrase made of the n tokens from a, if any.
+    func match(_ s: ScanText, _ a: Int, _ n: Int) -> V? {
+        guard n >= 1, n <= maxWords else { return nil }
         let tk = s.tokens[a]
         let first: UInt8? = tk.len > 0 ? s.lowerBytes[Int(tk.lo)] : nil
-        let b = Self.bucket(n, first)
-        let lo = bucketStart[b], hi = bucketStart[b + 1]
-        guard lo < hi else { return nil }
-        let found: Int = s.tokens.withUnsafeBufferPointer { tp in
-            s.lowerBytes.withUnsafeBufferPointer { lb in
-                wordBytes.withUnsafeBufferPointer { wb in
-                    for x in lo..<hi {
-                        let p = bucketItems[x]
-                        let fw = firstWord[p]
-                        var same = true
-                        for m in 0..<n {
-                            // Token a + m's lower-cased text is exactly word fw + m (`ScanText.eq`).
-                            let t = tp[a + m]
-                            let len = wordLen[fw + m]
-                            guard Int(t.len) == len else { same = false; break }
-                            let tl = Int(t.lo), ws = wordStart[fw + m]
-                            var k = 0
-                            while k < len, lb[tl + k] == wb[ws + k] { k += 1 }
-                            if k < len { same = false; break }
-                        }
-                        if same { return p }
-                    }
-                    return -1
-                }
-            }
+        for i in buckets[Self.bucket(n, first)] {
+            var same = true
+            for m in 0..<n where !s.eq(a + m, phrases[i].words[m]) { same = false; break }
+            if same { return phrases[i].value }
         }
-        return found >= 0 ? values[found] : nil
+        return nil
     }
 }

@@ -76,6 +76,8 @@ enum WordClass {
     static let referenceAbbreviation: UInt64 = 1 << 34
     /// A verb in -s that ends a counted noun phrase (`QuantityTables.finiteVerbsInS`).
     static let finiteVerbInS: UInt64 = 1 << 35
+    /// A key of `ClaimTables.ordinals` (`first`, `secondly`, `finally`).
+    static let ordinal: UInt64 = 1 << 36
     static let finiteVerb: UInt64 = pastAux | presentAux | presentVerb
 
     static let table: [String: UInt64] = {
@@ -117,6 +119,7 @@ enum WordClass {
         add(ClaimTables.partIntroducers.map { $0[0].description }, partIntroFirst)
         add(QuantityTables.timeSuffixes, timeSuffix)
         add(QuantityTables.referenceAbbreviations, referenceAbbreviation)
+        add(ClaimTables.ordinals.keys, ordinal)
         return d
     }()
 
