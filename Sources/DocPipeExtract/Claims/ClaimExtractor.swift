@@ -160,9 +160,12 @@ struct ClaimBuilder {
         var k = qk.startIndex
         while k < qk.endIndex {
             let qi = qk[k]
-            let q = quantities[qi]
             k += 1
             if usedAsPart.contains(qi) { continue }
+            // Copied out only for the kinds that can make a claim here.
+            let qkind = quantities[qi].kind
+            guard qkind == .money || qkind == .count || qkind == .bare else { continue }
+            let q = quantities[qi]
             if q.kind == .money {
                 // `an agency with a budget of $1.4 billion`: an amount the subject has.
                 guard let (subject, measure) = amountWith(si, qi) else { continue }
@@ -574,21 +577,24 @@ struct ClaimBuilder {
     func resolve(index i: Int) -> ClaimSubject {
         let at = Int(byID.resolvedAt[i])
         if at >= 0 { return byID.resolved[at] }
-        let r = resolve(entitiesSorted[i])
+        let r = resolveChain(i)
         byID.resolvedAt[i] = Int32(byID.resolved.count)
         byID.resolved.append(r)
         return r
     }
 
-    func resolve(_ e: Entity) -> ClaimSubject {
-        if e.refersTo == nil {
+    /// Follows `refersTo` from `entitiesSorted[i]`: the fields of each entity on the chain are read in
+    /// place (a copy of each entity retained and released all its strings).
+    private func resolveChain(_ i: Int) -> ClaimSubject {
+        let es = entitiesSorted
+        guard let firstRef = es[i].refersTo else {
             // No chain to follow: skip the visited set.
-            var text = e.normalized ?? s.text(e.range)
+            var text = es[i].normalized ?? s.text(es[i].range)
             if let long = acronymLong[text] { text = long }
-            return ClaimSubject(id: e.id, text: text)
+            return ClaimSubject(id: es[i].id, text: text)
         }
-        var cur = e
-        // Visited ids besides `e.id` (compared first), as the indices they resolve to — the index is a
+        let eid = es[i].id
+        // Visited ids besides `eid` (compared first), as the indices they resolve to — the index is a
         // function of the id's `String` equality class, so equal indices mean equal ids — marked with
         // this call's stamp: no set of strings per call.
         let ents = document.entities
@@ -598,13 +604,19 @@ struct ClaimBuilder {
         }
         byID.stamp += 1
         let stamp = byID.stamp
-        while let r = cur.refersTo, let next = byID.ids!.index(of: r, in: ents), r != e.id, byID.visited[next] != stamp {
+        let ids = byID.ids!
+        // The chain's current entity: -1 for `es[i]` itself, else its index in `ents`.
+        var cur = -1
+        var ref: String? = firstRef
+        while let r = ref, let next = ids.index(of: r, in: ents), r != eid, byID.visited[next] != stamp {
             byID.visited[next] = stamp
-            cur = ents[next]
+            cur = next
+            ref = ents[next].refersTo
         }
-        var text = cur.normalized ?? e.normalized ?? s.text(cur.range)
+        let curNormalized = cur < 0 ? es[i].normalized : ents[cur].normalized
+        var text = curNormalized ?? es[i].normalized ?? s.text(cur < 0 ? es[i].range : ents[cur].range)
         if let long = acronymLong[text] { text = long }
-        return ClaimSubject(id: cur.id, text: text)
+        return ClaimSubject(id: cur < 0 ? eid : ents[cur].id, text: text)
     }
 
     /// The grammatical subject of the sentence's main clause: past a fronted phrase (`With …,`, `In 2010,`,

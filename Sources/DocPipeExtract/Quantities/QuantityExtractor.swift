@@ -519,24 +519,31 @@ enum QuantityExtractor {
         if plain {
             let lastTok = t[lastIdx]
             if lastTok.has(WordClass.timeNoun) { return .duration }
-            // The words joined by single spaces; the last one starts at `lastStart`.
-            var bytes: [UInt8] = []
+            // The words joined by single spaces, written straight into the key's storage; the last word
+            // starts at `lastStart`.
+            var length = ut.count - 1
+            for k in ut { length += Int(t[k].len) }
             var lastStart = 0
-            for k in ut {
-                if k > ut.lowerBound { bytes.append(0x20) }
-                lastStart = bytes.count
-                let lo = Int(t[k].lo)
-                bytes.append(contentsOf: s.lowerBytes[lo..<(lo + Int(t[k].len))])
+            let key = s.lowerBytes.withUnsafeBufferPointer { lb in
+                String(unsafeUninitializedCapacity: length) { buf in
+                    var o = 0
+                    for k in ut {
+                        if k > ut.lowerBound { buf[o] = 0x20; o += 1 }
+                        lastStart = o
+                        let lo = Int(t[k].lo)
+                        for x in lo..<(lo + Int(t[k].len)) { buf[o] = lb[x]; o += 1 }
+                    }
+                    return o
+                }
             }
-            let key = String(decoding: bytes, as: UTF8.self)
             // A phrase equal to `key` starts with the first part: unless that word starts some phrase, no lookup.
             var canon = t[ut.lowerBound].has(WordClass.unitPhraseFirst) ? QuantityTables.unitPhrases[key] ?? key : key
             if lastTok.has(WordClass.measureUnit) { return .measure(canon) }
             if ut.count > 1, lastTok.has(WordClass.unitPhraseFirst) {
-                let last = String(decoding: bytes[lastStart...], as: UTF8.self)
+                let last = s.lower(lastIdx)
                 if let c = QuantityTables.unitPhrases[last], c != last {
                     // The parts but the last, each followed by its space, then the canonical last word.
-                    canon = String(decoding: bytes[..<lastStart], as: UTF8.self) + c
+                    canon = String(decoding: key.utf8.prefix(lastStart), as: UTF8.self) + c
                 }
             }
             return .count(canon)
