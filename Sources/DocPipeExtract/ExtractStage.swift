@@ -50,10 +50,16 @@ public struct ExtractStage: ConfigurableStage {
     }
 
     public func process(_ document: inout Document) throws {
-        if tokens { document.tokens = Tokenizer.tokens(in: document.text) }
-        if acronyms { document.acronyms = AcronymFinder.definitions(in: document) }
+        if tokens && dates {
+            // One pass over the bytes for both (the dates read nothing the acronyms find).
+            (document.tokens, document.dates) = TimexTagger(referenceDate: referenceDate).tokensAndTag(text: document.text)
+            if acronyms { document.acronyms = AcronymFinder.definitions(in: document) }
+        } else {
+            if tokens { document.tokens = Tokenizer.tokens(in: document.text) }
+            if acronyms { document.acronyms = AcronymFinder.definitions(in: document) }
+            if dates { document.dates = TimexTagger(referenceDate: referenceDate).tag(document) }
+        }
         // Dates before entities: a number inside a date is no CARDINAL.
-        if dates { document.dates = TimexTagger(referenceDate: referenceDate).tag(document) }
         if entities { document.entities = EntityRecognizer.entities(in: document, dates: dates ? document.dates : nil) }
         if quantities || claims {
             // One scan serves both: quantities and claims read the same tokens.

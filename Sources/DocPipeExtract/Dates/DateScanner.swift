@@ -1,3 +1,5 @@
+import DocPipeCore
+
 // A single linear pass over the UTF-8 bytes that cuts the text into the few token shapes the date
 // patterns look at: words (with their lexicon entry), numbers (with value and digit count) and
 // punctuation (dashes and apostrophes normalised). No regex, no allocation per token.
@@ -163,142 +165,168 @@ enum DateScanner {
         defer { tokensOut = toks; startsOut = starts }
         // Fetched once per call: a `static let` read per word costs a swift_once call.
         let lexicon = DateLexicon.shared
-        let n = p.count
         var i = 0
-        // fSpace | fLine before the first token.
-        var sep: UInt8 = DateToken.fSpace | DateToken.fLine
+        var sep = firstSeparation
         lines.append(0)
         // Unwrapped once: `p.baseAddress!` in the loop tested it for nil per word.
-        guard n > 0, let base = p.baseAddress else { return }
-        while i < n {
-            let c = base[i]
-            // Every token starts above 0x20: one test for them, the separator tests only below it.
-            if c <= 0x20 {
-                if c == 0x20 || c == 0x09 || c == 0x0D { sep |= DateToken.fSpace; i &+= 1; continue }
-                if c == 0x0A {
-                    // The next token begins a line (listed once however many breaks come before it).
-                    if lines.base[lines.count - 1] != UInt32(truncatingIfNeeded: toks.count) { lines.append(UInt32(truncatingIfNeeded: toks.count)) }
-                    sep = DateToken.fSpace | DateToken.fLine; i += 1; continue
-                }
+        guard p.count > 0, let base = p.baseAddress else { return }
+        while i < p.count { step(p, base, lexicon, &i, &sep, &toks, &starts, &lines) }
+    }
+
+    /// The separation flags before the first token (fSpace | fLine).
+    @inline(__always) static var firstSeparation: UInt8 { DateToken.fSpace | DateToken.fLine }
+
+    /// One turn of the scan at `i` (below `p.count`): appends at most one token and moves `i` past it (and past the
+    /// single space that usually follows) or past one separator. `sep` carries the separation seen since the last token.
+    /// `base` is `p.baseAddress`.
+    @inline(__always) static func step(_ p: UnsafeBufferPointer<UInt8>, _ base: UnsafePointer<UInt8>, _ lexicon: DateLexicon.Table,
+                                       _ i: inout Int, _ sep: inout UInt8, _ toks: inout Buffer<DateToken>,
+                                       _ starts: inout Buffer<UInt32>, _ lines: inout Buffer<UInt32>) {
+        let n = p.count
+        let c = base[i]
+        // Every token starts above 0x20: one test for them, the separator tests only below it.
+        if c <= 0x20 {
+            if c == 0x20 || c == 0x09 || c == 0x0D { sep |= DateToken.fSpace; i &+= 1; return }
+            if c == 0x0A {
+                // The next token begins a line (listed once however many breaks come before it).
+                if lines.base[lines.count - 1] != UInt32(truncatingIfNeeded: toks.count) { lines.append(UInt32(truncatingIfNeeded: toks.count)) }
+                sep = DateToken.fSpace | DateToken.fLine; i += 1; return
             }
-            if c < 0x80 {
-                if isLetter(c) {
-                    let s = i
-                    // A run of at most 7 letters (most words) is measured and keyed by one load from its start:
-                    // `short` is its lower-cased bytes, little-endian (0: longer, or too near the end of the text).
-                    var short: UInt64 = 0
-                    // Wrapping arithmetic on `i` here and below: it stays below `n` (at most `Int(UInt32.max)`).
-                    if i &+ 8 <= n {
-                        let w = UInt64(littleEndian: UnsafeRawPointer(base + i).loadUnaligned(as: UInt64.self))
-                        // `Tokenizer.asciiLetterBytes` marks exactly the bytes `isLetter` accepts; byte 0 is one.
-                        let stop = ~Tokenizer.asciiLetterBytes(w) & 0x8080_8080_8080_8080
-                        if stop != 0 {
-                            let len = stop.trailingZeroBitCount >> 3
-                            i &+= len
-                            short = (w | 0x2020_2020_2020_2020) & ((1 << (8 &* UInt64(len))) &- 1)
-                        } else {
-                            i &+= 8
-                        }
+        }
+        if c < 0x80 {
+            if isLetter(c) {
+                let s = i
+                // A run of at most 7 letters (most words) is measured and keyed by one load from its start:
+                // `short` is its lower-cased bytes, little-endian (0: longer, or too near the end of the text).
+                var short: UInt64 = 0
+                // Wrapping arithmetic on `i` here and below: it stays below `n` (at most `Int(UInt32.max)`).
+                if i &+ 8 <= n {
+                    let w = UInt64(littleEndian: UnsafeRawPointer(base + i).loadUnaligned(as: UInt64.self))
+                    // `Tokenizer.asciiLetterBytes` marks exactly the bytes `isLetter` accepts; byte 0 is one.
+                    let stop = ~Tokenizer.asciiLetterBytes(w) & 0x8080_8080_8080_8080
+                    if stop != 0 {
+                        let len = stop.trailingZeroBitCount >> 3
+                        i &+= len
+                        short = shortKey(w, len)
                     } else {
-                        i &+= 1
+                        i &+= 8
                     }
-                    if short == 0 {
-                        // Eight bytes at a time, as above.
-                        while i &+ 8 <= n {
-                            let w = UnsafeRawPointer(base + i).loadUnaligned(as: UInt64.self)
-                            let stop = ~Tokenizer.asciiLetterBytes(w) & 0x8080_8080_8080_8080
-                            if stop != 0 { i &+= stop.trailingZeroBitCount >> 3; break }
-                            i &+= 8
-                        }
-                        while i < n && isLetter(p[i]) { i += 1 }
-                    }
-                    var ascii = true
-                    // Non-ASCII letters glue to the word (so `Zürich` stays one unknown word).
-                    while i < n && p[i] >= 0x80 && !isSpecialNonASCII(p, i) && !isBreakingNonASCII(p, i) {
-                        ascii = false
-                        i += utf8Len(p[i])
-                        while i < n && isLetter(p[i]) { i += 1 }
-                    }
-                    var lex: DateLexicon.Kind? = nil
-                    var lexValue = -Int16(base[i &- 1] | 0x20)   // unknown word: its last letter, for plural checks
-                    var may = false
-                    if ascii {
-                        // `lookup`: the short probe, or the filter in line and then the probe.
-                        let found = short != 0 ? lexicon.probeShort(short)
-                                               : lexicon.mayContain(p, s, i) ? lexicon.probe(p, s, i) : nil
-                        if let e = found {
-                            lex = e.kind
-                            lexValue = e.value
-                            may = e.starts
-                        }
-                    }
-                    add(DateToken(start: s, end: i, kind: .word, flags: sep | (c <= 0x5A ? DateToken.fCap : 0),
-                                  lex: lex, lexValue: lexValue, b0: c | 0x20), may: may, &toks, &starts)
-                } else if c >= 0x30 && c <= 0x39 {
-                    let s = i
-                    var v = 0, d = 0
-                    var f = sep
-                    while i < n {
-                        let x = p[i]
-                        if x >= 0x30 && x <= 0x39 {
-                            if d < 18 { v = v &* 10 &+ Int(x - 0x30) }
-                            d += 1
-                            i += 1
-                        } else if x == 0x2C && d > 0 && (f & DateToken.fGrouped != 0 || d <= 3) && isDigit3(p, i + 1) {
-                            f |= DateToken.fGrouped
-                            i += 1
-                        } else if x == 0x2E && i + 1 < n && p[i + 1] >= 0x30 && p[i + 1] <= 0x39 {
-                            f |= DateToken.fDecimal
-                            i += 1
-                            while i < n && p[i] >= 0x30 && p[i] <= 0x39 { i += 1 }
-                            break
-                        } else { break }
-                    }
-                    add(DateToken(start: s, end: i, kind: .number, flags: f, num: v, digits: d), may: true, &toks, &starts)
                 } else {
-                    add(DateToken(start: i, end: i + 1, kind: .punct, flags: sep, ch: c == 0x60 ? 0x27 : c), may: c == 0x27 || c == 0x60,
-                        &toks, &starts)
-                    i += 1
+                    i &+= 1
                 }
-                // The single space that usually follows, taken here rather than by another turn of the loop
-                // (which would set exactly this).
-                if i < n && base[i] == 0x20 { sep = DateToken.fSpace; i &+= 1 } else { sep = 0 }
-                continue
-            }
-            // Non-ASCII: a few spaces, dashes, quotes and currency signs matter; anything else is a word.
-            let len = utf8Len(c)
-            let end = min(n, i + len)
-            if c == 0xC2 && i + 1 < n && p[i + 1] == 0xA0 { sep |= DateToken.fSpace; i = end; continue }         // NBSP
-            if c == 0xE2 && i + 2 < n && p[i + 1] == 0x80 {
-                let t = p[i + 2]
-                if (t >= 0x80 && t <= 0x8A) || t == 0xAF { sep |= DateToken.fSpace; i = end; continue }           // U+2000–200A, 202F
-                if t == 0x8B { i = end; continue }                                                                 // zero-width space
-                var ch: UInt8 = 0
-                if t >= 0x90 && t <= 0x95 { ch = 0x2D }                                                            // dashes
-                else if t == 0x98 || t == 0x99 { ch = 0x27 }                                                       // ‘ ’
-                else if t == 0x9C || t == 0x9D { ch = 0x22 }                                                       // “ ”
-                if ch != 0 {
-                    add(DateToken(start: i, end: end, kind: .punct, flags: sep, ch: ch), may: ch == 0x27, &toks, &starts)
-                    sep = 0
-                    i = end
-                    continue
+                if short == 0 {
+                    // Eight bytes at a time, as above.
+                    while i &+ 8 <= n {
+                        let w = UnsafeRawPointer(base + i).loadUnaligned(as: UInt64.self)
+                        let stop = ~Tokenizer.asciiLetterBytes(w) & 0x8080_8080_8080_8080
+                        if stop != 0 { i &+= stop.trailingZeroBitCount >> 3; break }
+                        i &+= 8
+                    }
+                    while i < n && isLetter(p[i]) { i += 1 }
                 }
+                var ascii = true
+                // Non-ASCII letters glue to the word (so `Zürich` stays one unknown word).
+                while i < n && p[i] >= 0x80 && !isSpecialNonASCII(p, i) && !isBreakingNonASCII(p, i) {
+                    ascii = false
+                    i += utf8Len(p[i])
+                    while i < n && isLetter(p[i]) { i += 1 }
+                }
+                if ascii {
+                    addASCIIWord(p, base, lexicon, s, i, short, sep, &toks, &starts)
+                } else {
+                    add(DateToken(start: s, end: i, kind: .word, flags: sep | (c <= 0x5A ? DateToken.fCap : 0),
+                                  lexValue: -Int16(base[i &- 1] | 0x20), b0: c | 0x20), may: false, &toks, &starts)
+                }
+            } else if c >= 0x30 && c <= 0x39 {
+                let s = i
+                var v = 0, d = 0
+                var f = sep
+                while i < n {
+                    let x = p[i]
+                    if x >= 0x30 && x <= 0x39 {
+                        if d < 18 { v = v &* 10 &+ Int(x - 0x30) }
+                        d += 1
+                        i += 1
+                    } else if x == 0x2C && d > 0 && (f & DateToken.fGrouped != 0 || d <= 3) && isDigit3(p, i + 1) {
+                        f |= DateToken.fGrouped
+                        i += 1
+                    } else if x == 0x2E && i + 1 < n && p[i + 1] >= 0x30 && p[i + 1] <= 0x39 {
+                        f |= DateToken.fDecimal
+                        i += 1
+                        while i < n && p[i] >= 0x30 && p[i] <= 0x39 { i += 1 }
+                        break
+                    } else { break }
+                }
+                add(DateToken(start: s, end: i, kind: .number, flags: f, num: v, digits: d), may: true, &toks, &starts)
+            } else {
+                add(DateToken(start: i, end: i + 1, kind: .punct, flags: sep, ch: c == 0x60 ? 0x27 : c), may: c == 0x27 || c == 0x60,
+                    &toks, &starts)
+                i += 1
             }
-            if isSpecialNonASCII(p, i) {
-                add(DateToken(start: i, end: end, kind: .punct, flags: sep, ch: 0x24), may: false, &toks, &starts)
+            // The single space that usually follows, taken here rather than by another turn of the loop
+            // (which would set exactly this).
+            if i < n && base[i] == 0x20 { sep = DateToken.fSpace; i &+= 1 } else { sep = 0 }
+            return
+        }
+        // Non-ASCII: a few spaces, dashes, quotes and currency signs matter; anything else is a word.
+        let len = utf8Len(c)
+        let end = min(n, i + len)
+        if c == 0xC2 && i + 1 < n && p[i + 1] == 0xA0 { sep |= DateToken.fSpace; i = end; return }         // NBSP
+        if c == 0xE2 && i + 2 < n && p[i + 1] == 0x80 {
+            let t = p[i + 2]
+            if (t >= 0x80 && t <= 0x8A) || t == 0xAF { sep |= DateToken.fSpace; i = end; return }           // U+2000–200A, 202F
+            if t == 0x8B { i = end; return }                                                                 // zero-width space
+            var ch: UInt8 = 0
+            if t >= 0x90 && t <= 0x95 { ch = 0x2D }                                                            // dashes
+            else if t == 0x98 || t == 0x99 { ch = 0x27 }                                                       // ‘ ’
+            else if t == 0x9C || t == 0x9D { ch = 0x22 }                                                       // “ ”
+            if ch != 0 {
+                add(DateToken(start: i, end: end, kind: .punct, flags: sep, ch: ch), may: ch == 0x27, &toks, &starts)
                 sep = 0
                 i = end
-                continue
+                return
             }
-            let s = i
-            i = end
-            while i < n && (isLetter(p[i]) || (p[i] >= 0x80 && !isSpecialNonASCII(p, i) && !isBreakingNonASCII(p, i))) {
-                i += p[i] >= 0x80 ? utf8Len(p[i]) : 1
-            }
-            i = min(i, n)
-            add(DateToken(start: s, end: i, kind: .word, flags: sep), may: false, &toks, &starts)
-            sep = 0
         }
+        if isSpecialNonASCII(p, i) {
+            add(DateToken(start: i, end: end, kind: .punct, flags: sep, ch: 0x24), may: false, &toks, &starts)
+            sep = 0
+            i = end
+            return
+        }
+        let s = i
+        i = end
+        while i < n && (isLetter(p[i]) || (p[i] >= 0x80 && !isSpecialNonASCII(p, i) && !isBreakingNonASCII(p, i))) {
+            i += p[i] >= 0x80 ? utf8Len(p[i]) : 1
+        }
+        i = min(i, n)
+        add(DateToken(start: s, end: i, kind: .word, flags: sep), may: false, &toks, &starts)
+        sep = 0
+    }
+
+    /// The lower-cased bytes of the first `len` (1…7) bytes of `w`, letters: the key `probeShort` takes.
+    @inline(__always) static func shortKey(_ w: UInt64, _ len: Int) -> UInt64 {
+        (w | 0x2020_2020_2020_2020) & ((1 << (8 &* UInt64(len))) &- 1)
+    }
+
+    /// Appends the word of ASCII letters `s..<e` with its lexicon entry. `short`: its key when it has at most 7
+    /// letters (`shortKey`), else 0.
+    @inline(__always) static func addASCIIWord(_ p: UnsafeBufferPointer<UInt8>, _ base: UnsafePointer<UInt8>, _ lexicon: DateLexicon.Table,
+                                               _ s: Int, _ e: Int, _ short: UInt64, _ sep: UInt8,
+                                               _ toks: inout Buffer<DateToken>, _ starts: inout Buffer<UInt32>) {
+        let c = base[s]
+        var lex: DateLexicon.Kind? = nil
+        var lexValue = -Int16(base[e &- 1] | 0x20)   // unknown word: its last letter, for plural checks
+        var may = false
+        // `lookup`: the short probe, or the filter in line and then the probe.
+        let found = short != 0 ? lexicon.probeShort(short)
+                               : lexicon.mayContain(p, s, e) ? lexicon.probe(p, s, e) : nil
+        if let entry = found {
+            lex = entry.kind
+            lexValue = entry.value
+            may = entry.starts
+        }
+        add(DateToken(start: s, end: e, kind: .word, flags: sep | (c <= 0x5A ? DateToken.fCap : 0),
+                      lex: lex, lexValue: lexValue, b0: c | 0x20), may: may, &toks, &starts)
     }
 
     /// Appends `tok`, listing it in `starts` when `may` (its `mayStart`, known to each caller without the switch).
@@ -329,5 +357,169 @@ enum DateScanner {
         if c == 0xC2 && i + 1 < p.count { return p[i + 1] == 0xA0 || p[i + 1] == 0xAB || p[i + 1] == 0xBB }
         if c == 0xE2 && i + 1 < p.count { return p[i + 1] == 0x80 }
         return false
+    }
+}
+
+// MARK: - One pass for the token layer and the dates
+
+extension DateScanner {
+    /// `Tokenizer.tokens(in: p)` and the scan `withScan(p, body)` makes, from one pass over the bytes. Both scans cut a
+    /// word of ASCII letters followed by a space or plain punctuation (most words), an ASCII punctuation mark and a space
+    /// at the same places: such a step is taken once for both (the word measured by one load, as each scan measured it).
+    /// Anything else each scan steps over on its own (`Tokenizer.step`, `DateScanner.step`): two cursors, the one behind
+    /// moving first, and a shared step only where both stand. Each scan therefore takes exactly the steps it takes
+    /// alone. Pinned by `JointScanTests`. `firstCapacity`: as `Tokenizer.tokens(in:firstCapacity:)` (tests pass small ones).
+    static func withJointScan<R>(_ p: UnsafeBufferPointer<UInt8>, firstCapacity: Int? = nil, _ body: ([Token], Scanned) -> R) -> R {
+        guard p.count < Int(UInt32.max) else {
+            let tokens = Tokenizer.tokens(in: p)
+            return withScan(p) { body(tokens, $0) }
+        }
+        var toks = Buffer<DateToken>(capacity: p.count / 3 + 4)
+        var starts = Buffer<UInt32>(capacity: p.count / 16 + 4)
+        var lines = Buffer<UInt32>(capacity: p.count / 256 + 4)
+        defer { toks.base.deallocate(); starts.base.deallocate(); lines.base.deallocate() }
+        let tokens = jointScan(p, firstCapacity ?? p.count / 4 + 16, &toks, &starts, &lines)
+        return body(tokens, Scanned(text: p, tokens: UnsafeBufferPointer(start: toks.base, count: toks.count),
+                                    starts: UnsafeBufferPointer(start: starts.base, count: starts.count),
+                                    lines: UnsafeBufferPointer(start: lines.base, count: lines.count)))
+    }
+
+    private static func jointScan(_ p: UnsafeBufferPointer<UInt8>, _ firstCapacity: Int, _ tokensOut: inout Buffer<DateToken>,
+                                  _ startsOut: inout Buffer<UInt32>, _ lines: inout Buffer<UInt32>) -> [Token] {
+        precondition(p.count < Int(UInt32.max), "withJointScan keeps texts of 4 GiB or more out")
+        // Local copies, written back once (as in `scan`).
+        var toks = tokensOut, starts = startsOut
+        defer { tokensOut = toks; startsOut = starts }
+        let lexicon = DateLexicon.shared
+        let n = p.count
+        // iT: the tokenizer's cursor; iD and sep: the date scanner's.
+        var iT = 0, iD = 0
+        var sep = firstSeparation
+        lines.append(0)
+        guard n > 0, let base = p.baseAddress else { return [] }
+        let perStep = Tokenizer.TokenSink.perStep
+        var tokens = [Token](unsafeUninitializedCapacity: max(firstCapacity, perStep)) { buf, count in
+            count = jointLoop(p, base, lexicon, buf, &iT, &iD, &sep, &toks, &starts, &lines)
+        }
+        // The first array is full: each scan finishes on its own, the tokenizer as `Tokenizer.tokens(in:firstCapacity:)` does.
+        if iT < n {
+            tokens += [Token](unsafeUninitializedCapacity: n - iT + perStep) { buf, count in
+                count = Tokenizer.scan(p, &iT, buf)
+            }
+        }
+        if iD < n { finish(p, base, lexicon, iD, sep, &toks, &starts, &lines) }
+        return tokens
+    }
+
+    /// The date scan from `i` to the end, alone (with local copies, as in `scan`).
+    private static func finish(_ p: UnsafeBufferPointer<UInt8>, _ base: UnsafePointer<UInt8>, _ lexicon: DateLexicon.Table, _ from: Int,
+                               _ sepBefore: UInt8, _ toksOut: inout Buffer<DateToken>, _ startsOut: inout Buffer<UInt32>,
+                               _ lines: inout Buffer<UInt32>) {
+        var i = from, sep = sepBefore, toks = toksOut, starts = startsOut
+        defer { toksOut = toks; startsOut = starts }
+        while i < p.count { step(p, base, lexicon, &i, &sep, &toks, &starts, &lines) }
+    }
+
+    /// The joint loop of `jointScan` while `buf` has room for another tokenizer step; returns how many tokens it wrote.
+    /// A function of its own with local copies of the cursors and buffers (written back once): captured by the
+    /// array's closure, they lived in memory and were loaded and stored at every step.
+    private static func jointLoop(_ p: UnsafeBufferPointer<UInt8>, _ base: UnsafePointer<UInt8>, _ lexicon: DateLexicon.Table,
+                                  _ buf: UnsafeMutableBufferPointer<Token>, _ iTOut: inout Int, _ iDOut: inout Int, _ sepOut: inout UInt8,
+                                  _ toksOut: inout Buffer<DateToken>, _ startsOut: inout Buffer<UInt32>,
+                                  _ linesOut: inout Buffer<UInt32>) -> Int {
+        var iT = iTOut, iD = iDOut, sep = sepOut, toks = toksOut, starts = startsOut, lines = linesOut
+        defer { iTOut = iT; iDOut = iD; sepOut = sep; toksOut = toks; startsOut = starts; linesOut = lines }
+        let n = p.count
+        var out = Tokenizer.TokenSink(base: buf.baseAddress!)
+        let last = buf.count - Tokenizer.TokenSink.perStep
+        while out.count <= last {
+            if iT == iD {
+                // Steps both scans take alike, each taken once for both.
+                let i = iT
+                if i >= n { break }
+                let c = base[i]
+                if isLetter(c) {
+                    // A run of ASCII letters measured as `DateScanner.step` measures it, ending at a byte where
+                    // `Tokenizer.step` ends a plain word (`endsPlainWord`, which also leaves nothing for the date
+                    // scanner's non-ASCII glue). Both scans then take the single space after it.
+                    if i &+ 8 <= n {
+                        let w = UInt64(littleEndian: UnsafeRawPointer(base + i).loadUnaligned(as: UInt64.self))
+                        let stop = ~Tokenizer.asciiLetterBytes(w) & 0x8080_8080_8080_8080
+                        var e = i &+ 8
+                        var short: UInt64 = 0
+                        if stop != 0 {
+                            let len = stop.trailingZeroBitCount >> 3
+                            e = i &+ len
+                            short = shortKey(w, len)
+                        } else {
+                            while e &+ 8 <= n {
+                                let w = UnsafeRawPointer(base + e).loadUnaligned(as: UInt64.self)
+                                let stop = ~Tokenizer.asciiLetterBytes(w) & 0x8080_8080_8080_8080
+                                if stop != 0 { e &+= stop.trailingZeroBitCount >> 3; break }
+                                e &+= 8
+                            }
+                            while e < n && isLetter(base[e]) { e &+= 1 }
+                        }
+                        if e < n {
+                            let next = base[e]
+                            // Before a period the tokenizer keeps the word alone unless it is an abbreviation (`Dr.`, `U.S.`).
+                            if Tokenizer.endsPlainWord(next) || (next == 0x2E && Tokenizer.abbreviationEnd(p, i, e) == e) {
+                                out.append(Token(kind: .word, range: i..<e))
+                                addASCIIWord(p, base, lexicon, i, e, short, sep, &toks, &starts)
+                                if next == 0x20 { sep = DateToken.fSpace; iT = e &+ 1 } else { sep = 0; iT = e }
+                                iD = iT
+                                continue
+                            }
+                        }
+                    }
+                } else if c >= 0x30 && c <= 0x39 {
+                    // Digits that end at a byte where neither scan goes on: `Tokenizer.scanNumber` continues at a letter,
+                    // digit, `-` or `(` and at `, . : /` before a digit, the date scanner only at `, .` before a digit,
+                    // and `emitWord` looks again at `$` and `'` (`1990's`) and at non-ASCII.
+                    var e = i, v = 0, d = 0
+                    while e < n {
+                        let x = base[e]
+                        guard x >= 0x30 && x <= 0x39 else { break }
+                        if d < 18 { v = v &* 10 &+ Int(x &- 0x30) }
+                        d &+= 1
+                        e &+= 1
+                    }
+                    if e < n {
+                        let next = base[e]
+                        let goesOn = next == 0x2C || next == 0x2E || next == 0x3A || next == 0x2F
+                        if next < 0x80 && !isLetter(next) && next != 0x2D && next != 0x28 && next != 0x24 && next != 0x27
+                            && !(goesOn && e &+ 1 < n && base[e &+ 1] >= 0x30 && base[e &+ 1] <= 0x39) {
+                            out.append(Token(kind: .number, range: i..<e))
+                            add(DateToken(start: i, end: e, kind: .number, flags: sep, num: v, digits: d), may: true, &toks, &starts)
+                            if next == 0x20 { sep = DateToken.fSpace; iT = e &+ 1 } else { sep = 0; iT = e }
+                            iD = iT
+                            continue
+                        }
+                    }
+                } else if c <= 0x20 {
+                    // The tokenizer steps over every byte up to 0x20; the date scanner over these four.
+                    if c == 0x20 || c == 0x09 || c == 0x0D { sep |= DateToken.fSpace; iT = i &+ 1; iD = iT; continue }
+                    if c == 0x0A {
+                        if lines.base[lines.count - 1] != UInt32(truncatingIfNeeded: toks.count) { lines.append(UInt32(truncatingIfNeeded: toks.count)) }
+                        sep = DateToken.fSpace | DateToken.fLine; iT = i &+ 1; iD = iT; continue
+                    }
+                } else if c < 0x7F && !(c >= 0x30 && c <= 0x39) {
+                    // ASCII punctuation and symbols: one byte for both (the tokenizer tells punctuation from symbols).
+                    out.append(Token(kind: Tokenizer.asciiClassOf(c) == .punct ? .punctuation : .symbol, range: i..<(i &+ 1)))
+                    add(DateToken(start: i, end: i &+ 1, kind: .punct, flags: sep, ch: c == 0x60 ? 0x27 : c), may: c == 0x27 || c == 0x60,
+                        &toks, &starts)
+                    if i &+ 1 < n && base[i &+ 1] == 0x20 { sep = DateToken.fSpace; iT = i &+ 2 } else { sep = 0; iT = i &+ 1 }
+                    iD = iT
+                    continue
+                }
+            }
+            // Each on its own, the one behind first (the date scanner when both stand at a step they take differently).
+            if iD <= iT {
+                step(p, base, lexicon, &iD, &sep, &toks, &starts, &lines)
+            } else {
+                Tokenizer.step(p, &iT, &out)
+            }
+        }
+        return out.count
     }
 }

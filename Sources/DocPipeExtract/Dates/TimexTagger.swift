@@ -26,14 +26,27 @@ public struct TimexTagger: Sendable {
     public func tag(text: String) -> [TimeExpression] {
         let ref = referenceDate.flatMap(TimexTagger.parsePoint)
         func run(_ buf: UnsafeBufferPointer<UInt8>) -> [TimeExpression] {
-            DateScanner.withScan(buf) { scanned in
-                var parser = TimexParser(scanned: scanned, reference: ref)
-                parser.run()
-                return parser.expressions()
-            }
+            DateScanner.withScan(buf) { TimexTagger.expressions($0, reference: ref) }
         }
         if let r = text.utf8.withContiguousStorageIfAvailable(run) { return r }
         return Array(text.utf8).withUnsafeBufferPointer(run)
+    }
+
+    /// `Tokenizer.tokens(in: text)` and `tag(text: text)`, from one pass over the bytes for both
+    /// (`DateScanner.withJointScan`): the token layer and the date scan cut most words at the same places.
+    func tokensAndTag(text: String) -> ([Token], [TimeExpression]) {
+        let ref = referenceDate.flatMap(TimexTagger.parsePoint)
+        var text = text
+        return text.withUTF8 { buf in
+            DateScanner.withJointScan(buf) { tokens, scanned in (tokens, TimexTagger.expressions(scanned, reference: ref)) }
+        }
+    }
+
+    /// The expressions the parser finds in `scanned`.
+    static func expressions(_ scanned: DateScanner.Scanned, reference: DatePoint?) -> [TimeExpression] {
+        var parser = TimexParser(scanned: scanned, reference: reference)
+        parser.run()
+        return parser.expressions()
     }
 
     /// `YYYY`, `YYYY-MM` or `YYYY-MM-DD` as a point.

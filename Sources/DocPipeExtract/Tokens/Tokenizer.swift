@@ -57,52 +57,64 @@ enum Tokenizer {
 
     /// Scans from `pos` while `buf` has room for another step; returns how many tokens were written,
     /// `pos` left between two tokens.
-    private static func scan(_ p: UnsafeBufferPointer<UInt8>, _ pos: inout Int, _ buf: UnsafeMutableBufferPointer<Token>) -> Int {
+    static func scan(_ p: UnsafeBufferPointer<UInt8>, _ pos: inout Int, _ buf: UnsafeMutableBufferPointer<Token>) -> Int {
         var out = TokenSink(base: buf.baseAddress!)
         let last = buf.count - TokenSink.perStep
-        let n = p.count
         var i = pos
         defer { pos = i }
-        while i < n && out.count <= last {
-            let b = p[i]
-            if b < 0x80 {
-                switch asciiClassOf(b) {
-                case .space:
-                    i += 1
-                case .letter:
-                    if let e = plainWordEnd(p, i) {
-                        out.append(Token(kind: .word, range: i..<e))
-                        // The byte at e is ASCII: a space after the word is stepped over here, as `.space` would be.
-                        i = p[e] == 0x20 ? e + 1 : e
-                    } else {
-                        i = emitWord(p, i, scanWord(p, i), &out)
-                    }
-                case .digit:
-                        i = emitWord(p, i, scanNumber(p, i), &out)
-                case .punct:
-                    out.append(Token(kind: .punctuation, range: i..<(i + 1)))
-                    i += 1
-                case .symbol:
-                    out.append(Token(kind: .symbol, range: i..<(i + 1)))
-                    i += 1
-                }
-            } else {
-                let (cls, len) = classify(p, i)
-                switch cls {
-                case .space:
-                    i += len
-                case .letter, .digit:
+        while i < p.count && out.count <= last { step(p, &i, &out) }
+        return out.count
+    }
+
+    /// One step of the scan at `i` (below `p.count`): appends at most `TokenSink.perStep` tokens and moves `i` past
+    /// them, or past one space.
+    @inline(__always)
+    static func step(_ p: UnsafeBufferPointer<UInt8>, _ i: inout Int, _ out: inout TokenSink) {
+        let b = p[i]
+        if b < 0x80 {
+            switch asciiClassOf(b) {
+            case .space:
+                i += 1
+            case .letter:
+                if let e = plainWordEnd(p, i) {
+                    out.append(Token(kind: .word, range: i..<e))
+                    // The byte at e is ASCII: a space after the word is stepped over here, as `.space` would be.
+                    i = p[e] == 0x20 ? e + 1 : e
+                } else {
                     i = emitWord(p, i, scanWord(p, i), &out)
-                case .punct:
-                    out.append(Token(kind: .punctuation, range: i..<(i + len)))
-                    i += len
-                case .symbol:
-                    out.append(Token(kind: .symbol, range: i..<(i + len)))
-                    i += len
                 }
+            case .digit:
+                    i = emitWord(p, i, scanNumber(p, i), &out)
+            case .punct:
+                out.append(Token(kind: .punctuation, range: i..<(i + 1)))
+                i += 1
+            case .symbol:
+                out.append(Token(kind: .symbol, range: i..<(i + 1)))
+                i += 1
+            }
+        } else {
+            let (cls, len) = classify(p, i)
+            switch cls {
+            case .space:
+                i += len
+            case .letter, .digit:
+                i = emitWord(p, i, scanWord(p, i), &out)
+            case .punct:
+                out.append(Token(kind: .punctuation, range: i..<(i + len)))
+                i += len
+            case .symbol:
+                out.append(Token(kind: .symbol, range: i..<(i + len)))
+                i += len
             }
         }
-        return out.count
+    }
+
+    /// Whether the ASCII byte `b` after a run of ASCII letters ends the word there for every path of `step`: not a
+    /// letter or digit, nor `$ ' - . /` (as `plainWordEnd` tests), nor non-ASCII.
+    @inline(__always)
+    static func endsPlainWord(_ b: UInt8) -> Bool {
+        guard b < 0x40 else { return b < 0x80 && !isASCIILetter(b) }
+        return (1 << UInt64(b)) & 0x03FF_E090_0000_0000 == 0
     }
 
     // MARK: - Classes
