@@ -123,7 +123,7 @@ import DocPipeTestSupport
     private func parseIndexed(_ text: String, reference: DatePoint?) -> [TimeExpression] {
         Array(text.utf8).withUnsafeBufferPointer { buf in
             DateScanner.withScan(buf) { scanned in
-                var parser = TimexParser(scanned: scanned, reference: reference)
+                let parser = TimexParser(scanned: scanned, reference: reference)
                 parser.run()
                 return parser.expressions()
             }
@@ -224,7 +224,7 @@ import DocPipeTestSupport
             let text = soup(&rng)
             Array(text.utf8).withUnsafeBufferPointer { buf in
                 DateScanner.withTokens(buf) { toks in
-                    var parser = TimexParser(tokens: toks, text: buf, reference: DatePoint(year: 1950, month: 3, day: 1))
+                    let parser = TimexParser(tokens: toks, text: buf, reference: DatePoint(year: 1950, month: 3, day: 1))
                     parser.limit = toks.count
                     let checks = Self.patternChecks(parser)
                     for i in 0..<toks.count {
@@ -256,7 +256,7 @@ import DocPipeTestSupport
                     for reference in [DatePoint(year: 1950, month: 3, day: 1), nil] {
                         Array(text.utf8).withUnsafeBufferPointer { buf in
                             DateScanner.withTokens(buf) { toks in
-                                var parser = TimexParser(tokens: toks, text: buf, reference: reference)
+                                let parser = TimexParser(tokens: toks, text: buf, reference: reference)
                                 parser.limit = toks.count
                                 for (bit, pattern) in Self.patternChecks(parser) where pattern(0) != nil {
                                     seen += 1

@@ -44,7 +44,7 @@ public struct TimexTagger: Sendable {
 
     /// The expressions the parser finds in `scanned`.
     static func expressions(_ scanned: DateScanner.Scanned, reference: DatePoint?) -> [TimeExpression] {
-        var parser = TimexParser(scanned: scanned, reference: reference)
+        let parser = TimexParser(scanned: scanned, reference: reference)
         parser.run()
         return parser.expressions()
     }
@@ -144,15 +144,51 @@ struct TimexParser {
     let t: UnsafeBufferPointer<DateToken>
     let n: Int
     let reference: DatePoint?
-    var anchor: DatePoint?
+
+    /// What changes while the parser runs, behind a pointer (`state`): with it stored in the parser, the driver had to be
+    /// `mutating`, and each call it made of a non-mutating method (`canStart`, `parseAt`) copied the whole parser (a
+    /// memcpy per candidate). Now no method mutates the parser itself and nothing is copied. Copies of a parser share it.
+    struct State {
+        var anchor: DatePoint? = nil
+        var found: [Found] = []
+        var limit = 0
+        var lastPoint: DatePoint? = nil
+        var ctxBeforeLast: DatePoint? = nil
+        var memo: UnsafeMutablePointer<Memo>? = nil
+    }
+    /// Owns the state's storage (freed with the last copy of the parser).
+    final class StateBox {
+        let p: UnsafeMutablePointer<State>
+        init() { p = .allocate(capacity: 1); p.initialize(to: State()) }
+        deinit { p.deinitialize(count: 1); p.deallocate() }
+    }
+    let stateBox: StateBox
+    let state: UnsafeMutablePointer<State>
+
+    var anchor: DatePoint? {
+        get { state.pointee.anchor }
+        nonmutating set { state.pointee.anchor = newValue }
+    }
     /// The expressions found so far, in text order; `expressions()` makes them `TimeExpression`s once, at the end.
-    var found: [Found] = []
+    var found: [Found] {
+        _read { yield state.pointee.found }
+        nonmutating _modify { yield &state.pointee.found }
+    }
     /// First token index of the next line (patterns never cross a line break).
-    var limit = 0
+    var limit: Int {
+        get { state.pointee.limit }
+        nonmutating set { state.pointee.limit = newValue }
+    }
     /// The calendar point of the last expression `emit` recorded (nil: none, or it has none), for range ends.
-    var lastPoint: DatePoint? = nil
+    var lastPoint: DatePoint? {
+        get { state.pointee.lastPoint }
+        nonmutating set { state.pointee.lastPoint = newValue }
+    }
     /// The context (`ctx`) the last expression `emit` recorded was read in, before it moved the anchor.
-    var ctxBeforeLast: DatePoint? = nil
+    var ctxBeforeLast: DatePoint? {
+        get { state.pointee.ctxBeforeLast }
+        nonmutating set { state.pointee.ctxBeforeLast = newValue }
+    }
 
     /// Tests only: try every pattern at every candidate (the reference for `parseAt`'s dispatch).
     var allPatterns = false
@@ -186,7 +222,10 @@ struct TimexParser {
             return v
         }
     }
-    var memo: UnsafeMutablePointer<Memo>? = nil
+    var memo: UnsafeMutablePointer<Memo>? {
+        get { state.pointee.memo }
+        nonmutating set { state.pointee.memo = newValue }
+    }
     /// Tests only: false parses the count afresh in each pattern (the reference for the memo).
     var memoise = true
 
@@ -221,6 +260,8 @@ struct TimexParser {
         self.reference = reference
         starts = nil
         lines = nil
+        stateBox = StateBox()
+        state = stateBox.p
     }
 
     init(scanned: DateScanner.Scanned, reference: DatePoint?) {
@@ -230,6 +271,8 @@ struct TimexParser {
         self.reference = reference
         starts = scanned.starts
         lines = scanned.lines
+        stateBox = StateBox()
+        state = stateBox.p
     }
 
     var ctx: DatePoint? { reference ?? anchor }
@@ -275,7 +318,7 @@ struct TimexParser {
 
     // MARK: driver
 
-    mutating func run() {
+    func run() {
         let box: UnsafeMutablePointer<Memo>? = memoise ? .allocate(capacity: 1) : nil
         box?.initialize(to: Memo())
         memo = box
@@ -294,7 +337,8 @@ struct TimexParser {
                     while l < lines.count && Int(lines[l]) <= s { l += 1 }
                     limit = l < lines.count ? min(Int(lines[l]), n) : n
                 }
-                i = visit(s)
+                // `canStart` here, in the loop: most listed tokens fail it, and a call for each cost more than the test.
+                i = canStart(s) ? parseFrom(s) : s + 1
             }
         } else {
             var i = 0
@@ -303,15 +347,16 @@ struct TimexParser {
                     limit = i + 1
                     while limit < n && !t[limit].lineBefore { limit += 1 }
                 }
-                i = visit(i)
+                i = canStart(i) ? parseFrom(i) : i + 1
             }
         }
         linkRanges()
     }
 
-    /// Tries token i: the index to go on from (after the expression and any range tail found there, or i + 1).
-    @inline(__always) mutating func visit(_ i: Int) -> Int {
-        guard canStart(i), let m = parseAt(i) else { return i + 1 }
+    /// Tries token i, which `canStart` accepted: the index to go on from (after the expression and any range tail found
+    /// there, or i + 1).
+    func parseFrom(_ i: Int) -> Int {
+        guard let m = parseAt(i) else { return i + 1 }
         let e = m.e, shape = m.shape, point = m.point
         emit(m)
         var next = e
@@ -351,7 +396,7 @@ struct TimexParser {
         }
     }
 
-    mutating func emit(_ m: TimexMatch) {
+    func emit(_ m: TimexMatch) {
         let ctxBefore = ctx
         // The end of a range before its start, both in one year that the end did not write (`from November to April`,
         // `May 1923 – February`): the end falls in the next year; but when neither wrote it and the range ends by the
@@ -422,7 +467,7 @@ struct TimexParser {
     }
 
     /// Second halves of ranges that are not dates on their own: `1915-16`, `May 4–5, 1865`, `May 4 and 5`.
-    mutating func tails(e: Int, shape: Int, point: DatePoint?, _ i: inout Int) {
+    func tails(e: Int, shape: Int, point: DatePoint?, _ i: inout Int) {
         if shape == 1, let pt = point, p(e, 0x2D), adj(e), isNum(e + 1), adj(e + 1), t[e + 1].digits == 2,
            !(adj(e + 2) && (isWord(e + 2) || isNum(e + 2))) {
             let y = pt.year / 100 * 100 + t[e + 1].num
@@ -455,7 +500,7 @@ struct TimexParser {
     }
 
     /// Consecutive dates joined by a dash, `from … to/until`, `between … and`: both get from/to.
-    mutating func linkRanges() {
+    func linkRanges() {
         guard found.count > 1 else { return }
         for a in 0..<(found.count - 1) {
             let b = a + 1
