@@ -462,8 +462,13 @@ extension DateScanner {
                         }
                         if e < n {
                             let next = base[e]
-                            // Before a period the tokenizer keeps the word alone unless it is an abbreviation (`Dr.`, `U.S.`).
-                            if Tokenizer.endsPlainWord(next) || (next == 0x2E && Tokenizer.abbreviationEnd(p, i, e) == e) {
+                            // Before a period the tokenizer keeps the word alone unless it is an abbreviation (`Dr.`, `U.S.`;
+                            // `abbreviationEnd` looks only at words of at most 7 letters). Before a General Punctuation
+                            // character it keeps it alone unless that is `’` (a clitic may follow) or a hyphen (`well‐being`),
+                            // and the date scanner glues none of them.
+                            if Tokenizer.endsPlainWord(next) || (next == 0x2E && (e &- i > 7 || Tokenizer.abbreviationEnd(p, i, e) == e))
+                                || (next == 0xE2 && e &+ 2 < n && base[e &+ 1] == 0x80
+                                    && base[e &+ 2] != 0x99 && base[e &+ 2] != 0x90 && base[e &+ 2] != 0x91) {
                                 out.append(Token(kind: .word, range: i..<e))
                                 addASCIIWord(p, base, lexicon, i, e, short, sep, &toks, &starts)
                                 if next == 0x20 { sep = DateToken.fSpace; iT = e &+ 1 } else { sep = 0; iT = e }
@@ -503,7 +508,22 @@ extension DateScanner {
                         if lines.base[lines.count - 1] != UInt32(truncatingIfNeeded: toks.count) { lines.append(UInt32(truncatingIfNeeded: toks.count)) }
                         sep = DateToken.fSpace | DateToken.fLine; iT = i &+ 1; iD = iT; continue
                     }
-                } else if c < 0x7F && !(c >= 0x30 && c <= 0x39) {
+                } else if c == 0xE2 {
+                    // Dashes and curly quotes (U+2010–2015, 2018, 2019, 201C, 201D): one punctuation token of three bytes
+                    // for both, without the space after it (as `DateScanner.step` takes non-ASCII punctuation).
+                    if i &+ 2 < n && base[i &+ 1] == 0x80 {
+                        let t = base[i &+ 2]
+                        let ch: UInt8 = t >= 0x90 && t <= 0x95 ? 0x2D : t == 0x98 || t == 0x99 ? 0x27 : t == 0x9C || t == 0x9D ? 0x22 : 0
+                        if ch != 0 {
+                            out.append(Token(kind: .punctuation, range: i..<(i &+ 3)))
+                            add(DateToken(start: i, end: i &+ 3, kind: .punct, flags: sep, ch: ch), may: ch == 0x27, &toks, &starts)
+                            sep = 0
+                            iT = i &+ 3
+                            iD = iT
+                            continue
+                        }
+                    }
+                } else if c < 0x7F {
                     // ASCII punctuation and symbols: one byte for both (the tokenizer tells punctuation from symbols).
                     out.append(Token(kind: Tokenizer.asciiClassOf(c) == .punct ? .punctuation : .symbol, range: i..<(i &+ 1)))
                     add(DateToken(start: i, end: i &+ 1, kind: .punct, flags: sep, ch: c == 0x60 ? 0x27 : c), may: c == 0x27 || c == 0x60,
