@@ -281,43 +281,30 @@ public enum XMLEmitter {
                 forEachElement(of: doc.fixes) { i, f in add(f.pointee.range, .fix, i) }
             }
             spans.sort()
-            // The open spans, innermost last; never more than all of them.
-            let stack = UnsafeMutablePointer<Span>.allocate(capacity: max(spans.count, 1))
+            // The end tag of each open span is chosen when it opens (read once, not per use: a static is checked for its initialisation on every read).
+            let endTags = XMLEmitter.endTags
+            // The open spans, innermost last, with their end tags; never more than all of them.
+            let stack = UnsafeMutablePointer<(span: Span, end: EndTag)>.allocate(capacity: max(spans.count, 1))
             defer { stack.deallocate() }
             var depth = 0
             var pos = 0
             var pieces = XMLTextPieces(p)
             // Read through locals: a table read through `x`, which is being written, is retained per use.
             let entityTags = x.entityTags, dateTypes = x.dateTypes, comparators = x.comparators
-            func close(_ s: Span) {
+            func close(_ s: Span, _ tag: EndTag) {
                 pieces.write(pos..<s.end, to: &x.out)
                 pos = s.end
-                switch s.rank {
-                case .block:
-                    switch doc.blocks[s.index].kind {
-                    case .heading: x.raw("</heading>")
-                    case .paragraph: x.raw("</p>")
-                    case .listItem: x.raw("</item>")
-                    }
-                case .sentence: x.raw("</s>")
-                case .quantity: x.raw("</quantity>")
-                case .date: x.raw("</date>")
-                case .acronym: x.raw("</acronym>")
-                case .entity:
-                    x.raw("</")
-                    entityTags.write(doc.entities[s.index].kind, to: &x.out)
-                    x.raw(">")
-                case .fix: x.raw("</fix>")
-                }
+                tag.write(to: &x.out)
             }
             for s in spans {
-                while depth > 0 && stack[depth - 1].end <= s.start {
-                    close(stack[depth - 1])
+                while depth > 0 && stack[depth - 1].span.end <= s.start {
+                    close(stack[depth - 1].span, stack[depth - 1].end)
                     depth -= 1
                 }
-                if depth > 0 && (stack[depth - 1].end < s.end || stack[depth - 1].rank.rawValue >= s.rank.rawValue) { continue }
+                if depth > 0 && (stack[depth - 1].span.end < s.end || stack[depth - 1].span.rank.rawValue >= s.rank.rawValue) { continue }
                 pieces.write(pos..<s.start, to: &x.out)
                 pos = s.start
+                let end: EndTag
                 switch s.rank {
                 case .block:
                     let b = doc.blocks[s.index]
@@ -326,10 +313,17 @@ public enum XMLEmitter {
                         x.raw("<heading")
                         x.attr(" level", max(b.level, 1))
                         x.raw(">")
-                    case .paragraph: x.raw("<p>")
-                    case .listItem: x.raw("<item>")
+                        end = endTags.heading
+                    case .paragraph:
+                        x.raw("<p>")
+                        end = endTags.paragraph
+                    case .listItem:
+                        x.raw("<item>")
+                        end = endTags.item
                     }
-                case .sentence: x.raw("<s>")
+                case .sentence:
+                    x.raw("<s>")
+                    end = endTags.sentence
                 // Fields are read in place (`doc.dates[i].value`): a copy of the whole annotation would
                 // retain and release each of its strings.
                 case .quantity:
@@ -340,6 +334,7 @@ public enum XMLEmitter {
                     comparators.write(doc.quantities[s.index].comparator, to: &x.out)
                     x.quantityHeads[s.index] = Run(start: start, end: x.out.count)
                     x.raw(">")
+                    end = endTags.quantity
                 case .date:
                     x.raw("<date")
                     let start = x.out.count
@@ -348,10 +343,12 @@ public enum XMLEmitter {
                     if let m = doc.dates[s.index].mod { x.attr(" mod", m) }
                     x.dateHeads[s.index] = Run(start: start, end: x.out.count)
                     x.raw(">")
+                    end = endTags.date
                 case .acronym:
                     x.raw("<acronym")
                     x.attr(" long", doc.acronyms[s.index].long)
                     x.raw(">")
+                    end = endTags.acronym
                 case .entity:
                     x.raw("<")
                     entityTags.write(doc.entities[s.index].kind, to: &x.out)
@@ -363,20 +360,69 @@ public enum XMLEmitter {
                     x.entityIDs[s.index] = Run(start: idStart, end: idEnd)
                     x.entityNames[s.index] = Run(start: idEnd, end: x.out.count)
                     x.raw(">")
+                    end = endTags.entity(doc.entities[s.index].kind)
                 case .fix:
                     x.raw("<fix")
                     x.attr(" kind", doc.fixes[s.index].kind.rawValue)
                     x.beforeAttr(doc.fixes[s.index].before)
                     x.raw(">")
+                    end = endTags.fix
                 }
-                (stack + depth).initialize(to: s)
+                (stack + depth).initialize(to: (s, end))
                 depth += 1
             }
             while depth > 0 {
                 depth -= 1
-                close(stack[depth])
+                close(stack[depth].span, stack[depth].end)
             }
             pieces.write(pos..<n, to: &x.out)
+        }
+    }
+
+    private static let endTags = EndTags()
+
+    /// An end tag in two words (at most 16 bytes; the bytes stored past `count` are scratch, written
+    /// over next): closing a span is two stores, where choosing its tag by rank and kind read the
+    /// annotation again and copied the tag piece by piece.
+    private struct EndTag: Sendable {
+        let low: UInt64
+        let high: UInt64
+        let count: Int
+
+        init(_ tag: String) {
+            var bytes = Array(tag.utf8)
+            precondition(bytes.count <= 16)
+            count = bytes.count
+            bytes += [UInt8](repeating: 0, count: 16 - bytes.count)
+            low = bytes.withUnsafeBytes { UInt64(littleEndian: $0.loadUnaligned(as: UInt64.self)) }
+            high = bytes.withUnsafeBytes { UInt64(littleEndian: $0.loadUnaligned(fromByteOffset: 8, as: UInt64.self)) }
+        }
+
+        @inline(__always)
+        func write(to out: inout ByteSink) {
+            out.reserve(16)
+            let o = UnsafeMutableRawPointer(out.base + out.count)
+            o.storeBytes(of: low.littleEndian, as: UInt64.self)
+            o.storeBytes(of: high.littleEndian, toByteOffset: 8, as: UInt64.self)
+            out.count &+= count
+        }
+    }
+
+    /// The end tag of each kind of span.
+    private struct EndTags: Sendable {
+        let heading = EndTag("</heading>"), paragraph = EndTag("</p>"), item = EndTag("</item>")
+        let sentence = EndTag("</s>"), quantity = EndTag("</quantity>"), date = EndTag("</date>")
+        let acronym = EndTag("</acronym>"), fix = EndTag("</fix>")
+        private let kinds = Array(Entity.Kind.allCases)
+        /// `</name>` of each entity kind (of `kinds`), the name its raw value in lower case (as ``XMLOut/entityTags``).
+        private let entities: [EndTag] = Entity.Kind.allCases.map { EndTag("</" + $0.rawValue.lowercased() + ">") }
+
+        @inline(__always)
+        func entity(_ k: Entity.Kind) -> EndTag {
+            var i = 0
+            // Ten kinds: a linear search beats hashing.
+            while i < kinds.count && kinds[i] != k { i &+= 1 }
+            return entities[i]
         }
     }
 }
