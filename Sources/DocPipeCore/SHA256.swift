@@ -11,34 +11,34 @@ public enum SHA256 {
     /// The digest of `bytes`. Full blocks are hashed in place; only the padded tail is copied.
     /// `portable` forces the portable compression (tests check both agree).
     public static func digest(_ bytes: [UInt8], portable: Bool = false) -> [UInt8] {
-        var h: [UInt32] = [0x6a09e667, 0xbb67ae85, 0x3c6ef372, 0xa54ff53a, 0x510e527f, 0x9b05688c, 0x1f83d9ab, 0x5be0cd19]
         let full = bytes.count / 64 * 64
         let rest = bytes.count - full
-        // The padded tail, made whole at once (short keys are hashed by the thousand, so a byte-by-byte
-        // append was most of their cost): the rest, 0x80, zeros, the bit length big-endian; one block,
-        // or two when the rest leaves no room for 0x80 and the length.
+        // The padded tail: the rest, 0x80, zeros, the bit length big-endian; one block, or two when the
+        // rest leaves no room for 0x80 and the length. It and the state live on the stack: short keys
+        // are hashed by the thousand, and two arrays per call were much of their cost.
         let tailCount = rest < 56 ? 64 : 128
-        var tail = [UInt8](repeating: 0, count: tailCount)
         let bitLength = UInt64(bytes.count) &* 8
-        tail.withUnsafeMutableBufferPointer { t in
-            for i in 0..<rest { t[i] = bytes[full + i] }
-            t[rest] = 0x80
-            for i in 0..<8 { t[tailCount - 1 - i] = UInt8(truncatingIfNeeded: bitLength >> (UInt64(i) * 8)) }
-        }
-        h.withUnsafeMutableBufferPointer { state in
-            bytes.withUnsafeBufferPointer { p in
-                if full > 0 { docpipe_sha256_blocks(state.baseAddress!, p.baseAddress!, full / 64, portable ? 1 : 0) }
+        return withUnsafeTemporaryAllocation(of: UInt32.self, capacity: 8) { stateBuffer in
+            withUnsafeTemporaryAllocation(of: UInt8.self, capacity: 128) { tailBuffer in
+                let h = stateBuffer.baseAddress!, t = tailBuffer.baseAddress!
+                h[0] = 0x6a09e667; h[1] = 0xbb67ae85; h[2] = 0x3c6ef372; h[3] = 0xa54ff53a
+                h[4] = 0x510e527f; h[5] = 0x9b05688c; h[6] = 0x1f83d9ab; h[7] = 0x5be0cd19
+                t.initialize(repeating: 0, count: tailCount)
+                bytes.withUnsafeBufferPointer { p in
+                    if full > 0 { docpipe_sha256_blocks(h, p.baseAddress!, full / 64, portable ? 1 : 0) }
+                    if rest > 0 { t.update(from: p.baseAddress! + full, count: rest) }
+                }
+                t[rest] = 0x80
+                for i in 0..<8 { t[tailCount - 1 - i] = UInt8(truncatingIfNeeded: bitLength >> (UInt64(i) * 8)) }
+                docpipe_sha256_blocks(h, t, tailCount / 64, portable ? 1 : 0)
+                // The state words big-endian.
+                return [UInt8](unsafeUninitializedCapacity: 32) { out, count in
+                    for k in 0..<8 {
+                        for j in 0..<4 { out[4 * k + j] = UInt8(truncatingIfNeeded: h[k] >> (24 - 8 * UInt32(j))) }
+                    }
+                    count = 32
+                }
             }
-            tail.withUnsafeBufferPointer { p in
-                docpipe_sha256_blocks(state.baseAddress!, p.baseAddress!, p.count / 64, portable ? 1 : 0)
-            }
-        }
-        // The state words big-endian, written in place (a `flatMap` made an array per word).
-        return [UInt8](unsafeUninitializedCapacity: 32) { out, count in
-            for (k, v) in h.enumerated() {
-                for j in 0..<4 { out[4 * k + j] = UInt8(truncatingIfNeeded: v >> (24 - 8 * UInt32(j))) }
-            }
-            count = 32
         }
     }
 
