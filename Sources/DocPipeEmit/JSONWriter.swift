@@ -199,7 +199,8 @@ extension ByteSink {
         var i = 0
         while i < n {
             // Candidates: controls, `"`, `\`, DEL, and 0xE2 (the lead byte of U+2028/U+2029).
-            i = ByteSink.skipCleanToEnd(s, from: i, to: n, any: ByteSink.anyJSONCandidate, ByteSink.jsonCandidates)
+            i = ByteSink.skipCleanToEnd(s, from: i, to: n, any: ByteSink.anyJSONCandidate, block: JSONBlockTest.self,
+                                        ByteSink.jsonCandidates)
             guard i < n else { break }
             let b = s[i]
             var short: UInt8 = 0
@@ -243,4 +244,15 @@ extension ByteSink {
     }
 
     static let lowerHex: StaticString = "0123456789abcdef"
+}
+
+/// Whether one of sixteen bytes is one ``ByteSink/jsonCandidates(_:)`` marks.
+struct JSONBlockTest: ByteBlockTest {
+    private let controls = SIMD16<UInt8>(repeating: 0x20), quote = SIMD16<UInt8>(repeating: 0x22)
+    private let backslash = SIMD16<UInt8>(repeating: 0x5C), delete = SIMD16<UInt8>(repeating: 0x7F), e2 = SIMD16<UInt8>(repeating: 0xE2)
+
+    @inline(__always)
+    func marks(_ v: SIMD16<UInt8>) -> Bool {
+        any((v .< controls) .| (v .== quote) .| (v .== backslash) .| (v .== delete) .| (v .== e2))
+    }
 }

@@ -215,7 +215,8 @@ struct XMLTextPieces {
     private static func firstCandidate(_ s: UnsafePointer<UInt8>, from i: Int, to n: Int) -> Int {
         var i = i
         while true {
-            i = ByteSink.skipCleanToEnd(s, from: i, to: n, any: XMLTextPieces.anyCandidateOrBreak, XMLTextPieces.candidatesOrBreaks)
+            i = ByteSink.skipCleanToEnd(s, from: i, to: n, any: XMLTextPieces.anyCandidateOrBreak, block: XMLTextBlockTest.self,
+                                        XMLTextPieces.candidatesOrBreaks)
             guard i < n, s[i] == 0x0A || s[i] == 0x09 else { return i }
             i &+= 1
         }
@@ -232,5 +233,17 @@ struct XMLTextPieces {
     static func anyCandidateOrBreak(_ w: UInt64) -> UInt64 {
         (ByteSink.anyBelow(w, 0x20) | ByteSink.anyEqual(w, 0x26) | ByteSink.anyEqual(w | 0x0202_0202_0202_0202, 0x3E) | ByteSink.anyEqual(w, 0xEF))
             & 0x8080_8080_8080_8080
+    }
+}
+
+/// Whether one of sixteen bytes is one ``XMLTextPieces/candidatesOrBreaks(_:)`` marks (`<` and `>`
+/// differ in bit 1 only: one compare with that bit set finds both).
+struct XMLTextBlockTest: ByteBlockTest {
+    private let controls = SIMD16<UInt8>(repeating: 0x20), ampersand = SIMD16<UInt8>(repeating: 0x26)
+    private let bit1 = SIMD16<UInt8>(repeating: 0x02), angle = SIMD16<UInt8>(repeating: 0x3E), ef = SIMD16<UInt8>(repeating: 0xEF)
+
+    @inline(__always)
+    func marks(_ v: SIMD16<UInt8>) -> Bool {
+        any((v .< controls) .| (v .== ampersand) .| ((v | bit1) .== angle) .| (v .== ef))
     }
 }
