@@ -394,21 +394,22 @@ struct ByteSink {
         return true
     }
 
-    /// `isClean` for `n` up to `maxCleanRun` (values: names, slices of a sentence): every word tested
-    /// with `any` (see ``skipClean(_:from:to:any:_:)``), the last one overlapping the word before, the
-    /// marks ORed (no branch per word: marks are rare).
+    /// `isClean` for `n` up to `maxCleanRun` (values: names, slices of a sentence): above 16 bytes, every
+    /// block of sixteen tested with `block` (exact lane by lane, as `any` is for a word), the last one
+    /// overlapping the block before.
     /// Longer texts are left to the escapers, which scan them once.
     @inline(__always)
-    static func isCleanValue(_ s: UnsafePointer<UInt8>, _ n: Int, any: (UInt64) -> UInt64) -> Bool {
+    static func isCleanValue<B: ByteBlockTest>(_ s: UnsafePointer<UInt8>, _ n: Int, any: (UInt64) -> UInt64, block: B.Type) -> Bool {
         if n <= 16 { return isClean(s, n, any: any) }
         let q = UnsafeRawPointer(s)
-        var marks = any(UInt64(littleEndian: q.loadUnaligned(fromByteOffset: n &- 8, as: UInt64.self)))
+        let test = B()
+        if test.marks(q.loadUnaligned(fromByteOffset: n &- 16, as: SIMD16<UInt8>.self)) { return false }
         var i = 0
-        while i &+ 8 < n {
-            marks |= any(UInt64(littleEndian: q.loadUnaligned(fromByteOffset: i, as: UInt64.self)))
-            i &+= 8
+        while i &+ 16 < n {
+            if test.marks(q.loadUnaligned(fromByteOffset: i, as: SIMD16<UInt8>.self)) { return false }
+            i &+= 16
         }
-        return marks == 0
+        return true
     }
 
     /// Longest value `isCleanValue` tests before escaping: beyond it, a value with a byte to escape would
@@ -456,6 +457,16 @@ protocol ByteBlockTest {
     init()
     /// Whether one of the sixteen bytes is one the escaper stops at.
     func marks(_ v: SIMD16<UInt8>) -> Bool
+}
+
+extension ByteBlockTest {
+    /// Whether a lane of `m` is set: its two halves ORed as words. `any(m)` was sometimes left a call
+    /// to a generic lane-by-lane reduction.
+    @inline(__always)
+    static func anyLane(_ m: SIMDMask<SIMD16<Int8>>) -> Bool {
+        let w = unsafeBitCast(m, to: SIMD2<UInt64>.self)
+        return w[0] | w[1] != 0
+    }
 }
 
 /// Calls `body` with each element's index and address. Reading an annotation's fields through its

@@ -166,7 +166,7 @@ extension ByteSink {
         let n = p.count
         // Most values are short (ids, kinds, names, numbers, slices of a sentence): when none of their
         // bytes is a candidate, one test per word and one copy between the quotes.
-        if n <= ByteSink.maxCleanRun && ByteSink.isCleanValue(s, n, any: ByteSink.anyJSONCandidate) {
+        if n <= ByteSink.maxCleanRun && ByteSink.isCleanValue(s, n, any: ByteSink.anyJSONCandidate, block: JSONBlockTest.self) {
             reserve(n &+ 2)
             uncheckedByte(UInt8(ascii: "\""))
             uncheckedBytes(s, n)
@@ -253,6 +253,6 @@ struct JSONBlockTest: ByteBlockTest {
 
     @inline(__always)
     func marks(_ v: SIMD16<UInt8>) -> Bool {
-        any((v .< controls) .| (v .== quote) .| (v .== backslash) .| (v .== delete) .| (v .== e2))
+        Self.anyLane((v .< controls) .| (v .== quote) .| (v .== backslash) .| (v .== delete) .| (v .== e2))
     }
 }

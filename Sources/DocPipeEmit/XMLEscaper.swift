@@ -107,7 +107,7 @@ extension ByteSink {
         let n = p.count
         // Most values are short (ids, kinds, names, numbers, slices of a sentence): when none of their
         // bytes is a candidate, one test per word and one copy.
-        if n <= ByteSink.maxCleanRun && ByteSink.isCleanValue(s, n, any: ByteSink.anyAttributeCandidate) {
+        if n <= ByteSink.maxCleanRun && ByteSink.isCleanValue(s, n, any: ByteSink.anyAttributeCandidate, block: XMLAttributeBlockTest.self) {
             bytes(s, n)
             return
         }
@@ -244,6 +244,18 @@ struct XMLTextBlockTest: ByteBlockTest {
 
     @inline(__always)
     func marks(_ v: SIMD16<UInt8>) -> Bool {
-        any((v .< controls) .| (v .== ampersand) .| ((v | bit1) .== angle) .| (v .== ef))
+        Self.anyLane((v .< controls) .| (v .== ampersand) .| ((v | bit1) .== angle) .| (v .== ef))
+    }
+}
+
+/// Whether one of sixteen bytes is one ``ByteSink/attributeCandidates(_:)`` marks (`"` and `&` differ
+/// in bit 2 only, `<` and `>` in bit 1 only).
+struct XMLAttributeBlockTest: ByteBlockTest {
+    private let controls = SIMD16<UInt8>(repeating: 0x20), bit2 = SIMD16<UInt8>(repeating: 0x04), ampersand = SIMD16<UInt8>(repeating: 0x26)
+    private let bit1 = SIMD16<UInt8>(repeating: 0x02), angle = SIMD16<UInt8>(repeating: 0x3E), ef = SIMD16<UInt8>(repeating: 0xEF)
+
+    @inline(__always)
+    func marks(_ v: SIMD16<UInt8>) -> Bool {
+        Self.anyLane((v .< controls) .| ((v | bit2) .== ampersand) .| ((v | bit1) .== angle) .| (v .== ef))
     }
 }

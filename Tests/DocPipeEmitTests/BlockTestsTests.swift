@@ -2,8 +2,8 @@
 @testable import DocPipeTestSupport
 import Testing
 
-/// The sixteen-byte tests that let the text escapers cross clean runs (`JSONBlockTest`,
-/// `XMLTextBlockTest`) say what the two word tests they stand for say, so that the escapers
+/// The sixteen-byte tests that let the escapers cross clean runs and values (`JSONBlockTest`,
+/// `XMLTextBlockTest`, `XMLAttributeBlockTest`) say what the two word tests they stand for say, so that the escapers
 /// stop at the same byte: on random blocks, and on blocks of bytes at and around every boundary tested.
 @Suite struct BlockTestsTests {
     @Test func blockTestsAgreeWithWordTests() {
@@ -29,7 +29,10 @@ import Testing
             }
             let json = ByteSink.jsonCandidates(a) | ByteSink.jsonCandidates(b) != 0
             let xml = XMLTextPieces.candidatesOrBreaks(a) | XMLTextPieces.candidatesOrBreaks(b) != 0
-            if JSONBlockTest().marks(v) != json || XMLTextBlockTest().marks(v) != xml { mismatches.append(bytes) }
+            let attribute = ByteSink.attributeCandidates(a) | ByteSink.attributeCandidates(b) != 0
+            if JSONBlockTest().marks(v) != json || XMLTextBlockTest().marks(v) != xml || XMLAttributeBlockTest().marks(v) != attribute {
+                mismatches.append(bytes)
+            }
         }
         #expect(mismatches.isEmpty, "\(mismatches.prefix(5))")
     }
