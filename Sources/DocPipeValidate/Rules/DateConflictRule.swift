@@ -70,7 +70,7 @@ struct DateConflictRule: Rule {
             k.append("|")
             k.append(e.date.value)
             guard reported.insert(k.string).inserted else { continue }
-            let line = document.rawSpan(of: earlier.date.range).line
+            let line = rawLine(document, of: earlier.date.range)
             let (message, relatedMessage) = withUTF8Bytes(text) { t in
                 var m = MessageBytes(capacity: 64 + e.name.utf8.count + e.date.range.count + earlier.date.range.count)
                 m.append(e.kind)

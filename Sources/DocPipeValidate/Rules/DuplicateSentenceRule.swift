@@ -58,10 +58,9 @@ struct DuplicateSentenceRule: Rule {
                     return scratchA == scratchB
                 }
                 if let earlier {
-                    let pos = document.rawSpan(of: earlier)
                     var m = MessageBytes(capacity: 40 + s.range.count)
                     m.append("sentence repeated from line ")
-                    m.append(pos.line)
+                    m.append(rawLine(document, of: earlier))
                     m.append(": '")
                     m.append(slice: s.range, of: text, p)
                     m.append("'")
@@ -166,7 +165,7 @@ struct DuplicateSentenceRule: Rule {
     /// `fold` keeps every such byte of the sentence, lowering A...Z (setting their bit 5, which keeps
     /// them in the range), and drops or inserts only bytes outside it (white space, quotes, the spaces
     /// between words): so equal folds have equal signatures. Eight bytes at a time, with no packing
-    /// of the folded bytes and no per-byte tests.
+    /// of the folded bytes and no per-byte tests; the last few bytes as one more word.
     static func signature(_ p: UnsafeBufferPointer<UInt8>, _ r: Range<Int>) -> UInt64 {
         let ones: UInt64 = 0x0101_0101_0101_0101
         let highs: UInt64 = 0x8080_8080_8080_8080
@@ -174,19 +173,41 @@ struct DuplicateSentenceRule: Rule {
         var count = 0, sum = 0
         var i = r.lowerBound
         let end = r.upperBound
+        // Per word: 0x01 in each kept byte (ASCII and at least 0x28; no carries: each sum stays
+        // below 0x100), and the kept bytes with bit 5 set.
+        @inline(__always) func kept(_ w: UInt64) -> (ones: UInt64, bytes: UInt64) {
+            let k = (((w & ~highs) &+ 0x58 &* ones) & ~w & highs) >> 7
+            return (k, (w | 0x20 &* ones) & (k &* 0xFF))
+        }
         // The base address unwrapped once, not at every load; a buffer without one is empty.
         if let base = p.baseAddress {
             let raw = UnsafeRawPointer(base)
             while i &+ 8 <= end {
-                let w = raw.loadUnaligned(fromByteOffset: i, as: UInt64.self)
-                // 0x01 in each byte that is ASCII and at least 0x28 (no carries: each sum stays below 0x100).
-                let kept = (((w & ~highs) &+ 0x58 &* ones) & ~w & highs) >> 7
-                let v = (w | 0x20 &* ones) & (kept &* 0xFF)
-                count &+= Int(truncatingIfNeeded: (kept &* ones) >> 56)
-                // Sum of the eight bytes: pairs in 16-bit lanes, then the four lanes (at most 2040).
+                // Lane sums added up once per block of at most 31 words, not once per word: a byte
+                // lane of `counts` reaches at most 31, so the eight add up to at most 248 (below 256),
+                // and a 16-bit lane of `pairs` at most 31 · 510, so the four at most 63,240 (below 65,536).
+                var counts: UInt64 = 0, pairs: UInt64 = 0
+                // A count of words, not a bound to compare with: its setup is one subtraction.
+                var words = min((end &- i) >> 3, 31)
+                repeat {
+                    let (k, v) = kept(raw.loadUnaligned(fromByteOffset: i, as: UInt64.self))
+                    counts &+= k
+                    pairs &+= (v & lanes) &+ ((v >> 8) & lanes)
+                    i &+= 8
+                    words &-= 1
+                } while words > 0
+                count &+= Int(truncatingIfNeeded: (counts &* ones) >> 56)
+                sum &+= Int(truncatingIfNeeded: (pairs &* 0x0001_0001_0001_0001) >> 48)
+            }
+            // The last 1...7 bytes: the word that ends with them, the bytes before them shifted out
+            // (the zeros shifted in are never kept).
+            if i < end && end >= 8 {
+                let w = raw.loadUnaligned(fromByteOffset: end &- 8, as: UInt64.self) >> UInt64(truncatingIfNeeded: (8 &- (end &- i)) &* 8)
+                let (k, v) = kept(w)
+                count &+= Int(truncatingIfNeeded: (k &* ones) >> 56)
                 let pairs = (v & lanes) &+ ((v >> 8) & lanes)
                 sum &+= Int(truncatingIfNeeded: (pairs &* 0x0001_0001_0001_0001) >> 48)
-                i &+= 8
+                i = end
             }
         }
         while i < end {

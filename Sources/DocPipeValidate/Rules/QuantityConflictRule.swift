@@ -108,7 +108,8 @@ struct QuantityConflictRule: Rule {
                     if Interval(earlier.value, earlier.comparator).intersects(Interval(all[c].value, all[c].comparator)) { continue }
                     let later = all[c]
                     // The strings are built as bytes: interpolation costs an append per piece.
-                    var key = MessageBytes()
+                    // Sized for the whole key: growing it on the way cost a copy.
+                    var key = MessageBytes(capacity: 64 + later.subject!.utf8.count + later.measure.utf8.count)
                     key.append(later.subject!)
                     key.append("|")
                     key.append(later.measure)
@@ -121,7 +122,7 @@ struct QuantityConflictRule: Rule {
                     key.append("|")
                     key.append(later.comparator.rawValue)
                     guard reported.insert(key.string).inserted else { return }
-                    let line = document.rawSpan(of: earlierRange).line
+                    let line = rawLine(document, of: earlierRange)
                     let (message, relatedMessage) = withUTF8Bytes(document.text) { t in
                         var m = MessageBytes(capacity: 96 + laterRange.count + earlierRange.count)
                         m.append(slice: laterRange, of: document.text, t)
