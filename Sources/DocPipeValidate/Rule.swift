@@ -102,12 +102,7 @@ struct MessageBytes {
         bytes.append(contentsOf: UnsafeBufferPointer(start: s.utf8Start, count: s.utf8CodeUnitCount))
     }
 
-    /// Through the string's contiguous bytes: appending the UTF-8 view as a sequence cost twice as much
-    /// (string literals come here too, as a literal argument prefers `String` to `StaticString`).
-    mutating func append(_ s: String) {
-        if let done: Void = s.utf8.withContiguousStorageIfAvailable({ bytes.append(contentsOf: $0) }) { return done }
-        bytes.append(contentsOf: s.utf8)
-    }
+    mutating func append(_ s: String) { bytes.append(contentsOf: s.utf8) }
 
     /// `String(n)`'s digits.
     mutating func append(_ n: Int) {

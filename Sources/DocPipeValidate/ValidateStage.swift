@@ -73,9 +73,10 @@ public struct ValidateStage: ConfigurableStage {
             // In place: copying each diagnostic out and back cost more than setting its severity.
             var ds = rule.check(document)
             for i in ds.indices { ds[i].severity = severity }
-            found.append(contentsOf: ds)
+            // Into an empty list the array itself, not a copy of each diagnostic (and its strings).
+            if found.isEmpty { found = ds } else { found.append(contentsOf: ds) }
         }
         found.sort { ($0.range?.lowerBound ?? -1, $0.rule) < ($1.range?.lowerBound ?? -1, $1.rule) }
-        document.diagnostics.append(contentsOf: found)
+        if document.diagnostics.isEmpty { document.diagnostics = found } else { document.diagnostics.append(contentsOf: found) }
     }
 }

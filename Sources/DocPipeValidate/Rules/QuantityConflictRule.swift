@@ -96,7 +96,8 @@ struct QuantityConflictRule: Rule {
         buckets.reserveCapacity(claims.count)
         for (j, c) in claims.enumerated() {
             // Read in place: the claim is used only in the rare report below.
-            let bucket = Bucket(subject: all[c].subject!, measure: all[c].measure, frame: Self.frame(all[c].time)!)
+            // The claim passed `frame`, which returns the time itself: not worked out a second time.
+            let bucket = Bucket(subject: all[c].subject!, measure: all[c].measure, frame: all[c].time!)
             let laterRange = ranges[j]
             // Compares with the bucket's claims, then joins it: one access, so the key is hashed once.
             func compareAndJoin(_ bucketClaims: inout [Int]) {
