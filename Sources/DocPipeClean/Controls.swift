@@ -11,17 +11,23 @@ enum ControlPass {
         u.withContiguousStorageIfAvailable { p in
             let n = p.count
             var i = 0
+            // DEL and 0xEF (the lead byte of a BOM) are rare: found by memchr, searched again only once
+            // the cursor has passed them. Between them only bytes below 0x20 need a look.
+            var del = -1, ef = -1
             while i < n {
-                // Sixteen bytes a step (half the loop's overhead), then eight, while none is a control
-                // (tab, LF and CR included, for simplicity), DEL, or the lead byte of a BOM; then
-                // straight to the first such byte (the mask is exact per byte; little-endian, so its
-                // lowest bit marks the first).
-                while i + 16 <= n && stopBytes(UTF8Bytes.load(p, i)) | stopBytes(UTF8Bytes.load(p, i + 8)) == 0 { i += 16 }
-                while i + 8 <= n {
-                    let stops = stopBytes(UTF8Bytes.load(p, i))
+                if del < i { del = UTF8Bytes.find(0x7F, in: p, from: i, to: n) }
+                if ef < i { ef = UTF8Bytes.find(0xEF, in: p, from: i, to: n) }
+                let limit = min(del, ef)
+                // Sixteen bytes a step (half the loop's overhead), then eight, while none is below 0x20
+                // (tab, LF and CR included, for simplicity); then straight to the first such byte
+                // (little-endian: the lowest bit marks the first); then a byte at a time to the limit.
+                while i + 16 <= limit && belowSpace(UTF8Bytes.load(p, i)) | belowSpace(UTF8Bytes.load(p, i + 8)) == 0 { i += 16 }
+                while i + 8 <= limit {
+                    let stops = belowSpace(UTF8Bytes.load(p, i))
                     if stops != 0 { i += stops.trailingZeroBitCount >> 3; break }
                     i += 8
                 }
+                while i < limit && p[i] >= 0x20 { i += 1 }
                 guard i < n else { break }
                 let c = p[i]
                 if c >= 0x20 && c != 0x7F && c != 0xEF { i += 1; continue }
@@ -75,14 +81,11 @@ enum ControlPass {
         } ?? true
     }
 
-    /// 0x80 in each byte of `w` that is a C0 control, DEL or 0xEF (the lead byte of a BOM), 0 in the
-    /// others. Controls and DEL in one test: they are the ASCII bytes b with (b + 1) & 0x7F below
-    /// 0x21 (no carries between bytes: each sum stays below 0x100).
+    /// 0x80 in each byte of `w` below 0x20; above the first of them (little-endian: the lowest), a
+    /// space may be marked too, by the borrow. So the lowest mark is exact, and a word without marks
+    /// has no byte below 0x20.
     @inline(__always)
-    static func stopBytes(_ w: UInt64) -> UInt64 {
-        let highs: UInt64 = 0x8080_8080_8080_8080
-        let next = ((w & ~highs) &+ 0x0101_0101_0101_0101) & ~highs
-        let controls = ~(next &+ 0x5F5F_5F5F_5F5F_5F5F) & ~w & highs
-        return controls | UTF8Bytes.bytesEqual(w, 0xEF)
+    static func belowSpace(_ w: UInt64) -> UInt64 {
+        (w &- 0x2020_2020_2020_2020) & ~w & 0x8080_8080_8080_8080
     }
 }

@@ -64,23 +64,72 @@ import Testing
     }
 
     /// The eight-byte test against the byte test: every byte value in every position, among
-    /// neighbours of every kind.
-    @Test func stopBytesAgreeWithTheByteTest() {
-        func stops(_ b: UInt8) -> Bool { b < 0x20 || b == 0x7F || b == 0xEF }
+    /// neighbours of every kind. Every byte below 0x20 is marked, and the lowest mark is one.
+    @Test func belowSpaceMarksAgreeWithTheByteTest() {
         var rng = SeededRandom(seed: 17)
-        for _ in 0..<16 {
-            let filler = (0..<8).map { _ in UInt8(truncatingIfNeeded: rng.next()) }
+        for round in 0..<24 {
+            // Random neighbours, and neighbours that borrow: spaces and controls.
+            let filler = (0..<8).map { _ in round % 3 == 0 ? UInt8([0x20, 0x00, 0x1F, 0x21][rng.below(4)]) : UInt8(truncatingIfNeeded: rng.next()) }
             for position in 0..<8 {
                 for v in 0...255 {
                     var bytes = filler
                     bytes[position] = UInt8(v)
                     let w = bytes.withUnsafeBytes { $0.loadUnaligned(as: UInt64.self) }
-                    let mask = ControlPass.stopBytes(w)
-                    for k in 0..<8 { #expect((mask >> (8 * k + 7)) & 1 == (stops(bytes[k]) ? 1 : 0), "\(bytes)") }
+                    let mask = ControlPass.belowSpace(w)
+                    for k in 0..<8 where bytes[k] < 0x20 { #expect((mask >> (8 * k + 7)) & 1 == 1, "\(bytes)") }
+                    if mask != 0 { #expect(bytes[mask.trailingZeroBitCount >> 3] < 0x20, "\(bytes)") }
                     #expect(mask & ~0x8080_8080_8080_8080 == 0)
                 }
             }
         }
+    }
+
+    /// The pass against a byte-at-a-time version of it, on random texts with long plain stretches (so
+    /// that the sixteen- and eight-byte steps run) and controls, DEL, BOMs and 0xEF at every alignment.
+    @Test func sameRewriteAsTheByteAtATimePass() {
+        let pieces = ["plain text that goes on for a while", "abc", " ", "é", "’", "\u{FEFF}", "\u{FFFD}", "\u{7F}", "\u{0}",
+                      "\u{1B}[31m", "\u{1B}", "\t", "\n", "\r\n", "\u{85}", "\u{1}", "  ", "x"]
+        var rng = SeededRandom(seed: 29)
+        for _ in 0..<3000 {
+            var s = ""
+            for _ in 0..<(1 + rng.below(24)) { s += pieces[rng.below(pieces.count)] }
+            let fast = ControlPass.rewrite(s)
+            let slow = Self.referenceControlRewrite(s)
+            #expect(fast.text == slow.text && fast.fixes == slow.fixes, "\(s.debugDescription)")
+        }
+    }
+
+    /// What `ControlPass.rewrite` does, looking at every byte.
+    static func referenceControlRewrite(_ text: String) -> Rewrite {
+        var b = TextBuilder(source: text)
+        let p = Array(b.source.utf8)
+        let n = p.count
+        var i = 0
+        while i < n {
+            let c = p[i]
+            if c == 0x1B {
+                var j = i + 1
+                if j < n && p[j] == 0x5B {
+                    j += 1
+                    while j < n && (p[j] >= 0x30 && p[j] <= 0x3F || p[j] >= 0x20 && p[j] <= 0x2F) { j += 1 }
+                    if j < n && p[j] >= 0x40 && p[j] <= 0x7E { j += 1 } else { j = i + 1 }
+                }
+                b.copy(upTo: i)
+                b.replace(i..<j, with: "", fix: .control, note: j > i + 1 ? "terminal escape sequence" : "control character")
+                i = j
+            } else if (c < 0x20 && c != 0x09 && c != 0x0A && c != 0x0D) || c == 0x7F {
+                b.copy(upTo: i)
+                b.replace(i..<(i + 1), with: "", fix: .control, note: "control character")
+                i += 1
+            } else if c == 0xEF, i + 2 < n, p[i + 1] == 0xBB, p[i + 2] == 0xBF {
+                b.copy(upTo: i)
+                b.replace(i..<(i + 3), with: "", fix: .control, note: "byte-order mark inside the text")
+                i += 3
+            } else {
+                i += 1
+            }
+        }
+        return b.finish()
     }
 
     /// The clean stage runs the pass a second time only when a pass since changed the text: on its
