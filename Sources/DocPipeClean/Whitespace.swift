@@ -73,18 +73,20 @@ struct WhitespacePass {
                     b.replace(lineStart..<cs, with: "", fix: .whitespace, note: "indentation before a bullet")
                 }
                 // Inside the line: space runs and non-breaking spaces (none in a plain line: its only
-                // spaces are single ones).
+                // spaces are single ones). Only a run of two units or more, or a lone NBSP, can change,
+                // and such a run holds a tab, an NBSP lead byte or two spaces in a row: straight to the
+                // next of these (the searches above, which only move forward), then back to the start
+                // of its run. That is at most one space before it: before that space another space
+                // would be an earlier pair, a tab or NBSP an earlier find.
                 var k = plain ? ce : cs
                 while k < ce {
-                    // Eight bytes at a time while there is no tab, no NBSP lead byte and no two spaces in a row.
-                    while k + 8 <= ce {
-                        let word = UTF8Bytes.load(p, k)
-                        let sp = UTF8Bytes.bytesEqual(word, 0x20)
-                        if UTF8Bytes.bytesEqual(word, 0x09) | UTF8Bytes.bytesEqual(word, 0xC2) | (sp & (sp >> 8)) != 0 { break }
-                        k += (sp >> 56) != 0 ? 7 : 8  // a space in the last byte may start a run
-                    }
-                    guard k < ce else { break }
-                    guard let w = spaceWidth(p, k, ce) else { k += 1; continue }
+                    if pair < k { pair = Self.nextSpacePair(p, from: k) }
+                    let t = min(tab.from(k, p), c2.from(k, p), pair)
+                    guard t < ce else { break }
+                    let start = t > k && p[t - 1] == 0x20 ? t - 1 : t
+                    // An NBSP lead byte may lead another character (`²`): not a space, passed over.
+                    guard let w = spaceWidth(p, start, ce) else { k = start + 1; continue }
+                    k = start
                     var e = k + w, count = 1
                     while e < ce, let w2 = spaceWidth(p, e, ce) { e += w2; count += 1 }
                     if count == 1 {
