@@ -11,7 +11,12 @@ enum MojibakeEngine {
         var doneUpTo = 0   // bytes before this were already handled as part of a line
         var scratch: [UInt32] = []
         while i < n {
-            // ASCII fast path: 8 bytes at a time.
+            // ASCII fast path: 16 bytes a step (half the loop's overhead), then 8.
+            while i &+ 16 <= n {
+                let raw = UnsafeRawPointer(base + i)
+                if (raw.loadUnaligned(as: UInt64.self) | raw.loadUnaligned(fromByteOffset: 8, as: UInt64.self)) & 0x8080_8080_8080_8080 != 0 { break }
+                i &+= 16
+            }
             while i &+ 8 <= n {
                 let w = UnsafeRawPointer(base + i).loadUnaligned(as: UInt64.self)
                 if w & 0x8080_8080_8080_8080 != 0 { break }
