@@ -26,7 +26,12 @@ struct DuplicateSentenceRule: Rule {
     func check(_ document: Document) -> [Diagnostic] {
         let text = document.text
         // Sentences that are whole headings or list items are labels, not statements.
-        var labels = Labels(document.blocks.lazy.filter { $0.kind != .paragraph }.map(\.range))
+        // The ranges gathered in a plain loop: copying a lazy filtered view went element by element
+        // through the generic sequence copy.
+        var labelRanges: [Range<Int>] = []
+        labelRanges.reserveCapacity(document.blocks.count)
+        for block in document.blocks where block.kind != .paragraph { labelRanges.append(block.range) }
+        var labels = Labels(labelRanges)
         var out: [Diagnostic] = []
         let sentences = document.sentences
         _ = text.utf8.withContiguousStorageIfAvailable { p in
@@ -110,7 +115,13 @@ struct DuplicateSentenceRule: Rule {
         private var cursor = 0, lastStart = Int.min
 
         init<S: Sequence<Range<Int>>>(_ ranges: S) {
-            self.ranges = ranges.sorted { ($0.lowerBound, $0.upperBound) < ($1.lowerBound, $1.upperBound) }
+            let list = Array(ranges)
+            // Blocks come in text order: already sorted, the list is kept as it is (a sort would only
+            // copy it; it is stable, so it would give the same order).
+            let sorted = list.indices.dropFirst().allSatisfy {
+                (list[$0 - 1].lowerBound, list[$0 - 1].upperBound) <= (list[$0].lowerBound, list[$0].upperBound)
+            }
+            self.ranges = sorted ? list : list.sorted { ($0.lowerBound, $0.upperBound) < ($1.lowerBound, $1.upperBound) }
         }
 
         /// Whether `r` is one of the ranges.
@@ -139,8 +150,9 @@ struct DuplicateSentenceRule: Rule {
         private let mask: Int
 
         init(capacity: Int) {
+            // At most two thirds full: probes stay short, and the table to clear is smaller than at half.
             var n = 16
-            while n < capacity * 2 { n <<= 1 }
+            while n < capacity + capacity / 2 { n <<= 1 }
             keys = filledArray(n, byte: 0)
             counts = filledArray(n, byte: 0)
             mask = n - 1
