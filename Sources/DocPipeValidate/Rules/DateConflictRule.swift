@@ -336,8 +336,12 @@ struct DateConflictRule: Rule {
         var eventStarts: [Int] = []
         document.tokens.withUnsafeBufferPointer { tokens in
             var last = Int.min
-            for t in tokens {
-                let r = t.range
+            // By pointer, one induction variable; the kind is read only for the few tokens left.
+            guard var t = tokens.baseAddress else { return }
+            let end = t + tokens.count
+            while t < end {
+                defer { t += 1 }
+                let r = t.pointee.range
                 if r.lowerBound < last { inOrder = false; break }
                 last = r.lowerBound
                 // Event words have 4, 6, 7 or 11 letters and start with b, c, d, e, f or s in either
@@ -346,7 +350,7 @@ struct DateConflictRule: Rule {
                 // as one), so only these tests are cheap: `eventKind` spells the word out exactly.
                 guard Self.eventLengthBits &>> UInt64(truncatingIfNeeded: r.upperBound &- r.lowerBound) & 1 != 0,
                       Self.eventInitialBits &>> UInt64(truncatingIfNeeded: bytes[r.lowerBound] | 0x20) & 1 != 0 else { continue }
-                if t.kind == .word, eventKind(bytes, r) != nil { eventStarts.append(r.lowerBound) }
+                if t.pointee.kind == .word, eventKind(bytes, r) != nil { eventStarts.append(r.lowerBound) }
             }
         }
         let tokensInOrder = inOrder
