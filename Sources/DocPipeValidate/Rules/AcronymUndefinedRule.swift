@@ -69,28 +69,32 @@ struct AcronymUndefinedRule: Rule {
         withUTF8Bytes(document.text) { u in
             let n = u.count
             var i = 0
+            // The scan reads through the base address: every read below is inside the text by the
+            // test before it, and the buffer's own subscript would check the bounds once more.
+            guard let base = u.baseAddress else { return }
+            @inline(__always) func load(_ k: Int) -> UInt64 { UnsafeRawPointer(base + k).loadUnaligned(as: UInt64.self) }
             while i < n {
                 // Only a word starting with a capital can be an acronym: jump eight bytes at a time to
                 // the next ASCII capital, then keep it only if no word byte precedes it.
                 if i + 8 <= n {
-                    let w = UTF8Bytes.load(u, i), x = w & 0x7F7F_7F7F_7F7F_7F7F
+                    let w = load(i), x = w & 0x7F7F_7F7F_7F7F_7F7F
                     let capitals = (x &+ 0x3F3F_3F3F_3F3F_3F3F) & ~(x &+ 0x2525_2525_2525_2525) & ~w & 0x8080_8080_8080_8080
                     if capitals == 0 { i += 8; continue }
                     i += capitals.trailingZeroBitCount >> 3
-                } else if u[i] &- 0x41 >= 26 {
+                } else if base[i] &- 0x41 >= 26 {
                     i += 1
                     continue
                 }
-                if i > 0 && Self.isWordByte(u[i - 1]) { i += 1; continue }
+                if i > 0 && Self.isWordByte(base[i - 1]) { i += 1; continue }
                 // A capital and two lower-case letters ("The", "Geneva") leave at least two lower-case
                 // letters besides a plural s, or a single capital: never `looksLikeAcronym`. The rest of
                 // the word is skipped by the word-byte test above.
-                if i + 2 < n && u[i + 1] &- 0x61 < 26 && u[i + 2] &- 0x61 < 26 { i += 3; continue }
+                if i + 2 < n && base[i + 1] &- 0x61 < 26 && base[i + 2] &- 0x61 < 26 { i += 3; continue }
                 // To the end of the word, eight bytes at a time, noting whether a second capital follows.
                 var j = i + 1
                 var more = false
                 while j + 8 <= n {
-                    let w = UTF8Bytes.load(u, j)
+                    let w = load(j)
                     let stop = Self.nonWordBytes(w)
                     let capitals = Self.capitalBytes(w)
                     if stop == 0 { more = more || capitals != 0; j += 8; continue }
@@ -100,8 +104,8 @@ struct AcronymUndefinedRule: Rule {
                     break
                 }
                 if j + 8 > n {
-                    while j < n, Self.isWordByte(u[j]) {
-                        if u[j] &- 0x41 < 26 { more = true }
+                    while j < n, Self.isWordByte(base[j]) {
+                        if base[j] &- 0x41 < 26 { more = true }
                         j += 1
                     }
                 }

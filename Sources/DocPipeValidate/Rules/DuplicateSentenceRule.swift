@@ -40,9 +40,15 @@ struct DuplicateSentenceRule: Rule {
             // Labels get `.max`, which no signature is.
             var signatures: [UInt64] = filledArray(sentences.count, byte: 0xFF)
             var shared = SignatureCounts(capacity: sentences.count)
-            for k in sentences.indices where !labels.contains(sentences[k].range) {
-                signatures[k] = Self.signature(p, sentences[k].range)
-                shared.add(signatures[k])
+            // In place: a write to the array checked its uniqueness (a runtime call) every time.
+            signatures.withUnsafeMutableBufferPointer { signatures in
+                sentences.withUnsafeBufferPointer { sentences in
+                    for k in sentences.indices where !labels.contains(sentences[k].range) {
+                        let signature = Self.signature(p, sentences[k].range)
+                        signatures[k] = signature
+                        shared.add(signature)
+                    }
+                }
             }
             // The sentences to hash, in order: few, so the table of first occurrences is sized for
             // them rather than for every sentence (clearing a table of every sentence's size cost more
