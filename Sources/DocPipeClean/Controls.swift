@@ -14,6 +14,9 @@ enum ControlPass {
             // DEL and 0xEF (the lead byte of a BOM) are rare: found by memchr, searched again only once
             // the cursor has passed them. Between them only bytes below 0x20 need a look.
             var del = -1, ef = -1
+            // The base address unwrapped once, not at every load; a buffer without one is empty.
+            guard let base = p.baseAddress else { return }
+            let raw = UnsafeRawPointer(base)
             while i < n {
                 if del < i { del = UTF8Bytes.find(0x7F, in: p, from: i, to: n) }
                 if ef < i { ef = UTF8Bytes.find(0xEF, in: p, from: i, to: n) }
@@ -21,13 +24,15 @@ enum ControlPass {
                 // Sixteen bytes a step (half the loop's overhead), then eight, while none is below 0x20
                 // (tab, LF and CR included, for simplicity); then straight to the first such byte
                 // (little-endian: the lowest bit marks the first); then a byte at a time to the limit.
-                while i + 16 <= limit && belowSpace(UTF8Bytes.load(p, i)) | belowSpace(UTF8Bytes.load(p, i + 8)) == 0 { i += 16 }
+                while i + 16 <= limit
+                        && belowSpace(raw.loadUnaligned(fromByteOffset: i, as: UInt64.self))
+                        | belowSpace(raw.loadUnaligned(fromByteOffset: i + 8, as: UInt64.self)) == 0 { i += 16 }
                 while i + 8 <= limit {
-                    let stops = belowSpace(UTF8Bytes.load(p, i))
+                    let stops = belowSpace(raw.loadUnaligned(fromByteOffset: i, as: UInt64.self))
                     if stops != 0 { i += stops.trailingZeroBitCount >> 3; break }
                     i += 8
                 }
-                while i < limit && p[i] >= 0x20 { i += 1 }
+                while i < limit && base[i] >= 0x20 { i += 1 }
                 guard i < n else { break }
                 let c = p[i]
                 if c >= 0x20 && c != 0x7F && c != 0xEF { i += 1; continue }

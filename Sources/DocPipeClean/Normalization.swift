@@ -65,15 +65,19 @@ enum NFCPass {
     static func nextByteFromCC(_ p: UnsafeBufferPointer<UInt8>, _ i: Int) -> Int {
         var i = i
         let n = p.count
+        // The base address unwrapped once, not at every load; a buffer without one is empty.
+        guard let base = p.baseAddress else { return n }
+        let raw = UnsafeRawPointer(base)
         // Sixteen bytes a step while there is none (half the loop's overhead), then eight.
         while i + 16 <= n {
-            let m0 = bytesFromCC(UTF8Bytes.load(p, i)), m1 = bytesFromCC(UTF8Bytes.load(p, i + 8))
+            let m0 = bytesFromCC(raw.loadUnaligned(fromByteOffset: i, as: UInt64.self))
+            let m1 = bytesFromCC(raw.loadUnaligned(fromByteOffset: i + 8, as: UInt64.self))
             if m0 | m1 != 0 { return m0 != 0 ? i + m0.trailingZeroBitCount >> 3 : i + 8 + m1.trailingZeroBitCount >> 3 }
             i += 16
         }
         while i + 8 <= n {
             // Little-endian: the lowest bit is the first.
-            let m = bytesFromCC(UTF8Bytes.load(p, i))
+            let m = bytesFromCC(raw.loadUnaligned(fromByteOffset: i, as: UInt64.self))
             if m != 0 { return i + m.trailingZeroBitCount >> 3 }
             i += 8
         }

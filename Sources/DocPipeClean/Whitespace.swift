@@ -134,12 +134,18 @@ struct WhitespacePass {
 
     /// The first offset from `i` where two spaces in a row start, or `p.count`: two words at a time
     /// (a space in the first word's last byte is paired with the second word's first).
+    /// Not inlined: it runs rarely (once per pair found), and inlined into the line loop it made
+    /// the loop's code worse.
+    @inline(never)
     static func nextSpacePair(_ p: UnsafeBufferPointer<UInt8>, from i: Int) -> Int {
         var i = i
         let n = p.count
+        // The base address unwrapped once, not at every load; a buffer without one is empty.
+        guard let base = p.baseAddress else { return n }
+        let raw = UnsafeRawPointer(base)
         while i + 16 <= n {
-            let s0 = UTF8Bytes.bytesEqual(UTF8Bytes.load(p, i), 0x20)
-            let s1 = UTF8Bytes.bytesEqual(UTF8Bytes.load(p, i + 8), 0x20)
+            let s0 = UTF8Bytes.bytesEqual(raw.loadUnaligned(fromByteOffset: i, as: UInt64.self), 0x20)
+            let s1 = UTF8Bytes.bytesEqual(raw.loadUnaligned(fromByteOffset: i + 8, as: UInt64.self), 0x20)
             // Bytes k with a space at k and k + 1 (exact per byte; the lowest bit marks the first).
             let m0 = s0 & ((s0 >> 8) | (s1 << 56))
             let m1 = s1 & (s1 >> 8)
