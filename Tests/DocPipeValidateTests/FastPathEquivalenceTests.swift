@@ -402,3 +402,24 @@ extension FastPathEquivalenceTests {
         #expect(ascii > 500 && caps > 100)
     }
 }
+
+extension FastPathEquivalenceTests {
+    /// A heading that is not ASCII but has an ASCII lower-case letter is never its own `uppercased()`:
+    /// on random headings of ASCII and of letters whose upper case is special (ß, ŉ, ǅ, ı, ſ, the
+    /// Kelvin and Ångström signs, the ﬁ ligature, decomposed accents).
+    @Test func asciiLowercaseMeansNotCapitals() {
+        let pieces = ["a", "z", "A", "Z", "DATA", "Data", " ", "1", "ß", "ŉ", "ǅ", "ı", "ſ", "\u{212A}", "\u{212B}", "ﬁ", "e\u{301}",
+                      "E\u{301}", "É", "é", "İ", "Σ", "σ", "ς", "Ω", "\u{2126}", "ǰ", "ΐ"]
+        var rng = SplitMix(state: 43)
+        var lower = 0
+        for _ in 0..<20_000 {
+            var t = ""
+            for _ in 0..<(1 + rng.below(6)) { t += pieces[rng.below(pieces.count)] }
+            let b = Array(t.utf8)
+            guard !b.allSatisfy({ $0 < 0x80 }), b.withUnsafeBufferPointer({ AcronymUndefinedRule.hasASCIILowercase($0, 0..<b.count) }) else { continue }
+            lower += 1
+            #expect(t.uppercased() != t, "\(t.debugDescription)")
+        }
+        #expect(lower > 1000)
+    }
+}

@@ -50,6 +50,9 @@ struct AcronymUndefinedRule: Rule {
         let capsHeadings = withUTF8Bytes(document.text) { u in
             document.blocks.filter { $0.kind == .heading }.map(\.range).filter { r in
                 if let caps = Self.asciiWithoutLowercase(u, r) { return caps }
+                // Not ASCII: an ASCII lower-case letter already tells that uppercasing changes the
+                // text (no upper-case mapping gives one back), without building two Strings.
+                if Self.hasASCIILowercase(u, r) { return false }
                 let t = document.text.utf8Slice(r)
                 return t.uppercased() == t
             }
@@ -207,6 +210,11 @@ struct AcronymUndefinedRule: Rule {
             if b &- 0x61 < 26 { lower = true }
         }
         return !lower
+    }
+
+    /// Whether some byte of `u[r]` is an ASCII lower-case letter (a...z).
+    static func hasASCIILowercase(_ u: UnsafeBufferPointer<UInt8>, _ r: Range<Int>) -> Bool {
+        r.contains { u[$0] &- 0x61 < 26 }
     }
 
     /// 0x80 in each byte of `w` that is ASCII but neither a letter nor a digit: not `isWordByte`.
