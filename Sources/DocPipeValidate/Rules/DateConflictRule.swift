@@ -62,9 +62,12 @@ struct DateConflictRule: Rule {
             k.append(e.subject)
             k.append("|")
             k.append(e.kind)
-            let key = k.string
-            defer { seen[key, default: []].append(e) }
-            guard let earlier = seen[key]?.first(where: { !Self.compatible($0.date.value, e.date.value) }) else { continue }
+            // The earlier events of the key looked at, then joined, in one access: the key is hashed once.
+            func firstIncompatibleThenJoin(_ events: inout [Event]) -> Event? {
+                defer { events.append(e) }
+                return events.first(where: { !Self.compatible($0.date.value, e.date.value) })
+            }
+            guard let earlier = firstIncompatibleThenJoin(&seen[k.string, default: []]) else { continue }
             k.append("|")
             k.append(earlier.date.value)
             k.append("|")
