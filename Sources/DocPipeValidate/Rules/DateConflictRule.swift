@@ -154,6 +154,15 @@ struct DateConflictRule: Rule {
         return false
     }
 
+    /// Whether the letters `b[t]` make a whole run of ASCII letters of `b[r]`: inside it, and with no
+    /// letter of it just before or just after.
+    static func isLetterRun(_ b: UnsafeBufferPointer<UInt8>, _ t: Range<Int>, in r: Range<Int>) -> Bool {
+        guard t.lowerBound >= r.lowerBound, t.upperBound <= r.upperBound else { return false }
+        if t.lowerBound > r.lowerBound && (b[t.lowerBound - 1] | 0x20) &- 0x61 < 26 { return false }
+        if t.upperBound < r.upperBound && (b[t.upperBound] | 0x20) &- 0x61 < 26 { return false }
+        return true
+    }
+
     /// 0x80 in each byte of `w` that is an ASCII letter.
     @inline(__always)
     static func asciiLetters(_ w: UInt64) -> UInt64 {
@@ -336,7 +345,7 @@ struct DateConflictRule: Rule {
     static func candidateSentences(_ document: Document, _ bytes: UnsafeBufferPointer<UInt8>) -> (sentences: [Sentence], tokensInOrder: Bool) {
         let sentences = document.sentences
         var inOrder = true
-        var eventStarts: [Int] = []
+        var eventStarts: [Int] = [], eventEnds: [Int] = []
         document.tokens.withUnsafeBufferPointer { tokens in
             var last = Int.min
             // By pointer, one induction variable; the kind is read only for the few tokens left.
@@ -353,7 +362,10 @@ struct DateConflictRule: Rule {
                 // as one), so only these tests are cheap: `eventKind` spells the word out exactly.
                 guard Self.eventLengthBits &>> UInt64(truncatingIfNeeded: r.upperBound &- r.lowerBound) & 1 != 0,
                       Self.eventInitialBits &>> UInt64(truncatingIfNeeded: bytes[r.lowerBound] | 0x20) & 1 != 0 else { continue }
-                if t.pointee.kind == .word, eventKind(bytes, r) != nil { eventStarts.append(r.lowerBound) }
+                if t.pointee.kind == .word, eventKind(bytes, r) != nil {
+                    eventStarts.append(r.lowerBound)
+                    eventEnds.append(r.upperBound)
+                }
             }
         }
         let tokensInOrder = inOrder
@@ -368,7 +380,10 @@ struct DateConflictRule: Rule {
         var k = 0
         for s in sentences {
             while k < eventStarts.count && eventStarts[k] < s.range.lowerBound { k += 1 }
-            if k < eventStarts.count && eventStarts[k] < s.range.upperBound && mentionsEvent(bytes, s.range) { out.append(s) }
+            guard k < eventStarts.count && eventStarts[k] < s.range.upperBound else { continue }
+            // Its first event-word token is mostly a whole run of letters itself, which is what
+            // `mentionsEvent` looks for (its letters spell the word): only otherwise is every run read.
+            if isLetterRun(bytes, eventStarts[k]..<eventEnds[k], in: s.range) || mentionsEvent(bytes, s.range) { out.append(s) }
         }
         return (out, tokensInOrder)
     }
