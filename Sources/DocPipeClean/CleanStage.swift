@@ -66,10 +66,11 @@ public struct CleanStage: ConfigurableStage {
             document.apply(ws.rewrite(document.text))
         }
         Self.reportC1Controls(&document)
-        // Report fixes in reading order (passes ran one after another over the whole text).
-        document.fixes = document.fixes.enumerated().sorted {
-            ($0.element.origin.lowerBound, $0.offset) < ($1.element.origin.lowerBound, $1.offset)
-        }.map(\.element)
+        // Report fixes in reading order (passes ran one after another over the whole text). The
+        // indices are sorted, not the fixes: moving a fix moves its strings, an index is one word.
+        let fixes = document.fixes
+        let order = fixes.indices.sorted { (fixes[$0].origin.lowerBound, $0) < (fixes[$1].origin.lowerBound, $1) }
+        document.fixes = order.map { fixes[$0] }
     }
 
     /// Applies a pass between the two control passes, noting whether it may have put back a control.
