@@ -345,7 +345,9 @@ struct DateConflictRule: Rule {
     static func candidateSentences(_ document: Document, _ bytes: UnsafeBufferPointer<UInt8>) -> (sentences: [Sentence], tokensInOrder: Bool) {
         let sentences = document.sentences
         var inOrder = true
-        var eventStarts: [Int] = [], eventEnds: [Int] = []
+        // The event-word tokens' ranges (a few hundred a document: room made for them up front).
+        var eventWords: [Range<Int>] = []
+        eventWords.reserveCapacity(256)
         document.tokens.withUnsafeBufferPointer { tokens in
             var last = Int.min
             // By pointer, one induction variable; the kind is read only for the few tokens left.
@@ -363,8 +365,7 @@ struct DateConflictRule: Rule {
                 guard Self.eventLengthBits &>> UInt64(truncatingIfNeeded: r.upperBound &- r.lowerBound) & 1 != 0,
                       Self.eventInitialBits &>> UInt64(truncatingIfNeeded: bytes[r.lowerBound] | 0x20) & 1 != 0 else { continue }
                 if t.pointee.kind == .word, eventKind(bytes, r) != nil {
-                    eventStarts.append(r.lowerBound)
-                    eventEnds.append(r.upperBound)
+                    eventWords.append(r)
                 }
             }
         }
@@ -375,15 +376,15 @@ struct DateConflictRule: Rule {
             }
         }
         guard inOrder else { return (sentences.filter { mentionsEvent(bytes, $0.range) }, tokensInOrder) }
-        // A sentence's tokens start inside it: one with an event word has one of `eventStarts`.
+        // A sentence's tokens start inside it: one with an event word has one of `eventWords`.
         var out: [Sentence] = []
         var k = 0
         for s in sentences {
-            while k < eventStarts.count && eventStarts[k] < s.range.lowerBound { k += 1 }
-            guard k < eventStarts.count && eventStarts[k] < s.range.upperBound else { continue }
+            while k < eventWords.count && eventWords[k].lowerBound < s.range.lowerBound { k += 1 }
+            guard k < eventWords.count && eventWords[k].lowerBound < s.range.upperBound else { continue }
             // Its first event-word token is mostly a whole run of letters itself, which is what
             // `mentionsEvent` looks for (its letters spell the word): only otherwise is every run read.
-            if isLetterRun(bytes, eventStarts[k]..<eventEnds[k], in: s.range) || mentionsEvent(bytes, s.range) { out.append(s) }
+            if isLetterRun(bytes, eventWords[k], in: s.range) || mentionsEvent(bytes, s.range) { out.append(s) }
         }
         return (out, tokensInOrder)
     }
