@@ -423,3 +423,63 @@ extension FastPathEquivalenceTests {
         #expect(lower > 1000)
     }
 }
+
+extension FastPathEquivalenceTests {
+    /// acronym-undefined against a scan that looks at every word starting with a capital, a byte at a
+    /// time (the rule jumps eight bytes at a time and passes over a capital followed by two lower-case
+    /// letters first), on random texts of capitals, acronyms, glued words and non-ASCII letters.
+    @Test func acronymScanAgreesWithAByteScan() {
+        let pieces = ["UNEP", "The", "the", "WHO", "MoU", "NGOs", "IV", "A", "I", "Ab", "AbC", "ABs", "Abc1D", "ÉCOLE", "é",
+                      "7UNEP", "xUNEP", "A/RES/47", "DATA", "CHARTER", "Geneva", "McDonald", "McDO", "CO2", "G77", "Zz", "Zzz",
+                      "ABCDEFGHIJKLM", "ABCDEFGHIJKL", "1990", ",", ".", "-", "/", "Ma", "MAb", "OECS", "CARICOM", "UN", "xAbcD"]
+        var rng = SplitMix(state: 17)
+        var reported = 0
+        for n in 0..<400 {
+            var s = "Members say that"
+            for _ in 0..<(20 + n % 40) {
+                s += rng.below(5) == 0 ? "" : (rng.below(9) == 0 ? "  " : " ")
+                s += pieces[rng.below(pieces.count)]
+            }
+            s += " and more.\n"
+            var doc = RuleExamplesTests.pipeline.process(SourceFile(path: "t", bytes: Array(s.utf8)), id: "t")
+            try? ValidateStage(only: ["acronym-undefined"]).process(&doc)
+            let found = doc.diagnostics.compactMap { $0.range.map { doc.text.utf8Slice($0) } }
+            #expect(found == Self.referenceUndefinedAcronyms(doc), "\(s.debugDescription)")
+            reported += found.count
+        }
+        #expect(reported > 400)
+    }
+
+    /// The words acronym-undefined reports, found by looking at every word that starts with a capital.
+    static func referenceUndefinedAcronyms(_ doc: Document) -> [String] {
+        let u = Array(doc.text.utf8)
+        var skipped = AcronymUndefinedRule.wellKnown
+        for a in doc.acronyms {
+            skipped.insert(a.short)
+            skipped.insert(AcronymConflictRule.singular(a.short))
+            skipped.insert(a.short + "s")
+            for part in a.short.split(separator: " ") { skipped.insert(String(part)) }
+        }
+        let capsHeadings = doc.blocks.filter { $0.kind == .heading }.map(\.range).filter {
+            let t = doc.text.utf8Slice($0)
+            return t.uppercased() == t
+        }
+        var out: [String] = []
+        var i = 0
+        while i < u.count {
+            guard u[i] >= 0x41 && u[i] <= 0x5A, i == 0 || !AcronymUndefinedRule.isWordByte(u[i - 1]) else { i += 1; continue }
+            var j = i + 1
+            while j < u.count && AcronymUndefinedRule.isWordByte(u[j]) { j += 1 }
+            let range = i..<j
+            i = j
+            let word = String(decoding: u[range], as: UTF8.self)
+            guard AcronymUndefinedRule.looksLikeAcronym(u[range]), !skipped.contains(word), !AcronymUndefinedRule.isRoman(word),
+                  !capsHeadings.contains(where: { $0.contains(range.lowerBound) }),
+                  !(range.lowerBound > 0 && u[range.lowerBound - 1] == 0x2F), !(range.upperBound < u.count && u[range.upperBound] == 0x2F),
+                  !u.withUnsafeBufferPointer({ AcronymUndefinedRule.inCapitalPhrase($0, range) }) else { continue }
+            skipped.insert(word)
+            out.append(word)
+        }
+        return out
+    }
+}

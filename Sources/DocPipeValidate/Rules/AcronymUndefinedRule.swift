@@ -88,11 +88,13 @@ struct AcronymUndefinedRule: Rule {
                     i += 1
                     continue
                 }
-                if i > 0 && Self.isWordByte(base[i - 1]) { i += 1; continue }
                 // A capital and two lower-case letters ("The", "Geneva") leave at least two lower-case
                 // letters besides a plural s, or a single capital: never `looksLikeAcronym`. The rest of
-                // the word is skipped by the word-byte test above.
+                // the word is skipped by the word-byte test below. Tested first, as most capitals are
+                // so followed: past the two letters, which are no capitals, whether or not a word byte
+                // precedes the capital (which would only have moved on by one).
                 if i + 2 < n && base[i + 1] &- 0x61 < 26 && base[i + 2] &- 0x61 < 26 { i += 3; continue }
+                if i > 0 && Self.isWordByte(base[i - 1]) { i += 1; continue }
                 // To the end of the word, eight bytes at a time, noting whether a second capital follows.
                 var j = i + 1
                 var more = false
