@@ -146,9 +146,11 @@ struct AcronymUndefinedRule: Rule {
     static func packed(_ w: UnsafeBufferPointer<UInt8>) -> PackedWord? {
         guard w.count <= 12 else { return nil }
         var low: UInt64 = 0, high = UInt64(w.count) << 56
-        for (k, b) in w.enumerated() {
+        // Shifts below 64 (k < 12): masking shifts and wrapping products, no over-shift checks.
+        for k in 0..<w.count {
+            let b = w[k]
             guard b < 0x80 else { return nil }
-            if k < 8 { low |= UInt64(b) << (8 * UInt64(k)) } else { high |= UInt64(b) << (8 * UInt64(k - 8)) }
+            if k < 8 { low |= UInt64(b) &<< (8 &* UInt64(k)) } else { high |= UInt64(b) &<< (8 &* UInt64(k &- 8)) }
         }
         return PackedWord(low: low, high: high)
     }
