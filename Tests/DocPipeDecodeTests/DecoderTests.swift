@@ -181,4 +181,28 @@ import Testing
             #expect(Array(text.utf8) == Array(String(decoding: bytes, as: UTF8.self).utf8), "\(bytes)")
         }
     }
+
+    /// Valid UTF-8 becomes its text without the standard library's validation (``TextDecoder/validString(_:ascii:)``):
+    /// the same bytes as reading them, and a string that compares, hashes and lower-cases the same
+    /// (its ASCII flag right), on ASCII texts and on texts with composed and decomposed characters.
+    @Test func validTextIsTheBytesRead() {
+        let pieces: [String] = ["a", " ", "Text, ", String(repeating: "ascii ", count: 12), "\n", "é", "e\u{301}", "’", "😀", "Ω", "\u{212B}", "İ", "ß"]
+        var state: UInt64 = 1616
+        func below(_ n: Int) -> Int {
+            state = state &* 6364136223846793005 &+ 1442695040888963407
+            return Int((state >> 33) % UInt64(n))
+        }
+        for round in 0..<2000 {
+            var bytes: [UInt8] = []
+            // Every third text stays ASCII.
+            let limit = round % 3 == 0 ? 5 : pieces.count
+            for _ in 0..<below(60) { bytes += Array(pieces[below(limit)].utf8) }
+            let reference = String(decoding: bytes, as: UTF8.self)
+            let d = TextDecoder.decode(bytes)
+            #expect(d.encoding == "utf-8" && d.replacements.isEmpty)
+            #expect(Array(d.text.utf8) == bytes, "\(bytes)")
+            #expect(d.text == reference && d.text.hashValue == reference.hashValue, "\(bytes)")
+            #expect(d.text.lowercased() == reference.lowercased() && d.text.count == reference.count, "\(bytes)")
+        }
+    }
 }
