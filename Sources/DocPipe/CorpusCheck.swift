@@ -41,26 +41,34 @@ public final class ClaimStrings: @unchecked Sendable {
         return state.group(subject: subject, measure: measure, time: time)
     }
 
+    /// `group(subject:measure:time:)` and then the id of the text `text` decodes to, under one lock.
+    func record(subject: String, measure: String, time: String, text: UnsafeBufferPointer<UInt8>)
+        -> (key: Int32, subjectText: Int32, time: Int32, text: Int32) {
+        lock.lock()
+        defer { lock.unlock() }
+        let g = state.group(subject: subject, measure: measure, time: time)
+        return (g.key, g.subjectText, g.time, state.strings.id(bytes: text) { String(decoding: text, as: UTF8.self) })
+    }
+
     subscript(id id: Int32) -> String {
         lock.lock()
         defer { lock.unlock() }
         return state.strings.strings[Int(id)]
     }
 
-    private struct Triple: Hashable { var subject: Int32, measure: Int32, time: Int32 }
 
     private struct State {
         /// The records' strings.
         var strings = ByteInterner()
         /// Subjects, measures and times, only to tell combinations apart (ids of their own).
         var parts = ByteInterner()
-        /// The ids of a combination in `strings`: key, subject, time.
-        var groups: [Triple: (key: Int32, subjectText: Int32, time: Int32)] = [:]
+        /// The ids of a combination of parts in `strings` (key, subject, time), by the parts' ids.
+        var groups = GroupTable()
         /// Reusable buffer for a group key's bytes.
         var scratch: [UInt8] = []
 
         mutating func group(subject: String, measure: String, time: String) -> (key: Int32, subjectText: Int32, time: Int32) {
-            let triple = Triple(subject: parts.id(subject), measure: parts.id(measure), time: parts.id(time))
+            let triple = (parts.id(subject), parts.id(measure), parts.id(time))
             if let known = groups[triple] { return known }
             // The key's bytes, interned without building the `String` unless new.
             var key = scratch
@@ -82,8 +90,53 @@ public final class ClaimStrings: @unchecked Sendable {
             let k = key.withUnsafeBufferPointer { p in strings.id(bytes: p) { String(decoding: p, as: UTF8.self) } }
             scratch = key
             let ids = (key: k, subjectText: strings.id(subject), time: strings.id(time))
-            groups[triple] = ids
+            groups.insert(triple, ids)
             return ids
+        }
+    }
+
+    /// Open addressing from three ids to three ids (a `Dictionary` with a tuple struct key hashed with
+    /// SipHash and grew at several times the cost).
+    struct GroupTable {
+        typealias Ids = (Int32, Int32, Int32)
+        private var slots = [Int32](repeating: 0, count: 64)
+        private var keys: [Ids] = []
+        private var values: [(key: Int32, subjectText: Int32, time: Int32)] = []
+
+        private static func slot(_ k: Ids, _ mask: Int) -> Int {
+            var h = UInt64(UInt32(bitPattern: k.0)) | UInt64(UInt32(bitPattern: k.1)) << 32
+            h = (h ^ UInt64(UInt32(bitPattern: k.2)) << 16) &* 0x9E37_79B9_7F4A_7C15
+            return Int(truncatingIfNeeded: h >> 32) & mask
+        }
+
+        subscript(k: Ids) -> (key: Int32, subjectText: Int32, time: Int32)? {
+            let mask = slots.count - 1
+            var i = Self.slot(k, mask)
+            while slots[i] != 0 {
+                let e = Int(slots[i]) - 1
+                if keys[e] == k { return values[e] }
+                i = (i + 1) & mask
+            }
+            return nil
+        }
+
+        /// Adds `k`, not present.
+        mutating func insert(_ k: Ids, _ v: (key: Int32, subjectText: Int32, time: Int32)) {
+            keys.append(k)
+            values.append(v)
+            if keys.count * 2 > slots.count {
+                slots = [Int32](repeating: 0, count: slots.count * 2)
+                for e in keys.indices { place(keys[e], e) }
+            } else {
+                place(k, keys.count - 1)
+            }
+        }
+
+        private mutating func place(_ k: Ids, _ e: Int) {
+            let mask = slots.count - 1
+            var i = Self.slot(k, mask)
+            while slots[i] != 0 { i = (i + 1) & mask }
+            slots[i] = Int32(e + 1)
         }
     }
 }
@@ -109,6 +162,8 @@ struct ByteInterner {
     private struct Entry { var hash: UInt64; var start: Int; var count: Int; var id: Int32 }
 
     mutating func id(_ s: String) -> Int32 {
+        // A native string lends its bytes without a copy; `withUTF8` on a copy would retain and release it.
+        if let k = s.utf8.withContiguousStorageIfAvailable({ p in id(bytes: p) { s } }) { return k }
         var bytes = s
         return bytes.withUTF8 { p in id(bytes: p) { s } }
     }
@@ -176,7 +231,12 @@ struct ByteInterner {
         }
         if i < n {
             var w: UInt64 = 0
-            for k in i..<n { w |= UInt64(base[k]) << (8 * UInt64(k - i)) }
+            if n >= 8 {
+                // The last eight bytes, shifted down to the ones not yet hashed.
+                w = raw.loadUnaligned(fromByteOffset: n - 8, as: UInt64.self) >> UInt64(8 * (8 - (n - i)))
+            } else {
+                for k in i..<n { w |= UInt64(base[k]) << (8 * UInt64(k - i)) }
+            }
             h = (h ^ w) &* 0x9E37_79B9_7F4A_7C15
         }
         h ^= h >> 33
@@ -209,32 +269,36 @@ public struct ClaimRecord: Sendable {
 
     /// The count claims of a document that have a resolved subject and a comparable time frame.
     static func records(of doc: Document, strings: ClaimStrings) -> [ClaimRecord] {
-        // Fields are read in place (a `Claim` copied out cost as much as its record), the stated text is
-        // interned from the bytes of the text (no `String` unless new), and a claim's subject, measure and
-        // time are interned and their key found under one lock.
+        // Fields are read in place (a `Claim` copied out cost as much as its record), and a record's
+        // strings are interned under one lock, the stated text from the bytes of the text (no `String`
+        // unless new).
         var out: [ClaimRecord] = []
         let text = doc.text
-        let direct: Void? = text.utf8.withContiguousStorageIfAvailable { t in
-            records(of: doc, strings: strings, into: &out) { r in
-                guard r.lowerBound >= 0, r.upperBound <= t.count else { return strings.id(slice(text, r)) }
-                return strings.id(decoding: UnsafeBufferPointer(rebasing: t[r]))
+        func slow(_ s: String, _ m: String, _ t: String, _ r: Range<Int>) -> (key: Int32, subjectText: Int32, time: Int32, text: Int32) {
+            let g = strings.group(subject: s, measure: m, time: t)
+            return (g.key, g.subjectText, g.time, strings.id(slice(text, r)))
+        }
+        let direct: Void? = text.utf8.withContiguousStorageIfAvailable { bytes in
+            records(of: doc, into: &out) { s, m, t, r in
+                guard r.lowerBound >= 0, r.upperBound <= bytes.count else { return slow(s, m, t, r) }
+                return strings.record(subject: s, measure: m, time: t, text: UnsafeBufferPointer(rebasing: bytes[r]))
             }
         }
-        if direct == nil { records(of: doc, strings: strings, into: &out) { strings.id(slice(text, $0)) } }
+        if direct == nil { records(of: doc, into: &out, ids: slow) }
         return out
     }
 
-    /// `records(of:strings:)` with the id of the text in a range given by `textID`.
-    private static func records(of doc: Document, strings: ClaimStrings, into out: inout [ClaimRecord],
-                                textID: (Range<Int>) -> Int32) {
+    /// `records(of:strings:)` with the ids of a claim's subject, measure, time and stated text (its range) from `ids`.
+    private static func records(of doc: Document, into out: inout [ClaimRecord],
+                                ids: (String, String, String, Range<Int>) -> (key: Int32, subjectText: Int32, time: Int32, text: Int32)) {
         let claims = doc.claims
         for i in claims.indices {
             guard claims[i].kind == .count, claims[i].subject != nil, !claims[i].subjectText.isEmpty, !claims[i].measure.isEmpty,
                   let time = claims[i].time, time != "PAST_REF" else { continue }
             let range = claims[i].quantity.flatMap { $0 < doc.quantities.count ? doc.quantities[$0].range : nil } ?? claims[i].range
             let span = doc.rawSpan(of: range)
-            let ids = strings.group(subject: claims[i].subjectText, measure: claims[i].measure, time: time)
-            out.append(ClaimRecord(key: ids.key, subjectText: ids.subjectText, time: ids.time, text: textID(range),
+            let k = ids(claims[i].subjectText, claims[i].measure, time, range)
+            out.append(ClaimRecord(key: k.key, subjectText: k.subjectText, time: k.time, text: k.text,
                                    value: claims[i].value, comparator: claims[i].comparator,
                                    line: Int32(clamping: span.line), column: Int32(clamping: span.column),
                                    endLine: Int32(clamping: span.endLine), endColumn: Int32(clamping: span.endColumn)))
