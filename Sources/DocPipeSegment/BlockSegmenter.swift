@@ -174,6 +174,21 @@ struct BlockSegmenter {
         return words
     }
 
+    /// How many of `wordRanges(p, line, limit:)` there are and the last of them, without building the
+    /// array (an allocation per line tested as a title or list item).
+    private func wordCount(_ p: UnsafeBufferPointer<UInt8>, _ line: Line, limit: Int) -> (count: Int, last: Range<Int>?) {
+        var count = 0
+        var last: Range<Int>? = nil
+        var i = line.cs
+        while i < line.ce && count <= limit {
+            while i < line.ce, case let n = Bytes.inlineSpaceLength(p, i, line.ce), n > 0 { i += n }
+            let w = i
+            while i < line.ce && Bytes.inlineSpaceLength(p, i, line.ce) == 0 { i += 1 }
+            if i > w { count += 1; last = w..<i }
+        }
+        return (count, last)
+    }
+
     private func scalarCount(_ p: UnsafeBufferPointer<UInt8>, _ line: Line, limit: Int) -> Int {
         if line.ce - line.cs > 4 * limit { return limit + 1 }
         var n = 0
@@ -207,7 +222,7 @@ struct BlockSegmenter {
         case Bytes.period, Bytes.colon, 0x3B, 0x2C: return false
         default: break
         }
-        let words = wordRanges(p, line, limit: 12)
+        let words = wordCount(p, line, limit: 12)
         guard words.count <= 12, let last = words.last else { return false }
         if isFunctionWord(p, last) { return false }
         var hasLetter = false
@@ -237,7 +252,7 @@ struct BlockSegmenter {
             return Bytes.bulletLength(p, line.cs, line.ce) > 0
         }
         guard p[line.ce - 1] != Bytes.colon else { return false }
-        guard wordRanges(p, line, limit: 15).count <= 15 else { return false }
+        guard wordCount(p, line, limit: 15).count <= 15 else { return false }
         return sentences.count(p, line.cs, line.ce) == 1
     }
 

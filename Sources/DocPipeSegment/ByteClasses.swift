@@ -173,7 +173,10 @@ enum Scan {
             let raw = UnsafeRawPointer(base)
             while i + 8 <= e {
                 let w = raw.loadUnaligned(fromByteOffset: i, as: UInt64.self)
-                if hasByte(w, 0x2E) | hasByte(w, 0x21) | hasByte(w, 0x3F) | hasByte(w, 0xE2) != 0 { break }
+                let hits = hasByte(w, 0x2E) | hasByte(w, 0x21) | hasByte(w, 0x3F) | hasByte(w, 0xE2)
+                // The lowest flag of each test is exact (a false one can only follow a true one), so the
+                // lowest of all is the first candidate (little-endian: the first byte is the lowest).
+                if hits != 0 { return i + hits.trailingZeroBitCount >> 3 }
                 i += 8
             }
         }
