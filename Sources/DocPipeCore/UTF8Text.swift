@@ -100,8 +100,9 @@ public struct ScalarIndex: Sendable {
     /// `Document` was copied: reproduced by CleanPropertyTests, gone with the copy.)
     private let bytes: [UInt8]
 
-    public init(_ text: String) {
-        bytes = Array(text.utf8)
+    /// `utf8`, when given, must be the bytes of `text`: kept instead of a copy (the decoder has them).
+    public init(_ text: String, utf8: [UInt8]? = nil) {
+        bytes = utf8 ?? Array(text.utf8)
         let n = bytes.count
         var cps = [Int32](repeating: 0, count: n / 64 + 1)
         bytes.withUnsafeBufferPointer { p in
@@ -159,7 +160,8 @@ public struct LineIndex: Sendable {
     public private(set) var lineStarts: [Int] = [0]
     private let scalars: ScalarIndex
 
-    public init(_ text: String) {
+    /// `utf8`, when given, must be the bytes of `text` (see ``ScalarIndex/init(_:utf8:)``).
+    public init(_ text: String, utf8: [UInt8]? = nil) {
         var starts = [0]
         text.utf8.withContiguousStorageIfAvailable { p in
             let n = p.count
@@ -182,7 +184,7 @@ public struct LineIndex: Sendable {
             }
         }
         lineStarts = starts
-        scalars = ScalarIndex(text)
+        scalars = ScalarIndex(text, utf8: utf8)
     }
 
     /// 1-based line and column (in scalars) of UTF-8 offset `offset`.
