@@ -250,19 +250,26 @@ struct SourceCursor {
 
     init(_ map: OffsetMap) {
         self.map = map
+        // Only the non-empty segments are kept: `OffsetMap` skips the empty ones (deletions) after its
+        // search, and with target ends that never decrease, the first kept segment past `t` is the
+        // one it lands on. Dropping them here saves that skip on every query.
         let segs = TableMemory.allocate(OffsetMap.Segment.self, map.segments.count)
-        _ = segs.initialize(from: map.segments)
-        segments = segs.baseAddress!
-        count = map.segments.count
-        memory = TableMemory([UnsafeMutableRawPointer(segs.baseAddress!)])
-        targetLength = map.targetLength
-        sourceLength = map.sourceLength
+        var kept = 0
         var ok = true
         var last = Int.min
         for s in map.segments {
             if s.targetEnd < last { ok = false }
             last = s.targetEnd
+            if s.targetStart != s.targetEnd {
+                (segs.baseAddress! + kept).initialize(to: s)
+                kept += 1
+            }
         }
+        segments = segs.baseAddress!
+        count = kept
+        memory = TableMemory([UnsafeMutableRawPointer(segs.baseAddress!)])
+        targetLength = map.targetLength
+        sourceLength = map.sourceLength
         monotone = ok
     }
 
@@ -306,14 +313,6 @@ struct SourceCursor {
         return lo
     }
 
-    /// First non-empty segment at or after `i`, as `OffsetMap` skips them.
-    @inline(__always)
-    private func skipEmpty(_ i: Int) -> Int {
-        var i = i
-        while i < count && segments[i].targetStart == segments[i].targetEnd { i &+= 1 }
-        return i
-    }
-
     @inline(__always)
     private static func project(_ s: OffsetMap.Segment, _ t: Int) -> Int {
         let tl = s.targetEnd - s.targetStart, sl = s.sourceEnd - s.sourceStart
@@ -326,7 +325,7 @@ struct SourceCursor {
     mutating func sourceStart(_ t: Int) -> Int {
         guard monotone else { return map.sourceStart(t) }
         if t >= targetLength { return sourceLength }
-        let i = skipEmpty(lowerBound(t, inclusive: false))
+        let i = lowerBound(t, inclusive: false)
         guard i < count else { return sourceLength }
         let s = segments[i]
         if t < s.targetStart { return s.sourceStart }
@@ -338,7 +337,7 @@ struct SourceCursor {
     mutating func sourceEnd(_ t: Int) -> Int {
         guard monotone else { return map.sourceEnd(t) }
         if t <= 0 { return 0 }
-        let i = skipEmpty(lowerBound(t, inclusive: true))
+        let i = lowerBound(t, inclusive: true)
         guard i < count else { return sourceLength }
         let s = segments[i]
         if t <= s.targetStart { return s.sourceStart }
