@@ -140,13 +140,22 @@ struct RawPositions {
                               UnsafeMutableRawPointer(lineScalars.baseAddress!)])
     }
 
+    /// Index of the line of the previous answer (0 at first).
+    private var hint = 0
+
     /// Line and column of UTF-8 offset `offset` of the original text; offsets outside the text give
     /// the first or the last line, as `LineIndex.position(of:)` does.
     @inline(__always)
-    func position(_ offset: Int) -> (line: Int, column: Int) {
+    mutating func position(_ offset: Int) -> (line: Int, column: Int) {
         let o = min(max(offset, 0), scalars.count)
-        var line = Int(blockLine[o &>> 6])
-        while line &+ 1 < lineCount && lineStarts[line &+ 1] <= o { line &+= 1 }
+        // Annotations mostly come in text order, several to a line: the previous answer's line is
+        // tried first (line starts increase strictly, so a line that holds `o` is the answer).
+        var line = hint
+        if !(lineStarts[line] <= o && (line &+ 1 == lineCount || o < lineStarts[line &+ 1])) {
+            line = Int(blockLine[o &>> 6])
+            while line &+ 1 < lineCount && lineStarts[line &+ 1] <= o { line &+= 1 }
+            hint = line
+        }
         return (line &+ 1, scalars.scalarOffset(o) &- lineScalars[line] &+ 1)
     }
 }

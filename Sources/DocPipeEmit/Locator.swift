@@ -161,7 +161,7 @@ private func sameStorage<T>(_ a: [T], _ b: [T]) -> Bool {
 /// cost O(1) each and any order stays logarithmic.
 struct Locator {
     private let scalars: FastScalarIndex
-    private let raw: RawPositions
+    private var raw: RawPositions
     private var map: SourceCursor
     let textBytes: Int
     let originalBytes: Int

@@ -286,10 +286,15 @@ import Testing
         for _ in 0..<300 {
             let s = Self.randomText(&rng)
             let doc = Fixtures.decoded(s)
-            let raw = RawPositions(doc)
-            for o in -2...(s.utf8.count + 2) {
-                let p = raw.position(o), q = doc.rawPosition(ofOriginal: o)
-                #expect(p.line == q.line && p.column == q.column, "\(o) in \(Array(s.utf8))")
+            var raw = RawPositions(doc)
+            var queries = Array(-2...(s.utf8.count + 2))
+            // In order, then shuffled: the line hint must not depend on the order of queries.
+            for order in 0..<2 {
+                if order == 1 { queries.shuffle(using: &rng) }
+                for o in queries {
+                    let p = raw.position(o), q = doc.rawPosition(ofOriginal: o)
+                    #expect(p.line == q.line && p.column == q.column, "\(o) in \(Array(s.utf8))")
+                }
             }
         }
     }
