@@ -14,7 +14,7 @@ import DocPipeTestSupport
         "the", "in", "June", "May", "year", "years", "Council", "a", "of", "to", "and", "at", "last", "spring", "twenty",
         "international", "organisations", "Secretariat", "cooperation", "I", "x", "Zürich", "Montréal", "naïve", "Ωmega",
         "mid-1970s", "1950s", "21st", "don't", "IOM’s", "IOM's", "migrants’", "d’Ivoire", "O'Brien", "co-operation",
-        "well‐being", "U.S.", "e.g.", "Dr.", "No.", "etc.", "A/RES/47/4", "S/RES/1325", "HIV/AIDS", "and/or", "US$", "HK$",
+        "well‐being", "U.S.", "e.g.", "Dr.", "No.", "etc.", "Mrs.", "ibid.", "Messrs.", "approx.", "Arts.", "A/RES/47/4", "S/RES/1325", "HIV/AIDS", "and/or", "US$", "HK$",
         "1951", "12", "1,000", "3.5", "1,500,000", "2004/2005", "10:30", "4(3)", "2(a)", "15-year-old", "5km", "0031",
         "'89", "’50s", "$", "€", "£", "¥", "%", "#", "&", "(", ")", "[", "]", ",", ";", ":", ".", "!", "?", "\"", "-", "–", "—",
         "/", "'", "`", "“", "”", "‘", "’", "…", "•", "°", "§", "«", "»", "·", "\u{7F}", "\u{01}", "\u{0B}",

@@ -466,7 +466,7 @@ extension DateScanner {
                             // `abbreviationEnd` looks only at words of at most 7 letters). Before a General Punctuation
                             // character it keeps it alone unless that is `’` (a clitic may follow) or a hyphen (`well‐being`),
                             // and the date scanner glues none of them.
-                            if Tokenizer.endsPlainWord(next) || (next == 0x2E && (e &- i > 7 || Tokenizer.abbreviationEnd(p, i, e) == e))
+                            if Tokenizer.endsPlainWord(next) || (next == 0x2E && (e &- i > 7 || Tokenizer.periodEndsWord(p, i, e, short: short)))
                                 || (next == 0xE2 && e &+ 2 < n && base[e &+ 1] == 0x80
                                     && base[e &+ 2] != 0x99 && base[e &+ 2] != 0x90 && base[e &+ 2] != 0x91) {
                                 out.append(Token(kind: .word, range: i..<e))

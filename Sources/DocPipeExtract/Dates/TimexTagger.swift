@@ -364,8 +364,9 @@ struct TimexParser {
         return next
     }
 
-    /// A cheap test of whether any pattern can start at token i (most words cannot).
-    @inline(__always) func canStart(_ i: Int) -> Bool {
+    /// A cheap test of whether any pattern can start at token i (most words cannot). Transparent: with
+    /// `@inline(__always)` the compiler kept it out of line (a call per listed token).
+    @_transparent func canStart(_ i: Int) -> Bool {
         let tok = t[i]
         guard tok.mayStart else { return false }
         switch tok.kind {
