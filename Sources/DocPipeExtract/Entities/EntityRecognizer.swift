@@ -846,7 +846,9 @@ struct EntityScanner {
             }
             m = EntityMention(kind: ph.kind, start: i, end: ph.end, norm: built(norm), source: .pattern)
         }
-        if let end = placeName(at: i), end > (m?.end ?? i) {
+        // `placeName` finds nothing unless a capitalised word follows on the line or the word is a place
+        // head (`Bay of Biscay`): tested here, before the call (most candidates are neither).
+        if capWordOnLine(i + 1) || ex(i).contains(.locHead), let end = placeName(at: i), end > (m?.end ?? i) {
             m = EntityMention(kind: .loc, start: i, end: end, norm: built(text(i, end)), source: .pattern)
         }
         if let org = m, org.kind == .org, let r = resolutionNumber(at: org.end) {
