@@ -24,35 +24,6 @@ import DocPipeTestSupport
         }
     }
 
-    /// `setBlank` on blank entities gives the entities the initialiser builds (small and long strings,
-    /// with and without `refersTo`), and dropping them is sound.
-    @Test func setBlankMatchesInit() {
-        var rng = SplitMix(seed: 0xB1A4)
-        let offsets = EntityLinker.FieldOffsets()
-        for count in [0, 1, 3, 200] {
-            var expected: [Entity] = []
-            var a = EntityLinker.blankEntities(count)
-            a.withUnsafeMutableBufferPointer { buf in
-                for k in 0..<count {
-                    let r = rng.next()
-                    let id = r % 2 == 0 ? "e\(k)" : "entity number \(k) with a long id"
-                    let kind = Entity.Kind.allCases[Int(r >> 8) % Entity.Kind.allCases.count]
-                    let range = Int(r >> 16 & 0xFF)..<Int(r >> 16 & 0xFF) + Int(r >> 24 & 0xF)
-                    let norm = r >> 30 % 2 == 0 ? "short" : "a normalised name longer than fifteen bytes \(k)"
-                    let ref: String? = r >> 32 % 3 == 0 ? nil : r >> 32 % 3 == 1 ? "e\(k / 2)" : "a long referenced id number \(k)"
-                    expected.append(Entity(id: id, kind: kind, range: range, normalized: norm, refersTo: ref))
-                    EntityLinker.setBlank(
-                        buf.baseAddress! + k, offsets, id: id, kind: kind, range: range, normalized: norm, refersTo: ref)
-                }
-            }
-            #expect(a == expected)
-            let b = a
-            a = []
-            expected = []
-            #expect(b.count == count)
-        }
-    }
-
     /// The map answers as a `Dictionary` on random keys (small ids, 0, large hashes; repeated, values
     /// overwritten) while it grows from empty and from a given capacity.
     @Test(arguments: [0, 5000])

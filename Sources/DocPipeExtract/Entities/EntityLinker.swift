@@ -182,15 +182,16 @@ enum EntityLinker {
         // appended, each entity was copied into a stack slot and the original destroyed, a retain and a
         // release per string.
         var out = blankEntities(next)
-        let offsets = FieldOffsets()
         out.withUnsafeMutableBufferPointer { buf in
             var o = 0
             for k in 0..<n where keep[k] {
                 let m = ms[k]
                 let r = refersTo[k]
-                setBlank(
-                    buf.baseAddress.unsafelyUnwrapped + o, offsets, id: idString(id[k]), kind: m.kind, range: s.byteRange(m.start, m.end),
-                    normalized: s.normalized(m.norm) ?? s.text(m.start, m.end), refersTo: r >= 0 && keep[r] ? idString(id[r]) : nil)
+                buf[o].id = idString(id[k])
+                buf[o].kind = m.kind
+                buf[o].range = s.byteRange(m.start, m.end)
+                buf[o].normalized = s.normalized(m.norm) ?? s.text(m.start, m.end)
+                if r >= 0 && keep[r] { buf[o].refersTo = idString(id[r]) }
                 o += 1
             }
         }
@@ -211,28 +212,6 @@ enum EntityLinker {
             }
             n = count
         }
-    }
-
-    /// Byte offsets of `Entity`'s string fields (read once per document), for `setBlank`.
-    struct FieldOffsets {
-        let id = MemoryLayout<Entity>.offset(of: \Entity.id)!
-        let normalized = MemoryLayout<Entity>.offset(of: \Entity.normalized)!
-        let refersTo = MemoryLayout<Entity>.offset(of: \Entity.refersTo)!
-    }
-
-    /// Sets the fields of the blank entity at `e` (`blankEntities`). Its strings are initialised in
-    /// place: a blank's hold nothing to release, and assigning them called a release for each (about
-    /// 100 k calls on the c2 corpus). A nil `refersTo` leaves the blank's nil.
-    @inline(__always) static func setBlank(
-        _ e: UnsafeMutablePointer<Entity>, _ f: FieldOffsets, id: String, kind: Entity.Kind, range: Range<Int>,
-        normalized: String, refersTo: String?
-    ) {
-        e.pointee.kind = kind
-        e.pointee.range = range
-        let raw = UnsafeMutableRawPointer(e)
-        (raw + f.id).assumingMemoryBound(to: String.self).initialize(to: id)
-        (raw + f.normalized).assumingMemoryBound(to: String?.self).initialize(to: normalized)
-        if let refersTo { (raw + f.refersTo).assumingMemoryBound(to: String?.self).initialize(to: refersTo) }
     }
 
     /// A distinct constant per kind, mixed into the repeated-name hash.
