@@ -56,7 +56,6 @@ public final class ClaimStrings: @unchecked Sendable {
         return state.strings.strings[Int(id)]
     }
 
-
     private struct State {
         /// The records' strings.
         var strings = ByteInterner()

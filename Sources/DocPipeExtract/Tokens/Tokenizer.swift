@@ -317,23 +317,18 @@ enum Tokenizer {
         "inc", "ltd", "co", "corp", "gen", "gov", "sen", "rep", "rev", "hon", "mt", "fig", "figs", "approx", "para",
         "paras", "sec", "ch", "pp", "op", "cit", "ibid", "al", "cf", "ca", "amb", "messrs", "mme", "mlle",
     ]
-    /// Whether `key` is a word of `abbreviationList` packed big-endian (at most 7 non-zero bytes). A switch over
-    /// the constants (the compiler's tree of compares): the sorted table it replaces cost a swift_once and a
-    /// bounds-checked halving per period after a short word. Pinned by `packedAbbreviationsAgreeWithTheWordList`.
+    /// The abbreviations packed big-endian into a UInt64 (at most 7 non-zero bytes), sorted: looked up by
+    /// halving, without a hash (a `Set` hashed the key with SipHash at every period after a word).
+    static let packedAbbreviations: [UInt64] = abbreviationList.map { w in
+        w.utf8.reduce(UInt64(0)) { $0 << 8 | UInt64($1) }
+    }.sorted()
+
+    /// Whether `key` is a word of `abbreviationList` packed as `packedAbbreviations` are.
     static func isPackedAbbreviation(_ key: UInt64) -> Bool {
-        switch key {
-        case 0x616C, 0x6361, 0x6366, 0x6368, 0x636F, 0x6472,
-             0x6A72, 0x6D72, 0x6D73, 0x6D74, 0x6E6F, 0x6F70,
-             0x7070, 0x7372, 0x7374, 0x7673, 0x616D62, 0x617274,
-             0x636974, 0x657463, 0x666967, 0x67656E, 0x676F76, 0x686F6E,
-             0x696E63, 0x6C7464, 0x6D6D65, 0x6D7273, 0x6E6F73, 0x726570,
-             0x726576, 0x736563, 0x73656E, 0x766F6C, 0x61727473, 0x636F7270,
-             0x66696773, 0x69626964, 0x6D6C6C65, 0x70617261, 0x70726F66, 0x766F6C73,
-             0x7061726173, 0x617070726F78, 0x6D6573737273:
-            return true
-        default:
-            return false
-        }
+        let table = packedAbbreviations
+        var lo = 0, hi = table.count
+        while lo < hi { let m = (lo + hi) >> 1; if table[m] < key { lo = m + 1 } else { hi = m } }
+        return lo < table.count && table[lo] == key
     }
 
     /// At a period following a word `start..<dot`: the end of the token (after the period when it is an
