@@ -68,12 +68,11 @@ public struct Document: Sendable {
         self.mediaType = source.mediaType
     }
 
-    /// Sets the decoded text; called once, by the decode stage. `utf8`, when given, must be the text's
-    /// bytes (the source itself when it was valid UTF-8): the line index keeps them instead of a copy.
-    public mutating func setDecoded(text: String, encoding: String, rawMap: OffsetMap, utf8: [UInt8]? = nil) {
+    /// Sets the decoded text; called once, by the decode stage.
+    public mutating func setDecoded(text: String, encoding: String, rawMap: OffsetMap) {
         self.encoding = encoding
         original = text
-        originalLines = LineIndex(text, utf8: utf8)
+        originalLines = LineIndex(text)
         self.rawMap = rawMap
         self.text = text
         map = OffsetMap(identity: text.utf8.count)

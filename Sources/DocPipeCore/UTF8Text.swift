@@ -89,68 +89,92 @@ public enum UTF8Bytes {
     }
 }
 
-/// Converts UTF-8 offsets of one text into Unicode-scalar offsets in O(1) amortised per query.
+/// Converts UTF-8 offsets of one text into Unicode-scalar offsets in O(1) per query.
 ///
-/// Checkpoints every 64 bytes keep memory at 1/16 of the text and each query under 64 byte reads,
-/// so converting every annotation of a large document stays linear.
+/// One 64-bit entry per eight bytes of text: the scalars before those eight bytes (high 56 bits) and
+/// which of them are continuation bytes (low 8 bits, bit k for byte k). A query is one load, a mask and
+/// a popcount; the text itself is not kept. Built in one pass, eight bytes at a time. The emitters
+/// convert every annotation's offsets with it, so queries, not the build, are what matters.
 public struct ScalarIndex: Sendable {
-    private var checkpoints: [Int32] = []
-    /// A copy of the text's bytes. (Keeping the `String` itself and reading it through
-    /// `withContiguousStorageIfAvailable` made debug test builds crash in `swift_retain` when a
-    /// `Document` was copied: reproduced by CleanPropertyTests, gone with the copy.)
-    private let bytes: [UInt8]
+    @usableFromInline let entries: [UInt64]
+    /// UTF-8 length of the text.
+    public let utf8Count: Int
 
-    /// `utf8`, when given, must be the bytes of `text`: kept instead of a copy (the decoder has them).
-    public init(_ text: String, utf8: [UInt8]? = nil) {
-        bytes = utf8 ?? Array(text.utf8)
-        let n = bytes.count
-        var cps = [Int32](repeating: 0, count: n / 64 + 1)
-        bytes.withUnsafeBufferPointer { p in
-            var count: Int32 = 0
-            var block = 0
-            while block * 64 < n {
-                cps[block] = count
-                let start = block * 64, end = min(start + 64, n)
-                // A block of ASCII (most of them) holds as many scalars as bytes.
-                if end - start == 64 && Self.isASCII64(p, start) {
-                    count += 64
-                    block += 1
-                    continue
+    public init(_ text: String) {
+        var text = text
+        let n = text.utf8.count
+        utf8Count = n
+        entries = [UInt64](unsafeUninitializedCapacity: n / 8 + 1) { buffer, initialized in
+            text.withUTF8 { ScalarIndex.fill(buffer, from: $0) }
+            initialized = n / 8 + 1
+        }
+    }
+
+    /// Writes the entries of the UTF-8 bytes `p` (`p.count / 8 + 1` of them).
+    private static func fill(_ entries: UnsafeMutableBufferPointer<UInt64>, from p: UnsafeBufferPointer<UInt8>) {
+        let n = p.count
+        var scalars: UInt64 = 0
+        var w = 0
+        var i = 0
+        // Wrapping arithmetic and raw pointers: no overflow or bounds checks in the loop (i + 8 <= n, w = i / 8).
+        if let s = p.baseAddress, let e = entries.baseAddress {
+            while i &+ 8 <= n {
+                // Mostly ASCII text: a word with no high bit has no continuation byte. Two such words per test.
+                while i &+ 16 <= n {
+                    let x = UnsafeRawPointer(s + i).loadUnaligned(as: UInt64.self)
+                    let y = UnsafeRawPointer(s + i).loadUnaligned(fromByteOffset: 8, as: UInt64.self)
+                    if (x | y) & 0x8080_8080_8080_8080 != 0 { break }
+                    e[w] = scalars << 8
+                    e[w &+ 1] = (scalars &+ 8) << 8
+                    scalars &+= 16
+                    i &+= 16
+                    w &+= 2
                 }
-                var i = start
-                // Scalars = bytes that are not continuation bytes (10xxxxxx), eight at a time.
-                let cont = UTF8Bytes.continuationCount(p, &i, end)
-                count += Int32((i - start) - cont)
-                while i < end { if p[i] & 0xC0 != 0x80 { count += 1 }; i += 1 }
-                block += 1
+                // Then one word, whatever it holds.
+                guard i &+ 8 <= n else { break }
+                let x = UInt64(littleEndian: UnsafeRawPointer(s + i).loadUnaligned(as: UInt64.self))
+                let high = (x & ~(x << 1) & 0x8080_8080_8080_8080) >> 7
+                e[w] = scalars << 8 | gather(high)
+                // The lanes of `high` are 0 or 1: one multiply sums them into the top byte (at most 8, no carry
+                // out of a lane), which costs less than a popcount of the gathered bits.
+                scalars &+= 8 &- (high &* 0x0101_0101_0101_0101) >> 56
+                i &+= 8
+                w &+= 1
             }
-            if n % 64 == 0 { cps[n / 64] = count }
         }
-        checkpoints = cps
+        // The last, partial word (possibly empty), zero-padded: zero bytes are not continuation bytes.
+        var x: UInt64 = 0
+        for k in 0..<(n - i) { x |= UInt64(p[i + k]) << (8 * UInt64(k)) }
+        entries[w] = scalars << 8 | continuationMask(x)
     }
 
+    /// Bit k set when byte k of the little-endian word `x` is a continuation byte (10xxxxxx).
     @inline(__always)
-    private static func isASCII64(_ p: UnsafeBufferPointer<UInt8>, _ i: Int) -> Bool {
-        var any: UInt64 = 0
-        for k in stride(from: i, to: i + 64, by: 8) { any |= UTF8Bytes.load(p, k) }
-        return any & 0x8080_8080_8080_8080 == 0
+    static func continuationMask(_ x: UInt64) -> UInt64 {
+        // High bit of each byte that is 10xxxxxx, moved to the lane's low bit, then gathered.
+        gather((x & ~(x << 1) & 0x8080_8080_8080_8080) >> 7)
     }
 
-    /// Number of scalars before UTF-8 offset `offset`.
+    /// The low bits of the eight lanes of `ones` (each lane 0 or 1) as the eight bits of one byte, lane k at bit k.
+    @inline(__always)
+    private static func gather(_ ones: UInt64) -> UInt64 {
+        // The multiply moves lane k's bit to bit 56+k, and no two partial products meet (so nothing carries).
+        (ones &* 0x0102_0408_1020_4080) >> 56
+    }
+
+    /// Number of scalars before UTF-8 offset `offset` (clamped to the text).
+    @inlinable @inline(__always)
     public func scalarOffset(_ offset: Int) -> Int {
-        let o = min(max(offset, 0), bytes.count)
-        let block = o >> 6
-        return bytes.withUnsafeBufferPointer { p in
-            var i = block << 6
-            let start = i
-            let cont = UTF8Bytes.continuationCount(p, &i, o)
-            var n = Int(checkpoints[block]) + (i - start) - cont
-            while i < o {
-                if p[i] & 0xC0 != 0x80 { n += 1 }
-                i += 1
-            }
-            return n
-        }
+        let o = min(max(offset, 0), utf8Count)
+        // `o / 8` is at most `utf8Count / 8`, always an entry: read without the array's bounds check.
+        let e = entries.withUnsafeBufferPointer { $0[o &>> 3] }
+        let k = o & 7
+        let before = Int(truncatingIfNeeded: e >> 8) &+ k
+        // Most words of a text are ASCII: no continuation byte to count (a popcount is a dozen
+        // instructions on the baseline x86-64 this is built for).
+        let continuations = e & 0xFF
+        if continuations == 0 { return before }
+        return before &- (continuations & ((1 << UInt64(k)) &- 1)).nonzeroBitCount
     }
 }
 
@@ -158,10 +182,10 @@ public struct ScalarIndex: Sendable {
 /// A line ends at LF, CR LF, or a lone CR, as editors count them.
 public struct LineIndex: Sendable {
     public private(set) var lineStarts: [Int] = [0]
-    private let scalars: ScalarIndex
+    /// Scalar offsets of the text, for the columns.
+    public let scalars: ScalarIndex
 
-    /// `utf8`, when given, must be the bytes of `text` (see ``ScalarIndex/init(_:utf8:)``).
-    public init(_ text: String, utf8: [UInt8]? = nil) {
+    public init(_ text: String) {
         var starts = [0]
         text.utf8.withContiguousStorageIfAvailable { p in
             let n = p.count
@@ -184,7 +208,7 @@ public struct LineIndex: Sendable {
             }
         }
         lineStarts = starts
-        scalars = ScalarIndex(text, utf8: utf8)
+        scalars = ScalarIndex(text)
     }
 
     /// 1-based line and column (in scalars) of UTF-8 offset `offset`.

@@ -27,10 +27,7 @@ public struct DecodeStage: ConfigurableStage {
 
     public func process(_ document: inout Document) throws {
         let d = TextDecoder.decode(document.source.bytes, fallback: fallback, detectUTF16: detectUTF16)
-        // Valid UTF-8 without a BOM (named "utf-8" and nothing replaced) is its own text, byte for byte.
-        let same = d.encoding == "utf-8" && d.replacements.isEmpty && d.text.utf8.count == document.source.bytes.count
-        assert(!same || d.text.utf8.elementsEqual(document.source.bytes))
-        document.setDecoded(text: d.text, encoding: d.encoding, rawMap: d.map, utf8: same ? document.source.bytes : nil)
+        document.setDecoded(text: d.text, encoding: d.encoding, rawMap: d.map)
         for r in d.replacements {
             let hex = r.bytes.map { b in
                 let digits = Array("0123456789ABCDEF")

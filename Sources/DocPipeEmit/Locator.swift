@@ -155,12 +155,12 @@ private func sameStorage<T>(_ a: [T], _ b: [T]) -> Bool {
 
 /// Converts the UTF-8 ranges of a document's layers into the locations the formats publish.
 ///
-/// Tables over the current and the original text are built once per document (``FastScalarIndex``,
+/// Tables over the current and the original text are built once per document (``ScalarIndex``,
 /// ``RawPositions``): scalar offsets and line/column are then O(1) per query. The source map is
 /// walked with a cursor (``SourceCursor``), so the annotations of a layer, which come in text order,
 /// cost O(1) each and any order stays logarithmic.
 struct Locator {
-    private let scalars: FastScalarIndex
+    private let scalars: ScalarIndex
     private var raw: RawPositions
     private var map: SourceCursor
     let textBytes: Int
@@ -170,10 +170,10 @@ struct Locator {
     private let fourDigits = ByteSink.fourDigits
 
     init(_ doc: Document) {
-        scalars = FastScalarIndex(doc.text)
+        scalars = ScalarIndex(doc.text)
         raw = RawPositions(doc)
         map = SourceCursor(doc.map)
-        textBytes = scalars.count
+        textBytes = scalars.utf8Count
         originalBytes = doc.original.utf8.count
         scalarCount = scalars.scalarOffset(textBytes)
     }

@@ -139,12 +139,74 @@ import Testing
         #expect(li.lineRange(2, in: s) == 4..<7)
     }
 
-    @Test func scalarIndexAcrossCheckpoints() {
+    @Test func scalarIndexAcrossWords() {
         let s = String(repeating: "é", count: 100) + "a"
         let si = ScalarIndex(s)
+        #expect(si.utf8Count == 201)
         #expect(si.scalarOffset(200) == 100)
         #expect(si.scalarOffset(201) == 101)
         #expect(si.scalarOffset(64) == 32)
+        #expect(si.scalarOffset(63) == 32)  // inside the 32nd "é"
+        #expect(ScalarIndex("").scalarOffset(0) == 0)
+    }
+
+    /// Short and long texts of ASCII runs, multi-byte scalars and line breaks.
+    static func randomText(_ rng: inout SplitMix) -> String {
+        let alphabet = ["a", "b", "c", " ", "\n", "\r", "\r\n", "é", "€", "😀", "\u{0}", "e\u{301}", "’", "\n\n", "abcdefghij",
+                        "abcdefghijklmnopqrstuvwxyz0123456789"]
+        var s = ""
+        for _ in 0..<Int.random(in: 0...(Bool.random(using: &rng) ? 20 : 300), using: &rng) { s += alphabet.randomElement(using: &rng)! }
+        return s
+    }
+
+    /// The word table against the plain count: scalars are the bytes that are not continuation bytes.
+    @Test func scalarOffsetsMatchNaiveCount() {
+        var rng = SplitMix(seed: 13)
+        for _ in 0..<300 {
+            let s = Self.randomText(&rng)
+            let bytes = Array(s.utf8)
+            let index = ScalarIndex(s)
+            var expected = 0
+            for o in 0...bytes.count {
+                #expect(index.scalarOffset(o) == expected, "\(o) in \(bytes)")
+                if o < bytes.count, bytes[o] & 0xC0 != 0x80 { expected += 1 }
+            }
+            #expect(index.scalarOffset(-3) == 0)
+            #expect(index.scalarOffset(bytes.count + 5) == s.unicodeScalars.count)
+        }
+    }
+
+    @Test func continuationMaskGathersEveryByte() {
+        var rng = SplitMix(seed: 14)
+        for _ in 0..<5000 {
+            let x = rng.next()
+            var expected: UInt64 = 0
+            for k in 0..<8 where (x >> (8 * UInt64(k))) & 0xC0 == 0x80 { expected |= 1 << UInt64(k) }
+            #expect(ScalarIndex.continuationMask(x) == expected)
+        }
+    }
+
+    /// Line and column against a walk over the text's scalars, at every offset that starts a scalar.
+    @Test func positionsMatchScalarWalk() {
+        var rng = SplitMix(seed: 16)
+        for _ in 0..<200 {
+            let s = Self.randomText(&rng)
+            let li = LineIndex(s)
+            let scalars = Array(s.unicodeScalars)
+            var line = 1, column = 1, offset = 0
+            for (i, u) in scalars.enumerated() {
+                #expect(li.position(of: offset) == (line, column), "\(offset) in \(Array(s.utf8))")
+                offset += UTF8.width(u)
+                // A line ends after LF, and after a CR that no LF follows.
+                if u == "\n" || (u == "\r" && (i + 1 == scalars.count || scalars[i + 1] != "\n")) {
+                    line += 1
+                    column = 1
+                } else {
+                    column += 1
+                }
+            }
+            #expect(li.position(of: offset) == (line, column))
+        }
     }
 }
 

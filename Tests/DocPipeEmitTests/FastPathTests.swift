@@ -255,32 +255,6 @@ import Testing
         return s
     }
 
-    @Test func scalarOffsetsMatchNaiveCount() {
-        var rng = SplitMix(seed: 13)
-        for _ in 0..<300 {
-            let s = Self.randomText(&rng)
-            let bytes = Array(s.utf8)
-            let index = FastScalarIndex(s)
-            var expected = 0
-            for o in 0...bytes.count {
-                #expect(index.scalarOffset(o) == expected, "\(o) in \(bytes)")
-                if o < bytes.count, bytes[o] & 0xC0 != 0x80 { expected += 1 }
-            }
-            #expect(index.scalarOffset(-3) == 0)
-            #expect(index.scalarOffset(bytes.count + 5) == s.unicodeScalars.count)
-        }
-    }
-
-    @Test func continuationMaskGathersEveryByte() {
-        var rng = SplitMix(seed: 14)
-        for _ in 0..<5000 {
-            let x = rng.next()
-            var expected: UInt64 = 0
-            for k in 0..<8 where (x >> (8 * UInt64(k))) & 0xC0 == 0x80 { expected |= 1 << UInt64(k) }
-            #expect(FastScalarIndex.continuationMask(x) == expected)
-        }
-    }
-
     @Test func rawPositionsMatchLineIndex() {
         var rng = SplitMix(seed: 15)
         for _ in 0..<300 {
