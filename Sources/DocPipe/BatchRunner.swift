@@ -64,7 +64,9 @@ public struct BatchRunner: Sendable {
         summary.fixes = doc.fixes.count
         summary.blocks = doc.blocks.count
         summary.sentences = doc.sentences.count
-        summary.findings = Finding.make(from: doc, sourceLines: sourceLines)
+        // Built before the findings, which take their spans from it.
+        let locations = writeOutputs ? DocumentLocations(doc) : nil
+        summary.findings = Finding.make(from: doc, locations: locations, sourceLines: sourceLines)
         if let spill {
             do {
                 summary.spilledResults = try spill.append(Reports.sarifResults(summary.findings, rules: rules))
@@ -75,8 +77,7 @@ public struct BatchRunner: Sendable {
         }
         summary.claims = ClaimRecord.records(of: doc, strings: claimStrings)
         summary.claimStrings = claimStrings
-        guard writeOutputs else { return summary }
-        let locations = DocumentLocations(doc)
+        guard let locations else { return summary }
         for format in pipeline.spec.formats {
             let path = outputDirectory + "/" + input.id + "." + format.rawValue
             let data: [UInt8] = switch format {

@@ -51,17 +51,32 @@ public struct Finding: Sendable, Equatable {
 
     /// Findings of one document, in document order. Without `sourceLines` (reports that show no
     /// source, such as SARIF) `sourceLine` stays empty: a batch keeps its findings until the end.
-    public static func make(from doc: Document, sourceLines: Bool = true) -> [Finding] {
+    /// `locations`, when built for this document (to write its formats), already hold the spans.
+    public static func make(from doc: Document, locations: DocumentLocations? = nil, sourceLines: Bool = true) -> [Finding] {
         var ordinals = KeyOrdinals(capacity: doc.diagnostics.count)
         // One key buffer for all findings: the table keeps its own copy of each distinct key.
         var key: [UInt8] = []
         var text = doc.text
         let path = doc.source.path
+        let located = locations.flatMap { $0.describes(doc) ? $0.annotations : nil }
+        var nextRelated = 0
         return text.withUTF8 { t in
-            doc.diagnostics.map { d in
-                let span = doc.rawSpan(of: d) ?? (1, 1, 1, 1)
+            doc.diagnostics.enumerated().map { i, d in
+                // The located span is `rawSpan`'s unless the diagnostic has no range: the formats span
+                // the whole text then, a finding points at 1:1 (or at its origin).
+                let span = if let located, d.range != nil {
+                    located.diagnostics[i].span
+                } else {
+                    doc.rawSpan(of: d) ?? (1, 1, 1, 1)
+                }
                 let related = d.related.map { r -> Place in
-                    let s = doc.rawSpan(of: r.range)
+                    let s: (line: Int, column: Int, endLine: Int, endColumn: Int)
+                    if let located {
+                        s = located.related[nextRelated].span
+                        nextRelated += 1
+                    } else {
+                        s = doc.rawSpan(of: r.range)
+                    }
                     return Place(path: path, line: s.line, column: s.column, endLine: s.endLine, endColumn: s.endColumn, message: r.message)
                 }
                 // The key: rule, path, flagged text and the related texts, joined by U+1E (U+1F between related texts).

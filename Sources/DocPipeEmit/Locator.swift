@@ -22,6 +22,9 @@ struct Location {
     /// both formats, which write each of them (a count of 0: written from the number itself).
     let decimals: (start: ByteSink.Decimal, end: ByteSink.Decimal, line: ByteSink.Decimal, column: ByteSink.Decimal)
 
+    /// Line and column where it starts and ends in the raw file (`Document.rawSpan(of:)`).
+    var span: (line: Int, column: Int, endLine: Int, endColumn: Int) { (line, column, endLine, endColumn) }
+
     /// `fourDigits`: ``ByteSink/fourDigits``, read once by the caller. Transparent: with `@inline(__always)`
     /// it stayed a call in the specialised layer loops (about 100 K calls on the c2 corpus).
     @_transparent
@@ -54,13 +57,15 @@ public struct DocumentLocations {
 
     /// The tables and annotation locations for `doc`: the shared ones when they were built for this very document.
     static func locations(for doc: Document, _ shared: DocumentLocations?) -> (Locator, AnnotationLocations) {
-        if let shared, shared.document.text == doc.text, shared.document.original == doc.original, shared.document.map == doc.map,
-           shared.hasLayers(of: doc) {
-            return (shared.locator, shared.annotations)
-        }
+        if let shared, shared.describes(doc) { return (shared.locator, shared.annotations) }
         var locator = Locator(doc)
         let annotations = AnnotationLocations(doc, &locator)
         return (locator, annotations)
+    }
+
+    /// Whether these locations were built for `doc` (the same texts, map and layers).
+    func describes(_ doc: Document) -> Bool {
+        document.text == doc.text && document.original == doc.original && document.map == doc.map && hasLayers(of: doc)
     }
 
     /// Whether `doc` has the very layers located here. Arrays that share storage are equal (shared
@@ -91,6 +96,7 @@ struct AnnotationLocations {
     var claims: [Location] = []
     var claimItems: [Location] = []
     var diagnostics: [Location] = []
+    /// With their end positions (which the formats do not write), for ``Finding/make(from:locations:sourceLines:)``.
     var related: [Location] = []
 
     init(_ doc: Document, _ loc: inout Locator) {
@@ -115,7 +121,7 @@ struct AnnotationLocations {
         diagnostics.reserveCapacity(doc.diagnostics.count)
         for d in doc.diagnostics {
             diagnostics.append(loc.locate(d))
-            for r in d.related { related.append(loc.locate(r.range)) }
+            for r in d.related { related.append(loc.locate(r.range, withEnd: true)) }
         }
     }
 }

@@ -169,7 +169,12 @@ extension ReportsFastPathTests {
             let base = k % 2 == 0 ? FastPathTests.editedDocument(&rng) : Fixtures.random(&rng)
             let doc = Self.withDiagnostics(base, &rng)
             for lines in [true, false] {
-                #expect(Finding.make(from: doc, sourceLines: lines) == RefFinding.make(from: doc, sourceLines: lines), "\(Array(doc.text.utf8))")
+                let reference = RefFinding.make(from: doc, sourceLines: lines)
+                #expect(Finding.make(from: doc, sourceLines: lines) == reference, "\(Array(doc.text.utf8))")
+                // Spans taken from the emitters' locations.
+                #expect(Finding.make(from: doc, locations: DocumentLocations(doc), sourceLines: lines) == reference, "\(Array(doc.text.utf8))")
+                // Locations of another document (here: without these diagnostics) are not used.
+                #expect(Finding.make(from: doc, locations: DocumentLocations(base), sourceLines: lines) == reference, "\(Array(doc.text.utf8))")
             }
         }
     }
