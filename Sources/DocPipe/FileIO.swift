@@ -30,19 +30,44 @@ public enum FileIO {
         var st = stat()
         guard fstat(fd, &st) == 0 else { throw InputError(path: path, message: "cannot read: \(errnoMessage(errno))") }
         if (st.st_mode & S_IFMT) == S_IFDIR { throw InputError(path: path, message: "is a folder, expected a file") }
-        var out = [UInt8]()
-        out.reserveCapacity(Int(st.st_size))
-        var buf = [UInt8](repeating: 0, count: 1 << 16)
+        // Read straight into the result (no copy, no zero fill), sized from `fstat` with a byte to spare
+        // for the read that finds the end; files that grow or do not know their size (Linux's /proc)
+        // are read on in chunks of doubling size.
+        var out: [UInt8] = []
+        var room = max(Int(st.st_size), 0) + 1
         while true {
-            let n = buf.withUnsafeMutableBytes { Glibc.read(fd, $0.baseAddress, $0.count) }
+            var failure: Int32 = 0
+            let chunk = [UInt8](unsafeUninitializedCapacity: room) { buffer, count in
+                if let n = read(fd, into: buffer) { count = n } else { count = 0; failure = errno }
+            }
+            if failure != 0 { throw InputError(path: path, message: "cannot read: \(errnoMessage(failure))") }
+            if out.isEmpty { out = chunk } else { out += chunk }
+            if chunk.count < room { return out }  // the file ended inside the chunk
+            room = max(out.count, 1 << 16)
+        }
+    }
+
+    /// Reads `fd` into `buffer` until it is full or the file ends: the number of bytes read, or nil
+    /// with `errno` set.
+    private static func read(_ fd: Int32, into buffer: UnsafeMutableBufferPointer<UInt8>) -> Int? {
+        var filled = 0
+        while filled < buffer.count {
+            let n = Glibc.read(fd, buffer.baseAddress! + filled, buffer.count - filled)
             if n < 0 {
                 if errno == EINTR { continue }
-                throw InputError(path: path, message: "cannot read: \(errnoMessage(errno))")
+                return nil
             }
             if n == 0 { break }
-            out.append(contentsOf: buf[0..<n])
+            filled += n
         }
-        return out
+        return filled
+    }
+
+    /// The folder part of `path`, for creating it: everything before the last `/` (`/` for a file at
+    /// the root, empty for a bare name).
+    static func folder(of path: String) -> String {
+        guard let slash = path.utf8.lastIndex(of: UInt8(ascii: "/")) else { return "" }
+        return slash == path.utf8.startIndex ? "/" : String(path[..<slash])
     }
 
     /// Writes `bytes` to `path` atomically (a temporary file in the same folder, then rename), creating folders.
@@ -110,7 +135,7 @@ public final class AtomicFile {
     /// Creates the folders up to `path` and the temporary file.
     public init(path: String) throws(InputError) {
         self.path = path
-        let dir = (path as NSString).deletingLastPathComponent
+        let dir = FileIO.folder(of: path)
         if !dir.isEmpty { try FileIO.createFolder(dir) }
         guard let (fd, temporaryPath) = FileIO.makeTemporary(path + ".tmp-") else {
             throw InputError(path: path, message: "cannot write: \(String(cString: strerror(errno)))")

@@ -1,6 +1,7 @@
-import DocPipe
+@testable import DocPipe
 import DocPipeCore
 import DocPipeEmit
+import DocPipeTestSupport
 import Foundation
 import Testing
 
@@ -66,5 +67,32 @@ import Testing
         try f.commit()
         #expect(try String(contentsOfFile: path, encoding: .utf8) == "first second")
         #expect(throws: InputError.self) { try f.write([1]) }
+    }
+
+    /// Whole files back, at the sizes around the read's edges (empty, one byte, the old 64 KiB chunk).
+    @Test(arguments: [0, 1, 4095, 65535, 65536, 65537, 300_001])
+    func readGivesTheWholeFile(size: Int) throws {
+        let dir = NSTemporaryDirectory() + "/docpipe-read-\(UUID().uuidString)"
+        defer { try? FileManager.default.removeItem(atPath: dir) }
+        var rng = SplitMix(seed: UInt64(size))
+        let bytes = (0..<size).map { _ in UInt8(truncatingIfNeeded: rng.next()) }
+        try FileIO.writeAtomically(bytes, to: dir + "/f.bin")
+        #expect(try FileIO.read(dir + "/f.bin") == bytes)
+        #expect(throws: InputError.self) { try FileIO.read(dir) }
+        #expect(throws: InputError.self) { try FileIO.read(dir + "/missing") }
+    }
+
+    /// A file that reports no size (Linux's /proc) is read to its end all the same.
+    @Test func readFileWithoutSize() throws {
+        let path = "/proc/version"
+        guard FileManager.default.fileExists(atPath: path) else { return }
+        let bytes = try FileIO.read(path)
+        #expect(!bytes.isEmpty)
+        #expect(bytes == Array(try Data(contentsOf: URL(fileURLWithPath: path))))
+    }
+
+    @Test(arguments: [("out/a/b.json", "out/a"), ("b.json", ""), ("/b.json", "/"), ("/tmp/x/y", "/tmp/x"), ("./b", "."), ("a//b", "a/")])
+    func folderOfPath(path: String, folder: String) {
+        #expect(FileIO.folder(of: path) == folder)
     }
 }
