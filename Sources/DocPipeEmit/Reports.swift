@@ -174,6 +174,11 @@ public enum Reports {
         while let piece = try nextResults() {
             if !reserved { pending.reserveCapacity(max(chunk, piece.count + 1)); reserved = true }
             guard !piece.isEmpty else { continue }
+            // Handed on before the piece would outgrow the room: growing copies all that is pending.
+            if !pending.isEmpty && pending.count + 1 + piece.count > pending.capacity {
+                try write(pending)
+                pending.removeAll(keepingCapacity: true)
+            }
             if written > 0 { pending.append(UInt8(ascii: ",")) }
             written += 1
             pending += piece
