@@ -203,6 +203,48 @@ private func check(_ c: DateCase, reference: String? = nil) {
 
     @Test(arguments: monthRangeCases) func monthRangesEndAfterTheyStart(_ c: DateCase) { check(c) }
 
+    /// A bare month or season in a clause that states a habit in the simple present names no year (`XXXX`); in a past
+    /// clause, a present perfect (a past event: decided so), under a modal or with a year, `next`, `this` it keeps the
+    /// narrative anchor. Each case opens with a past sentence that sets the anchor to 1998.
+    static let habitCases: [DateCase] = [
+        // Present habits.
+        DateCase("The fund was set up in 1998. In winter the depot closes.", [("1998", .date, "1998", nil), ("winter", .date, "XXXX-WI", nil)]),
+        DateCase("The fund was set up in 1998. The yearbook is printed in May.", [("1998", .date, "1998", nil), ("May", .date, "XXXX-05", nil)]),
+        DateCase("The fund was set up in 1998. The fair takes place in the autumn.", [("1998", .date, "1998", nil), ("the autumn", .date, "XXXX-FA", nil)]),
+        DateCase("The fund was set up in 1998. In July the trustees meet in Oslo.", [("1998", .date, "1998", nil), ("July", .date, "XXXX-07", nil)]),
+        DateCase("The fund was set up in 1998. Its accounts are audited in June and December.",
+                 [("1998", .date, "1998", nil), ("June", .date, "XXXX-06", nil), ("December", .date, "XXXX-12", nil)]),
+        DateCase("The fund was set up in 1998. In early summer the depot usually shuts.", [("1998", .date, "1998", nil), ("early summer", .date, "XXXX-SU", "START")]),
+        DateCase("The fund was set up in 1998. The depot, which closes in winter, was rebuilt.", [("1998", .date, "1998", nil), ("winter", .date, "XXXX-WI", nil)]),
+        DateCase("The depot, which was set up in 1998, closes in winter.", [("1998", .date, "1998", nil), ("winter", .date, "XXXX-WI", nil)]),
+        // Past narrative keeps the anchor.
+        DateCase("The fund was set up in 1998. In July it moved to Oslo.", [("1998", .date, "1998", nil), ("July", .date, "1998-07", nil)]),
+        DateCase("The fund was set up in 1998. In winter the depot was closed.", [("1998", .date, "1998", nil), ("winter", .date, "1998-WI", nil)]),
+        DateCase("The fund was set up in 1998. In July the trustees met in Oslo.", [("1998", .date, "1998", nil), ("July", .date, "1998-07", nil)]),
+        DateCase("The fund was set up in 1998. In July the reports were printed.", [("1998", .date, "1998", nil), ("July", .date, "1998-07", nil)]),
+        // The present perfect reports a past event: anchored.
+        DateCase("The fund was set up in 1998. The board has met in July.", [("1998", .date, "1998", nil), ("July", .date, "1998-07", nil)]),
+        DateCase("The fund was set up in 1998. The fair has been held in the autumn.", [("1998", .date, "1998", nil), ("the autumn", .date, "1998-FA", nil)]),
+        // Modals and infinitives are no statement of habit.
+        DateCase("The fund was set up in 1998. The board will meet in July.", [("1998", .date, "1998", nil), ("July", .date, "1998-07", nil)]),
+        DateCase("The fund was set up in 1998. The board plans to meet in July.", [("1998", .date, "1998", nil), ("July", .date, "1998-07", nil)]),
+        // A year, `next`, `this`, a day: unchanged.
+        DateCase("The fund was set up in 1998. In March 2010 the depot closes.", [("1998", .date, "1998", nil), ("March 2010", .date, "2010-03", nil)]),
+        DateCase("The fund was set up in 1998. Next winter the depot closes.", [("1998", .date, "1998", nil), ("Next winter", .date, "1999-WI", nil)]),
+        DateCase("The fund was set up in 1998. This winter the depot closes.", [("1998", .date, "1998", nil), ("This winter", .date, "1998-WI", nil)]),
+        DateCase("The fund was set up in 1998. On 3 July the depot closes.", [("1998", .date, "1998", nil), ("3 July", .date, "1998-07-03", nil)]),
+        // `its reports`: a noun, not a verb of habit.
+        DateCase("The fund was set up in 1998. In July its reports.", [("1998", .date, "1998", nil), ("July", .date, "1998-07", nil)]),
+    ]
+
+    @Test(arguments: habitCases) func habitsInThePresentNameNoYear(_ c: DateCase) { check(c) }
+
+    @Test func habitsInNewsModeKeepTheReferenceYear() {
+        // With a reference date a present tense often announces the coming month: the reference decides.
+        let got = tag("In winter the depot closes.", reference: "2014-06-15")
+        #expect(got.map(\.value) == ["2014-WI"])
+    }
+
     @Test func monthRangeIntoTheNextYearKeepsItsLink() {
         let text = "In 2002 the camp was open from November to April."
         let got = tag(text)

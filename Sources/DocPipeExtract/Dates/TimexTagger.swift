@@ -914,6 +914,8 @@ struct TimexParser {
                 let pt = DatePoint(year: mo > mo2 && joinsRange(i, e) ? y - 1 : y, month: mo)
                 return TimexMatch(s: i, e: e, kind: .date, value: pt.value, point: pt, explicitYear: true)
             }
+            // A habit stated in the present (`the Council meets in March`): no particular year.
+            if statesHabit(i, e) { return TimexMatch(s: i, e: e, kind: .date, value: "XXXX-" + DatePoint.pad2(mo)) }
             let (v, pt) = point(resolvedYear(mo), mo, 0)
             return TimexMatch(s: i, e: e, kind: .date, value: v, point: pt)
         }
@@ -1121,7 +1123,11 @@ struct TimexParser {
         }
         if isFall { return nil }
         if t[j].cap { return nil }
-        guard let c = ctx else { return TimexMatch(s: i, e: j + 1, kind: .date, value: "XXXX-" + code) }
+        // No year either without an anchor or in a habit stated in the present (`in winter the office closes`);
+        // `this winter`, `that winter` name one.
+        guard let c = ctx, j > i && k(i) != .the || !statesHabit(i, j + 1) else {
+            return TimexMatch(s: i, e: j + 1, kind: .date, value: "XXXX-" + code)
+        }
         return TimexMatch(s: i, e: j + 1, kind: .date, value: DatePoint.yearString(c.year) + "-" + code, point: DatePoint(year: c.year))
     }
 
