@@ -89,6 +89,44 @@ struct ClaimCase: CustomTestStringConvertible, Sendable {
         }
     }
 
+    /// The counted people are the subject and their organisation follows a verb of work or service.
+    static let affiliationCases: [ClaimCase] = [
+        .init(text: "Some 400 staff work at the Delta Fund secretariat in Geneva.", subject: "Delta Fund", measure: "staff", value: 400, time: nil, comparator: .about),
+        .init(text: "About 120 people are employed by the Delta Fund.", subject: "Delta Fund", measure: "people", value: 120, time: "PRESENT_REF", comparator: .about),
+        .init(text: "Twelve experts serve on the Audit Board.", subject: "Audit Board", measure: "experts", value: 12, time: "PRESENT_REF"),
+        .init(text: "Some 300 volunteers work for the Delta Fund.", subject: "Delta Fund", measure: "volunteers", value: 300, time: nil, comparator: .about),
+        .init(text: "Over 90 engineers currently work for the Delta Fund.", subject: "Delta Fund", measure: "engineers", value: 90, time: "PRESENT_REF", comparator: .over),
+        .init(text: "Forty analysts were hired by the Harbour Authority.", subject: "Harbour Authority", measure: "analysts", value: 40, time: "PAST_REF"),
+    ]
+
+    @Test(arguments: affiliationCases)
+    func countedPeopleWorkForTheirOrganisation(_ c: ClaimCase) throws {
+        try subjectPatterns(c)
+    }
+
+    @Test func workingSomewhereIsNoClaim() {
+        // Not an organisation after the preposition, or no verb of work: no claim.
+        for text in ["400 staff work at home.", "400 staff work in shifts.", "Two delegates travelled to Geneva.",
+                     "400 staff work in Geneva.", "Some 30 staff work closely with the Delta Fund."] {
+            #expect(claims(text).isEmpty, "\(text): \(claims(text))")
+        }
+    }
+
+    @Test func theOrganisationIsFoundThroughEntityLinksAndIsNoPlace() {
+        let text = "The Lake Council was set up in 1990. Some 400 staff work at the Council secretariat in Geneva. 50 staff work in Geneva. 20 staff work at the Geneva office."
+        var d = qcDocument(text)
+        d.entities = [
+            Entity(id: "e1", kind: .org, range: qcRange(text, "Lake Council"), normalized: "Lake Council"),
+            Entity(id: "e2", kind: .org, range: qcRange(text, "Council", occurrence: 1), refersTo: "e1"),
+            Entity(id: "e3", kind: .gpe, range: qcRange(text, "Geneva"), normalized: "Geneva"),
+            Entity(id: "e4", kind: .gpe, range: qcRange(text, "Geneva", occurrence: 1), refersTo: "e3"),
+            Entity(id: "e5", kind: .gpe, range: qcRange(text, "Geneva", occurrence: 2), refersTo: "e3"),
+        ]
+        let cs = run(d)
+        // A place says where the staff work, not whose they are (as with `have` a place may own a count, but not staff).
+        #expect(cs.map { "\($0.subject ?? "-")|\($0.subjectText)|\($0.measure)|\(Int($0.value))" } == ["e1|Lake Council|staff|400"], "\(cs)")
+    }
+
     @Test func prepositionalNumbersAreNotClaims() {
         let cs = claims("The Delta Fund has offices in over 100 countries.")
         #expect(cs.isEmpty)

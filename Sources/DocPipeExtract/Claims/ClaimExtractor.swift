@@ -406,6 +406,11 @@ struct ClaimBuilder {
             else if q.addition, si > 0, let prev = sentenceSubject(si - 1) { return (prev, measure, .inherited) }
             else { return nil }
         }
+        // `N staff work at/for X`, `N experts serve on X`, `N people are employed by X`: X's staff, X an organisation.
+        if objectAt == nil, let (o, viaIn) = affiliationObject(j, sent) {
+            guard let owner = affiliationOwner(o, si, viaIn: viaIn) else { return nil }
+            return (owner, measure, .after)
+        }
         guard let o = objectAt else {
             // `Today 61 member states contribute …`: a membership count stated without its organisation
             // belongs to the previous sentence's subject.
@@ -413,6 +418,40 @@ struct ClaimBuilder {
             return nil
         }
         return (subjectStarting(o, si), measure, .after)
+    }
+
+    /// After a count at the sentence start, `work at/for/in …`, `serve on …`, `are employed by …` (`ClaimTables`
+    /// affiliation words) from token j: the token after the preposition, and whether that is `in`.
+    private func affiliationObject(_ j: Int, _ sent: Range<Int>) -> (Int, Bool)? {
+        guard t[j].kind == .word else { return nil }
+        var v = j
+        let w = s.lower(j)
+        if ClaimTables.affiliationAux.contains(w) {
+            guard v + 1 < sent.upperBound, t[v + 1].kind == .word, ClaimTables.affiliationParticiples.contains(s.lower(v + 1)) else { return nil }
+            v += 1
+        } else if !ClaimTables.affiliationVerbs.contains(w) {
+            return nil
+        }
+        var p = v + 1
+        while p < sent.upperBound, t[p].kind == .word, t[p].has(WordClass.adverb) { p += 1 }
+        guard p + 1 < sent.upperBound, t[p].kind == .word, ClaimTables.affiliationPrepositions.contains(s.lower(p)) else { return nil }
+        return (p + 1, s.eq(p, "in"))
+    }
+
+    /// Whose staff work at token o: an entity that is no place (`work in Geneva` says where, not for whom), resolved
+    /// through its links; after `at`, `for`, `on`, `by` also a name (`subjectStarting`). Nil for anything else
+    /// (`work at home`, `work in shifts`).
+    private func affiliationOwner(_ o: Int, _ si: Int, viaIn: Bool) -> ClaimSubject? {
+        var k = o
+        if s.eq(k, "the"), k + 1 < t.count, s.sentenceOf[k + 1] == si { k += 1 }
+        guard t[k].kind == .word, t[k].capitalized || t[k].acronym else { return nil }
+        if let e = entityIndexCovering(t[k].start..<t[k].end) {
+            switch entitiesSorted[e].kind {
+            case .gpe, .loc: return nil
+            default: return resolve(index: e)
+            }
+        }
+        return viaIn ? nil : subjectStarting(o, si)
     }
 
     static let membershipMeasures: Set<String> = ["member states", "members", "member countries", "member societies", "observer states", "contracting parties", "member organizations"]

@@ -24,6 +24,12 @@ enum ClaimTables {
         "works", "operates", "remains", "unites", "brings", "represents", "promotes", "runs", "comprise", "employ",
         "covers", "cover", "serves", "serve", "spans", "encompasses",
     ]
+    /// `N staff work at X`, `N experts serve on X`, `N people are employed by X`: verbs that tie the counted people to
+    /// an organisation, the auxiliaries and participles of the passive, and the prepositions before the organisation.
+    static let affiliationVerbs: Set<String> = ["work", "works", "worked", "serve", "serves", "served"]
+    static let affiliationAux: Set<String> = ["are", "were", "is", "was"]
+    static let affiliationParticiples: Set<String> = ["employed", "engaged", "hired", "recruited"]
+    static let affiliationPrepositions: Set<String> = ["at", "for", "in", "on", "by"]
     static let ordinals: [String: Int] = [
         "first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixth": 6, "seventh": 7, "eighth": 8,
         "ninth": 9, "tenth": 10, "firstly": 1, "secondly": 2, "thirdly": 3, "finally": 0, "lastly": 0,
