@@ -282,6 +282,42 @@ struct ClaimCase: CustomTestStringConvertible, Sendable {
         #expect(withSubject.first { $0.value == 64 }?.subjectText == "Delta Fund")
     }
 
+    /// `the number of …` is read once, by `QuantityExtractor.numberOfPhrase`: each bare number that states the phrase's
+    /// value gets its unit in the quantity layer, and its claim (if any) has that unit as its measure and a name inside
+    /// the phrase as its subject. Each case: the text, the units of the quantities in order ("" for a bare number),
+    /// and the claims as `subject|measure|value` (subject "-" for none).
+    static let numberOfCases: [(String, [String], [String])] = [
+        // The nearest phrase before each number (both readings used to take the first for all).
+        ("The number of member states grew from 12 to 30, and the number of observers grew from 3 to 9.",
+         ["member states", "member states", "observers", "observers"],
+         ["-|member states|12", "-|member states|30", "-|observers|3", "-|observers|9"]),
+        // A name in the phrase is the subject, not part of the unit.
+        ("By 2010 the number of Delta Fund member states had reached 64.", ["member states"], ["Delta Fund|member states|64"]),
+        ("The total number of active IOM projects was over 2,400.", ["projects"], ["IOM|projects|2400"]),
+        // `was`, `stood at`, `totalled`: the quantity has the unit the claim has (it used to stay bare).
+        ("The number of delegates was 120.", ["delegates"], ["-|delegates|120"]),
+        ("In 2005 the number of projects stood at 40.", ["projects"], ["-|projects|40"]),
+        ("The total number of field offices totalled 75.", ["field offices"], ["-|field offices|75"]),
+        // `a number of` says `several`: the later `the number of` is the phrase.
+        ("A number of offices were opened, and the number of field staff reached 300.", ["field staff"], ["-|field staff|300"]),
+        // No phrase, `a number of` alone, or no word that states its value: the number stays bare, no claim.
+        ("A number of delegates rose to 40.", [""], []),
+        ("The number of delegates rose by 40.", [""], []),
+        ("The number of offices grew, with staff at 12.", [""], []),
+        ("Member states rose to 40.", [""], []),
+    ]
+
+    @Test(arguments: numberOfCases)
+    func theNumberOfIsReadOnceForQuantityAndClaim(_ c: (String, [String], [String])) {
+        var d = qcDocument(c.0)
+        d.quantities = QuantityExtractor.quantities(in: d)
+        #expect(d.quantities.map(\.unit) == c.1, "\(d.quantities)")
+        let cs = ClaimExtractor.claims(in: d)
+        #expect(cs.map { "\($0.subjectText.isEmpty ? "-" : $0.subjectText)|\($0.measure)|\(Int($0.value))" } == c.2, "\(cs)")
+        // A claim's measure is its quantity's unit.
+        for claim in cs { #expect(claim.quantity.map { d.quantities[$0].unit } == claim.measure) }
+    }
+
     @Test func enumerationWithOrdinalSentences() throws {
         let text = "There are three pillars of the Delta Fund. The first is water. The second is energy. The third pillar is trade. Other work continues."
         let e = try #require(claims(text).first { $0.kind == .enumeration })

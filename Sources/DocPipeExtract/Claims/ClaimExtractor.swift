@@ -29,7 +29,8 @@ enum ClaimExtractor {
             for (k, q) in stored.enumerated() where byRange[q.range] == nil { byRange[q.range] = k }
             for k in qs.indices { qs[k].index = byRange[qs[k].range] }
         }
-        var b = ClaimBuilder(s: s, document: document, quantities: qs, timeCandidates: analysis.timeCandidates)
+        var b = ClaimBuilder(s: s, document: document, quantities: qs, timeCandidates: analysis.timeCandidates,
+                             numberOfNames: analysis.numberOfNames)
         return b.run()
     }
 }
@@ -73,11 +74,14 @@ struct ClaimBuilder {
     var foundingDate: String?
     /// Quantity ranges already used as parts of a total or enumeration.
     var usedAsPart: Set<Int> = []
+    /// `QuantityAnalysis.numberOfNames`.
+    let numberOfNames: QuantityExtractor.NumberOfNames
     /// Quantities that already announce an enumeration.
     var enumerated: Set<Int> = []
 
-    init(s: ScanText, document: Document, quantities: [QuantityMatch], timeCandidates: [Int]) {
+    init(s: ScanText, document: Document, quantities: [QuantityMatch], timeCandidates: [Int], numberOfNames: QuantityExtractor.NumberOfNames = .init()) {
         self.s = s
+        self.numberOfNames = numberOfNames
         t = s.tokens
         self.document = document
         self.quantities = quantities
@@ -289,14 +293,11 @@ struct ClaimBuilder {
         // A count whose noun is that of `the number of …` (`QuantityExtractor.numberOfUnits`) has no noun after it.
         if q.kind == .bare || q.kind == .count && q.unitTokens.isEmpty {
             // `the total number of active IOM projects … was over 2,400`, `the number of member states grew
-            // from 12 to 30, and it stands at 47 today`
-            if L >= sent.lowerBound, s.eq(L, "was") || s.eq(L, "is") || s.eq(L, "were") || s.eq(L, "are") || s.eq(L, "stood") || s.eq(L, "reached")
-                || s.eq(L, "totalled") || s.eq(L, "totaled") || s.eq(L, "from") || s.eq(L, "to")
-                || (s.eq(L, "at") && L > sent.lowerBound && (s.eq(L - 1, "stood") || s.eq(L - 1, "stands"))),
-               let (m, subj) = numberOf(sent, before: L) {
-                // No subject in the sentence stays none: the sentence before is often about a committee or
-                // a meeting, not the organisation whose numbers these are.
-                return (subj, q.unit.isEmpty ? m : q.unit, .numberOf)
+            // from 12 to 30, and it stands at 47 today`: the quantity extractor read the phrase; a name in it is the
+            // subject. No name stays no subject: the sentence before is often about a committee or a meeting, not
+            // the organisation whose numbers these are.
+            if let names = numberOfNames.names(at: q.number.lowerBound) {
+                return (names.isEmpty ? nil : subjectAt(names.upperBound - 1, si), q.unit, .numberOf)
             }
             // `a staff of 18`, `The Commission’s staff of 18`
             if L >= sent.lowerBound + 1, s.eq(L, "of"), s.eq(L - 1, "staff") || s.eq(L - 1, "membership") || s.eq(L - 1, "workforce") {
@@ -455,33 +456,6 @@ struct ClaimBuilder {
     }
 
     static let membershipMeasures: Set<String> = ["member states", "members", "member countries", "member societies", "observer states", "contracting parties", "member organizations"]
-
-    /// `The (total) number of (active) IOM projects … was N`
-    private func numberOf(_ sent: Range<Int>, before L: Int) -> (String, ClaimSubject?)? {
-        var k = sent.lowerBound
-        while k + 1 < L {
-            if s.eq(k, "number"), s.eq(k + 1, "of") {
-                var j = k + 2
-                var subj: ClaimSubject? = nil
-                // The stop-word test on the word-class bits for words whose bytes decide `String` equality
-                // (`ScanToken.simple`): no `String` built and hashed per word.
-                while j < L, t[j].kind == .word, !(t[j].simple ? t[j].has(WordClass.phraseStop) : QuantityTables.phraseStops.contains(s.lower(j))) {
-                    if QuantityExtractor.isPluralNoun(s, j) && !t[j].capitalized {
-                        let w = s.lower(j)
-                        // A one-word key of the phrase table starts a phrase: without that bit (bytes decide
-                        // for a simple word) the word is its own unit, no lookup.
-                        if t[j].simple && !t[j].has(WordClass.unitPhraseFirst) { return (w, subj) }
-                        return (QuantityTables.unitPhrases[w] ?? w, subj)
-                    }
-                    if t[j].acronym || t[j].capitalized { subj = subjectAt(j, s.sentenceOf[j]) }
-                    j += 1
-                }
-                return nil
-            }
-            k += 1
-        }
-        return nil
-    }
 
     // MARK: - subjects
 

@@ -9,12 +9,18 @@ struct QuantityAnalysis {
     /// `presentWord` or `foundingVerb`. Picked out in the matches' walk over the tokens (a second walk
     /// over every token cost more than the rest of the time frames).
     let timeCandidates: [Int]
+    /// The counts of a `number of` phrase (`QuantityExtractor.numberOfUnits`): the first token of their number and the
+    /// names inside the phrase (empty: none), in token order. Beside the matches, not in them: a field more in every
+    /// match cost more in copying matches than reading the phrase twice had.
+    let numberOfNames: QuantityExtractor.NumberOfNames
 
     init(_ document: Document) {
         scan = ScanText(document)
         var candidates: [Int] = []
-        matches = QuantityExtractor.matches(scan, document, timeCandidates: &candidates)
+        var names = QuantityExtractor.NumberOfNames()
+        matches = QuantityExtractor.matches(scan, document, timeCandidates: &candidates, numberOfNames: &names)
         timeCandidates = candidates
+        numberOfNames = names
     }
 }
 
@@ -62,7 +68,8 @@ enum QuantityExtractor {
 
     static func matches(_ s: ScanText, _ document: Document) -> [QuantityMatch] {
         var candidates: [Int] = []
-        return matches(s, document, timeCandidates: &candidates)
+        var names = NumberOfNames()
+        return matches(s, document, timeCandidates: &candidates, numberOfNames: &names)
     }
 
     /// A token `QuantityAnalysis.timeCandidates` lists.
@@ -70,7 +77,7 @@ enum QuantityExtractor {
         tk.kind == .number ? tk.end - tk.start == 4 : tk.kind == .word && tk.flags & (WordClass.presentWord | WordClass.foundingVerb) != 0
     }
 
-    static func matches(_ s: ScanText, _ document: Document, timeCandidates: inout [Int]) -> [QuantityMatch] {
+    static func matches(_ s: ScanText, _ document: Document, timeCandidates: inout [Int], numberOfNames: inout NumberOfNames) -> [QuantityMatch] {
         // Usually in order already: then no sort (a stable sort of ranges in order leaves them as they are).
         let dates = document.dates
         var dateRanges: [Range<Int>] = []
@@ -120,40 +127,111 @@ enum QuantityExtractor {
                 i += 1
             }
         }
-        numberOfUnits(s, &out)
+        numberOfUnits(s, &out, names: &numberOfNames)
         for k in out.indices { out[k].index = k }
         return out
     }
 
-    /// `the number of member states grew from 12 to 30, and it stands at 47 today`: a bare number after
-    /// `from`, `to`, `at` or `reached` counts the noun of a `the number of …` earlier in its sentence.
-    /// The mention stays the number alone.
-    static func numberOfUnits(_ s: ScanText, _ out: inout [QuantityMatch]) {
+    /// `the number of member states grew from 12 to 30, and it stands at 47 today`, `the number of delegates was
+    /// 120`: a bare number right after a word that states a value (`QuantityTables.numberOfValueWords`; `at` only in
+    /// `stood/stands at`) counts what the nearest `number of` phrase before it in its sentence counts
+    /// (`numberOfPhrase`). The mention stays the number alone; `names` keeps the phrase's names by the number's first
+    /// token, for the claim extractor, which reads no phrase itself (`QuantityAnalysis.numberOfNames`).
+    static func numberOfUnits(_ s: ScanText, _ out: inout [QuantityMatch], names: inout NumberOfNames) {
         let t = s.tokens
-        var lastPhrase: (sentence: Int, at: Int, unit: String)? = nil
+        // The phrase last read: the numbers of one phrase (`from 12 to 30, and it stands at 47`) share it.
+        var last: (at: Int, phrase: NumberOfPhrase)? = nil
         for k in out.indices where out[k].kind == .bare && out[k].unit.isEmpty && !out[k].addition {
             let first = out[k].number.lowerBound
-            guard first > 0, s.eq(first - 1, "from") || s.eq(first - 1, "to") || s.eq(first - 1, "at") || s.eq(first - 1, "reached") else { continue }
             let si = s.sentenceOf[first]
             guard si >= 0 else { continue }
-            if lastPhrase?.sentence != si {
-                lastPhrase = nil
-                // Backwards to the sentence start for `the number of`.
-                var x = first - 2
-                let start = s.sentences[si].lowerBound
-                while x > start {
-                    if s.eq(x, "number"), s.eq(x - 1, "the"), x + 2 < first, s.eq(x + 1, "of"), t[x + 2].kind == .word {
-                        let (u, kind, _, _, _) = unitAfter(s, x + 2, value: 2)
-                        if kind == .count, !u.isEmpty { lastPhrase = (si, x, u) }
-                        break
-                    }
-                    x -= 1
-                }
+            let sent = s.sentences[si]
+            // The word before the mention (its hedge: `reached over 2,400`), past adverbs.
+            var L = out[k].leftEdge - 1
+            while L >= sent.lowerBound, t[L].kind == .word, t[L].has(WordClass.adverb) { L -= 1 }
+            guard L > sent.lowerBound, t[L].kind == .word else { continue }
+            if s.eq(L, "at") {
+                guard s.eq(L - 1, "stood") || s.eq(L - 1, "stands") else { continue }
+            } else if !QuantityTables.numberOfValueWords.contains(where: { s.eq(L, $0) }) {   // bytes: no `String` per number
+                continue
             }
-            guard let phrase = lastPhrase, phrase.sentence == si, phrase.at < first else { continue }
+            guard let x = numberOfAt(s, sent, before: L) else { continue }
+            let phrase: NumberOfPhrase
+            if let l = last, l.at == x { phrase = l.phrase } else {
+                guard let p = numberOfPhrase(s, at: x, before: L) else { continue }
+                phrase = p
+                last = (x, p)
+            }
             out[k].unit = phrase.unit
             out[k].kind = .count
+            names.append(first, phrase.names)
         }
+    }
+
+    /// `QuantityAnalysis.numberOfNames`: appended in token order, looked up by binary search (no hashing).
+    struct NumberOfNames {
+        private var at: [Int] = []
+        private var names: [Range<Int>] = []
+
+        mutating func append(_ token: Int, _ r: Range<Int>) {
+            at.append(token)
+            names.append(r)
+        }
+
+        /// The names of the phrase whose count's number starts at `token`; nil: no such count.
+        func names(at token: Int) -> Range<Int>? {
+            var lo = 0, hi = at.count
+            while lo < hi { let m = (lo + hi) / 2; if at[m] < token { lo = m + 1 } else { hi = m } }
+            return lo < at.count && at[lo] == token ? names[lo] : nil
+        }
+    }
+
+    /// What a `number of` phrase counts, and the names inside it.
+    struct NumberOfPhrase {
+        var unit: String
+        /// The capitalised words or acronyms before the counted noun (`the number of Delta Fund member states`,
+        /// `of active IOM projects`): whose count it is. Empty (at the noun) when there are none.
+        var names: Range<Int>
+    }
+
+    /// The token of the nearest `the (total) number of …` before token `before` in the sentence `sent` (not `a number
+    /// of`, which says `several`).
+    static func numberOfAt(_ s: ScanText, _ sent: Range<Int>, before: Int) -> Int? {
+        var x = before - 2
+        while x >= sent.lowerBound {
+            if s.eq(x, "number"), s.eq(x + 1, "of"), !(x > sent.lowerBound && (s.eq(x - 1, "a") || s.eq(x - 1, "an"))) { return x }
+            x -= 1
+        }
+        return nil
+    }
+
+    /// The count the `number of` phrase at token x names, read up to token `before`: the noun as `unitAfter` reads it,
+    /// after the names in the phrase when there are some (`Delta Fund member states` → `member states`), else from the
+    /// first word (`Member States`). Nil when its noun is no count. The one reader of the phrase.
+    static func numberOfPhrase(_ s: ScanText, at x: Int, before: Int) -> NumberOfPhrase? {
+        let t = s.tokens
+        guard x + 2 < before, t[x + 2].kind == .word else { return nil }
+        // The first run of names among the words before a stop word (tested on the word-class bits for words whose
+        // bytes decide `String` equality, as `ScanToken.simple` says).
+        var names: Range<Int>? = nil
+        var j = x + 2
+        while j < before, t[j].kind == .word, !(t[j].simple ? t[j].has(WordClass.phraseStop) : QuantityTables.phraseStops.contains(s.lower(j))) {
+            if t[j].capitalized || t[j].acronym {
+                var e = j + 1
+                while e < before, t[e].kind == .word, t[e].capitalized || t[e].acronym { e += 1 }
+                names = j..<e
+                break
+            }
+            j += 1
+        }
+        func count(_ a: Int) -> String? {
+            guard a < before, t[a].kind == .word else { return nil }
+            let (u, kind, ut, _, _) = unitAfter(s, a, value: 2)
+            return kind == .count && !u.isEmpty && ut.upperBound <= before ? u : nil
+        }
+        if let n = names, let u = count(n.upperBound) { return NumberOfPhrase(unit: u, names: n) }
+        if let u = count(x + 2) { return NumberOfPhrase(unit: u, names: (x + 2)..<(x + 2)) }
+        return nil
     }
 
     // MARK: - numerals

@@ -69,6 +69,11 @@ enum QuantityTables {
         "people": "people", "persons": "people",
         "organisations": "organizations", "member organisations": "member organizations",
     ]
+    /// Words right before a bare number that state the value of a `number of` phrase before them (`the number of
+    /// members grew from 12 to 30`, `the number of delegates was 120`); also `at` after `stood` / `stands`.
+    static let numberOfValueWords: [StaticString] = [
+        "from", "to", "reached", "was", "is", "were", "are", "stood", "totalled", "totaled",
+    ]
     /// Words that end the counted noun phrase.
     static let phraseStops: Set<String> = [
         "of", "in", "at", "on", "and", "or", "to", "for", "with", "from", "by", "the", "a", "an", "that", "which", "who",
