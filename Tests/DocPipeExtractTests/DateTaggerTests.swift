@@ -245,6 +245,20 @@ private func check(_ c: DateCase, reference: String? = nil) {
         #expect(got.map(\.value) == ["2014-WI"])
     }
 
+    @Test func aClauseIsReadWithinAFewDozenTokensOfTheDate() {
+        // A line of bare months with no sentence stop: each month reads the words near it, not the whole line (which
+        // would be quadratic), and the verb of habit near each still decides.
+        let line = "The council was founded in 2005. " + String(repeating: "The depot closes in March and the office shuts in winter and ", count: 300)
+        let got = tag(line)
+        #expect(got.count == 601)
+        #expect(got.dropFirst().allSatisfy { $0.value == "XXXX-03" || $0.value == "XXXX-WI" })
+        // The limit: a past verb in the same sentence but more than `DateTense.reach` tokens away is not seen.
+        let near = "In 2005 the council met and " + String(repeating: "the office ", count: 20) + "closes in March."
+        #expect(tag(near).map(\.value) == ["2005", "2005-03"])
+        let far = "In 2005 the council met and " + String(repeating: "the office ", count: 45) + "closes in March."
+        #expect(tag(far).map(\.value) == ["2005", "XXXX-03"])
+    }
+
     @Test func monthRangeIntoTheNextYearKeepsItsLink() {
         let text = "In 2002 the camp was open from November to April."
         let got = tag(text)

@@ -310,6 +310,9 @@ enum DateTense {
 
     static var maxLength: Int { 12 }
 
+    /// How many tokens before and after a date its clause is looked for in.
+    static var reach: Int { 80 }
+
     /// The bucket of words of `length` letters (1…`maxLength`) that begin with the lower-case ASCII letter `first`.
     @inline(__always) static func slot(_ length: Int, _ first: UInt8) -> Int { length * 26 + Int(first &- 0x61) }
 
@@ -357,10 +360,12 @@ extension TimexParser {
     /// The tense of the clause of tokens [s, e): its sentence on the line, less the comma-bounded subordinate clauses
     /// (`, which was founded in 2005,`) unless the expression is in one, then that clause alone.
     func clauseTense(_ s: Int, _ e: Int) -> ClauseTense {
+        // At most `DateTense.reach` tokens each way: a line of bare months with no sentence stop would otherwise
+        // make each month read the whole line (quadratic); real clauses are far shorter.
         var a = s
-        while a > 0, !t[a].lineBefore, !sentenceStop(a - 1) { a -= 1 }
+        while a > 0, s - a < DateTense.reach, !t[a].lineBefore, !sentenceStop(a - 1) { a -= 1 }
         var b = e
-        while b < limit, !sentenceStop(b) { b += 1 }
+        while b < limit, b - e < DateTense.reach, !sentenceStop(b) { b += 1 }
         // Comma segments that open with a subordinator; the expression's own segment when it is one.
         var segStart = a
         var own: Range<Int>? = nil
