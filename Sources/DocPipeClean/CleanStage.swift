@@ -60,10 +60,19 @@ public struct CleanStage: ConfigurableStage {
         if entities { changed = Self.apply(EntityDecoder.rewrite(document.text), to: &document, reintroduced: &reintroduced) || changed }
         if mojibake { changed = Self.apply(Self.repairMojibake(document.text), to: &document, reintroduced: &reintroduced) || changed }
         if controls && changed && reintroduced { document.apply(ControlPass.rewrite(document.text)) }
-        if nfc { document.apply(NFCPass.rewrite(document.text)) }
-        if whitespace {
-            let ws = WhitespacePass(nbsp: nbsp, bullets: bullets)
-            document.apply(ws.rewrite(document.text))
+        var normalised = normalise(&document)
+        // Normalising can reveal mojibake: the engine reads a line by its spacing (a no-break space or
+        // a space may stand for byte A0; a space after "Ã" decides whether it is "à"), its line ends and
+        // its normal form ("e" + U+0301 next to "€“" reads differently from "é"). So the lines that
+        // normalising changed are read again, until a round repairs nothing (a second clean must
+        // change nothing). Other lines read as before, and are not scanned again.
+        var rounds = 0
+        while mojibake && !normalised.isEmpty && rounds < 3 {
+            rounds += 1
+            var again = false
+            guard Self.apply(Self.repairMojibake(document.text, lines: normalised), to: &document, reintroduced: &again) else { break }
+            if controls && again { document.apply(ControlPass.rewrite(document.text)) }
+            normalised = normalise(&document)
         }
         Self.reportC1Controls(&document)
         // Report fixes in reading order (passes ran one after another over the whole text). The
@@ -71,6 +80,36 @@ public struct CleanStage: ConfigurableStage {
         let fixes = document.fixes
         let order = fixes.indices.sorted { (fixes[$0].origin.lowerBound, $0) < (fixes[$1].origin.lowerBound, $1) }
         document.fixes = order.map { fixes[$0] }
+    }
+
+    /// Unicode NFC, then whitespace: the ranges of the resulting text they changed (empty where they
+    /// deleted), sorted by lower bound.
+    private func normalise(_ document: inout Document) -> [Range<Int>] {
+        var changed: [Range<Int>] = []
+        if nfc {
+            let r = NFCPass.rewrite(document.text)
+            if document.apply(r) { changed = r.fixes.map(\.newRange) }
+        }
+        if whitespace {
+            let ws = WhitespacePass(nbsp: nbsp, bullets: bullets)
+            let r = ws.rewrite(document.text)
+            if document.apply(r) {
+                // Both lists are in order: merged, not sorted.
+                var merged: [Range<Int>] = []
+                merged.reserveCapacity(changed.count + r.fixes.count)
+                var k = 0
+                for f in r.fixes {
+                    while k < changed.count, case let c = r.map.targetRange(ofSource: changed[k]), c.lowerBound <= f.newRange.lowerBound {
+                        merged.append(c)
+                        k += 1
+                    }
+                    merged.append(f.newRange)
+                }
+                while k < changed.count { merged.append(r.map.targetRange(ofSource: changed[k])); k += 1 }
+                changed = merged
+            }
+        }
+        return changed
     }
 
     /// Applies a pass between the two control passes, noting whether it may have put back a control.
@@ -100,9 +139,9 @@ public struct CleanStage: ConfigurableStage {
         })
     }
 
-    /// Applies the mojibake engine's repairs as one pass.
-    static func repairMojibake(_ text: String) -> Rewrite {
-        let repairs = MojibakeRepairer.repairs(in: text)
+    /// Applies the mojibake engine's repairs as one pass (over the lines holding a part of `lines`, if given).
+    static func repairMojibake(_ text: String, lines: [Range<Int>]? = nil) -> Rewrite {
+        let repairs = lines.map { MojibakeRepairer.repairs(in: text, lines: $0) } ?? MojibakeRepairer.repairs(in: text)
         var b = TextBuilder(source: text)
         for r in repairs {
             b.copy(upTo: r.range.lowerBound)

@@ -174,9 +174,13 @@ struct WhitespacePass {
         return nil
     }
 
+    /// A bullet and a space; a no-break space counts too, as this pass may turn it into a space (and
+    /// then the next clean would find the bullet).
     private func isBullet(_ p: UnsafeBufferPointer<UInt8>, _ cs: Int, _ ce: Int) -> Bool {
         for lead in Self.bulletLeads where cs + lead.count < ce {
-            if (0..<lead.count).allSatisfy({ p[cs + $0] == lead[$0] }) && p[cs + lead.count] == 0x20 { return true }
+            let e = cs + lead.count
+            let space = p[e] == 0x20 || (p[e] == 0xC2 && e + 1 < ce && p[e + 1] == 0xA0)
+            if space && (0..<lead.count).allSatisfy({ p[cs + $0] == lead[$0] }) { return true }
         }
         return false
     }

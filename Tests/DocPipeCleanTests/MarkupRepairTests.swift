@@ -104,6 +104,12 @@ import Testing
         ("  <h2>Spaced Title </h2>  ", "Spaced Title", 2, 2),
         ("<h1 Annual Report", "Annual Report", 1, 1),
         ("<h4>Only open", "Only open", 4, 1),
+        // Stray tags before, inside and after the title go with the heading tag (else the next clean
+        // would find the heading this one left).
+        ("<p><h3>Lead Tag", "Lead Tag", 3, 2),
+        ("<h3><b>Bold</b> Title</h3></div>", "Bold Title", 3, 5),
+        ("<h3>Title</p>", "Title", 3, 2),
+        ("\u{A0}<h2>Indented by a no-break space", "Indented by a no-break space", 2, 1),
     ])
     func headingForms(_ line: String, _ title: String, _ level: Int, _ fixes: Int) {
         let input = "Intro.\n" + line + "\nBody."
@@ -138,6 +144,23 @@ import Testing
         #expect(r.residue.count == residue)
         #expect(r.blocks.isEmpty)
         checkRewrite(r.rewrite, of: input)
+    }
+
+    /// Lines that stay plain text: a tag the pass keeps, or a title that is only tags. A `<br>` between
+    /// text ends the title, and the rest of the line is an ordinary line.
+    @Test(arguments: [
+        ("<h3>Title <img src=x.png></h3>", "<h3>Title <img src=x.png>", 0),
+        ("<h3><b></b></h3>", "<h3>", 0),
+        ("<h3>First<br>Second</h3>", "First\nSecond", 1),
+    ])
+    func headingLinesWithOtherTags(_ line: String, _ expected: String, _ headings: Int) {
+        let r = PlainTextMarkup.process(line)
+        #expect(r.rewrite.text == expected)
+        #expect(r.blocks.count == headings)
+        if headings == 1 { #expect(r.blocks.first.map { r.rewrite.text.bytes($0.range) } == "First") }
+        checkRewrite(r.rewrite, of: line)
+        // The output holds no heading for a second pass to find.
+        #expect(PlainTextMarkup.process(r.rewrite.text).blocks.isEmpty)
     }
 
     @Test func untouchedWithoutTags() {

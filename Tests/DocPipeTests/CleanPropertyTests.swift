@@ -70,8 +70,11 @@ import DocPipeDecode
         return s
     }
 
-    @Test func cleanIsIdempotent() {
-        var rng = SplitMix(seed: 7)
+    /// Seed 7 plus 100–111 (5,200 documents): the later seeds found the failures now kept as
+    /// regression cases in `CleanIdempotenceTests`.
+    @Test(arguments: [7] + Array(100...111) as [UInt64])
+    func cleanIsIdempotent(seed: UInt64) {
+        var rng = SplitMix(seed: seed)
         for _ in 0..<400 {
             let text = Self.damagedDocument(&rng)
             let once = Self.process(Array(text.utf8))

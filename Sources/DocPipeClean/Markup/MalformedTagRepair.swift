@@ -13,9 +13,13 @@ public enum MalformedTagRepair {
         var builder: TextBuilder?
         text.withBytes { p in
             var i = UTF8Bytes.find(0x3C, in: p, from: 0, to: n)
+            // Where the last repair that ends in `>` ends: a tag right after it follows a `>` once
+            // repaired (`</div<h3` → `</div><h3>`), as it will in the repaired text.
+            var repairedEnd = -1
             while i < n {
-                if let m = TagScanner.scan(p, at: i) {
+                if let m = TagScanner.scan(p, at: i, afterTag: i == repairedEnd) {
                     if let fixed = m.repaired {
+                        if fixed.utf8.last == 0x3E { repairedEnd = m.range.upperBound }
                         if builder == nil { builder = TextBuilder(source: text, capacity: n + 16) }
                         builder!.copy(upTo: m.range.lowerBound)
                         builder!.replace(m.range, with: fixed, fix: .markup, note: "malformed tag repaired")

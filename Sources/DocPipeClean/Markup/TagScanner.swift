@@ -55,8 +55,18 @@ enum TagScanner {
         return m < p.count
     }
 
+    /// Width of a space, tab or no-break space at `k` (0 if none). A no-break space counts: the
+    /// whitespace pass turns most into spaces, and the tag must read the same before and after.
+    @inline(__always) static func spaceWidth(_ p: UnsafeBufferPointer<UInt8>, _ k: Int) -> Int {
+        guard k < p.count else { return 0 }
+        if p[k] == 0x20 || p[k] == 0x09 { return 1 }
+        return p[k] == 0xC2 && k + 1 < p.count && p[k + 1] == 0xA0 ? 2 : 0
+    }
+
     /// The tag starting at `i` (which must be `<`), or nil when this `<` is not a known tag.
-    static func scan(_ p: UnsafeBufferPointer<UInt8>, at i: Int) -> Match? {
+    /// `afterTag`: the text before `i` is a tag whose `>` a repair supplies (`</div<h3`), which
+    /// counts as the `>` before it.
+    static func scan(_ p: UnsafeBufferPointer<UInt8>, at i: Int, afterTag: Bool = false) -> Match? {
         let n = p.count
         var j = i + 1
         guard j < n else { return nil }
@@ -67,7 +77,8 @@ enum TagScanner {
         while j < n, ByteScan.isAlnum(p[j]), j - nameStart < 12 { j += 1 }
         let rawName = String(decoding: UnsafeBufferPointer(rebasing: p[nameStart..<j]), as: UTF8.self)
         var name = rawName.lowercased()
-        let lineStartContext = i == 0 || ByteScan.isSpace(p[i - 1]) || p[i - 1] == 0x3E
+        let lineStartContext = i == 0 || ByteScan.isSpace(p[i - 1]) || p[i - 1] == 0x3E || afterTag
+            || (i >= 2 && p[i - 2] == 0xC2 && p[i - 1] == 0xA0)
         if !known.contains(name) {
             // `<h3Title`: a heading name run into a capitalised word.
             if !closing, j - nameStart > 2, p[nameStart] | 0x20 == 0x68, p[nameStart + 1] >= 0x31, p[nameStart + 1] <= 0x36,
@@ -78,6 +89,11 @@ enum TagScanner {
             return nil
         }
         if j < n, ByteScan.isAlnum(p[j]) { return nil }   // longer unknown identifier
+        // A name run into a non-ASCII character (`</divé`, `</div’s`) is a word, not a broken tag: the
+        // passes after this one rewrite such characters (NFC makes `e` + U+0301 `é`, the mojibake
+        // repair makes `â€™` `’`), and the tag must read the same before and after. (A no-break
+        // space is a space here, as below.)
+        if j < n, p[j] >= 0x80, TagScanner.spaceWidth(p, j) == 0 { return nil }
         name = name.lowercased()
         let spelled = String(decoding: UnsafeBufferPointer(rebasing: p[i..<j]), as: UTF8.self)
         let k = j
@@ -111,18 +127,20 @@ enum TagScanner {
             }
             return Match(range: i..<k + 1, name: name, closing: false, repaired: spelled + ">", hasAttributes: false)
         }
-        if c == 0x20 || c == 0x09 {
+        // Spaces after the name, then the line end, read as the line end (the whitespace pass drops them).
+        var m = k
+        while case let w = spaceWidth(p, m), w > 0 { m += w }
+        let spacesToLineEnd = m > k && (m == n || p[m] == 0x0A || p[m] == 0x0D)
+        if m > k && !spacesToLineEnd {
             if let gt = closingBracket(from: k, sameLine: false, limit: 2048) {
                 return Match(range: i..<gt + 1, name: name, closing: closing, repaired: nil, hasAttributes: true)
             }
             if closing { return Match(range: i..<k, name: name, closing: true, repaired: spelled + ">", hasAttributes: false) }
             guard lineStartContext, blockish.contains(name) else { return nil }
-            var m = k
-            while m < n, p[m] == 0x20 || p[m] == 0x09 { m += 1 }
             guard m < n, ByteScan.isUpper(p[m]) || ByteScan.isDigit(p[m]) || p[m] >= 0xC0 else { return nil }
             return Match(range: i..<m, name: name, closing: false, repaired: spelled + ">", hasAttributes: false)
         }
-        if c == 0x0A || c == 0x0D {
+        if c == 0x0A || c == 0x0D || spacesToLineEnd {
             if let gt = closingBracket(from: k, sameLine: false, limit: 2048) {
                 return Match(range: i..<gt + 1, name: name, closing: closing, repaired: nil, hasAttributes: true)
             }

@@ -5,25 +5,51 @@ enum MojibakeEngine {
     // MARK: - Scanning (fast path)
 
     static func scan(_ buf: UnsafeBufferPointer<UInt8>, options: MojibakeOptions, into out: inout [MojibakeRepair]) {
+        var doneUpTo = 0
+        var scratch: [UInt32] = []
+        scan(buf, from: 0, to: buf.count, doneUpTo: &doneUpTo, scratch: &scratch, options: options, into: &out)
+    }
+
+    /// Only the lines that hold a part of `ranges` (sorted by lower bound; an empty range names the
+    /// line it is in).
+    static func scan(_ buf: UnsafeBufferPointer<UInt8>, lines ranges: [Range<Int>], options: MojibakeOptions,
+                     into out: inout [MojibakeRepair]) {
         let n = buf.count
         guard n > 0, let base = buf.baseAddress else { return }
-        var i = 0
-        var doneUpTo = 0   // bytes before this were already handled as part of a line
+        var doneUpTo = 0
         var scratch: [UInt32] = []
-        while i < n {
+        for r in ranges {
+            var ls = min(r.lowerBound, n)
+            while ls > doneUpTo && base[ls - 1] != 0x0A && base[ls - 1] != 0x0D { ls -= 1 }
+            var le = min(max(r.upperBound, ls), n)
+            while le < n && base[le] != 0x0A && base[le] != 0x0D { le += 1 }
+            guard le > doneUpTo else { continue }
+            scan(buf, from: max(ls, doneUpTo), to: le, doneUpTo: &doneUpTo, scratch: &scratch, options: options, into: &out)
+            doneUpTo = max(doneUpTo, le)
+        }
+    }
+
+    /// Scans `start..<end` for a trigger; the lines holding one are processed whole (bytes before
+    /// `doneUpTo` were already handled as part of a line).
+    static func scan(_ buf: UnsafeBufferPointer<UInt8>, from start: Int, to end: Int, doneUpTo: inout Int,
+                     scratch: inout [UInt32], options: MojibakeOptions, into out: inout [MojibakeRepair]) {
+        let n = buf.count
+        guard n > 0, let base = buf.baseAddress else { return }
+        var i = start
+        while i < end {
             // ASCII fast path: 16 bytes a step (half the loop's overhead), then 8.
-            while i &+ 16 <= n {
+            while i &+ 16 <= end {
                 let raw = UnsafeRawPointer(base + i)
                 if (raw.loadUnaligned(as: UInt64.self) | raw.loadUnaligned(fromByteOffset: 8, as: UInt64.self)) & 0x8080_8080_8080_8080 != 0 { break }
                 i &+= 16
             }
-            while i &+ 8 <= n {
+            while i &+ 8 <= end {
                 let w = UnsafeRawPointer(base + i).loadUnaligned(as: UInt64.self)
                 if w & 0x8080_8080_8080_8080 != 0 { break }
                 i &+= 8
             }
-            while i < n && base[i] < 0x80 { i &+= 1 }
-            if i >= n { break }
+            while i < end && base[i] < 0x80 { i &+= 1 }
+            if i >= end { break }
             let b0 = base[i]
             let len = b0 >= 0xF0 ? 4 : (b0 >= 0xE0 ? 3 : 2)
             let next = i &+ len
@@ -46,11 +72,12 @@ enum MojibakeEngine {
                 trigger = true                       // "Ã " / "Â " (byte A0 read as a space)
             }
             if !trigger { i = next; continue }
-            // Find the enclosing line.
+            // Find the enclosing line. A CR ends a line too: the whitespace pass makes it an LF, and the
+            // line must read the same before and after.
             var ls = i
-            while ls > doneUpTo && base[ls - 1] != 0x0A { ls -= 1 }
+            while ls > doneUpTo && base[ls - 1] != 0x0A && base[ls - 1] != 0x0D { ls -= 1 }
             var le = next
-            while le < n && base[le] != 0x0A { le += 1 }
+            while le < n && base[le] != 0x0A && base[le] != 0x0D { le += 1 }
             processLine(base, ls, le, scratch: &scratch, options: options, into: &out)
             doneUpTo = le
             i = le
@@ -117,7 +144,19 @@ enum MojibakeEngine {
             fixedItems = fixer.fixLoop(items)
         }
         if options.fixLoneSequences {
-            fixedItems = MojibakeLone.apply(fixedItems)
+            // A repair can complete a lone sequence ("Ââ€™" → "Â’"), and the lone repair can leave
+            // a line that looks bad again: the line is repaired until it stops changing, as a second
+            // clean would find it.
+            for _ in 0..<4 {
+                let lone = MojibakeLone.apply(fixedItems)
+                if lone.count == fixedItems.count { break }
+                fixedItems = lone
+                guard options.fixEncoding || options.fixC1Controls else { break }
+                let line = fixedItems.map(\.s)
+                guard line.withUnsafeBufferPointer({ MojibakeBadness.isBad($0) }) else { break }
+                var fixer = MojibakeFixer(options: options)
+                fixedItems = fixer.fixLoop(fixedItems)
+            }
         }
         emit(fixedItems, scalars: scalars, offs: offs, into: &out)
     }

@@ -24,7 +24,8 @@ enum MojibakeLone {
         var k = 0
         var changed = false
         while k < n {
-            if items[k].s == 0xC2 && !items[k].changed && k + 1 < n && isTarget(items[k + 1].s) && !items[k + 1].changed {
+            // The target may be a repair's result ("Ââ€™": "â€™" became "’"): a second clean would see "Â’".
+            if items[k].s == 0xC2 && !items[k].changed && k + 1 < n && isTarget(items[k + 1].s) {
                 let next = items[k + 1].s
                 var ok = true
                 // A closing quote/apostrophe must close something: not after a space or at line start.
@@ -33,7 +34,9 @@ enum MojibakeLone {
                 }
                 if ok {
                     if !changed { out = Array(items[0..<k]); changed = true }
-                    out.append(MojibakeItem(s: next, lo: items[k].lo, hi: items[k + 1].hi, changed: true, layers: 0, page: 1, c1: false, lone: true))
+                    let t = items[k + 1]
+                    out.append(MojibakeItem(s: next, lo: items[k].lo, hi: t.hi, changed: true, layers: t.layers,
+                                            page: t.changed ? t.page : 1, c1: t.c1, lone: true))
                     k += 2
                     continue
                 }

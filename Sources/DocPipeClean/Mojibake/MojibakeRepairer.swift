@@ -16,6 +16,17 @@ public enum MojibakeRepairer {
         return out
     }
 
+    /// The repairs on the lines that hold a part of `ranges` (sorted by lower bound; an empty range
+    /// names the line it is in); other lines are not read.
+    public static func repairs(in text: String, lines ranges: [Range<Int>], options: MojibakeOptions = .init()) -> [MojibakeRepair] {
+        var out: [MojibakeRepair] = []
+        if !options.fixEncoding && !options.fixC1Controls && !options.fixLoneSequences { return out }
+        var text = text
+        text.makeContiguousUTF8()
+        _ = text.utf8.withContiguousStorageIfAvailable { MojibakeEngine.scan($0, lines: ranges, options: options, into: &out) }
+        return out
+    }
+
     /// Convenience: the input with all repairs applied.
     static func fixed(_ text: String, options: MojibakeOptions = .init()) -> String {
         let reps = repairs(in: text, options: options)
