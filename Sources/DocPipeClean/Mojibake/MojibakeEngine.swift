@@ -17,8 +17,12 @@ enum MojibakeEngine {
         let n = buf.count
         guard n > 0, let base = buf.baseAddress else { return }
         var doneUpTo = 0
+        // End of the last line read (-1: none): ranges inside it are skipped before any walk, or a long line
+        // with many changes would be walked to its end once per change (quadratic).
+        var covered = -1
         var scratch: [UInt32] = []
         for r in ranges {
+            if r.upperBound <= covered { continue }
             var ls = min(r.lowerBound, n)
             while ls > doneUpTo && base[ls - 1] != 0x0A && base[ls - 1] != 0x0D { ls -= 1 }
             var le = min(max(r.upperBound, ls), n)
@@ -26,6 +30,7 @@ enum MojibakeEngine {
             guard le > doneUpTo else { continue }
             scan(buf, from: max(ls, doneUpTo), to: le, doneUpTo: &doneUpTo, scratch: &scratch, options: options, into: &out)
             doneUpTo = max(doneUpTo, le)
+            covered = le
         }
     }
 
