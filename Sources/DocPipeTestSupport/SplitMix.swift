@@ -14,6 +14,16 @@ public struct SplitMix: RandomNumberGenerator, Sendable {
     /// A number in 0..<n (the remainder of the next value: the small bias does not matter to tests).
     public mutating func below(_ n: Int) -> Int { Int(next() % UInt64(n)) }
 
+    /// Short (up to 20 pieces) or long (up to 300) random text of ASCII runs, multi-byte scalars, a NUL, a
+    /// combining mark and every kind of line break: for tests of offset and line tables.
+    public mutating func offsetText() -> String {
+        let alphabet = ["a", "b", "c", " ", "\n", "\r", "\r\n", "é", "€", "😀", "\u{0}", "e\u{301}", "’", "\n\n", "abcdefghij",
+                        "abcdefghijklmnopqrstuvwxyz0123456789"]
+        var s = ""
+        for _ in 0..<Int.random(in: 0...(Bool.random(using: &self) ? 20 : 300), using: &self) { s += alphabet.randomElement(using: &self)! }
+        return s
+    }
+
     /// Random text: 1 to `maxPieces` random words, each followed by a random piece of glue
     /// (spaces, punctuation, digits, odd characters), for tests that compare a fast scanner with a plain one.
     public mutating func text(words: [String], glue: [String], maxPieces: Int) -> String {

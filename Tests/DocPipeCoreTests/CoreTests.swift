@@ -150,20 +150,11 @@ import Testing
         #expect(ScalarIndex("").scalarOffset(0) == 0)
     }
 
-    /// Short and long texts of ASCII runs, multi-byte scalars and line breaks.
-    static func randomText(_ rng: inout SplitMix) -> String {
-        let alphabet = ["a", "b", "c", " ", "\n", "\r", "\r\n", "é", "€", "😀", "\u{0}", "e\u{301}", "’", "\n\n", "abcdefghij",
-                        "abcdefghijklmnopqrstuvwxyz0123456789"]
-        var s = ""
-        for _ in 0..<Int.random(in: 0...(Bool.random(using: &rng) ? 20 : 300), using: &rng) { s += alphabet.randomElement(using: &rng)! }
-        return s
-    }
-
     /// The word table against the plain count: scalars are the bytes that are not continuation bytes.
     @Test func scalarOffsetsMatchNaiveCount() {
         var rng = SplitMix(seed: 13)
         for _ in 0..<300 {
-            let s = Self.randomText(&rng)
+            let s = rng.offsetText()
             let bytes = Array(s.utf8)
             let index = ScalarIndex(s)
             var expected = 0
@@ -190,7 +181,7 @@ import Testing
     @Test func positionsMatchScalarWalk() {
         var rng = SplitMix(seed: 16)
         for _ in 0..<200 {
-            let s = Self.randomText(&rng)
+            let s = rng.offsetText()
             let li = LineIndex(s)
             let scalars = Array(s.unicodeScalars)
             var line = 1, column = 1, offset = 0

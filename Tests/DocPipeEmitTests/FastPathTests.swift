@@ -248,17 +248,10 @@ import Testing
 
     // MARK: positions
 
-    static func randomText(_ rng: inout SplitMix) -> String {
-        let alphabet = ["a", "b", "c", " ", "\n", "\r", "\r\n", "é", "€", "😀", "\u{0}", "e\u{301}", "’", "\n\n", "abcdefghij"]
-        var s = ""
-        for _ in 0..<Int.random(in: 0...(Bool.random(using: &rng) ? 20 : 300), using: &rng) { s += alphabet.randomElement(using: &rng)! }
-        return s
-    }
-
     @Test func rawPositionsMatchLineIndex() {
         var rng = SplitMix(seed: 15)
         for _ in 0..<300 {
-            let s = Self.randomText(&rng)
+            let s = rng.offsetText()
             let doc = Fixtures.decoded(s)
             var raw = RawPositions(doc)
             var queries = Array(-2...(s.utf8.count + 2))
@@ -275,7 +268,7 @@ import Testing
 
     /// A document rewritten twice with random replacements, insertions and deletions.
     static func editedDocument(_ rng: inout SplitMix) -> Document {
-        var doc = Fixtures.decoded(randomText(&rng))
+        var doc = Fixtures.decoded(rng.offsetText())
         for _ in 0..<2 {
             let t = doc.text
             var bounds = [0]
