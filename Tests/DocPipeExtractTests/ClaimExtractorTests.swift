@@ -91,10 +91,11 @@ struct ClaimCase: CustomTestStringConvertible, Sendable {
 
     /// The counted people are the subject and their organisation follows a verb of work or service.
     static let affiliationCases: [ClaimCase] = [
-        .init(text: "Some 400 staff work at the Delta Fund secretariat in Geneva.", subject: "Delta Fund", measure: "staff", value: 400, time: nil, comparator: .about),
+        .init(text: "Some 400 staff work at the Delta Fund secretariat in Geneva.", subject: "Delta Fund", measure: "staff", value: 400, time: "PRESENT_REF", comparator: .about),
         .init(text: "About 120 people are employed by the Delta Fund.", subject: "Delta Fund", measure: "people", value: 120, time: "PRESENT_REF", comparator: .about),
         .init(text: "Twelve experts serve on the Audit Board.", subject: "Audit Board", measure: "experts", value: 12, time: "PRESENT_REF"),
-        .init(text: "Some 300 volunteers work for the Delta Fund.", subject: "Delta Fund", measure: "volunteers", value: 300, time: nil, comparator: .about),
+        .init(text: "Some 300 volunteers work for the Delta Fund.", subject: "Delta Fund", measure: "volunteers", value: 300, time: "PRESENT_REF", comparator: .about),
+        .init(text: "Some 300 volunteers worked for the Delta Fund.", subject: "Delta Fund", measure: "volunteers", value: 300, time: "PAST_REF", comparator: .about),
         .init(text: "Over 90 engineers currently work for the Delta Fund.", subject: "Delta Fund", measure: "engineers", value: 90, time: "PRESENT_REF", comparator: .over),
         .init(text: "Forty analysts were hired by the Harbour Authority.", subject: "Harbour Authority", measure: "analysts", value: 40, time: "PAST_REF"),
     ]
@@ -102,6 +103,64 @@ struct ClaimCase: CustomTestStringConvertible, Sendable {
     @Test(arguments: affiliationCases)
     func countedPeopleWorkForTheirOrganisation(_ c: ClaimCase) throws {
         try subjectPatterns(c)
+    }
+
+    /// A count opening its sentence after a leading time phrase or short adverbial: the subject follows the count
+    /// as at the sentence start, and the phrase gives the time frame (the date as TIMEX, `at its founding` the
+    /// founding date, else the tense).
+    static let leadingPhraseCases: [ClaimCase] = [
+        .init(text: "In 2010 some 300 staff worked for the Lake Council.", subject: "Lake Council", measure: "staff", value: 300, time: "2010", comparator: .about),
+        .init(text: "By 2015, 58 states had joined the Lake Council.", subject: "Lake Council", measure: "states", value: 58, time: "2015"),
+        .init(text: "In 2012, 45 countries were members of the Lake Council.", subject: "Lake Council", measure: "countries", value: 45, time: "2012"),
+        .init(text: "The Lake Council was founded in 1990. At its founding, 12 states belonged to the Lake Council.", subject: "Lake Council", measure: "states", value: 12, time: "1990"),
+        .init(text: "Today, 61 states belong to the Lake Council.", subject: "Lake Council", measure: "states", value: 61, time: "PRESENT_REF"),
+        .init(text: "Currently, 61 states belong to the Lake Council.", subject: "Lake Council", measure: "states", value: 61, time: "PRESENT_REF"),
+        .init(text: "As of 2020, 70 states belong to the Lake Council.", subject: "Lake Council", measure: "states", value: 70, time: "2020"),
+        .init(text: "In the 1990s 20 states belonged to the Lake Council.", subject: "Lake Council", measure: "states", value: 20, time: "199"),
+        .init(text: "In March 2012, 46 countries were members of the Lake Council.", subject: "Lake Council", measure: "countries", value: 46, time: "2012"),
+        .init(text: "At the end of 2015, 60 states belonged to the Lake Council.", subject: "Lake Council", measure: "states", value: 60, time: "2015"),
+        .init(text: "By then, 30 states belonged to the Lake Council.", subject: "Lake Council", measure: "states", value: 30, time: nil),
+        .init(text: "At that time 25 experts served on the Audit Board.", subject: "Audit Board", measure: "experts", value: 25, time: nil),
+        .init(text: "At present, some 80 engineers work for the Lake Council.", subject: "Lake Council", measure: "engineers", value: 80, time: "PRESENT_REF", comparator: .about),
+        // Unchanged: the subject before its verb after the same phrase.
+        .init(text: "In 2010 the Lake Council had 300 staff.", subject: "Lake Council", measure: "staff", value: 300, time: "2010"),
+    ]
+
+    @Test(arguments: leadingPhraseCases)
+    func countsAfterALeadingTimePhrase(_ c: ClaimCase) throws {
+        try subjectPatterns(c)
+        // One claim: the date in the phrase is no quantity of its own.
+        #expect(claims(c.text).count == 1, "\(claims(c.text))")
+    }
+
+    @Test func leadingPhrasesThatAreNoTimeOrCountsThatAreNoTotalGiveNoClaim() {
+        for text in [
+            // Not a time phrase: the count is not at the start of its clause.
+            "The Lake Council met in Oslo. In the report, 12 states are named.",
+            "In Geneva, 12 states belonged to the Lake Council.",
+            // A part of the staff, not its total.
+            "In 2010 300 of the staff left the Lake Council.",
+            // No verb that ties the count to an organisation.
+            "In 2010, 45 countries signed the treaty.",
+            // Joining in a year is an addition; only `By <time> … had joined` states the total then.
+            "In 2010, 58 states had joined the Lake Council.",
+            "In 2010, 5 states joined the Lake Council.",
+            "By 2015, a further 5 states had joined the Lake Council.",
+            // A time phrase far from the count: the count is inside the clause, not opening it.
+            "In 2010 the report said that 12 states belonged to the Lake Council.",
+        ] {
+            let cs = claims(text).filter { $0.kind == .count }
+            #expect(cs.isEmpty, "\(text): \(cs)")
+        }
+    }
+
+    @Test func theNounWorkIsNoPresentTense() {
+        // `work` right after a count noun and before its preposition is the verb; the noun elsewhere says no time.
+        let cs = claims("The Lake Council, with 40 experts, led the work on the treaty.")
+        #expect(cs.map(\.value) == [40], "\(cs)")
+        #expect(cs.allSatisfy { $0.time != "PRESENT_REF" }, "\(cs)")
+        let verb = claims("Some 40 experts work on the Lake Council.")
+        #expect(verb.map(\.time) == ["PRESENT_REF"], "\(verb)")
     }
 
     @Test func workingSomewhereIsNoClaim() {

@@ -110,3 +110,25 @@ private let factRules: Set<String> = ["quantity-conflict", "list-count-mismatch"
         #expect(findings(repoRoot + "/Input/" + name) == expected, "\(name)")
     }
 }
+
+/// Counts opening a sentence after a time phrase (`In 2012, 45 countries were members of X`) are compared with
+/// counts of the same time only: a real contradiction is found, counts of different times are history.
+@Suite struct LeadingTimePhraseConflictTests {
+    static let council = "The Lake Basin Council was founded in 1990.\n\n"
+    static let cases: [(text: String, conflicts: Int)] = [
+        (council + "In 2012, 45 countries were members of the Lake Basin Council.\n\nIn 2012, 48 countries were members of the Lake Basin Council.\n", 1),
+        (council + "In 2012, 45 countries were members of the Lake Basin Council.\n\nIn 2014, 48 countries were members of the Lake Basin Council.\n", 0),
+        (council + "Today, 52 states belong to the Lake Basin Council.\n\nCurrently, 55 states belong to the Lake Basin Council.\n", 1),
+        (council + "By 2015, 44 states had joined the Lake Basin Council.\n\nToday, 52 states belong to the Lake Basin Council.\n", 0),
+        (council + "At its founding, 9 states belonged to the Lake Basin Council.\n\nToday, 52 states belong to the Lake Basin Council.\n", 0),
+        (council + "In 2010 some 300 staff worked for the Lake Basin Council.\n\nSome 420 staff work at the Lake Basin Council secretariat.\n", 0),
+    ]
+
+    @Test(arguments: cases)
+    func conflictsOnlyAtTheSameTime(_ c: (text: String, conflicts: Int)) {
+        let doc = defaultPipeline.process(SourceFile(path: "t.txt", bytes: Array(c.text.utf8)), id: "t.txt")
+        let found = doc.diagnostics.filter { $0.rule == "quantity-conflict" }
+        #expect(doc.claims.count >= 2, "\(doc.claims)")
+        #expect(found.count == c.conflicts, "\(found.map(\.message))")
+    }
+}

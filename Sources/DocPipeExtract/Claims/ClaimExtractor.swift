@@ -317,6 +317,11 @@ struct ClaimBuilder {
             // `N Ys belong to X`, `Over 60 NGOs currently hold observer status with the Organization`
             return subjectAfter(si, qi)
         }
+        // The same after a leading time phrase or adverbial: `In 2010 some 300 staff worked for X`, `At its
+        // founding, 12 states belonged to X`. The phrase is the claim's time frame through `timeFor`.
+        if isLeadingAdverbial(sent.lowerBound, L) {
+            return subjectAfter(si, qi, cumulative: s.eq(sent.lowerBound, "by"))
+        }
         // The word before the number, tested on bytes (`ScanText.eq`) and word-class bits (`WordClass`,
         // the same tables) rather than as a `String` in sets.
         let w = L
@@ -388,8 +393,59 @@ struct ClaimBuilder {
         return nil
     }
 
+    /// Whether tokens a...L, the opening of a sentence up to the word before a count, are a leading time phrase
+    /// (`In 2010`, `By 2015,`, `As of 2020,`, `In the 1990s`, `In March 2012,`: a `ClaimTables.timePrepositions`
+    /// word and a date of `times`, with `ClaimTables.timeFillers` around it), a present word (`Today,`) or a
+    /// `ClaimTables.leadingAdverbials` phrase (`At its founding,`, `By then,`), with or without a comma.
+    /// Anything else (`In the report, 12 states are named`) is not: the count keeps its place in the sentence.
+    func isLeadingAdverbial(_ a: Int, _ L: Int) -> Bool {
+        var e = L
+        if e >= a, s.eq(e, ",") { e -= 1 }
+        // Short phrases only: most counts are far from the sentence start, and those are rejected here.
+        guard e >= a, e - a < 8, t[a].kind == .word else { return false }
+        var allPresent = true
+        for k in a...e where !(t[k].kind == .word && t[k].has(WordClass.presentWord)) { allPresent = false; break }
+        if allPresent { return true }
+        for p in ClaimTables.leadingAdverbials where p.count == e - a + 1 {
+            var same = true
+            for x in 0..<p.count where !s.eq(a + x, p[x]) { same = false; break }
+            if same { return true }
+        }
+        guard ClaimTables.timePrepositions.contains(s.lower(a)) else { return false }
+        var x = a + 1
+        if s.eq(a, "as") {
+            guard x <= e, s.eq(x, "of") else { return false }
+            x += 1
+        }
+        guard x <= e else { return false }
+        var dated = false
+        for k in x...e {
+            if isInDate(k) { dated = true; continue }
+            // `In March 2012` when only the year is a time of its own (no dates layer).
+            if t[k].kind == .word, t[k].has(WordClass.month) { continue }
+            if t[k].kind == .word || t[k].kind == .punct, ClaimTables.timeFillers.contains(s.lower(k)) { continue }
+            return false
+        }
+        return dated
+    }
+
+    /// Whether token k lies inside a dated time expression of `times` (not a present word).
+    private func isInDate(_ k: Int) -> Bool {
+        let lo = t[k].start, hi = t[k].end
+        var a = 0, z = times.count
+        while a < z { let m = (a + z) / 2; if times[m].range.lowerBound <= lo { a = m + 1 } else { z = m } }
+        // Times before token k in start order; a few back are enough (expressions rarely nest deeper).
+        var i = a - 1
+        while i >= 0, i >= a - 4 {
+            if times[i].range.upperBound >= hi, times[i].value != "PRESENT_REF" { return true }
+            i -= 1
+        }
+        return false
+    }
+
     /// `N Ys (adverb) belong to X`, `… hold observer status with X`, `A further N Ys hold observer status.`
-    private func subjectAfter(_ si: Int, _ qi: Int) -> (ClaimSubject?, String, SubjectHow)? {
+    /// `cumulative`: the sentence opens with `By <time>`, so `N Ys had joined X` is X's count then.
+    private func subjectAfter(_ si: Int, _ qi: Int, cumulative: Bool = false) -> (ClaimSubject?, String, SubjectHow)? {
         let q = quantities[qi]
         let sent = s.sentences[si]
         var j = q.tokens.upperBound
@@ -399,8 +455,9 @@ struct ClaimBuilder {
         // Token j + x is the word w (byte tests on the lower-cased text, as `ScanText.eq`).
         func at(_ x: Int, _ w: StaticString) -> Bool { j + x < sent.upperBound && s.eq(j + x, w) }
         var objectAt: Int? = nil
-        if at(0, "belong") && at(1, "to") { objectAt = j + 2 }
-        else if at(0, "are") && (at(1, "members") || at(1, "part")) && at(2, "of") { objectAt = j + 3 }
+        if (at(0, "belong") || at(0, "belonged")) && at(1, "to") { objectAt = j + 2 }
+        else if cumulative && !q.addition && at(0, "had") && at(1, "joined") { objectAt = j + 2 }
+        else if (at(0, "are") || at(0, "were")) && (at(1, "members") || at(1, "part")) && at(2, "of") { objectAt = j + 3 }
         else if (at(0, "hold") || at(0, "have") || at(0, "enjoy")) && at(1, "observer") && at(2, "status") {
             if !measure.hasPrefix("observer") { measure = measure == "states" ? "observer states" : "observer " + measure }
             if at(3, "with") || at(3, "at") || at(3, "in") { objectAt = j + 4 }
@@ -913,7 +970,12 @@ struct ClaimBuilder {
         }
         var k = q.tokens.lowerBound - 1
         while k >= clause.lowerBound { if let c = classify(k) { return c }; k -= 1 }
+        // `400 staff work at X`: an affiliation verb right after the count noun, before its preposition.
         k = q.tokens.upperBound
+        if !q.unitTokens.isEmpty, k + 1 < clause.upperBound, t[k].kind == .word, t[k + 1].kind == .word,
+           let tense = ClaimTables.affiliationTense[s.lower(k)], ClaimTables.affiliationPrepositions.contains(s.lower(k + 1)) {
+            return tense
+        }
         while k < clause.upperBound { if let c = classify(k) { return c }; k += 1 }
         return nil
     }

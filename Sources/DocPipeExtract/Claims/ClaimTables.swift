@@ -30,6 +30,23 @@ enum ClaimTables {
     static let affiliationAux: Set<String> = ["are", "were", "is", "was"]
     static let affiliationParticiples: Set<String> = ["employed", "engaged", "hired", "recruited"]
     static let affiliationPrepositions: Set<String> = ["at", "for", "in", "on", "by"]
+    /// Tense of the affiliation verbs right after a count noun (`400 staff work at X` is now, `… worked for X`
+    /// was): the base form is a verb only there, where the noun (`the work of 40 experts`) says nothing of time.
+    static let affiliationTense: [String: String] = [
+        "work": "PRESENT_REF", "serve": "PRESENT_REF", "worked": "PAST_REF", "served": "PAST_REF",
+    ]
+    /// Prepositions that open a leading time phrase before a sentence-initial count (`In 2010`, `By 2015,`,
+    /// `As of 2020,`, `Since 1995,`, `At the end of 2015,`). Not `after` / `from`: they shift the time.
+    static let timePrepositions: Set<String> = ["in", "by", "since", "as", "until", "till", "during", "around", "at", "throughout"]
+    /// Words a time phrase may hold besides the date itself (`in the early 1990s`, `at the end of 2015`).
+    static let timeFillers: Set<String> = ["the", "early", "late", "mid", "end", "beginning", "start", "middle", "of", "-"]
+    /// Leading adverbials without a date that may open a sentence before its count (`At its founding, 12 states
+    /// belonged to X`, `By then, …`); the time frame is read as for any count (founding, tense).
+    static let leadingAdverbials: [[StaticString]] = [
+        ["by", "then"], ["at", "that", "time"], ["at", "the", "time"], ["at", "its", "founding"], ["at", "the", "founding"],
+        ["at", "present"], ["to", "date"], ["since", "then"], ["at", "its", "inception"], ["at", "the", "outset"],
+        ["on", "its", "founding"], ["upon", "its", "founding"], ["initially"], ["originally"], ["at", "first"],
+    ]
     static let ordinals: [String: Int] = [
         "first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixth": 6, "seventh": 7, "eighth": 8,
         "ninth": 9, "tenth": 10, "firstly": 1, "secondly": 2, "thirdly": 3, "finally": 0, "lastly": 0,
