@@ -93,6 +93,13 @@ struct EntityTokenInfo {
     var shape: UInt16
 }
 
+extension EntityTokenInfo {
+    /// A token's info from its word (no gazetteer name looked up yet).
+    @inline(__always) init(word w: EntityScanner.TokenWord) {
+        self.init(exact: w.exact, folded: w.folded, fx: w.fx, ff: w.ff, gzEnd: -2, gzEntry: -1, shape: w.shape)
+    }
+}
+
 struct EntityScanner {
     let p: UnsafeBufferPointer<UInt8>
     let toks: [Token]
@@ -162,7 +169,10 @@ struct EntityScanner {
         var w0: UInt64 = 0, w1: UInt64 = 0
         /// Length | kind bit << 8; 0: empty (no token is empty).
         var key: Int32 = 0
-        var word = TokenWord(exact: -1, folded: -1, fx: [], ff: [], shape: 0, hash: 0)
+        /// The token's info as the pass stores it, but for the document's bits (`shortFormStart`, line and
+        /// sentence starts): a hit copies it whole rather than field by field from a `TokenWord`.
+        var info = EntityTokenInfo(word: TokenWord(exact: -1, folded: -1, fx: [], ff: [], shape: 0, hash: 0))
+        var hash: UInt64 = 0
     }
     static var memoBits: Int { 14 }
 
@@ -274,7 +284,9 @@ struct EntityScanner {
         shortFormMembers = [[Int]](repeating: [], count: acronyms.count)
         for k in acronyms.indices { shortFormMembers[shortFormGroup[k]].append(k) }
         acronymStart = acronyms.map(\.range.lowerBound)
-        let sentenceStarts = sentences.map(\.range.lowerBound).sorted()
+        // The segmenter gives sentences in order: sorted only when they are not.
+        var sentenceStarts = sentences.map(\.range.lowerBound)
+        if zip(sentenceStarts, sentenceStarts.dropFirst()).contains(where: { $0 > $1 }) { sentenceStarts.sort() }
         let noSentences = sentences.isEmpty
         let shortFormBloom = shortFormHashes.reduce(0 as UInt64) { $0 | 1 << ($1 >> 58) }
         let n = self.n
@@ -285,41 +297,51 @@ struct EntityScanner {
             lexicon.foldedID.withUnsafeBufferPointer { foldedID in
             lexicon.oneByte.withUnsafeBufferPointer { oneByte in
             sentenceStarts.withUnsafeBufferPointer { starts in
+            Self.memoWordMasks.withUnsafeBufferPointer { masks in
             [EntityTokenInfo](unsafeUninitializedCapacity: n) { buf, count in
                 let tables = TokenTables(vocab: lexicon.vocab, flags: flags, foldedID: foldedID, oneByte: oneByte)
                 let useMemo = !memo.isEmpty
-                for t in 0..<n {
-                    let r = tokens[t].range
-                    let kind = tokens[t].kind
-                    let a = r.lowerBound
-                    let len = r.count
-                    let w: TokenWord
-                    // The memo holds tokens of 1 to 16 bytes whose two words lie inside the text, ASCII or
-                    // not: `tokenWord` reads nothing but the token's bytes and kind, and the key holds them
-                    // all (non-ASCII words, dashes and curly quotes repeat as much as ASCII ones).
-                    if useMemo, UInt(bitPattern: len &- 1) <= 15, a &+ ((len &+ 7) & ~7) <= p.count {
-                        let w0 = Self.word(p, a, len, 0)
-                        let w1 = len > 8 ? Self.word(p, a, len, 8) : 0
-                        let slot = Self.memoSlot(w0: w0, w1: w1)
-                        let key = Int32(truncatingIfNeeded: len) | Int32(Self.kindShape(kind)) << 8
-                        if memo[slot].w0 == w0, memo[slot].w1 == w1, memo[slot].key == key {
-                            w = memo[slot].word
+                // Written through a moving pointer: an index would be multiplied by the stride per token.
+                if var out = buf.baseAddress {
+                    for t in 0..<n {
+                        let r = tokens[t].range
+                        let kind = tokens[t].kind
+                        let a = r.lowerBound
+                        let len = r.upperBound &- a
+                        var ti: EntityTokenInfo, hash: UInt64
+                        // The memo holds tokens of 1 to 16 bytes with 16 bytes of text from their start, ASCII or
+                        // not: `tokenWord` reads nothing but the token's bytes and kind, and the key holds them
+                        // all (non-ASCII words, dashes and curly quotes repeat as much as ASCII ones). Both words
+                        // are loaded and masked by length (as `word(_:_:_:_:)` gives them), without a branch or
+                        // a shift by a variable count.
+                        if useMemo, UInt(bitPattern: len &- 1) <= 15, a &+ 16 <= p.count {
+                            let at = UnsafeRawPointer(p.baseAddress.unsafelyUnwrapped + a)
+                            let w0 = UInt64(littleEndian: at.loadUnaligned(as: UInt64.self)) & masks[2 &* len]
+                            let w1 = UInt64(littleEndian: at.loadUnaligned(fromByteOffset: 8, as: UInt64.self)) & masks[2 &* len &+ 1]
+                            let slot = Self.memoSlot(w0: w0, w1: w1)
+                            let key = Int32(truncatingIfNeeded: len) | Int32(Self.kindShape(kind)) << 8
+                            if memo[slot].w0 == w0, memo[slot].w1 == w1, memo[slot].key == key {
+                                ti = memo[slot].info
+                                hash = memo[slot].hash
+                            } else {
+                                let w = Self.tokenWord(p, r, kind, tables)
+                                ti = EntityTokenInfo(word: w)
+                                hash = w.hash
+                                memo[slot] = WordMemo(w0: w0, w1: w1, key: key, info: ti, hash: hash)
+                            }
                         } else {
-                            w = Self.tokenWord(p, r, kind, tables)
-                            memo[slot] = WordMemo(w0: w0, w1: w1, key: key, word: w)
+                            let w = Self.tokenWord(p, r, kind, tables)
+                            ti = EntityTokenInfo(word: w)
+                            hash = w.hash
                         }
-                    } else {
-                        w = Self.tokenWord(p, r, kind, tables)
+                        // Only a capitalised word or a number may start a short form (`acronym(at:)`), and the
+                        // bit is the document's: set here, not memoised.
+                        if ti.shape & (Self.capital | Self.number) != 0, shortFormBloom & 1 << (hash >> 58) != 0, shortFormTable.contains(hash) {
+                            ti.shape |= Self.shortFormStart
+                        }
+                        out.initialize(to: ti)
+                        out += 1
                     }
-                    // Only a capitalised word or a number may start a short form (`acronym(at:)`), and the
-                    // bit is the document's: set here, not memoised.
-                    var shape = w.shape
-                    if shape & (Self.capital | Self.number) != 0, shortFormBloom & 1 << (w.hash >> 58) != 0, shortFormTable.contains(w.hash) {
-                        shape |= Self.shortFormStart
-                    }
-                    (buf.baseAddress! + t).initialize(to: EntityTokenInfo(
-                        exact: w.exact, folded: w.folded, fx: w.fx, ff: w.ff,
-                        gzEnd: -2, gzEntry: -1, shape: shape))
                 }
                 Self.markStarts(buf, n, tokens, p, starts, noSentences: noSentences)
                 count = n
@@ -329,8 +351,18 @@ struct EntityScanner {
             }
             }
             }
+            }
         }
         if useMemo { memoPool?.give(memo) }
+    }
+
+    /// Per token length 0 to 16 (index `2 * length`, `2 * length + 1`): the masks of its first and second
+    /// words that keep its own bytes.
+    static let memoWordMasks: [UInt64] = (0...16).flatMap { (len: Int) -> [UInt64] in
+        let all = ~(0 as UInt64)
+        let first: UInt64 = len >= 8 ? all : all >> UInt64(64 - 8 * len)
+        let second: UInt64 = len >= 16 ? all : len <= 8 ? 0 : all >> UInt64(64 - 8 * (len - 8))
+        return [first, second]
     }
 
     /// A memo with every slot empty.
