@@ -819,6 +819,9 @@ struct EntityScanner {
         // cost more than these. (Here rather than in `scan`, where it stopped `capitalWordStart` inlining.)
         if checkFirst, s & (Self.number | Self.slashDigit | Self.capital) == Self.number, t.exact < 0, t.folded < 0,
            !currencyMayFollowAmount(at: i), !fo(i + 1).contains(.percentStart) {
+            // Inside a DATE or TIME expression (most numbers in dated text): nil, as `cardinal` finds
+            // first, without its call.
+            if dateSpans != nil, inDateSpan(toks[i].range.lowerBound) { return nil }
             return cardinal(at: i)
         }
         let isWord = s & Self.word != 0
@@ -1179,13 +1182,17 @@ struct EntityScanner {
         return EntityMention(kind: .percent, start: i, end: c.end, norm: built(value), source: .pattern)
     }
 
+    /// Whether byte `a` lies in one of the document's DATE or TIME expressions (false without the date
+    /// layer). Asked in text order: it moves `dateCursor` on.
+    @inline(__always) mutating func inDateSpan(_ a: Int) -> Bool {
+        guard let spans = dateSpans else { return false }
+        while dateCursor < spans.count, spans[dateCursor].upperBound <= a { dateCursor += 1 }
+        return dateCursor < spans.count && spans[dateCursor].lowerBound <= a
+    }
+
     mutating func cardinal(at i: Int) -> EntityMention? {
         let t = toks[i]
-        if let spans = dateSpans {
-            let a = t.range.lowerBound
-            while dateCursor < spans.count, spans[dateCursor].upperBound <= a { dateCursor += 1 }
-            if dateCursor < spans.count, spans[dateCursor].lowerBound <= a { return nil }  // the date tagger's
-        }
+        if inDateSpan(t.range.lowerBound) { return nil }  // the date tagger's
         if t.kind == .number {
             guard let (pow, e) = amount(at: i) else { return nil }
             if dateSpans == nil, pow == 0, t.range.count == 4, let v = EntityNumberText.smallInteger(p, t.range, maxDigits: 4), (1000...2100).contains(v) {
