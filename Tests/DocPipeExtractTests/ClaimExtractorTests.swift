@@ -154,6 +154,105 @@ struct ClaimCase: CustomTestStringConvertible, Sendable {
         }
     }
 
+    /// A count opening a second clause (after `, and`, `, but`, `, while`, `;`, `:`), with or without a time phrase,
+    /// is read as at the sentence start; `it` is the subject of the first clause (or of the sentence before, when
+    /// that subject is itself `it`), and the time is that clause's own, not the first clause's date.
+    static let secondClauseCases: [ClaimCase] = [
+        .init(text: "The Lake Council was founded in 1990 with 12 members, and in 2010 some 300 staff worked for it.", subject: "Lake Council", measure: "staff", value: 300, time: "2010", comparator: .about),
+        .init(text: "The Council moved to Apia in 1994; by 2015, 58 states had joined the Lake Council.", subject: "Lake Council", measure: "states", value: 58, time: "2015"),
+        .init(text: "The Lake Council grew quickly: in 2012, 45 countries were members of the Lake Council.", subject: "Lake Council", measure: "countries", value: 45, time: "2012"),
+        .init(text: "The Lake Council was founded in 1990, and 300 staff work for it.", subject: "Lake Council", measure: "staff", value: 300, time: "PRESENT_REF"),
+        .init(text: "The Lake Council was founded in 1990, but today 61 states belong to it.", subject: "Lake Council", measure: "states", value: 61, time: "PRESENT_REF"),
+        .init(text: "The Lake Council met in Oslo in 1994, while 20 experts served on the Audit Board.", subject: "Audit Board", measure: "experts", value: 20, time: "PAST_REF"),
+        .init(text: "Membership grew in the 1990s; at present, some 80 engineers work for the Lake Council.", subject: "Lake Council", measure: "engineers", value: 80, time: "PRESENT_REF", comparator: .about),
+        .init(text: "The Lake Council is a regional body. It was founded in 1990, and in 2010 some 300 staff worked for it.", subject: "Lake Council", measure: "staff", value: 300, time: "2010", comparator: .about),
+        // `it` at the sentence start: the sentence before, as for any pronoun.
+        .init(text: "The Lake Council is a regional body. In 2010 some 300 staff worked for it.", subject: "Lake Council", measure: "staff", value: 300, time: "2010", comparator: .about),
+        // Unchanged: counts coordinated inside one clause.
+        .init(text: "The Lake Council has 26 members and 4 observers.", subject: "Lake Council", measure: "observers", value: 4, time: "PRESENT_REF"),
+        .init(text: "The Lake Council has 26 member states, and 4 observer states hold observer status with it.", subject: "Lake Council", measure: "observer states", value: 4, time: "PRESENT_REF"),
+    ]
+
+    @Test(arguments: secondClauseCases)
+    func countsOpeningASecondClause(_ c: ClaimCase) throws {
+        try subjectPatterns(c)
+    }
+
+    @Test func countsInsideTheirClauseKeepTheirReading() {
+        // Coordinated counts, an addition coordinated with a count, an enumeration, a total: as before (the join in
+        // a second clause is new: an addition).
+        let cases: [(String, [String])] = [
+            ("The Lake Council has 26 members and 4 observers.", ["count|Lake Council|members|26", "count|Lake Council|observers|4"]),
+            ("The Lake Council currently has 120 member states, and a further 6 states hold observer status.",
+             ["count|Lake Council|member states|120", "count|Lake Council|states|6"]),
+            ("The Lake Council has 26 member states, and 4 observer states.", ["count|Lake Council|member states|26", "count|Lake Council|observer states|4"]),
+            ("The Lake Council has three bodies: the Board, the Assembly and the Secretariat.",
+             ["enumeration|Lake Council|bodies|3", "count|Lake Council|bodies|3"]),
+            ("The Lake Council has 26 member states: 20 full members and 6 associate members.",
+             ["total|Lake Council|member states|26", "count|Lake Council|full members|20", "count|Lake Council|associate members|6"]),
+            // The total after a second clause's join is still the total; the join is an addition.
+            ("The Lake Council was founded in 1990; 3 states joined it in 1995, bringing the total membership to 16 states.",
+             ["addition|Lake Council|states|3", "total|Lake Council|states|16"]),
+        ]
+        for (text, expected) in cases {
+            let cs = claims(text).map { "\($0.kind)|\($0.subjectText)|\($0.measure)|\(Int($0.value))" }
+            #expect(cs == expected, "\(text)")
+        }
+    }
+
+    @Test func secondClausesThatOpenWithNoCountGiveNoClaim() {
+        for text in [
+            // No named subject before the second clause for `it`.
+            "The report was late, and in 2010 some 300 staff worked for it.",
+            // Not a time phrase between the break and the count.
+            "The Lake Council met in Oslo; in the report, 12 states are named.",
+            // A part of the staff, no verb that ties the count to an organisation, no organisation.
+            "The Lake Council met in 2010, and 300 of the staff left.",
+            "The Lake Council was founded in 1990; in 2010, 45 countries signed the treaty.",
+            "The Lake Council has offices in Oslo and Apia, and 12 states belong to many other bodies.",
+            // `in it` says where, not for whom.
+            "The Lake Council was founded in 1990, and 300 staff work in it.",
+            // Only `By <time>` makes `had joined` a total.
+            "The Lake Council was founded in 1990, and in 2010, 58 states had joined it.",
+            // The count is inside the clause, far from its start.
+            "The Lake Council was founded in 1990, and the report said that 12 states belonged to it.",
+            // A comma alone, or `and` alone, opens no clause of its own.
+            "The Lake Council was founded in 1990, 300 staff work for it.",
+            "The Lake Council was founded in 1990 and 300 staff work for it.",
+        ] {
+            let cs = claims(text).filter { $0.kind == .count }
+            #expect(cs.isEmpty, "\(text): \(cs)")
+        }
+    }
+
+    /// Joins are additions to a membership, not its total: `N Ys (have) joined X` after a time phrase or at a clause
+    /// start is an addition with that phrase's date (`since 1995`: the period's start); a count `since` a date stated
+    /// in the present holds now.
+    static let sinceCases: [(text: String, kind: Claim.Kind, subject: String, measure: String, value: Double, time: String)] = [
+        ("Since 1995, 40 states have joined the Lake Council.", .addition, "Lake Council", "states", 40, "1995"),
+        ("The Lake Council was founded in 1990, and since 1995, 40 states have joined it.", .addition, "Lake Council", "states", 40, "1995"),
+        ("The Lake Council was founded in 1990. Since 1995, 40 member states have joined.", .addition, "Lake Council", "member states", 40, "1995"),
+        ("In 2010, 5 states joined the Lake Council.", .addition, "Lake Council", "states", 5, "2010"),
+        ("Since 2001 the Lake Council has had 12 staff.", .count, "Lake Council", "staff", 12, "PRESENT_REF"),
+        ("The Lake Council has had 14 staff since 2003.", .count, "Lake Council", "staff", 14, "PRESENT_REF"),
+        ("The Lake Council has 40 staff and has been a partner since 1995.", .count, "Lake Council", "staff", 40, "PRESENT_REF"),
+        // Past: the date stays the time frame.
+        ("Since 2001 the Lake Council had 12 staff.", .count, "Lake Council", "staff", 12, "2001"),
+        ("In 2001 the Lake Council had 12 staff.", .count, "Lake Council", "staff", 12, "2001"),
+    ]
+
+    @Test(arguments: sinceCases)
+    func joinsAreAdditionsAndCountsSinceADateHoldNow(_ c: (text: String, kind: Claim.Kind, subject: String, measure: String, value: Double, time: String)) throws {
+        let cs = claims(c.text)
+        #expect(cs.count == 1, "\(cs)")
+        let claim = try #require(cs.first)
+        #expect(claim.kind == c.kind)
+        #expect(claim.subjectText == c.subject)
+        #expect(claim.measure == c.measure)
+        #expect(claim.value == c.value)
+        #expect(claim.time == c.time)
+    }
+
     @Test func theNounWorkIsNoPresentTense() {
         // `work` right after a count noun and before its preposition is the verb; the noun elsewhere says no time.
         let cs = claims("The Lake Council, with 40 experts, led the work on the treaty.")
@@ -319,8 +418,11 @@ struct ClaimCase: CustomTestStringConvertible, Sendable {
         // A past count after the same phrase keeps the year, and so does a date in the count's own segment.
         let past = claims("Founded in 1951, the Delta Fund had 9 member states.")
         #expect(past.first { $0.value == 9 }?.time == "1951")
-        let own = claims("Established in 1967, the Delta Fund has had 49 member states since 1990.")
+        let own = claims("Established in 1967, the Delta Fund had 49 member states in 1990.")
         #expect(own.first { $0.value == 49 }?.time == "1990")
+        // `has had N … since 1990` holds now (`joinsAreAdditionsAndCountsSinceADateHoldNow`).
+        let since = claims("Established in 1967, the Delta Fund has had 49 member states since 1990.")
+        #expect(since.first { $0.value == 49 }?.time == "PRESENT_REF")
         let asOf = claims("As of 2014, the Delta Fund has 157 member states.")
         #expect(asOf.first { $0.value == 157 }?.time == "2014")
     }

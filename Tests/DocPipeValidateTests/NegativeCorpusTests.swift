@@ -132,3 +132,32 @@ private let factRules: Set<String> = ["quantity-conflict", "list-count-mismatch"
         #expect(found.count == c.conflicts, "\(found.map(\.message))")
     }
 }
+
+/// Counts opening a second clause are compared like those opening a sentence; joins are additions, never totals;
+/// a count `since` a date stated in the present is a present count.
+@Suite struct SecondClauseAndSinceConflictTests {
+    static let council = "The Lake Basin Council was founded in 1990.\n\n"
+    static let cases: [(text: String, conflicts: Int)] = [
+        // The same year, two totals: a real contradiction.
+        (council + "The Council moved in 1994; by 2015, 44 states had joined the Lake Basin Council.\n\nBy 2015, 46 states had joined the Lake Basin Council.\n", 1),
+        // Present staff in a second clause against present staff: 300 is not about 420.
+        (council + "The Lake Basin Council moved in 1994, and 300 staff work for it.\n\nSome 420 staff work at the Lake Basin Council secretariat.\n", 1),
+        // 2010 staff against present staff, the first clause's date not taken for the second's.
+        (council + "The Lake Basin Council moved in 1994, and in 2010 some 300 staff worked for it.\n\nSome 420 staff work at the Lake Basin Council secretariat.\n", 0),
+        (council + "The Lake Basin Council was set up in 1990, and 300 staff worked for it.\n\nSome 420 staff work at the Lake Basin Council secretariat.\n", 0),
+        // 40 joined since 1995 is no total of 1995 (nor of today).
+        (council + "In 1995 the Lake Basin Council had 12 member states.\n\nSince 1995, 40 member states have joined.\n", 0),
+        (council + "Since 1995, 40 states have joined the Lake Basin Council.\n\nToday, 52 states belong to the Lake Basin Council.\n", 0),
+        // `has had 12 staff since 2001` is a present count.
+        (council + "Since 2001 the Lake Basin Council has had 12 staff.\n\nThe Lake Basin Council has 15 staff.\n", 1),
+        (council + "Since 2001 the Lake Basin Council has had 12 staff.\n\nThe Lake Basin Council has 12 staff.\n", 0),
+    ]
+
+    @Test(arguments: cases)
+    func conflictsOnlyAtTheSameTime(_ c: (text: String, conflicts: Int)) {
+        let doc = defaultPipeline.process(SourceFile(path: "t.txt", bytes: Array(c.text.utf8)), id: "t.txt")
+        let found = doc.diagnostics.filter { $0.rule == "quantity-conflict" }
+        #expect(doc.claims.count >= 2, "\(doc.claims)")
+        #expect(found.count == c.conflicts, "\(found.map(\.message))")
+    }
+}

@@ -195,13 +195,17 @@ struct ClaimBuilder {
 
             guard let (subject, measure, explicit) = subjectFor(si, qi, q, lastClaim: lastClaim) else { continue }
             guard !measure.isEmpty else { continue }
-            let clause = clauseTokens(si, q)
-            let time = timeFor(si, q, inherited: explicit == .coordinated ? lastClaim.flatMap { out[$0.claim].time } : nil, clause: clause)
+            var clause = clauseTokens(si, q)
+            // A count opening a second clause: that clause alone gives its time frame and range.
+            if explicit == .clause || explicit == .joined, let c = secondClauseStart(si, q), c > clause.lowerBound { clause = c..<clause.upperBound }
             var kind: Claim.Kind = .count
             var items: [Range<Int>] = []
             if q.addition && hasJoiningVerb(sent) { kind = .addition }
             if q.addition || kind == .addition, let list = namesAfter(q.tokens.upperBound, sent) { items = list; if kind == .count && hasJoiningVerb(sent) { kind = .addition } }
             if q.addition, !items.isEmpty { kind = .addition }
+            if explicit == .joined { kind = .addition }
+            let time = timeFor(si, q, inherited: explicit == .coordinated ? lastClaim.flatMap { out[$0.claim].time } : nil, clause: clause,
+                               addition: kind == .addition)
             let range = clauseRange(clause)
             out.append(Claim(kind: kind, subject: subject?.id, subjectText: subject?.text ?? "", measure: measure, value: q.value,
                              comparator: q.comparator, time: time, quantity: q.index, range: kind == .addition ? q.range : range, items: items))
@@ -211,7 +215,8 @@ struct ClaimBuilder {
         ordinalEnumeration(si, qk)
     }
 
-    enum SubjectHow { case verb, possessive, fronted, coordinated, after, founding, numberOf, predicate, inherited, with }
+    /// `clause`: `after` at the start of a second clause; `joined`: `N Ys (have) joined X`, an addition.
+    enum SubjectHow { case verb, possessive, fronted, coordinated, after, founding, numberOf, predicate, inherited, with, clause, joined }
 
     /// The previous count claim of the sentence, which a coordinated count takes its subject, measure or
     /// time from: its quantity, its index in `out` (which only grows) and whether it had a subject. Indices
@@ -322,6 +327,13 @@ struct ClaimBuilder {
         if isLeadingAdverbial(sent.lowerBound, L) {
             return subjectAfter(si, qi, cumulative: s.eq(sent.lowerBound, "by"))
         }
+        // The same at the start of a second clause (`…, and in 2010 some 300 staff worked for it`, `…; by 2015, 58
+        // states had joined X`). Only an organisation found after the count (named, or `it`) is taken: the
+        // sentence's other readings (`X has 26 members, and 4 observers`) are left to the patterns below.
+        if let c = secondClauseOpening(sent, L),
+           let r = subjectAfter(si, qi, cumulative: s.eq(c, "by"), clauseStart: c), r.0 != nil, r.2 == .after || r.2 == .joined {
+            return (r.0, r.1, r.2 == .after ? .clause : .joined)
+        }
         // The word before the number, tested on bytes (`ScanText.eq`) and word-class bits (`WordClass`,
         // the same tables) rather than as a `String` in sets.
         let w = L
@@ -423,10 +435,64 @@ struct ClaimBuilder {
             if isInDate(k) { dated = true; continue }
             // `In March 2012` when only the year is a time of its own (no dates layer).
             if t[k].kind == .word, t[k].has(WordClass.month) { continue }
-            if t[k].kind == .word || t[k].kind == .punct, ClaimTables.timeFillers.contains(s.lower(k)) { continue }
+            if t[k].kind == .word || t[k].kind == .punct, isTimeFiller(k) { continue }
             return false
         }
         return dated
+    }
+
+    /// The first token of the clause a count opens when that is not the sentence's first: after `;` or `:`
+    /// (`ClaimTables.clauseBreaks`) or a comma and `ClaimTables.clauseConjunctions` (`, and`, `, but`), with nothing
+    /// or a leading time phrase (`isLeadingAdverbial`: `in 2010`, `by 2015,`) before the count. `L` is the token
+    /// before the count, past adverbs. Nil otherwise (the count is inside its clause).
+    func secondClauseOpening(_ sent: Range<Int>, _ L: Int) -> Int? {
+        // The nearest break decides: a time phrase is short, so a few tokens back are enough, and it holds no
+        // comma but the one before the count (another ends the search: most counts are inside their clause).
+        var b = L
+        while b > sent.lowerBound, b >= L - 9 {
+            let tk = t[b]
+            if tk.kind == .punct {
+                if isClauseBreak(b, sent) { return b + 1 > L || isLeadingAdverbial(b + 1, L) ? b + 1 : nil }
+                if b < L, s.eq(b, ",") { return nil }
+            } else if t[b - 1].kind == .punct, isClauseBreak(b, sent) {
+                return b + 1 > L || isLeadingAdverbial(b + 1, L) ? b + 1 : nil
+            }
+            b -= 1
+        }
+        return nil
+    }
+
+    /// Whether token b ends a first clause: a `ClaimTables.clauseBreaks` mark, or a conjunction after a comma.
+    private func isClauseBreak(_ b: Int, _ sent: Range<Int>) -> Bool {
+        if t[b].kind == .punct {
+            for p in ClaimTables.clauseBreaks where s.eq(b, p) { return true }
+            return false
+        }
+        guard t[b].kind == .word, b - 1 >= sent.lowerBound, s.eq(b - 1, ",") else { return false }
+        for w in ClaimTables.clauseConjunctions where s.eq(b, w) { return true }
+        return false
+    }
+
+    /// The token a second-clause count's clause starts at (`secondClauseOpening` for quantity qi), for its time
+    /// frame and range: the first clause's dates and tense are not the count's.
+    private func secondClauseStart(_ si: Int, _ q: QuantityMatch) -> Int? {
+        let sent = s.sentences[si]
+        var L = q.leftEdge - 1
+        while L >= sent.lowerBound, t[L].kind == .word, t[L].has(WordClass.adverb) { L -= 1 }
+        guard L > sent.lowerBound else { return nil }
+        return secondClauseOpening(sent, L)
+    }
+
+    /// Whom `it` (or an organisation left unsaid) stands for in a clause that opens with its count: in a second
+    /// clause the sentence's own subject when it is named before that clause (`The Lake Council was founded in
+    /// 1990, and in 2010 some 300 staff worked for it`), and nothing else; in a first clause the previous
+    /// sentence's subject, as `subjectAt` reads a pronoun.
+    private func contextSubject(_ si: Int, clauseStart: Int?) -> ClaimSubject? {
+        if let c = clauseStart {
+            guard let m = mainSubject(si), m.start < c else { return nil }
+            return m.subject
+        }
+        return si > 0 ? sentenceSubject(si - 1) : nil
     }
 
     /// Whether token k lies inside a dated time expression of `times` (not a present word).
@@ -445,7 +511,10 @@ struct ClaimBuilder {
 
     /// `N Ys (adverb) belong to X`, `… hold observer status with X`, `A further N Ys hold observer status.`
     /// `cumulative`: the sentence opens with `By <time>`, so `N Ys had joined X` is X's count then.
-    private func subjectAfter(_ si: Int, _ qi: Int, cumulative: Bool = false) -> (ClaimSubject?, String, SubjectHow)? {
+    /// `N Ys joined X`, `N Ys have joined X` (`Since 1995, 40 states have joined X`) are additions (`.joined`),
+    /// not totals. `clauseStart`: the count opens a second clause starting at that token (`it` is then the
+    /// sentence's own subject).
+    private func subjectAfter(_ si: Int, _ qi: Int, cumulative: Bool = false, clauseStart: Int? = nil) -> (ClaimSubject?, String, SubjectHow)? {
         let q = quantities[qi]
         let sent = s.sentences[si]
         var j = q.tokens.upperBound
@@ -457,6 +526,17 @@ struct ClaimBuilder {
         var objectAt: Int? = nil
         if (at(0, "belong") || at(0, "belonged")) && at(1, "to") { objectAt = j + 2 }
         else if cumulative && !q.addition && at(0, "had") && at(1, "joined") { objectAt = j + 2 }
+        else if at(0, "joined") || ((at(0, "have") || at(0, "has")) && at(1, "joined")) {
+            // Joins over a time (`In 2010, 5 states joined X`, `Since 1995, 40 states have joined X`) add to a
+            // membership; X named (or `it`), else the organisation of the context for a membership measure.
+            let o = at(0, "joined") ? j + 1 : j + 2
+            if o < sent.upperBound, s.eq(o, "it") {
+                return contextSubject(si, clauseStart: clauseStart).map { ($0, measure, .joined) }
+            }
+            if o < sent.upperBound, let x = subjectStarting(o, si) { return (x, measure, .joined) }
+            if Self.membershipMeasures.contains(measure), let x = contextSubject(si, clauseStart: clauseStart) { return (x, measure, .joined) }
+            return nil
+        }
         else if (at(0, "are") || at(0, "were")) && (at(1, "members") || at(1, "part")) && at(2, "of") { objectAt = j + 3 }
         else if (at(0, "hold") || at(0, "have") || at(0, "enjoy")) && at(1, "observer") && at(2, "status") {
             if !measure.hasPrefix("observer") { measure = measure == "states" ? "observer states" : "observer " + measure }
@@ -466,6 +546,11 @@ struct ClaimBuilder {
         }
         // `N staff work at/for X`, `N experts serve on X`, `N people are employed by X`: X's staff, X an organisation.
         if objectAt == nil, let (o, viaIn) = affiliationObject(j, sent) {
+            // `… worked for it`: not `in it`, which says where.
+            if s.eq(o, "it") {
+                guard !viaIn, let x = contextSubject(si, clauseStart: clauseStart) else { return nil }
+                return (x, measure, .after)
+            }
             guard let owner = affiliationOwner(o, si, viaIn: viaIn) else { return nil }
             return (owner, measure, .after)
         }
@@ -474,6 +559,10 @@ struct ClaimBuilder {
             // belongs to the previous sentence's subject.
             if Self.membershipMeasures.contains(measure), si > 0, let prev = sentenceSubject(si - 1), t[j].kind == .word, !t[j].capitalized, !t[j].has(WordClass.phraseStop) || at(0, "are") || at(0, "have") || at(0, "were") || at(0, "had") { return (prev, measure, .inherited) }
             return nil
+        }
+        if o < sent.upperBound, s.eq(o, "it") {
+            guard let x = contextSubject(si, clauseStart: clauseStart) else { return nil }
+            return (x, measure, .after)
         }
         return (subjectStarting(o, si), measure, .after)
     }
@@ -522,6 +611,11 @@ struct ClaimBuilder {
         let sent = s.sentences[si]
         var k = v - 1
         while k >= sent.lowerBound, t[k].kind == .word, t[k].has(WordClass.adverb) { k -= 1 }
+        // The perfect's auxiliary (`the Council has had 12 staff since 2001`): the subject is before it.
+        if k > sent.lowerBound, t[k].kind == .word, s.eq(k, "has") || s.eq(k, "have") || s.eq(k, "had") {
+            k -= 1
+            while k >= sent.lowerBound, t[k].kind == .word, t[k].has(WordClass.adverb) { k -= 1 }
+        }
         guard k >= sent.lowerBound else { return nil }
         if s.eq(k, "and") || s.eq(k, ",") { return mainSubject(si)?.subject }
         if s.eq(k, "also"), k > sent.lowerBound { k -= 1 }
@@ -895,8 +989,10 @@ struct ClaimBuilder {
         timeFor(si, q, inherited: inherited, clause: clauseTokens(si, q))
     }
 
-    /// `clause`: `clauseTokens(si, q)`.
-    private func timeFor(_ si: Int, _ q: QuantityMatch, inherited: String?, clause: Range<Int>) -> String? {
+    /// `clause`: `clauseTokens(si, q)` (or its second clause). `addition`: the claim adds to a count (`Since 1995,
+    /// 40 states have joined X`): its time is the date of its phrase, where a count `since` a date stated in the
+    /// present (`Since 2001 the Council has had 12 staff`) holds now and is a present count.
+    private func timeFor(_ si: Int, _ q: QuantityMatch, inherited: String?, clause: Range<Int>, addition: Bool = false) -> String? {
         let seg = segmentTokens(si, q, clause: clause)
         // The segment, then the clause (a loop over two spans, without an array of them per call).
         for pass in 0..<2 {
@@ -904,7 +1000,7 @@ struct ClaimBuilder {
             let lo = t[span.lowerBound].start, hi = t[span.upperBound - 1].end
             // Dates before this offset are the founding date of a fronted participle, not the count's time.
             let skipBefore = pass == 1 ? frontedFoundingEnd(clause, seg) : lo
-            var best: (Int, String)? = nil
+            var best: (Int, String, Int)? = nil
             var a = 0, z = times.count
             while a < z { let m = (a + z) / 2; if times[m].range.lowerBound < lo { a = m + 1 } else { z = m } }
             // `Between 1989 and 1991 the number … grew from 6 to 18`: the number after `from` goes with the
@@ -917,9 +1013,12 @@ struct ClaimBuilder {
             for x in times[a...].prefix(while: { $0.range.lowerBound < hi }) where x.range.upperBound <= hi {
                 if x.range.overlaps(q.range) || x.range.upperBound <= skipBefore { continue }
                 let dist = x.range.lowerBound >= q.range.upperBound ? x.range.lowerBound - q.range.upperBound : q.range.lowerBound - x.range.upperBound
-                if best == nil || dist < best!.0 { best = (dist, x.value) }
+                if best == nil || dist < best!.0 { best = (dist, x.value, x.range.lowerBound) }
             }
-            if let b = best { return b.1 }
+            if let b = best {
+                if !addition, b.1 != "PRESENT_REF", (tenseOfSegment(seg) ?? tenseOfSegment(clause)) == "PRESENT_REF", isSince(b.2) { return "PRESENT_REF" }
+                return b.1
+            }
             // `at its founding`
             var founding = false, when = false, founded = false
             for x in span { if s.eq(x, "founding") { founding = true } else if s.eq(x, "when") { when = true } else if s.eq(x, "founded") { founded = true } }
@@ -941,6 +1040,24 @@ struct ClaimBuilder {
         while comma < seg.lowerBound, !s.eq(comma, ",") { comma += 1 }
         guard comma < seg.lowerBound, tenseOfSegment(seg) == "PRESENT_REF" else { return none }
         return t[comma].start
+    }
+
+    /// Whether the time expression starting at byte `start` is introduced by `since` (`since 1995`, `since early
+    /// 2001`, `since the end of 2001`, or an expression that holds the word).
+    private func isSince(_ start: Int) -> Bool {
+        var k = s.tokenIndex(atOrAfter: start)
+        guard k < t.count else { return false }
+        if s.eq(k, "since") { return true }
+        k -= 1
+        var n = 0
+        while k >= 0, n < 4, t[k].kind == .word, !s.eq(k, "since"), t[k].has(WordClass.month) || isTimeFiller(k) { k -= 1; n += 1 }
+        return k >= 0 && s.eq(k, "since")
+    }
+
+    /// Token k is one of `ClaimTables.timeFillers` (`early`, `the`, `end`, `of`, …).
+    private func isTimeFiller(_ k: Int) -> Bool {
+        for w in ClaimTables.timeFillers where s.eq(k, w) { return true }
+        return false
     }
 
     /// The first tense marker of `seg`, read from its start.
@@ -970,10 +1087,13 @@ struct ClaimBuilder {
         }
         var k = q.tokens.lowerBound - 1
         while k >= clause.lowerBound { if let c = classify(k) { return c }; k -= 1 }
-        // `400 staff work at X`: an affiliation verb right after the count noun, before its preposition.
+        // `400 staff work at X`: an affiliation verb right after the count noun (past adverbs: `still work`),
+        // before its preposition.
         k = q.tokens.upperBound
-        if !q.unitTokens.isEmpty, k + 1 < clause.upperBound, t[k].kind == .word, t[k + 1].kind == .word,
-           let tense = ClaimTables.affiliationTense[s.lower(k)], ClaimTables.affiliationPrepositions.contains(s.lower(k + 1)) {
+        var v = k
+        while v < clause.upperBound, t[v].kind == .word, t[v].has(WordClass.adverb) { v += 1 }
+        if !q.unitTokens.isEmpty, v + 1 < clause.upperBound, t[v].kind == .word, t[v + 1].kind == .word,
+           let tense = ClaimTables.affiliationTense[s.lower(v)], ClaimTables.affiliationPrepositions.contains(s.lower(v + 1)) {
             return tense
         }
         while k < clause.upperBound { if let c = classify(k) { return c }; k += 1 }

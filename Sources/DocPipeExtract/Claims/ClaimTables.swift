@@ -39,7 +39,8 @@ enum ClaimTables {
     /// `As of 2020,`, `Since 1995,`, `At the end of 2015,`). Not `after` / `from`: they shift the time.
     static let timePrepositions: Set<String> = ["in", "by", "since", "as", "until", "till", "during", "around", "at", "throughout"]
     /// Words a time phrase may hold besides the date itself (`in the early 1990s`, `at the end of 2015`).
-    static let timeFillers: Set<String> = ["the", "early", "late", "mid", "end", "beginning", "start", "middle", "of", "-"]
+    /// Compared as bytes (`ScanText.eq`): read per date a count's time is taken from, where a `String` per token cost.
+    static let timeFillers: [StaticString] = ["the", "early", "late", "mid", "end", "beginning", "start", "middle", "of", "-"]
     /// Leading adverbials without a date that may open a sentence before its count (`At its founding, 12 states
     /// belonged to X`, `By then, …`); the time frame is read as for any count (founding, tense).
     static let leadingAdverbials: [[StaticString]] = [
@@ -47,6 +48,12 @@ enum ClaimTables {
         ["at", "present"], ["to", "date"], ["since", "then"], ["at", "its", "inception"], ["at", "the", "outset"],
         ["on", "its", "founding"], ["upon", "its", "founding"], ["initially"], ["originally"], ["at", "first"],
     ]
+    /// What ends a first clause so that the next one may open with its count like a sentence (`…; by 2015, 58
+    /// states had joined X`, `X grew quickly: in 2012, 45 countries were members of X`).
+    static let clauseBreaks: [StaticString] = [";", ":"]
+    /// Conjunctions that, right after a comma, open a second clause (`…, and in 2010 some 300 staff worked for
+    /// it`). Not a bare `and`: `X has 26 members and 4 observers` coordinates counts of one clause.
+    static let clauseConjunctions: [StaticString] = ["and", "but", "while", "whereas"]
     static let ordinals: [String: Int] = [
         "first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixth": 6, "seventh": 7, "eighth": 8,
         "ninth": 9, "tenth": 10, "firstly": 1, "secondly": 2, "thirdly": 3, "finally": 0, "lastly": 0,
