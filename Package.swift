@@ -21,6 +21,8 @@ let package = Package(
         // The document model is the only thing stages share.
         // SHA-256 block compression in C: SHA-NI where the CPU has it (checksums are on the hot path).
         .target(name: "CSHA256"),
+        // glibc's mallopt, which Swift's Glibc module does not expose (the command-line tools' allocator settings).
+        .target(name: "CAllocator"),
         .target(name: "DocPipeCore", dependencies: ["CSHA256"]),
         .target(name: "DocPipeDecode", dependencies: ["DocPipeCore"]),
         .target(name: "DocPipeClean", dependencies: ["DocPipeCore", "CLibXML2"]),
@@ -32,7 +34,7 @@ let package = Package(
             name: "DocPipe",
             dependencies: [
                 "DocPipeCore", "DocPipeDecode", "DocPipeClean", "DocPipeSegment", "DocPipeExtract", "DocPipeValidate", "DocPipeEmit",
-                .product(name: "Yams", package: "Yams"),
+                "CAllocator", .product(name: "Yams", package: "Yams"),
             ]
         ),
         .executableTarget(

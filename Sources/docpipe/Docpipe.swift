@@ -22,6 +22,7 @@ struct Docpipe: ParsableCommand {
 
     /// Parses and runs, mapping argument errors to exit code 2 (the contract) instead of 64.
     static func main() {
+        AllocatorTuning.keepFreedMemory(environment: ProcessInfo.processInfo.environment)
         do {
             var command = try parseAsRoot()
             try command.run()
