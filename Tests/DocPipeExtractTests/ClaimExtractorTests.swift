@@ -184,7 +184,7 @@ struct ClaimCase: CustomTestStringConvertible, Sendable {
         let cases: [(String, [String])] = [
             ("The Lake Council has 26 members and 4 observers.", ["count|Lake Council|members|26", "count|Lake Council|observers|4"]),
             ("The Lake Council currently has 120 member states, and a further 6 states hold observer status.",
-             ["count|Lake Council|member states|120", "count|Lake Council|states|6"]),
+             ["count|Lake Council|member states|120", "count|Lake Council|observer states|6"]),
             ("The Lake Council has 26 member states, and 4 observer states.", ["count|Lake Council|member states|26", "count|Lake Council|observer states|4"]),
             ("The Lake Council has three bodies: the Board, the Assembly and the Secretariat.",
              ["enumeration|Lake Council|bodies|3", "count|Lake Council|bodies|3"]),
@@ -251,6 +251,26 @@ struct ClaimCase: CustomTestStringConvertible, Sendable {
         #expect(claim.measure == c.measure)
         #expect(claim.value == c.value)
         #expect(claim.time == c.time)
+    }
+
+    /// `N Ys hold / have / enjoy observer status` coordinated after a count is measured as the participle form
+    /// (`N states holding observer status` → `observer states`); other verbs and objects keep the plain measure.
+    static let observerStatusCases: [(text: String, measure: String, value: Double)] = [
+        ("The Lake Council has 120 member states, and a further 6 states hold observer status.", "observer states", 6),
+        ("The Lake Council has 120 member states and 7 states have observer status.", "observer states", 7),
+        ("The Lake Council has 120 member states, and 9 NGOs enjoy observer status.", "observer NGOs", 9),
+        ("The Lake Council has 120 member states, and 6 states holding observer status.", "observer states", 6),
+        // Negative: no observer status.
+        ("The Lake Council has 120 member states, and a further 6 states have observer seats.", "states", 6),
+        ("The Lake Council has 120 member states, and 8 states have status reports.", "states", 8),
+    ]
+
+    @Test(arguments: observerStatusCases)
+    func finiteObserverStatusGivesTheObserverMeasure(_ c: (text: String, measure: String, value: Double)) throws {
+        let cs = claims(c.text)
+        let claim = try #require(cs.first { $0.value == c.value }, "\(cs)")
+        #expect(claim.measure == c.measure)
+        #expect(claim.subjectText == "Lake Council")
     }
 
     @Test func theNounWorkIsNoPresentTense() {

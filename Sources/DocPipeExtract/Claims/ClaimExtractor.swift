@@ -400,7 +400,8 @@ struct ClaimBuilder {
             let prevEnd = quantities[lc.q].tokens.upperBound
             var ok = true
             for x in prevEnd...L where !(s.eq(x, ",") || s.eq(x, "and")) { ok = false; break }
-            if ok { return (subject(of: lc), measure, .coordinated) }
+            // `…, and a further 6 states hold observer status`: measured as `6 states holding observer status` is.
+            if ok { return (subject(of: lc), holdsObserverStatus(q, sent) ? Self.observerMeasure(measure) : measure, .coordinated) }
         }
         return nil
     }
@@ -538,8 +539,8 @@ struct ClaimBuilder {
             return nil
         }
         else if (at(0, "are") || at(0, "were")) && (at(1, "members") || at(1, "part")) && at(2, "of") { objectAt = j + 3 }
-        else if (at(0, "hold") || at(0, "have") || at(0, "enjoy")) && at(1, "observer") && at(2, "status") {
-            if !measure.hasPrefix("observer") { measure = measure == "states" ? "observer states" : "observer " + measure }
+        else if holdsObserverStatus(q, sent) {
+            measure = Self.observerMeasure(measure)
             if at(3, "with") || at(3, "at") || at(3, "in") { objectAt = j + 4 }
             else if q.addition, si > 0, let prev = sentenceSubject(si - 1) { return (prev, measure, .inherited) }
             else { return nil }
@@ -565,6 +566,21 @@ struct ClaimBuilder {
             return (x, measure, .after)
         }
         return (subjectStarting(o, si), measure, .after)
+    }
+
+    /// Whether the words after count q (past adverbs) are `hold / have / enjoy observer status`
+    /// (`ClaimTables.observerStatusVerbs`).
+    private func holdsObserverStatus(_ q: QuantityMatch, _ sent: Range<Int>) -> Bool {
+        var j = q.tokens.upperBound
+        while j < sent.upperBound, t[j].kind == .word, t[j].has(WordClass.adverb) { j += 1 }
+        guard j + 2 < sent.upperBound, s.eq(j + 1, "observer"), s.eq(j + 2, "status") else { return false }
+        for v in ClaimTables.observerStatusVerbs where s.eq(j, v) { return true }
+        return false
+    }
+
+    /// `states` → `observer states`, `NGOs` → `observer NGOs` (as `QuantityExtractor` measures the participle form).
+    static func observerMeasure(_ m: String) -> String {
+        m.hasPrefix("observer") ? m : (m == "states" ? "observer states" : "observer " + m)
     }
 
     /// After a count at the sentence start, `work at/for/in …`, `serve on …`, `are employed by …` (`ClaimTables`

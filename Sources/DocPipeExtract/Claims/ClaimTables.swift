@@ -35,6 +35,9 @@ enum ClaimTables {
     static let affiliationTense: [String: String] = [
         "work": "PRESENT_REF", "serve": "PRESENT_REF", "worked": "PAST_REF", "served": "PAST_REF",
     ]
+    /// `N Ys hold / have / enjoy observer status`: the finite form of `N Ys holding observer status`, which the
+    /// quantity extractor measures as `observer Ys`; the claim takes the same measure.
+    static let observerStatusVerbs: [StaticString] = ["hold", "have", "enjoy"]
     /// Prepositions that open a leading time phrase before a sentence-initial count (`In 2010`, `By 2015,`,
     /// `As of 2020,`, `Since 1995,`, `At the end of 2015,`). Not `after` / `from`: they shift the time.
     static let timePrepositions: Set<String> = ["in", "by", "since", "as", "until", "till", "during", "around", "at", "throughout"]
