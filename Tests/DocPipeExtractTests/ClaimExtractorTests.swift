@@ -273,6 +273,29 @@ struct ClaimCase: CustomTestStringConvertible, Sendable {
         #expect(claim.subjectText == "Lake Council")
     }
 
+    /// The sentence subject is found past a comma-bounded appositive (a noun phrase opening with `a`, `an`, `the`,
+    /// `one of`, or a participle phrase) between the name and its verb.
+    static let appositiveCases: [ClaimCase] = [
+        .init(text: "The Lake Council, a partner since 1995, has 40 staff.", subject: "Lake Council", measure: "staff", value: 40, time: "PRESENT_REF"),
+        .init(text: "The Lake Council, one of the oldest regional bodies, has 40 staff.", subject: "Lake Council", measure: "staff", value: 40, time: "PRESENT_REF"),
+        .init(text: "The Lake Council, an alliance of lakeside towns, employs 40 engineers.", subject: "Lake Council", measure: "engineers", value: 40, time: "PRESENT_REF"),
+        .init(text: "The Lake Council, based in Apia, has 40 staff.", subject: "Lake Council", measure: "staff", value: 40, time: "PRESENT_REF"),
+        // Negative: the comma phrase is no appositive of the name; the subject is the name before the verb.
+        .init(text: "Besides the Lake Council, the Delta Fund has 40 staff.", subject: "Delta Fund", measure: "staff", value: 40, time: "PRESENT_REF"),
+        .init(text: "For the Lake Council, a partner since 1995, the Delta Fund has 40 staff.", subject: "Delta Fund", measure: "staff", value: 40, time: "PRESENT_REF"),
+    ]
+
+    @Test(arguments: appositiveCases)
+    func theSubjectIsFoundPastAnAppositive(_ c: ClaimCase) throws {
+        try subjectPatterns(c)
+    }
+
+    @Test func aCommaPhraseWithAFiniteVerbIsNoAppositive() {
+        // `that has …` is a clause of its own: its comma does not close an appositive, and no subject is guessed.
+        let cs = claims("The Lake Council, a body that has grown, has 40 staff.")
+        #expect(cs.count == 1 && cs.allSatisfy { $0.subjectText != "Lake Council" }, "\(cs)")
+    }
+
     @Test func theNounWorkIsNoPresentTense() {
         // `work` right after a count noun and before its preposition is the verb; the noun elsewhere says no time.
         let cs = claims("The Lake Council, with 40 experts, led the work on the treaty.")

@@ -849,7 +849,7 @@ struct ClaimBuilder {
                         let entEnd = entityHi[ei]
                         while e + 1 < sent.upperBound, t[e + 1].end <= entEnd { e += 1 }
                         if e + 3 < sent.upperBound, s.eq(e + 1, "("), s.eq(e + 3, ")") { e += 3 }
-                        if isVerbAt(e + 1, sent) { return .found(resolve(index: ei), start) }
+                        if isVerbAt(appositiveEnd(e + 1, sent), sent) { return .found(resolve(index: ei), start) }
                     } else if tok.capitalized || tok.acronym {
                         while e + 1 < sent.upperBound {
                             let n = t[e + 1]
@@ -858,7 +858,7 @@ struct ClaimBuilder {
                             break
                         }
                         if e + 3 < sent.upperBound, s.eq(e + 1, "("), s.eq(e + 3, ")") { e += 3 }
-                        if isVerbAt(e + 1, sent), !s.isPossessive(e) {
+                        if isVerbAt(appositiveEnd(e + 1, sent), sent), !s.isPossessive(e) {
                             if start > sent.lowerBound, s.eq(start - 1, "the") { start -= 1 }
                             if let np = properNameEnding(at: e, si) { return .found(name(np), start) }
                         }
@@ -870,6 +870,25 @@ struct ClaimBuilder {
             k += 1
         }
         return .none
+    }
+
+    /// The token after a comma-bounded appositive opening at token k (`The Lake Council, a partner since 1995, has
+    /// …`, `X, one of the oldest bodies, has …`, `X, founded in 1990, has …`): a noun phrase opening with `a`, `an`,
+    /// `the` or `one of`, or a participle phrase, up to the next comma, without a finite verb. k itself otherwise.
+    private func appositiveEnd(_ k: Int, _ sent: Range<Int>) -> Int {
+        guard k + 2 < sent.upperBound, s.eq(k, ","), t[k + 1].kind == .word, !t[k + 1].capitalized else { return k }
+        let a = k + 1
+        let opens = s.eq(a, "a") || s.eq(a, "an") || s.eq(a, "the") || (s.eq(a, "one") && s.eq(a + 1, "of"))
+            || ((s.hasSuffix(a, "ed") || s.hasSuffix(a, "ing")) && !t[a].has(WordClass.finiteVerb | WordClass.phraseStop))
+        guard opens else { return k }
+        // Short phrases only; the closing comma must come before any finite verb (`X, a body that has …`).
+        var c = a + 1
+        while c < sent.upperBound, c <= a + 10 {
+            if s.eq(c, ",") { return c + 1 < sent.upperBound ? c + 1 : k }
+            if t[c].kind == .word, isFiniteVerb(c) { return k }
+            c += 1
+        }
+        return k
     }
 
     private func isFrontEnd(_ k: Int, _ sent: Range<Int>) -> Bool {
