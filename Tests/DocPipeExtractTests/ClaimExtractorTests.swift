@@ -296,6 +296,27 @@ struct ClaimCase: CustomTestStringConvertible, Sendable {
         #expect(cs.count == 1 && cs.allSatisfy { $0.subjectText != "Lake Council" }, "\(cs)")
     }
 
+    /// Irregular past tenses (`grew`, `became`, `held`) are verbs after the sentence subject, so `it` in a second
+    /// clause finds it.
+    static let irregularPastCases: [ClaimCase] = [
+        .init(text: "The Lake Council grew fast, and 300 staff work for it.", subject: "Lake Council", measure: "staff", value: 300, time: "PRESENT_REF"),
+        .init(text: "The Lake Council became a treaty body in 2001, and today 61 states belong to it.", subject: "Lake Council", measure: "states", value: 61, time: "PRESENT_REF"),
+        .init(text: "The Lake Council held talks in Oslo, while 20 experts served on it.", subject: "Lake Council", measure: "experts", value: 20, time: "PAST_REF"),
+    ]
+
+    @Test(arguments: irregularPastCases)
+    func irregularPastTensesAreVerbsOfTheSubject(_ c: ClaimCase) throws {
+        try subjectPatterns(c)
+    }
+
+    @Test func anIrregularPastAfterANounThatIsNoNameGivesNoSubject() {
+        for text in ["The Lake Council report grew long, and 300 staff work for it.",
+                     "The report grew long, and 300 staff work for it."] {
+            let cs = claims(text).filter { $0.kind == .count }
+            #expect(cs.isEmpty, "\(text): \(cs)")
+        }
+    }
+
     @Test func theNounWorkIsNoPresentTense() {
         // `work` right after a count noun and before its preposition is the verb; the noun elsewhere says no time.
         let cs = claims("The Lake Council, with 40 experts, led the work on the treaty.")

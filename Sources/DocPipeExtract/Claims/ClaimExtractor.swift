@@ -906,7 +906,7 @@ struct ClaimBuilder {
         var k = k0
         while k < sent.upperBound, t[k].kind == .word, t[k].has(WordClass.adverb) { k += 1 }
         guard k < sent.upperBound, t[k].kind == .word, !t[k].capitalized else { return false }
-        if t[k].has(WordClass.finiteVerb | WordClass.countVerb | WordClass.modal) { return true }
+        if t[k].has(WordClass.finiteVerb | WordClass.countVerb | WordClass.modal | WordClass.irregularPast) { return true }
         if t[k].has(WordClass.phraseStop) { return false }
         return s.hasSuffix(k, "s") || s.hasSuffix(k, "ed")
     }

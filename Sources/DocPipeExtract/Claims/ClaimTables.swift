@@ -38,6 +38,14 @@ enum ClaimTables {
     /// `N Ys hold / have / enjoy observer status`: the finite form of `N Ys holding observer status`, which the
     /// quantity extractor measures as `observer Ys`; the claim takes the same measure.
     static let observerStatusVerbs: [StaticString] = ["hold", "have", "enjoy"]
+    /// Irregular past tenses that follow a subject as its verb (`The Lake Council grew fast`), where the
+    /// subject finder otherwise knows only -s / -ed forms and the listed verbs.
+    static let irregularPasts: Set<String> = [
+        "grew", "became", "began", "held", "took", "made", "went", "came", "gave", "rose", "fell", "won", "lost",
+        "led", "met", "kept", "left", "paid", "sent", "spent", "built", "brought", "bought", "chose", "drew", "fought",
+        "got", "knew", "ran", "saw", "sold", "stood", "spoke", "taught", "told", "thought", "wrote", "withdrew",
+        "undertook", "oversaw", "sought", "broke", "bore", "drove", "froze", "shrank", "sank", "swore", "understood",
+    ]
     /// Prepositions that open a leading time phrase before a sentence-initial count (`In 2010`, `By 2015,`,
     /// `As of 2020,`, `Since 1995,`, `At the end of 2015,`). Not `after` / `from`: they shift the time.
     static let timePrepositions: Set<String> = ["in", "by", "since", "as", "until", "till", "during", "around", "at", "throughout"]

@@ -78,6 +78,8 @@ enum WordClass {
     static let finiteVerbInS: UInt64 = 1 << 35
     /// A key of `ClaimTables.ordinals` (`first`, `secondly`, `finally`).
     static let ordinal: UInt64 = 1 << 36
+    /// An irregular past tense (`ClaimTables.irregularPasts`: `grew`, `became`).
+    static let irregularPast: UInt64 = 1 << 37
     static let finiteVerb: UInt64 = pastAux | presentAux | presentVerb
 
     static let table: [String: UInt64] = {
@@ -120,6 +122,7 @@ enum WordClass {
         add(QuantityTables.timeSuffixes, timeSuffix)
         add(QuantityTables.referenceAbbreviations, referenceAbbreviation)
         add(ClaimTables.ordinals.keys, ordinal)
+        add(ClaimTables.irregularPasts, irregularPast)
         return d
     }()
 
