@@ -317,6 +317,26 @@ struct ClaimCase: CustomTestStringConvertible, Sendable {
         }
     }
 
+    /// `it` in a second clause stands for the first clause's one organisation object when that clause has no
+    /// organisation subject.
+    static let objectAntecedentCases: [ClaimCase] = [
+        .init(text: "Since 2008, 5 states have joined the Lake Council, and today 24 states belong to it.", subject: "Lake Council", measure: "states", value: 24, time: "PRESENT_REF"),
+        .init(text: "In 2010, 45 countries were members of the Lake Council; by 2015, 58 states had joined it.", subject: "Lake Council", measure: "states", value: 58, time: "2015"),
+    ]
+
+    @Test(arguments: objectAntecedentCases)
+    func itStandsForTheFirstClausesOnlyOrganisation(_ c: ClaimCase) throws {
+        try subjectPatterns(c)
+    }
+
+    @Test func itWithNoneOrTwoOrganisationsInTheFirstClauseGivesNoClaim() {
+        for text in ["Since 2008, 5 states have joined the Lake Council and the Delta Fund, and today 24 states belong to it.",
+                     "Since 2008, 5 states have signed the treaty, and today 24 states belong to it."] {
+            let cs = claims(text).filter { $0.value == 24 }
+            #expect(cs.isEmpty, "\(text): \(cs)")
+        }
+    }
+
     @Test func theNounWorkIsNoPresentTense() {
         // `work` right after a count noun and before its preposition is the verb; the noun elsewhere says no time.
         let cs = claims("The Lake Council, with 40 experts, led the work on the treaty.")

@@ -490,10 +490,31 @@ struct ClaimBuilder {
     /// sentence's subject, as `subjectAt` reads a pronoun.
     private func contextSubject(_ si: Int, clauseStart: Int?) -> ClaimSubject? {
         if let c = clauseStart {
-            guard let m = mainSubject(si), m.start < c else { return nil }
-            return m.subject
+            if let m = mainSubject(si), m.start < c { return m.subject }
+            return soleOrganisationObject(si, before: c)
         }
         return si > 0 ? sentenceSubject(si - 1) : nil
+    }
+
+    /// A first clause without an organisation subject (`Since 2008, 5 states have joined the Lake Council, and
+    /// today 24 states belong to it`): its one organisation (an entity that is no place, or a name, as
+    /// `affiliationOwner` reads them) named after its start, which `it` in the next clause stands for. Nil when
+    /// there is none or more than one.
+    private func soleOrganisationObject(_ si: Int, before c: Int) -> ClaimSubject? {
+        let sent = s.sentences[si]
+        var found: ClaimSubject? = nil
+        var k = sent.lowerBound + 1
+        while k < c {
+            let tk = t[k]
+            // The start of each capitalised run only (a name is read once, from its first word).
+            if tk.kind == .word, tk.capitalized || tk.acronym, !(t[k - 1].kind == .word && (t[k - 1].capitalized || t[k - 1].acronym)),
+               !isInDate(k), let x = affiliationOwner(k, si, viaIn: false) {
+                if let f = found, f != x { return nil }
+                found = x
+            }
+            k += 1
+        }
+        return found
     }
 
     /// Whether token k lies inside a dated time expression of `times` (not a present word).
