@@ -337,6 +337,28 @@ struct ClaimCase: CustomTestStringConvertible, Sendable {
         }
     }
 
+    /// The present perfect (and past perfect) of the affiliation verbs: `12 experts have served on X`.
+    static let perfectAffiliationCases: [ClaimCase] = [
+        .init(text: "Since 2001, 12 experts have served on the Lake Council.", subject: "Lake Council", measure: "experts", value: 12, time: "PRESENT_REF"),
+        .init(text: "Some 300 volunteers have worked for the Delta Fund.", subject: "Delta Fund", measure: "volunteers", value: 300, time: "PRESENT_REF", comparator: .about),
+        .init(text: "By 2010, 40 engineers had worked for the Delta Fund.", subject: "Delta Fund", measure: "engineers", value: 40, time: "2010"),
+    ]
+
+    @Test(arguments: perfectAffiliationCases)
+    func thePerfectOfWorkAndServeTiesCountsToTheirOrganisation(_ c: ClaimCase) throws {
+        try subjectPatterns(c)
+    }
+
+    @Test func thePerfectOfWorkAndServeWithoutAnOrganisationGivesNoClaim() {
+        for text in ["Since 2001, 12 experts have served in Geneva.",
+                     "Since 2001, 12 experts have served drinks at the Lake Council.",
+                     "Since 2001, 12 experts have worked hard.",
+                     "Since 2001, 12 experts have seen the Lake Council."] {
+            let cs = claims(text).filter { $0.kind == .count }
+            #expect(cs.isEmpty, "\(text): \(cs)")
+        }
+    }
+
     @Test func theNounWorkIsNoPresentTense() {
         // `work` right after a count noun and before its preposition is the verb; the noun elsewhere says no time.
         let cs = claims("The Lake Council, with 40 experts, led the work on the treaty.")

@@ -613,6 +613,10 @@ struct ClaimBuilder {
         if ClaimTables.affiliationAux.contains(w) {
             guard v + 1 < sent.upperBound, t[v + 1].kind == .word, ClaimTables.affiliationParticiples.contains(s.lower(v + 1)) else { return nil }
             v += 1
+        } else if ClaimTables.perfectAux.contains(w) {
+            // `12 experts have served on X`, `300 staff had worked for X`
+            guard v + 1 < sent.upperBound, t[v + 1].kind == .word, ClaimTables.affiliationPerfectParticiples.contains(s.lower(v + 1)) else { return nil }
+            v += 1
         } else if !ClaimTables.affiliationVerbs.contains(w) {
             return nil
         }

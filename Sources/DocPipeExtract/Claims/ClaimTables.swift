@@ -28,6 +28,10 @@ enum ClaimTables {
     /// an organisation, the auxiliaries and participles of the passive, and the prepositions before the organisation.
     static let affiliationVerbs: Set<String> = ["work", "works", "worked", "serve", "serves", "served"]
     static let affiliationAux: Set<String> = ["are", "were", "is", "was"]
+    /// The perfect of the affiliation verbs (`12 experts have served on X`, `N staff had worked for X`): an auxiliary
+    /// of `perfectAux` before one of these participles.
+    static let affiliationPerfectParticiples: Set<String> = ["worked", "served"]
+    static let perfectAux: Set<String> = ["has", "have", "had"]
     static let affiliationParticiples: Set<String> = ["employed", "engaged", "hired", "recruited"]
     static let affiliationPrepositions: Set<String> = ["at", "for", "in", "on", "by"]
     /// Tense of the affiliation verbs right after a count noun (`400 staff work at X` is now, `… worked for X`
