@@ -103,6 +103,17 @@ struct QuantityCase: CustomTestStringConvertible, Sendable {
         ("The 40 member states elects a chair.", 40, "member states"),
         ("Its 14 regional offices send reports.", 14, "regional offices"),
         ("There are 14 regional offices the board funds.", 14, "regional offices"),
+        // A plural noun's verb in the base form (`QuantityTables.pluralSubjectVerbs`).
+        ("Since then 6 states hold observer seats.", 6, "states"),
+        ("About 12 countries host regional offices.", 12, "countries"),
+        ("Some 30 states send delegations each year.", 30, "states"),
+        ("In all 9 member states share costs equally.", 9, "member states"),
+        ("Today 15 agencies employ specialists in Rome.", 15, "agencies"),
+        // Not after a plural, or not such a verb: the phrase runs on as before.
+        ("It deployed 4 peace support missions.", 4, "peace support missions"),
+        ("It links 40 news agencies.", 40, "news agencies"),
+        ("It runs 5 arms control programmes.", 5, "arms control programmes"),
+        ("It has 3 host countries.", 3, "host countries"),
     ]
 
     @Test(arguments: unitEnds)

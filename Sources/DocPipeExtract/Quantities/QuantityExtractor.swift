@@ -558,6 +558,8 @@ enum QuantityExtractor {
         while k < t.count, t[k].kind == .word, k - j < 4 {
             if t[k].has(WordClass.phraseStop | WordClass.finiteVerbInS) { break }
             if k == j && t[k].has(WordClass.month) { break }
+            // `states hold observer seats`: a plural noun's verb, not part of the noun.
+            if k > j && t[k].has(WordClass.pluralSubjectVerb) && isPluralNoun(s, k - 1) { break }
             k += 1
         }
         // `seven members reviews the programmes`: a second plural before a determiner is the verb.

@@ -98,6 +98,16 @@ enum QuantityTables {
         "continues", "makes", "takes", "gives", "shows", "seems", "means", "does", "goes", "counts", "reports",
         "receives", "provides", "supports", "accounts", "consists", "stands", "plays", "sits", "uses",
     ]
+    /// Base forms of verbs that, right after a plural noun, are its verb and end the counted phrase:
+    /// `6 states hold observer seats`, `12 countries host regional offices` (without them the phrase ran on to
+    /// the object's plural: `states hold observer seats`). Words that are mostly nouns after a plural (`support`,
+    /// `work`, `use`, `control`) are not here.
+    static let pluralSubjectVerbs: Set<String> = [
+        "hold", "host", "send", "attend", "share", "include", "contain", "cover", "provide", "receive", "take",
+        "make", "contribute", "participate", "belong", "remain", "comprise", "represent", "elect", "appoint",
+        "sign", "ratify", "join", "border", "speak", "consist", "live", "employ", "operate", "maintain", "meet",
+        "sit", "enjoy", "retain", "lack", "own", "run", "manage", "face", "report", "account",
+    ]
     /// Nouns that are plural without an `s`.
     static let invariantPlurals: Set<String> = [
         "staff", "people", "personnel", "children", "women", "men", "police", "fish", "aircraft", "livestock",

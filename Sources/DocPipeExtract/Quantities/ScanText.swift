@@ -80,6 +80,8 @@ enum WordClass {
     static let ordinal: UInt64 = 1 << 36
     /// An irregular past tense (`ClaimTables.irregularPasts`: `grew`, `became`).
     static let irregularPast: UInt64 = 1 << 37
+    /// A verb's base form that ends a counted phrase after a plural noun (`QuantityTables.pluralSubjectVerbs`).
+    static let pluralSubjectVerb: UInt64 = 1 << 38
     static let finiteVerb: UInt64 = pastAux | presentAux | presentVerb
 
     static let table: [String: UInt64] = {
@@ -123,6 +125,7 @@ enum WordClass {
         add(QuantityTables.referenceAbbreviations, referenceAbbreviation)
         add(ClaimTables.ordinals.keys, ordinal)
         add(ClaimTables.irregularPasts, irregularPast)
+        add(QuantityTables.pluralSubjectVerbs, pluralSubjectVerb)
         return d
     }()
 
