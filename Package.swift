@@ -47,7 +47,7 @@ let package = Package(
         .executableTarget(name: "docpipe-bench", dependencies: ["DocPipe", "DocPipeBench", "DocPipeExtract", "DocPipeValidate", "DocPipeEmit"]),
         .executableTarget(name: "docpipe-conformance", dependencies: ["DocPipe", "DocPipeClean", "DocPipeExtract"]),
         .testTarget(name: "DocPipeCoreTests", dependencies: ["DocPipeCore", "DocPipeTestSupport"]),
-        .testTarget(name: "DocPipeDecodeTests", dependencies: ["DocPipeDecode"]),
+        .testTarget(name: "DocPipeDecodeTests", dependencies: ["DocPipeDecode", "DocPipeTestSupport"]),
         .testTarget(name: "DocPipeCleanTests", dependencies: ["DocPipeClean", "DocPipeDecode", "DocPipeTestSupport"]),
         .testTarget(name: "DocPipeSegmentTests", dependencies: ["DocPipeSegment", "DocPipeCore", "DocPipeTestSupport"]),
         .testTarget(name: "DocPipeEmitTests", dependencies: ["DocPipeEmit", "DocPipeCore", "DocPipeTestSupport", "CLibXML2"]),

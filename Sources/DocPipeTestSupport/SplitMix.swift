@@ -24,6 +24,13 @@ public struct SplitMix: RandomNumberGenerator, Sendable {
         return s
     }
 
+    /// 1 to `maxPieces` pieces drawn at random, concatenated.
+    public mutating func concatenation(of pieces: [String], maxPieces: Int) -> String {
+        var s = ""
+        for _ in 0..<(1 + below(maxPieces)) { s += pieces[below(pieces.count)] }
+        return s
+    }
+
     /// Random text: 1 to `maxPieces` random words, each followed by a random piece of glue
     /// (spaces, punctuation, digits, odd characters), for tests that compare a fast scanner with a plain one.
     public mutating func text(words: [String], glue: [String], maxPieces: Int) -> String {

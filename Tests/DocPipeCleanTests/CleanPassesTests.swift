@@ -1,5 +1,6 @@
 import DocPipeCore
 import Testing
+import DocPipeTestSupport
 @testable import DocPipeClean
 
 @Suite struct WhitespacePassTests {
@@ -91,8 +92,7 @@ import Testing
                       "\u{1B}[31m", "\u{1B}", "\t", "\n", "\r\n", "\u{85}", "\u{1}", "  ", "x"]
         var rng = SeededRandom(seed: 29)
         for _ in 0..<3000 {
-            var s = ""
-            for _ in 0..<(1 + rng.below(24)) { s += pieces[rng.below(pieces.count)] }
+            let s = rng.concatenation(of: pieces, maxPieces: 24)
             let fast = ControlPass.rewrite(s)
             let slow = Self.referenceControlRewrite(s)
             #expect(fast.text == slow.text && fast.fixes == slow.fixes, "\(s.debugDescription)")
@@ -139,8 +139,7 @@ import Testing
                       "\u{EF}", "\u{85}", "\t", "\n", "\r\n", "\u{1B}[", "\u{1}[2J", "@", "~"]
         var rng = SeededRandom(seed: 5)
         for _ in 0..<5000 {
-            var s = ""
-            for _ in 0..<(1 + rng.below(12)) { s += pieces[rng.below(pieces.count)] }
+            let s = rng.concatenation(of: pieces, maxPieces: 12)
             let once = ControlPass.rewrite(s)
             let twice = ControlPass.rewrite(once.text)
             #expect(twice.fixes.isEmpty && twice.map.isIdentity && twice.text == once.text, "\(s.debugDescription)")

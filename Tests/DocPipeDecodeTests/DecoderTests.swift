@@ -1,5 +1,6 @@
 import DocPipeCore
 import Testing
+import DocPipeTestSupport
 @testable import DocPipeDecode
 
 @Suite struct DecoderTests {
@@ -122,14 +123,9 @@ import Testing
     }
 
     @Test func randomBytesNeverCrashAndAlwaysMap() {
-        var state: UInt64 = 99
+        var rng = SplitMix(seed: 99)
         for _ in 0..<300 {
-            let n = Int(state % 64)
-            var bytes: [UInt8] = []
-            for _ in 0..<n {
-                state = state &* 6364136223846793005 &+ 1442695040888963407
-                bytes.append(UInt8(truncatingIfNeeded: state >> 33))
-            }
+            let bytes = (0..<rng.below(64)).map { _ in UInt8(truncatingIfNeeded: rng.next()) }
             let d = TextDecoder.decode(bytes)
             checkMap(d, bytes)
             #expect(d.map.sourceLength <= bytes.count)
@@ -164,11 +160,8 @@ import Testing
         let pieces: [[UInt8]] = [Array("é".utf8), Array("’".utf8), Array("😀".utf8), [0x80], [0xE2, 0x80], [0xF0, 0x9F], [0xFF], [0xC2],
                                  Array(" ".utf8), Array("a".utf8), Array(String(repeating: "ascii text ", count: 7).utf8),
                                  Array(String(repeating: "x", count: 63).utf8), Array(String(repeating: "y", count: 64).utf8)]
-        var state: UInt64 = 12345
-        func below(_ n: Int) -> Int {
-            state = state &* 6364136223846793005 &+ 1442695040888963407
-            return Int((state >> 33) % UInt64(n))
-        }
+        var rng = SplitMix(seed: 12345)
+        func below(_ n: Int) -> Int { rng.below(n) }
         for round in 0..<3000 {
             var bytes: [UInt8] = []
             for _ in 0..<below(40) {
@@ -187,11 +180,8 @@ import Testing
     /// (its ASCII flag right), on ASCII texts and on texts with composed and decomposed characters.
     @Test func validTextIsTheBytesRead() {
         let pieces: [String] = ["a", " ", "Text, ", String(repeating: "ascii ", count: 12), "\n", "é", "e\u{301}", "’", "😀", "Ω", "\u{212B}", "İ", "ß"]
-        var state: UInt64 = 1616
-        func below(_ n: Int) -> Int {
-            state = state &* 6364136223846793005 &+ 1442695040888963407
-            return Int((state >> 33) % UInt64(n))
-        }
+        var rng = SplitMix(seed: 1616)
+        func below(_ n: Int) -> Int { rng.below(n) }
         for round in 0..<2000 {
             var bytes: [UInt8] = []
             // Every third text stays ASCII.
