@@ -33,6 +33,8 @@ import Testing
         ("<p><h3H", "H", "a stray tag before the heading tag"),
         ("<h3H<b>", "H", "a stray tag at the end of the title"),
         ("L<br><h3T", "L\nT", "a heading tag after a <br> that becomes a line break"),
+        ("a<br>b<br><h3>T", "a\nb\n\nT", "a heading tag after the second <br> of a line (the line's end found once)"),
+        ("<h3>T<b><i><u>", "T", "several stray tags at the end of the title"),
         // Markup detection counts the tags the repair makes, and lines that a CR ends.
         ("<<p><h3<m <h3<d", "m\n\nd", "malformed tags that, repaired, make the text markup"),
         ("x\n<h3<h2>\r<h2\n•", "x\n\n•", "lines ended by a CR, which the whitespace pass makes LF"),

@@ -36,11 +36,14 @@ public enum PlainTextMarkup {
             // Where the last `<br>` that became a line break ends: a line starts there (`a<br><h3>T`
             // is a heading line once the `<br>` is a line break, as the next clean would find).
             var lineFrom = 0
+            // The end of the line last found: after a `<br>` the next `<` is often on the same line, and walking to
+            // its end again for each would be quadratic in a long line with many `<br>`s.
+            var le = -1
             while i < n {
                 // The line holding this `<`.
                 var ls = i
                 while ls > lineFrom, p[ls - 1] != 0x0A, p[ls - 1] != 0x0D { ls -= 1 }
-                let le = ByteScan.lineEnd(p, from: i)
+                if i >= le { le = ByteScan.lineEnd(p, from: i) }
                 if builder == nil { builder = TextBuilder(source: text, capacity: n) }
                 var resume: Int?
                 if let h = headingLine(p, lineStart: ls, lineEnd: le, firstTag: i) {
@@ -165,11 +168,15 @@ public enum PlainTextMarkup {
         var te = e
         while te > t, p[te - 1] == 0x20 || p[te - 1] == 0x09 { te -= 1 }
         // Inner tags at the end of the title are not part of it.
-        while let last = inner.last, last.upperBound >= te {
-            inner.removeLast()
-            if let c = close { close = last.lowerBound..<c.upperBound } else { trail.insert(last, at: 0) }
-            te = last.lowerBound
+        var cut = inner.count
+        while cut > 0, inner[cut - 1].upperBound >= te {
+            cut -= 1
+            te = inner[cut].lowerBound
             while te > t, p[te - 1] == 0x20 || p[te - 1] == 0x09 { te -= 1 }
+        }
+        if cut < inner.count {
+            if let c = close { close = inner[cut].lowerBound..<c.upperBound } else { trail = Array(inner[cut...]) + trail }
+            inner.removeSubrange(cut...)
         }
         // The title must hold text besides the stray tags.
         var hasText = false, q = t
