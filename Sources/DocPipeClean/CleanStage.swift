@@ -65,7 +65,8 @@ public struct CleanStage: ConfigurableStage {
         // a space may stand for byte A0; a space after "Ã" decides whether it is "à"), its line ends and
         // its normal form ("e" + U+0301 next to "€“" reads differently from "é"). So the lines that
         // normalising changed are read again, until a round repairs nothing (a second clean must
-        // change nothing). Other lines read as before, and are not scanned again.
+        // change nothing). Other lines read as before, and are not scanned again. The bound guards against a
+        // cycle (a repair that normalising would undo); past it a second clean could still change the text.
         var rounds = 0
         while mojibake && !normalised.isEmpty && rounds < 3 {
             rounds += 1

@@ -48,20 +48,6 @@ public enum UTF8Bytes {
         UnsafeRawPointer(p.baseAddress! + i).loadUnaligned(as: UInt64.self)
     }
 
-    /// Continuation bytes (10xxxxxx) in whole words of `p` from `i` while a word fits before `end`
-    /// (at most 64 bytes); leaves `i` after the last word counted. Each lane of the sum counts up to
-    /// eight bytes, so one multiply adds the lanes without a popcount per word.
-    @inlinable @inline(__always)
-    public static func continuationCount(_ p: UnsafeBufferPointer<UInt8>, _ i: inout Int, _ end: Int) -> Int {
-        var lanes: UInt64 = 0
-        while i + 8 <= end {
-            let w = load(p, i)
-            lanes &+= ((w & ~(w << 1)) >> 7) & 0x0101_0101_0101_0101
-            i += 8
-        }
-        return Int((lanes &* 0x0101_0101_0101_0101) >> 56)
-    }
-
     /// Whether `b` is a UTF-8 continuation byte (10xxxxxx).
     @inlinable public static func isContinuation(_ b: UInt8) -> Bool { b & 0xC0 == 0x80 }
 

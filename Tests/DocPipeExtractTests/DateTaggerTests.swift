@@ -233,6 +233,10 @@ private func check(_ c: DateCase, reference: String? = nil) {
         DateCase("The fund was set up in 1998. Next winter the depot closes.", [("1998", .date, "1998", nil), ("Next winter", .date, "1999-WI", nil)]),
         DateCase("The fund was set up in 1998. This winter the depot closes.", [("1998", .date, "1998", nil), ("This winter", .date, "1998-WI", nil)]),
         DateCase("The fund was set up in 1998. On 3 July the depot closes.", [("1998", .date, "1998", nil), ("3 July", .date, "1998-07-03", nil)]),
+        // An adverb between the auxiliary and the participle (`is usually printed`) keeps the present passive.
+        DateCase("The fund was set up in 1998. The yearbook is usually printed in May.", [("1998", .date, "1998", nil), ("May", .date, "XXXX-05", nil)]),
+        // A participle right after a comma opens a phrase (`, located in Oslo,`): no past tense of the clause.
+        DateCase("The fund was set up in 1998. The depot, located in Oslo, closes in winter.", [("1998", .date, "1998", nil), ("winter", .date, "XXXX-WI", nil)]),
         // `its reports`: a noun, not a verb of habit.
         DateCase("The fund was set up in 1998. In July its reports.", [("1998", .date, "1998", nil), ("July", .date, "1998-07", nil)]),
     ]

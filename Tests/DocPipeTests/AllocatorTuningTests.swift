@@ -18,6 +18,8 @@ import Testing
         if userSet { #expect(!AllocatorTuning.keepFreedMemory(environment: environment)) }
     }
 
+    /// Really calls `mallopt`: the test process keeps the thresholds afterwards, which changes no result, only
+    /// when memory goes back to the kernel.
     @Test func glibcTakesTheThresholds() {
         #if canImport(Glibc)
         #expect(AllocatorTuning.keepFreedMemory(environment: [:]))

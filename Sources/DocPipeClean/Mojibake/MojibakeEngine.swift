@@ -151,7 +151,8 @@ enum MojibakeEngine {
         if options.fixLoneSequences {
             // A repair can complete a lone sequence ("Ââ€™" → "Â’"), and the lone repair can leave
             // a line that looks bad again: the line is repaired until it stops changing, as a second
-            // clean would find it.
+            // clean would find it. A round runs on only when the lone repair merged items (the line got
+            // shorter); the bound keeps a pathological line from costing more than a few passes.
             for _ in 0..<4 {
                 let lone = MojibakeLone.apply(fixedItems)
                 if lone.count == fixedItems.count { break }

@@ -288,7 +288,7 @@ enum DateTense {
         var out = [[(word: [UInt8], cue: DateTenseCue)]](repeating: [], count: (maxLength + 1) * 26)
         let names = cueNames.split(separator: " ").map { Array($0.utf8) }
         let cues = DateTenseCue.allCases
-        precondition(names.count == cues.count)
+        precondition(names.count == cues.count, "DateTense.cueNames is out of step with DateTenseCue's cases")
         let bytes = Array(table.utf8)
         var i = 0
         while i < bytes.count {
@@ -383,8 +383,14 @@ extension TimexParser {
         let clause = own ?? a..<b
         var present = false
         k = clause.lowerBound
+        // The skipped segments are in order: one index walks them with k.
+        var next = 0
         while k < clause.upperBound {
-            if let r = skipped.first(where: { $0.contains(k) }), own == nil { k = r.upperBound; continue }
+            if own == nil, next < skipped.count, skipped[next].lowerBound <= k {
+                k = max(k, skipped[next].upperBound)
+                next += 1
+                continue
+            }
             // A past tense or a modal decides at once (most narrative has one early).
             switch wordTense(k, sentenceStart: a) {
             case .present: present = true

@@ -114,6 +114,7 @@ enum Tokenizer {
     @inline(__always)
     static func endsPlainWord(_ b: UInt8) -> Bool {
         guard b < 0x40 else { return b < 0x80 && !isASCIILetter(b) }
+        // Bits of `$'-./` (0x24, 0x27, 0x2D, 0x2E, 0x2F) and the digits: where `scanWord` may go on.
         return (1 << UInt64(b)) & 0x03FF_E090_0000_0000 == 0
     }
 
@@ -279,10 +280,8 @@ enum Tokenizer {
             let stop = ~asciiLetterBytes(UnsafeRawPointer(p.baseAddress! + i).loadUnaligned(as: UInt64.self)) & 0x8080_8080_8080_8080
             if stop == 0 { i += 8; continue }
             i += stop.trailingZeroBitCount >> 3
-            let b = p[i]
-            // Bits of `$'-./` (0x24, 0x27, 0x2D, 0x2E, 0x2F) and the digits: where `scanWord` may go on.
-            guard b < 0x40 else { return b < 0x80 ? i : nil }
-            return (1 << UInt64(b)) & 0x03FF_E090_0000_0000 == 0 ? i : nil
+            // The byte after the letters is not a letter here (the word test stopped on it).
+            return endsPlainWord(p[i]) ? i : nil
         }
         return nil
     }
