@@ -51,14 +51,14 @@ public struct ExtractStage: ConfigurableStage {
 
     public func process(_ document: inout Document) throws {
         if tokens && dates {
-            // One pass over the bytes for both (the dates read nothing the acronyms find).
+            // One pass over the bytes for both.
             (document.tokens, document.dates) = TimexTagger(referenceDate: referenceDate).tokensAndTag(text: document.text)
-            if acronyms { document.acronyms = AcronymFinder.definitions(in: document) }
         } else {
             if tokens { document.tokens = Tokenizer.tokens(in: document.text) }
-            if acronyms { document.acronyms = AcronymFinder.definitions(in: document) }
             if dates { document.dates = TimexTagger(referenceDate: referenceDate).tag(document) }
         }
+        // After the dates: they read the text only, and the acronyms read no dates.
+        if acronyms { document.acronyms = AcronymFinder.definitions(in: document) }
         // Dates before entities: a number inside a date is no CARDINAL.
         if entities { document.entities = EntityRecognizer.entities(in: document, dates: dates ? document.dates : nil) }
         if quantities || claims {

@@ -337,6 +337,16 @@ struct ClaimCase: CustomTestStringConvertible, Sendable {
         }
     }
 
+    @Test func laterClausesOfOneSentenceReadOnFromTheEarlierOnes() {
+        // The walk for `it`'s organisation goes on from one clause to the next: the third clause still sees the
+        // Lake Council alone, the fifth sees two organisations and gets no subject.
+        let text = "Since 2008, 5 states have joined the Lake Council; by 2012, 9 states had joined it; by 2015, 12 states had joined it; "
+            + "3 states joined the Delta Fund; by 2020, 16 states had joined it."
+        let cs = claims(text)
+        #expect(cs.filter { [9, 12].contains($0.value) }.map(\.subjectText) == ["Lake Council", "Lake Council"], "\(cs)")
+        #expect(cs.filter { $0.value == 16 }.isEmpty, "\(cs)")
+    }
+
     /// The present perfect (and past perfect) of the affiliation verbs: `12 experts have served on X`.
     static let perfectAffiliationCases: [ClaimCase] = [
         .init(text: "Since 2001, 12 experts have served on the Lake Council.", subject: "Lake Council", measure: "experts", value: 12, time: "PRESENT_REF"),

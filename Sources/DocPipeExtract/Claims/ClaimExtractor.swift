@@ -78,6 +78,8 @@ struct ClaimBuilder {
     let numberOfNames: QuantityExtractor.NumberOfNames
     /// Quantities that already announce an enumeration.
     var enumerated: Set<Int> = []
+    /// Shared by copies of the builder: a cache of `soleOrganisationObject`, not state of the claims.
+    let objectScan = ObjectScan()
 
     init(s: ScanText, document: Document, quantities: [QuantityMatch], timeCandidates: [Int], numberOfNames: QuantityExtractor.NumberOfNames = .init()) {
         self.s = s
@@ -502,19 +504,30 @@ struct ClaimBuilder {
     /// there is none or more than one.
     private func soleOrganisationObject(_ si: Int, before c: Int) -> ClaimSubject? {
         let sent = s.sentences[si]
-        var found: ClaimSubject? = nil
-        var k = sent.lowerBound + 1
-        while k < c {
+        // The walk goes on from where the sentence's previous clause left it (`…; 5 states joined it; 7 more joined
+        // it`): starting again at the sentence start for each clause was quadratic in a long sentence.
+        let m = objectScan
+        if m.sentence != si || m.next > c { (m.sentence, m.next, m.found, m.ambiguous) = (si, sent.lowerBound + 1, nil, false) }
+        while m.next < c && !m.ambiguous {
+            let k = m.next
+            m.next += 1
             let tk = t[k]
             // The start of each capitalised run only (a name is read once, from its first word).
             if tk.kind == .word, tk.capitalized || tk.acronym, !(t[k - 1].kind == .word && (t[k - 1].capitalized || t[k - 1].acronym)),
                !isInDate(k), let x = affiliationOwner(k, si, viaIn: false) {
-                if let f = found, f != x { return nil }
-                found = x
+                if let f = m.found, f != x { m.ambiguous = true } else { m.found = x }
             }
-            k += 1
         }
-        return found
+        return m.ambiguous ? nil : m.found
+    }
+
+    /// `soleOrganisationObject`'s walk so far through one sentence: tokens before `next` read, the one
+    /// organisation among them, or more than one.
+    final class ObjectScan {
+        var sentence = -1
+        var next = 0
+        var found: ClaimSubject?
+        var ambiguous = false
     }
 
     /// Whether token k lies inside a dated time expression of `times` (not a present word).

@@ -66,12 +66,6 @@ enum QuantityExtractor {
         }
     }
 
-    static func matches(_ s: ScanText, _ document: Document) -> [QuantityMatch] {
-        var candidates: [Int] = []
-        var names = NumberOfNames()
-        return matches(s, document, timeCandidates: &candidates, numberOfNames: &names)
-    }
-
     /// A token `QuantityAnalysis.timeCandidates` lists.
     @inline(__always) static func isTimeCandidate(_ tk: ScanToken) -> Bool {
         tk.kind == .number ? tk.end - tk.start == 4 : tk.kind == .word && tk.flags & (WordClass.presentWord | WordClass.foundingVerb) != 0
@@ -141,6 +135,9 @@ enum QuantityExtractor {
         let t = s.tokens
         // The phrase last read: the numbers of one phrase (`from 12 to 30, and it stands at 47`) share it.
         var last: (at: Int, phrase: NumberOfPhrase)? = nil
+        // The nearest `number of` before a number, found by one forward walk per sentence (the matches come in token
+        // order): walking back from each number to its sentence start was quadratic in a long sentence of values.
+        var cursor = (sentence: -1, next: 0, nearest: Int?.none)
         for k in out.indices where out[k].kind == .bare && out[k].unit.isEmpty && !out[k].addition {
             let first = out[k].number.lowerBound
             let si = s.sentenceOf[first]
@@ -155,7 +152,13 @@ enum QuantityExtractor {
             } else if !QuantityTables.numberOfValueWords.contains(where: { s.eq(L, $0) }) {   // bytes: no `String` per number
                 continue
             }
-            guard let x = numberOfAt(s, sent, before: L) else { continue }
+            // `numberOf` tokens x ≤ L - 2 (the phrase needs a noun after `of`).
+            if cursor.sentence != si || cursor.next > L - 1 { cursor = (si, sent.lowerBound, nil) }
+            while cursor.next <= L - 2 {
+                if isNumberOf(s, sent, cursor.next) { cursor.nearest = cursor.next }
+                cursor.next += 1
+            }
+            guard let x = cursor.nearest else { continue }
             let phrase: NumberOfPhrase
             if let l = last, l.at == x { phrase = l.phrase } else {
                 guard let p = numberOfPhrase(s, at: x, before: L) else { continue }
@@ -194,15 +197,9 @@ enum QuantityExtractor {
         var names: Range<Int>
     }
 
-    /// The token of the nearest `the (total) number of …` before token `before` in the sentence `sent` (not `a number
-    /// of`, which says `several`).
-    static func numberOfAt(_ s: ScanText, _ sent: Range<Int>, before: Int) -> Int? {
-        var x = before - 2
-        while x >= sent.lowerBound {
-            if s.eq(x, "number"), s.eq(x + 1, "of"), !(x > sent.lowerBound && (s.eq(x - 1, "a") || s.eq(x - 1, "an"))) { return x }
-            x -= 1
-        }
-        return nil
+    /// Token x of the sentence `sent` opens `the (total) number of …` (not `a number of`, which says `several`).
+    static func isNumberOf(_ s: ScanText, _ sent: Range<Int>, _ x: Int) -> Bool {
+        s.eq(x, "number") && s.eq(x + 1, "of") && !(x > sent.lowerBound && (s.eq(x - 1, "a") || s.eq(x - 1, "an")))
     }
 
     /// The count the `number of` phrase at token x names, read up to token `before`: the noun as `unitAfter` reads it,
