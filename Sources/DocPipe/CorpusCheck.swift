@@ -272,48 +272,23 @@ public struct ClaimRecord: Sendable {
         // strings are interned under one lock, the stated text from the bytes of the text (no `String`
         // unless new).
         var out: [ClaimRecord] = []
-        let text = doc.text
-        func slow(_ s: String, _ m: String, _ t: String, _ r: Range<Int>) -> (key: Int32, subjectText: Int32, time: Int32, text: Int32) {
-            let g = strings.group(subject: s, measure: m, time: t)
-            return (g.key, g.subjectText, g.time, strings.id(slice(text, r)))
-        }
-        let direct: Void? = text.utf8.withContiguousStorageIfAvailable { bytes in
-            records(of: doc, into: &out) { s, m, t, r in
-                guard r.lowerBound >= 0, r.upperBound <= bytes.count else { return slow(s, m, t, r) }
-                return strings.record(subject: s, measure: m, time: t, text: UnsafeBufferPointer(rebasing: bytes[r]))
+        var text = doc.text
+        text.withUTF8 { bytes in
+            let claims = doc.claims
+            for i in claims.indices {
+                guard claims[i].kind == .count, claims[i].subject != nil, !claims[i].subjectText.isEmpty, !claims[i].measure.isEmpty,
+                      let time = claims[i].time, time != "PAST_REF" else { continue }
+                let range = claims[i].quantity.flatMap { $0 < doc.quantities.count ? doc.quantities[$0].range : nil } ?? claims[i].range
+                let span = doc.rawSpan(of: range)
+                let k = strings.record(subject: claims[i].subjectText, measure: claims[i].measure, time: time,
+                                       text: UnsafeBufferPointer(rebasing: bytes[range.clamped(to: 0..<bytes.count)]))
+                out.append(ClaimRecord(key: k.key, subjectText: k.subjectText, time: k.time, text: k.text,
+                                       value: claims[i].value, comparator: claims[i].comparator,
+                                       line: Int32(clamping: span.line), column: Int32(clamping: span.column),
+                                       endLine: Int32(clamping: span.endLine), endColumn: Int32(clamping: span.endColumn)))
             }
         }
-        if direct == nil { records(of: doc, into: &out, ids: slow) }
         return out
-    }
-
-    /// `records(of:strings:)` with the ids of a claim's subject, measure, time and stated text (its range) from `ids`.
-    private static func records(of doc: Document, into out: inout [ClaimRecord],
-                                ids: (String, String, String, Range<Int>) -> (key: Int32, subjectText: Int32, time: Int32, text: Int32)) {
-        let claims = doc.claims
-        for i in claims.indices {
-            guard claims[i].kind == .count, claims[i].subject != nil, !claims[i].subjectText.isEmpty, !claims[i].measure.isEmpty,
-                  let time = claims[i].time, time != "PAST_REF" else { continue }
-            let range = claims[i].quantity.flatMap { $0 < doc.quantities.count ? doc.quantities[$0].range : nil } ?? claims[i].range
-            let span = doc.rawSpan(of: range)
-            let k = ids(claims[i].subjectText, claims[i].measure, time, range)
-            out.append(ClaimRecord(key: k.key, subjectText: k.subjectText, time: k.time, text: k.text,
-                                   value: claims[i].value, comparator: claims[i].comparator,
-                                   line: Int32(clamping: span.line), column: Int32(clamping: span.column),
-                                   endLine: Int32(clamping: span.endLine), endColumn: Int32(clamping: span.endColumn)))
-        }
-    }
-}
-
-extension ClaimRecord {
-    /// `text.utf8Slice(r)`: the same bytes decoded the same way, but from the buffer in place rather
-    /// than through a `Substring` of the UTF-8 view.
-    static func slice(_ text: String, _ r: Range<Int>) -> String {
-        let direct = text.utf8.withContiguousStorageIfAvailable { t -> String? in
-            guard r.lowerBound >= 0, r.upperBound <= t.count else { return nil }
-            return String(decoding: UnsafeBufferPointer(rebasing: t[r]), as: UTF8.self)
-        }
-        return (direct ?? nil) ?? text.utf8Slice(r)
     }
 }
 

@@ -199,14 +199,19 @@ public struct LineIndex: Sendable {
 
     /// 1-based line and column (in scalars) of UTF-8 offset `offset`.
     public func position(of offset: Int) -> (line: Int, column: Int) {
+        let line = self.line(of: offset) - 1
+        let col = scalars.scalarOffset(offset) - scalars.scalarOffset(lineStarts[line])
+        return (line + 1, col + 1)
+    }
+
+    /// 1-based line of UTF-8 `offset`: `position(of:).line` without counting the column's scalars.
+    public func line(of offset: Int) -> Int {
         var lo = 0, hi = lineStarts.count
         while lo < hi {
             let mid = (lo + hi) / 2
             if lineStarts[mid] <= offset { lo = mid + 1 } else { hi = mid }
         }
-        let line = max(lo - 1, 0)
-        let col = scalars.scalarOffset(offset) - scalars.scalarOffset(lineStarts[line])
-        return (line + 1, col + 1)
+        return max(lo - 1, 0) + 1
     }
 
     /// UTF-8 range of 1-based line `line`, without its line break.

@@ -124,17 +124,10 @@ struct MessageBytes {
     var string: String { String(decoding: bytes, as: UTF8.self) }
 }
 
-/// `document.rawSpan(of: range).line`: the same search of the raw file's line starts, without the two
-/// columns (each counts scalars) and the end's line that a message naming the line does not need.
+/// `document.rawSpan(of: range).line`, without the two columns (each counts scalars) and the end's line that a
+/// message naming the line does not need.
 func rawLine(_ document: Document, of range: Range<Int>) -> Int {
-    let offset = document.origin(of: range).lowerBound
-    let starts = document.originalLines.lineStarts
-    var lo = 0, hi = starts.count
-    while lo < hi {
-        let mid = (lo + hi) / 2
-        if starts[mid] <= offset { lo = mid + 1 } else { hi = mid }
-    }
-    return max(lo - 1, 0) + 1
+    document.originalLines.line(of: document.origin(of: range).lowerBound)
 }
 
 /// Whether `p[a]` and `p[b]` are the same bytes, eight at a time.

@@ -375,9 +375,9 @@ extension FastPathEquivalenceTests {
             for _ in 0..<(n % 9) { t += pieces[Int(rng.next() % UInt64(pieces.count))] }
             let digits = t.prefix(4)
             let expected = t == "PRESENT_REF" || (digits.count == 4 && digits.allSatisfy(\.isNumber))
-            #expect((QuantityConflictRule.frame(t) != nil) == expected, "\(t.debugDescription)")
+            #expect(QuantityConflictRule.isComparable(t) == expected, "\(t.debugDescription)")
         }
-        #expect(QuantityConflictRule.frame(nil) == nil)
+        #expect(!QuantityConflictRule.isComparable(nil))
     }
 
     // MARK: acronym-undefined

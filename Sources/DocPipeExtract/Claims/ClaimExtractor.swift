@@ -81,7 +81,7 @@ struct ClaimBuilder {
     /// Shared by copies of the builder: a cache of `soleOrganisationObject`, not state of the claims.
     let objectScan = ObjectScan()
 
-    init(s: ScanText, document: Document, quantities: [QuantityMatch], timeCandidates: [Int], numberOfNames: QuantityExtractor.NumberOfNames = .init()) {
+    init(s: ScanText, document: Document, quantities: [QuantityMatch], timeCandidates: [Int], numberOfNames: QuantityExtractor.NumberOfNames) {
         self.s = s
         self.numberOfNames = numberOfNames
         t = s.tokens

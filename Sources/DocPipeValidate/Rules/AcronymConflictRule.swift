@@ -30,8 +30,7 @@ struct AcronymConflictRule: Rule {
             let key = Self.singular(a.short)
             guard let earlier = first[key] else { first[key] = a; continue }
             if Self.fold(earlier.long) != Self.fold(a.long) {
-                let p = document.rawSpan(of: earlier.range)
-                out.append(diagnostic("\(a.short) is defined as '\(a.long)' here but as '\(earlier.long)' on line \(p.line)", at: a.range,
+                out.append(diagnostic("\(a.short) is defined as '\(a.long)' here but as '\(earlier.long)' on line \(rawLine(document, of: earlier.range))", at: a.range,
                                       related: [.init(range: earlier.longRange, message: "\(earlier.short) defined as '\(earlier.long)' here")]))
             }
         }

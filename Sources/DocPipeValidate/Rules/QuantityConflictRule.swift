@@ -55,23 +55,22 @@ struct QuantityConflictRule: Rule {
         }
     }
 
-    /// The time frame two claims must share to be compared, or nil when the claim is not comparable:
-    /// the present, or an explicit date of year precision or finer (never a decade, century or the past).
-    static func frame(_ time: String?) -> String? {
-        guard let t = time else { return nil }
-        if t == "PRESENT_REF" { return t }
+    /// Whether a claim with this time can be compared (with claims of the same time): the present, or an
+    /// explicit date of year precision or finer (never a decade, century or the past).
+    static func isComparable(_ time: String?) -> Bool {
+        guard let t = time else { return false }
+        if t == "PRESENT_REF" { return true }
         // Four ASCII digits followed by an ASCII byte or nothing are four Characters (no grapheme
         // joins two ASCII bytes other than CR LF), all numbers: the test below without Characters.
         let u = t.utf8
         if u.count >= 4, u.prefix(4).allSatisfy({ $0 &- 0x30 < 10 }), u.count == 4 || u[u.index(u.startIndex, offsetBy: 4)] < 0x80 {
-            return t
+            return true
         }
         let digits = t.prefix(4)
-        guard digits.count == 4, digits.allSatisfy(\.isNumber) else { return nil }
-        return t
+        return digits.count == 4 && digits.allSatisfy(\.isNumber)
     }
 
-    /// Claims that can be compared share all three; `frame` is the time itself when it is not nil.
+    /// Claims that can be compared share all three; the frame is the claim's time.
     struct Bucket: Hashable {
         var subject: String
         var measure: String
@@ -83,7 +82,7 @@ struct QuantityConflictRule: Rule {
         var reported = Set<String>()
         // The claims compared, by index: filtering the claims themselves copied each one.
         let all = document.claims
-        let claims = all.indices.filter { all[$0].kind == .count && all[$0].subject != nil && Self.frame(all[$0].time) != nil }
+        let claims = all.indices.filter { all[$0].kind == .count && all[$0].subject != nil && Self.isComparable(all[$0].time) }
         guard claims.count >= 2 else { return out }
         let ranges = claims.map { Self.quantityRange(all[$0], in: document) }
         let sentences = SentenceLookup(document.sentences)
@@ -96,7 +95,7 @@ struct QuantityConflictRule: Rule {
         buckets.reserveCapacity(claims.count)
         for (j, c) in claims.enumerated() {
             // Read in place: the claim is used only in the rare report below.
-            // The claim passed `frame`, which returns the time itself: not worked out a second time.
+            // The claim passed `isComparable`, so it has a time.
             let bucket = Bucket(subject: all[c].subject!, measure: all[c].measure, frame: all[c].time!)
             let laterRange = ranges[j]
             // Compares with the bucket's claims, then joins it: one access, so the key is hashed once.
