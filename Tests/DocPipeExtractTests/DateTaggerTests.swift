@@ -237,6 +237,8 @@ private func check(_ c: DateCase, reference: String? = nil) {
         DateCase("The fund was set up in 1998. The yearbook is usually printed in May.", [("1998", .date, "1998", nil), ("May", .date, "XXXX-05", nil)]),
         // A participle right after a comma opens a phrase (`, located in Oslo,`): no past tense of the clause.
         DateCase("The fund was set up in 1998. The depot, located in Oslo, closes in winter.", [("1998", .date, "1998", nil), ("winter", .date, "XXXX-WI", nil)]),
+        // The claims' irregular past tenses are past tenses here too (`shrank`): the clause is narrative.
+        DateCase("The fund was set up in 1998. In winter the lake shrank and the depot closes.", [("1998", .date, "1998", nil), ("winter", .date, "1998-WI", nil)]),
         // `its reports`: a noun, not a verb of habit.
         DateCase("The fund was set up in 1998. In July its reports.", [("1998", .date, "1998", nil), ("July", .date, "1998-07", nil)]),
     ]

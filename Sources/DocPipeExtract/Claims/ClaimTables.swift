@@ -43,7 +43,8 @@ enum ClaimTables {
     /// quantity extractor measures as `observer Ys`; the claim takes the same measure.
     static let observerStatusVerbs: [StaticString] = ["hold", "have", "enjoy"]
     /// Irregular past tenses that follow a subject as its verb (`The Lake Council grew fast`), where the
-    /// subject finder otherwise knows only -s / -ed forms and the listed verbs.
+    /// subject finder otherwise knows only -s / -ed forms and the listed verbs. The date tagger reads them as past
+    /// tenses too (`DateTense.buckets`).
     static let irregularPasts: Set<String> = [
         "grew", "became", "began", "held", "took", "made", "went", "came", "gave", "rose", "fell", "won", "lost",
         "led", "met", "kept", "left", "paid", "sent", "spent", "built", "brought", "bought", "chose", "drew", "fought",

@@ -34,7 +34,9 @@ enum DateTenseCue: UInt8, CaseIterable {
 
 enum DateTense {
     /// One entry per line: `word cue` (lower-case ASCII letters; the cue a case name of `DateTenseCue`). Contracted
-    /// negations are cut by the scanner at the apostrophe, so their first part is listed (`doesn`, `didn`).
+    /// negations are cut by the scanner at the apostrophe, so their first part is listed (`doesn`, `didn`). The
+    /// irregular past tenses of `ClaimTables.irregularPasts` are `past` too (added in `buckets`); the `past` rows here
+    /// are the other irregular forms, mostly participles.
     static let table = """
     is presentBe
     are presentBe
@@ -74,76 +76,29 @@ enum DateTense {
     shouldn modal
     mustn modal
     ll modal
-    met past
-    held past
-    took past
-    began past
-    became past
-    went past
-    came past
-    gave past
-    made past
-    saw past
-    fell past
-    rose past
-    grew past
-    won past
-    lost past
-    led past
-    left past
-    fought past
-    brought past
-    built past
-    sent past
-    kept past
-    stood past
-    spent past
-    paid past
-    told past
     said past
     found past
-    thought past
-    knew past
-    wrote past
-    ran past
-    broke past
-    chose past
-    drew past
-    drove past
     flew past
-    froze past
-    got past
     heard past
     hid past
     meant past
     rode past
     sang past
-    sank past
     sat past
     shot past
     shook past
     slept past
-    spoke past
     stole past
     struck past
-    swore past
-    taught past
     threw past
-    understood past
     woke past
     wore past
-    withdrew past
     overtook past
-    undertook past
-    sought past
-    sold past
-    bought past
     caught past
     felt past
     fled past
     dealt past
     arose past
-    bore past
     fed past
     forgot past
     slid past
@@ -304,6 +259,11 @@ enum DateTense {
             }
             out[slot(word.count, word[0])].append((word, cues[k]))
             i = end + 1
+        }
+        // The irregular past tenses the claims read too (one list): `past`, after the table's own participles.
+        for w in ClaimTables.irregularPasts.sorted() {
+            let word = Array(w.utf8)
+            out[slot(word.count, word[0])].append((word, .past))
         }
         return out
     }()
